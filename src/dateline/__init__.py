@@ -1,0 +1,34 @@
+"""dateline: raw news pages in, structured and searchable facts out.
+
+>>> import dateline
+>>> [article] = dateline.process("examples/bbc-style-dump.txt", nlp=False)  # doctest: +SKIP
+>>> article.title  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .errors import DatelineError
+from .model import Actor, Article, Entity, Event, Failure, Media, Paragraph, Quote, Section, Span
+from .pipeline import Pipeline, process, process_text
+from .sources import RawDoc
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "Article",
+    "DatelineError",
+    "Entity",
+    "Event",
+    "Failure",
+    "Media",
+    "Paragraph",
+    "Pipeline",
+    "Quote",
+    "RawDoc",
+    "Section",
+    "Span",
+    "process",
+    "process_text",
+    "__version__",
+]

@@ -1,0 +1,21 @@
+"""The command line: a thin layer over the library. Each command group lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .process import process_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+def main() -> None:
+    """dateline: turn raw news pages into structured, searchable facts."""
+
+
+main.add_command(process_cmd)
+
+
+if __name__ == "__main__":
+    main()

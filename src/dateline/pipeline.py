@@ -1,0 +1,142 @@
+"""Composition: sources -> extract -> annotate, in batches, with per-document error capture.
+
+A bad document never stops a batch: it comes out as a ``Failure`` with the
+reason, in its place in the input order, and the rest go on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
+
+from .config import settings
+from .errors import DatelineError
+from .extract import extract
+from .model import Article, Failure, Result
+from .sources import RawDoc, iter_inputs
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[Sequence[Article]], None]
+
+
+class Pipeline:
+    """Extract and annotate documents.
+
+    >>> pipe = Pipeline(nlp=False)
+    >>> [r.title for r in pipe.run(["examples/"])]  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        *,
+        nlp: bool = True,
+        clean: bool = False,
+        fetched: datetime | None = None,
+        model: str | None = None,
+        batch_size: int | None = None,
+        stages: Sequence[Stage] | None = None,
+    ) -> None:
+        self.clean = clean
+        self.fetched = fetched
+        self.batch_size = batch_size or settings.nlp_batch_size
+        if stages is not None:
+            self.stages = list(stages)
+        elif nlp:
+            from .nlp import Annotator
+
+            self.stages = [Annotator(model=model, batch_size=self.batch_size)]
+        else:
+            self.stages = []
+
+    # -- one document -------------------------------------------------------------
+    def extract(self, raw: RawDoc) -> Result:
+        try:
+            article = extract(raw, clean=self.clean, fetched=self.fetched)
+        except DatelineError as exc:
+            return Failure(raw.source, str(exc), type(exc).__name__)
+        except Exception as exc:  # a bug must not cost the rest of the batch
+            log.debug("extraction failed for %s", raw.source, exc_info=True)
+            return Failure(raw.source, f"{raw.source}: internal error while extracting: {exc!r}", "InternalError")
+        if len(article.text) > settings.max_text_chars:
+            return Failure(
+                raw.source,
+                f"{raw.source}: {len(article.text):,} characters of text is over the limit of "
+                f"{settings.max_text_chars:,} (DATELINE_MAX_TEXT_CHARS)",
+                "InputTooLarge",
+            )
+        return article
+
+    # -- many documents -----------------------------------------------------------
+    def run(self, inputs: Iterable[str | RawDoc]) -> Iterator[Result]:
+        """Yield one result per document, in input order."""
+        batch: list[Result] = []
+        for raw in self._raws(inputs):
+            batch.append(raw if isinstance(raw, Failure) else self.extract(raw))
+            if len(batch) >= self.batch_size:
+                yield from self._annotate(batch)
+                batch = []
+        if batch:
+            yield from self._annotate(batch)
+
+    def _raws(self, inputs: Iterable[str | RawDoc]) -> Iterator[RawDoc | Failure]:
+        paths: list[str] = []
+        for item in inputs:
+            if isinstance(item, RawDoc):
+                if paths:
+                    yield from iter_inputs(paths, max_bytes=settings.max_bytes)
+                    paths = []
+                yield item
+            else:
+                paths.append(str(item))
+        if paths:
+            yield from iter_inputs(paths, max_bytes=settings.max_bytes)
+
+    def _annotate(self, batch: list[Result]) -> list[Result]:
+        articles = [r for r in batch if isinstance(r, Article)]
+        if not articles or not self.stages:
+            return batch
+        failed: dict[int, Failure] = {}
+        for stage in self.stages:
+            todo = [a for a in articles if id(a) not in failed]
+            try:
+                stage(todo)
+            except Exception:
+                # isolate the document that breaks the stage; the others keep their annotation
+                for article in todo:
+                    try:
+                        stage([article])
+                    except Exception as exc:
+                        log.debug("annotation failed for %s", article.source, exc_info=True)
+                        failed[id(article)] = Failure(
+                            article.source,
+                            f"{article.source}: internal error in {getattr(stage, 'name', 'a stage')}: {exc!r}",
+                            "InternalError",
+                        )
+        return [failed.get(id(r), r) for r in batch]
+
+
+def process(
+    *inputs: str | RawDoc,
+    nlp: bool = True,
+    clean: bool = False,
+    fetched: datetime | None = None,
+    model: str | None = None,
+) -> list[Result]:
+    """Extract (and annotate) every input: paths, folders, '-' for stdin, or RawDoc objects."""
+    pipe = Pipeline(nlp=nlp, clean=clean, fetched=fetched, model=model)
+    return list(pipe.run(inputs))
+
+
+def process_text(
+    text: str, *, source: str = "<text>", clean: bool = False, nlp: bool = True, fetched: datetime | None = None
+) -> Article:
+    """One page given as a string (HTML or a text dump; with clean=True, the article body)."""
+    pipe = Pipeline(nlp=nlp, clean=clean, fetched=fetched)
+    [result] = list(pipe.run([RawDoc(source=source, data=text.encode("utf-8"), fetched=fetched)]))
+    if isinstance(result, Failure):
+        from .errors import InputError
+
+        raise InputError(result.error)
+    return result

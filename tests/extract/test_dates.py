@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from dateline.extract.dates import find_date, is_relative_time, resolve_relative
+
+NOW = datetime(2024, 4, 27, 12, 0, tzinfo=UTC)
+
+
+def test_relative_times_resolve_against_capture_time():
+    assert resolve_relative("13 minutes ago", NOW) == datetime(2024, 4, 27, 11, 47, tzinfo=UTC)
+    assert resolve_relative("2 hours ago", NOW) == datetime(2024, 4, 27, 10, 0, tzinfo=UTC)
+    assert resolve_relative("a day ago", NOW) == datetime(2024, 4, 26, 12, 0, tzinfo=UTC)
+    assert resolve_relative("3 weeks ago", NOW).day == 6
+    assert resolve_relative("13 minutes ago", None) is None
+    assert resolve_relative("The minister said", NOW) is None
+
+
+def test_is_relative_time():
+    assert is_relative_time("5 hours ago")
+    assert not is_relative_time("Five-point consensus")
+
+
+def test_absolute_dates_in_common_styles():
+    assert find_date("Published 26 April 2024") == datetime(2024, 4, 26, tzinfo=UTC)
+    assert find_date("November 20, 2019") == datetime(2019, 11, 20, tzinfo=UTC)
+    assert find_date("2019-11-20T10:00") == datetime(2019, 11, 20, tzinfo=UTC)
+    assert find_date("2024年4月26日") == datetime(2024, 4, 26, tzinfo=UTC)
+    assert find_date("no date here") is None
