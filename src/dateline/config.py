@@ -19,6 +19,8 @@ class Settings:
     # Limits on what one input may cost.
     max_bytes: int = field(default_factory=lambda: int(_env("DATELINE_MAX_BYTES", str(50 * 1024 * 1024))))
     max_text_chars: int = field(default_factory=lambda: int(_env("DATELINE_MAX_TEXT_CHARS", str(2_000_000))))
+    # Seconds one document may take in a stage (0: no limit); a slower one is recorded as failed.
+    doc_timeout: float = field(default_factory=lambda: float(_env("DATELINE_DOC_TIMEOUT", "60")))
     nlp_batch_size: int = 32
 
 

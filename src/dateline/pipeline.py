@@ -13,11 +13,14 @@ from datetime import datetime
 from .config import settings
 from .errors import DatelineError
 from .extract import extract
+from .limits import time_limit
 from .model import Article, Failure, Result
 from .sources import RawDoc, iter_inputs
 
 log = logging.getLogger(__name__)
 
+# A stage annotates articles in place. It must be idempotent: after a failure in a batch
+# it is run again on each article alone, to isolate the one that broke it.
 Stage = Callable[[Sequence[Article]], None]
 
 
@@ -53,7 +56,8 @@ class Pipeline:
     # -- one document -------------------------------------------------------------
     def extract(self, raw: RawDoc) -> Result:
         try:
-            article = extract(raw, clean=self.clean, fetched=self.fetched)
+            with time_limit(settings.doc_timeout, raw.source):
+                article = extract(raw, clean=self.clean, fetched=self.fetched)
         except DatelineError as exc:
             return Failure(raw.source, str(exc), type(exc).__name__)
         except Exception as exc:  # a bug must not cost the rest of the batch
@@ -101,12 +105,16 @@ class Pipeline:
         for stage in self.stages:
             todo = [a for a in articles if id(a) not in failed]
             try:
-                stage(todo)
+                with time_limit(settings.doc_timeout * len(todo), f"a batch of {len(todo)}"):
+                    stage(todo)
             except Exception:
-                # isolate the document that breaks the stage; the others keep their annotation
+                # isolate the document that breaks the stage (or is too slow); the others keep their annotation
                 for article in todo:
                     try:
-                        stage([article])
+                        with time_limit(settings.doc_timeout, article.source):
+                            stage([article])
+                    except DatelineError as exc:
+                        failed[id(article)] = Failure(article.source, str(exc), type(exc).__name__)
                     except Exception as exc:
                         log.debug("annotation failed for %s", article.source, exc_info=True)
                         failed[id(article)] = Failure(
