@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: install demo test bench fuzz lint clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP)
 # Every benchmarks/bench_*.py script, one after the other; each prints its own figures.
 bench: $(STAMP)
 	@set -e; for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+# The long fuzz run: the same properties as in make test, with many more examples.
+fuzz: $(STAMP)
+	DATELINE_FUZZ_EXAMPLES=$${DATELINE_FUZZ_EXAMPLES:-5000} $(BIN)/pytest tests/fuzz -q --hypothesis-show-statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
