@@ -2,47 +2,83 @@
 
 A dump is the whole page as a text browser shows it: navigation, banners, the
 title several times, media notices, captions, credits, tags and links to the
-next story around the article. The cleaner classifies each line from its
-structure (length, punctuation, repetition, position) and keeps the article.
+next story around the article. The cleaner works in four steps, each in its
+own module:
+
+- ``lines``: split the page into lines with structural features (length, word
+  count, sentence punctuation, stop-word share, repetition on the page);
+- ``furniture`` and ``classify``: label page furniture by its generic form,
+  score every other line as prose or not, and take the article as the run of
+  lines with the highest total score;
+- ``header``: title and publisher (from the most repeated line near the top and
+  its '– Publisher' suffix), the publication date;
+- ``structure``: sub-headings, bylines, list items and media inside the article.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from ..model import Article
-from .builder import ArticleBuilder
-from .dates import iso, resolve_relative
-from .language import detect_language
-from .meta import article_id, split_title
+from ...model import Article
+from ..dates import iso
+from ..language import detect_language
+from ..meta import article_id
+from .classify import best_region, classify
+from .header import find_published, find_title
+from .lines import split_lines
+from .stopwords import stopwords
+from .structure import Structure, build
+from .tags import find_tags
+
+__all__ = ["extract_dump"]
+
+_LANGUAGE_SAMPLE_WORDS = 8
 
 
 def extract_dump(text: str, *, source: str, url: str | None = None, fetched: datetime | None = None) -> Article:
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    builder = ArticleBuilder()
-    title_line = next((line for line in lines if line), None)
-    title, publisher = split_title(title_line)
-    published = None
-    for line in lines:
-        if not line or line == title_line:
-            continue
-        when = resolve_relative(line, fetched)
-        if when is not None:
-            published = published or iso(when)
-            continue
-        if len(line.split()) >= 8 and line[-1:] in ".!?\"”’)":
-            builder.add(line)
-    body = builder.text
+    """Clean one text dump into the article record; a page with no article gets a warning, not an error."""
+    page_language = _page_language(text)
+    stop = stopwords(page_language)
+    lines = split_lines(text, stop)
+    first_pass = best_region(_scored(lines, bool(stop), set()))
+    title, publisher, title_norms = find_title(lines, first_pass.start if first_pass else len(lines))
+    found = classify(lines, bool(stop), title_norms)
+    region = best_region(lines)
+    warnings: list[str] = []
+    if region is None:
+        structure = Structure()
+        warnings.append("no run of article prose found in this text dump")
+        region_start = region_end = len(lines)
+    else:
+        structure = build(lines, found, region)
+        region_start, region_end = region.start, region.end
+    body = structure.builder.text
+    published = find_published(lines, region_start, region_end, fetched)
+    section_authors = [name for name in structure.authors]
     return Article(
         id=article_id(url, body),
         source=source,
         url=url,
         title=title,
         publisher=publisher,
-        published=published,
-        language=detect_language(body),
+        published=iso(published),
+        language=detect_language(body, page_language) if body else page_language,
+        authors=section_authors,
         text=body,
-        paragraphs=builder.paragraphs,
-        sections=builder.sections,
-        media=builder.media,
+        paragraphs=structure.builder.paragraphs,
+        sections=structure.builder.sections,
+        media=structure.builder.media,
+        tags=find_tags(found),
+        warnings=warnings,
     )
+
+
+def _scored(lines, has_stopwords: bool, title_norms: set[str]):
+    classify(lines, has_stopwords, title_norms)
+    return lines
+
+
+def _page_language(text: str) -> str | None:
+    """The language of the page's longer lines (menus and credits say little about it)."""
+    sample = [line for line in text.splitlines() if len(line.split()) >= _LANGUAGE_SAMPLE_WORDS or len(line) >= 60]
+    return detect_language("\n".join(sample)[:5000] or text[:5000])

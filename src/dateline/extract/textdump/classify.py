@@ -1,0 +1,90 @@
+"""Classify the lines of a dump and find the article: the densest run of prose.
+
+Each line gets a kind from its own features (prose, near-prose, short, bad,
+or a furniture label) and a score: prose earns in proportion to its length,
+menus, repeats and furniture cost. The article is the run of lines with the
+highest total (a maximum-sum segment, found in one pass), so a few short lines
+inside an article do not break it while a long menu or a comment thread does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .furniture import END_MARKERS, MEDIA_LABELS, Furniture, furniture
+from .lines import Line
+
+# line kinds
+PROSE = "prose"
+NEAR = "near"
+SHORT = "short"
+BAD = "bad"
+
+
+@dataclass
+class Region:
+    start: int  # index into the list of lines, inclusive
+    end: int  # exclusive
+    score: float
+
+
+def classify(lines: list[Line], has_stopwords: bool, title_norms: set[str]) -> list[Furniture | None]:
+    """Set ``kind`` and ``score`` on every line; return the furniture found (None for candidate text)."""
+    found: list[Furniture | None] = []
+    for line in lines:
+        item = furniture(line)
+        found.append(item)
+        if item is not None:
+            line.kind = item.label
+            if item.label in END_MARKERS:
+                line.score = -6.0
+            elif item.label in MEDIA_LABELS:
+                line.score = -0.2
+            else:
+                line.score = -1.5
+            continue
+        if line.norm in title_norms:
+            line.kind, line.score = "title", -1.0
+            continue
+        line.kind = _text_kind(line, has_stopwords)
+        line.score = _SCORES[line.kind](line)
+    return found
+
+
+def _text_kind(line: Line, has_stopwords: bool) -> str:
+    if not line.norm:
+        return BAD
+    menu_like = line.pipes >= 2
+    repeated = line.repeats > 1
+    stops_ok = not has_stopwords or line.stop_share >= 0.15
+    sentence = line.ends_sentence or line.has_sentence_inside
+    if repeated or menu_like:
+        return BAD if line.words < 25 or menu_like else NEAR
+    if line.words >= 10 and sentence and stops_ok:
+        return PROSE
+    if line.words >= 18 and stops_ok:
+        return PROSE
+    if line.words >= 5 and (sentence or line.bullet) and (stops_ok or line.words >= 8):
+        return NEAR
+    return SHORT
+
+
+_SCORES = {
+    PROSE: lambda line: 1.0 + min(line.words, 80) / 20,
+    NEAR: lambda line: 0.4,
+    SHORT: lambda line: -0.6,
+    BAD: lambda line: -1.5,
+}
+
+
+def best_region(lines: list[Line]) -> Region | None:
+    """The run of lines with the highest total score (Kadane), or None when nothing scores above zero."""
+    best: Region | None = None
+    run_start, run_total = 0, 0.0
+    for i, line in enumerate(lines):
+        if run_total <= 0:
+            run_start, run_total = i, 0.0
+        run_total += line.score
+        if run_total > 0 and (best is None or run_total > best.score):
+            best = Region(run_start, i + 1, run_total)
+    return best

@@ -1,0 +1,152 @@
+"""Generic page furniture: the kinds of lines every news site prints around an article.
+
+These patterns name what a line *is* on any page (a caption, a credit, a share
+button, a tag line), never what one site or one article says. Each returns a
+label; captions and credits also give the text to keep as media.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import is_relative_time
+from .lines import Line, is_separator
+
+_I = re.I
+
+# "Image caption,..." "Video caption: ..." "Add text to the video,..." (machine-translated caption labels)
+_CAPTION = re.compile(
+    r"^(?P<label>(?:(?:image|photo|picture|video|media|graphic|gallery)\s*)?(?:caption|description|legend)"
+    r"|(?:add\s+)?text\s+(?:to|for)\s+the\s+(?:video|image|picture|photo)"
+    r"|(?:image|photo|picture|video)\s+(?:text|note|title))\s*[,:，：]\s*(?P<text>.*)$",
+    _I,
+)
+# "image source,Getty Images" "Photo: Jane Doe, AP" "Credit: ..." "Image credit - Reuters"
+_CREDIT = re.compile(
+    r"^(?P<label>(?:(?:image|photo|picture|video|media|graphic)\s*)?(?:source|credits?|courtesy|copyright)"
+    r"|(?:image|photo|picture|video|photograph)(?:\s+by)?|photos?)\s*[,:，：\-–]\s*(?P<text>.{2,120})$",
+    _I,
+)
+# a bare agency credit line: "Getty Images", "AFP", "Reuters/John Smith", "AP Photo/..."
+_AGENCY = re.compile(
+    r"^(?:getty\s*images?|afp|reuters|ap|ap\s+photo|epa|shutterstock|alamy|pa(?:\s+media)?|xinhua|efe|ansa|dpa"
+    r"|istock(?:photo)?|bloomberg|corbis)(?:\s*(?:/|via|,)\s*.{0,60})?$",
+    _I,
+)
+_PLAYER = re.compile(
+    r"(?:does not|doesn't|cannot|can't|unable to)\s+(?:support\s+)?(?:play|playing|display|load)"
+    r"|(?:media|video|audio)\s+player|enable\s+javascript|javascript\s+(?:is\s+)?(?:required|disabled)"
+    r"|^(?:play|watch|listen)(?:\s+(?:video|now|audio))?\s*[:,]?$"
+    r"|^\d{1,2}:\d\d(?::\d\d)?$|^(?:duration|video duration)\s*[,:]",
+    _I,
+)
+_TAGS = re.compile(r"^(?:tags?|keywords?|topics?|filed\s+under|categor(?:y|ies)|labels?)\s*[:：]\s*(?P<text>.*)$", _I)
+_NEXT = re.compile(
+    r"^(?:NEXT|PREVIOUS|PREV)\b|^(?:next|previous|read next|up next|next (?:article|story|post)"
+    r"|previous (?:article|story|post)|older post|newer post)\s*[:：>»›]",
+    0,
+)
+_NEXT_WORDS = re.compile(r"^(?:next|previous|read next|up next|next (?:article|story|post)|previous (?:article|story|post)"
+                         r"|older posts?|newer posts?)$", _I)
+_LANGUAGE_NOTE = re.compile(
+    r"^(?:this|the)\s+(?:article|story|page|text|original)\s+(?:is|was)\s+(?:(?:originally\s+)?(?:written|published|available)\s+)?in\s+\w+"
+    r"|^(?:read|see)\s+(?:this|the)\s+(?:article|story)\s+in\s+\w+"
+    r"|^(?:translated|machine[- ]translated)\s+(?:from|by)\b",
+    _I,
+)
+_SHARE = re.compile(
+    r"\b(?:share|shares|tweet|retweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram"
+    r"|copy\s+link|save|bookmark|flipboard|messenger|sms)\b",
+    _I,
+)
+_SUBSCRIBE = re.compile(
+    r"\b(?:subscribe|subscription|subscriber|sign\s*(?:in|up)|log\s*(?:in|out)|register|newsletter|my\s+account"
+    r"|create\s+(?:an\s+)?account|already\s+a\s+subscriber|free\s+trial|paywall|donate)\b",
+    _I,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|terms (?:of|and) (?:use|service)"
+                        r"|privacy (?:policy|notice)|cookie", _I)
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?$"
+    r"|^(?:leave|post|add|write)\s+(?:a\s+|your\s+)?(?:comment|reply|response)"
+    r"|^(?:show|view|load|see|read)\s+(?:all\s+|more\s+)?\d*\s*(?:comments?|replies)"
+    r"|^\S.{0,40}\s(?:says|said|wrote|writes)\s*:$|^reply$|^report(?:\s+(?:comment|abuse))?$|^like\s*\(\d+\)$"
+    r"|\bcomments?\s+(?:are|is)\s+closed|^join\s+the\s+(?:discussion|conversation)",
+    _I,
+)
+_RELATED = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|posts|news|content|links|coverage|topics|reading))?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be interested)|more\s+(?:from|on|in|stories|news|articles)\b.*"
+    r"|recommended(?:\s+for\s+you)?|read\s+more|see\s+also|most\s+(?:read|popular|viewed|shared|commented|emailed)"
+    r"|trending(?:\s+now)?|popular(?:\s+(?:now|posts|stories))?|latest(?:\s+(?:news|stories|posts))?|top\s+stories"
+    r"|what\s+to\s+read\s+next|around\s+the\s+web|from\s+around\s+the\s+web|sponsored(?:\s+(?:content|stories|links))?"
+    r"|advertisement|ad|promoted(?:\s+stories)?)\s*[:.]?$",
+    _I,
+)
+_BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|exclusive|menu|search|home|skip to (?:main )?content"
+                     r"|back to top|close|open|more|loading\.*|advertisement)\s*$", _I)
+
+# labels that close the article: what follows them is rarely its body
+END_MARKERS = frozenset({"comments", "related", "tags", "next", "copyright", "language_note"})
+MEDIA_LABELS = frozenset({"caption", "credit", "player"})
+
+
+@dataclass
+class Furniture:
+    label: str
+    text: str | None = None  # the caption, credit or tag text when the label carries one
+    media_kind: str = "image"
+
+
+def furniture(line: Line) -> Furniture | None:
+    """What kind of page furniture a line is, or None for a line that may be article text."""
+    text = line.text
+    if is_separator(text):
+        return Furniture("separator")
+    m = _CAPTION.match(text)
+    if m:
+        return Furniture("caption", m.group("text").strip() or None, _media_kind(m.group("label")))
+    short = line.words <= 14
+    if short:
+        m = _CREDIT.match(text)
+        if m and not line.ends_sentence:
+            return Furniture("credit", m.group("text").strip(), _media_kind(m.group("label")))
+        if _AGENCY.match(text):
+            return Furniture("credit", text)
+        if _PLAYER.search(text):
+            return Furniture("player", None, "video")
+        if is_relative_time(text):
+            return Furniture("relative_time", text)
+    m = _TAGS.match(text)
+    if m and line.words <= 40:
+        return Furniture("tags", m.group("text").strip())
+    if line.words <= 25 and _NEXT.match(text):
+        return Furniture("next")
+    if not short:
+        return None
+    if _NEXT_WORDS.match(text):
+        return Furniture("next")
+    if _LANGUAGE_NOTE.match(text):
+        return Furniture("language_note")
+    if _COMMENTS.search(text):
+        return Furniture("comments")
+    if _RELATED.match(text):
+        return Furniture("related")
+    if _COPYRIGHT.search(text) and not line.ends_sentence:
+        return Furniture("copyright")
+    if line.words <= 8 and not line.ends_sentence:
+        if _SHARE.search(text):
+            return Furniture("share")
+        if _SUBSCRIBE.search(text):
+            return Furniture("subscribe")
+        if _BANNER.match(text):
+            return Furniture("banner")
+    return None
+
+
+def _media_kind(label: str) -> str:
+    label = label.lower()
+    if "video" in label:
+        return "video"
+    return "image"

@@ -1,0 +1,111 @@
+"""Lines of a dump and the structural features the classifier reads.
+
+Every feature is computed in one pass over the page (plus one counter of the
+normalised lines), so the cost stays linear in the page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_BULLET = re.compile(r"^(?:[•◦▪▫■□●○►▸‣⁃∙·*+\-–—]|\d{1,2}[.)])\s+(?=\S)")
+_CLOSERS = "\"'”’»)]）」』"
+SENTENCE_END = ".!?…。！？"
+_SEPARATOR = re.compile(r"^[\W_]{1,80}$")
+
+
+@dataclass
+class Line:
+    index: int  # position among all lines of the dump (blank ones included)
+    text: str  # stripped
+    indent: int  # leading spaces
+    norm: str  # lower-cased words only
+    chars: int
+    words: float  # word count; runs of CJK characters count one word per two characters
+    stop_share: float  # share of words that are stop words (0 when the language has no list)
+    ends_sentence: bool  # last visible character (before closing quotes) is a sentence end
+    has_sentence_inside: bool  # a sentence end followed by more text
+    bullet: bool
+    cap_share: float  # share of words that start with a capital letter
+    digit_share: float  # share of characters that are digits
+    pipes: int  # '|' and '›' separators, typical of menus and breadcrumbs
+    blank_before: bool
+    blank_after: bool = False
+    repeats: int = 1  # how often the normalised line occurs on the page
+    kind: str = "unknown"  # set by the classifier
+    score: float = 0.0  # set by the classifier
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body_text(self) -> str:
+        """The text without a leading bullet mark."""
+        return _BULLET.sub("", self.text, count=1) if self.bullet else self.text
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(_TOKEN.findall(text))
+
+
+def word_count(tokens: list[str]) -> float:
+    total = 0.0
+    for token in tokens:
+        wide = len(_WIDE.findall(token))
+        total += 1 + (wide // 2 if wide > 2 else 0) if wide else 1
+    return total
+
+
+def ends_with_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
+    """All non-blank lines of a dump with their features."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines: list[Line] = []
+    blank_before = True
+    for index, raw in enumerate(raw_lines):
+        stripped = raw.strip()
+        if not stripped:
+            if lines:
+                lines[-1].blank_after = True
+            blank_before = True
+            continue
+        expanded = raw.replace("\t", "    ")
+        tokens = _TOKEN.findall(stripped)
+        n_tokens = len(tokens) or 1
+        stops = sum(1 for t in tokens if t.lower() in stop) if stop else 0
+        caps = sum(1 for t in tokens if t[:1].isupper())
+        digits = sum(c.isdigit() for c in stripped)
+        line = Line(
+            index=index,
+            text=stripped,
+            indent=len(expanded) - len(expanded.lstrip()),
+            norm=normalise(stripped),
+            chars=len(stripped),
+            words=word_count(tokens),
+            stop_share=stops / n_tokens,
+            ends_sentence=ends_with_sentence(stripped),
+            has_sentence_inside=bool(re.search(r"[.!?。！？][\"'”’»)]*\s+\S", stripped)) or "。" in stripped[:-1],
+            bullet=bool(_BULLET.match(stripped)) and len(stripped) > 3,
+            cap_share=caps / n_tokens,
+            digit_share=digits / len(stripped),
+            pipes=stripped.count("|") + stripped.count("›") + stripped.count("»"),
+            blank_before=blank_before,
+        )
+        lines.append(line)
+        blank_before = False
+    counts = Counter(line.norm for line in lines if line.norm)
+    for line in lines:
+        line.repeats = counts.get(line.norm, 1)
+    return lines
+
+
+def is_separator(text: str) -> bool:
+    return bool(_SEPARATOR.match(text)) and not any(c.isalnum() for c in text)

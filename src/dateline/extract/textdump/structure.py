@@ -1,0 +1,137 @@
+"""Recover the article's structure from its classified lines.
+
+Inside the article region: prose lines are paragraphs, bulleted lines list
+items, a short line without a final full stop that opens a run of prose is a
+sub-heading, and a name-and-role line right after a heading (or at the top) is
+a byline. Captions, credits and player notices become media, never text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..builder import ArticleBuilder
+from .bylines import byline_names
+from .classify import NEAR, PROSE, SHORT, Region
+from .furniture import Furniture
+from .lines import Line
+
+_HEADING_MAX_WORDS = 16
+_MEDIA_LOOKBACK = 12  # lines above the article where its lead image's caption and credit sit
+
+
+@dataclass
+class Structure:
+    builder: ArticleBuilder = field(default_factory=ArticleBuilder)
+    authors: list[str] = field(default_factory=list)
+
+
+def build(lines: list[Line], found: list[Furniture | None], region: Region) -> Structure:
+    out = Structure()
+    _collect_media(lines, found, max(0, region.start - _MEDIA_LOOKBACK), region.end, out.builder)
+    _lead_bylines(lines, region, out)
+    expect_byline = True  # a byline may open the article or follow a heading
+    for i in range(region.start, region.end):
+        line = lines[i]
+        if found[i] is not None or line.kind in ("title", "bad"):
+            continue
+        if expect_byline:
+            names = byline_names(line.text)
+            if names and line.kind != PROSE:
+                _add_authors(out, names)
+                out.builder.byline(line.text)
+                expect_byline = False
+                continue
+        expect_byline = False
+        if line.bullet and line.kind in (PROSE, NEAR, SHORT):
+            out.builder.add(line.body_text, "list_item")
+        elif line.kind in (PROSE, NEAR) and not _is_heading(lines, found, i, region):
+            out.builder.add(line.text)
+        elif _is_heading(lines, found, i, region):
+            out.builder.heading(line.text)
+            expect_byline = True
+        elif _in_flow(lines, found, i, region):
+            out.builder.add(line.text)
+    return out
+
+
+def _is_heading(lines: list[Line], found: list[Furniture | None], i: int, region: Region) -> bool:
+    line = lines[i]
+    if line.words > _HEADING_MAX_WORDS or line.bullet or line.kind == PROSE:
+        return False
+    stripped = line.text.rstrip("\"'”’»)")
+    if stripped.endswith((".", ",", ";", "…")) or line.digit_share > 0.3:
+        return False
+    following = _next_text(lines, found, i + 1, region.end, skip_bylines=True)
+    return following is not None and (following.kind in (PROSE, NEAR) or following.bullet)
+
+
+def _in_flow(lines: list[Line], found: list[Furniture | None], i: int, region: Region) -> bool:
+    """A short line between two prose lines belongs to the text (a table row, a one-line answer)."""
+    before = _previous_text(lines, found, i - 1, region.start)
+    after = _next_text(lines, found, i + 1, region.end, skip_bylines=False)
+    return (
+        before is not None
+        and after is not None
+        and before.kind in (PROSE, NEAR, SHORT)
+        and after.kind in (PROSE, NEAR, SHORT)
+        and (before.kind != SHORT or after.kind != SHORT or lines[i].words >= 3)
+    )
+
+
+def _next_text(lines, found, start: int, stop: int, *, skip_bylines: bool) -> Line | None:
+    for j in range(start, min(stop, start + 4)):
+        if found[j] is not None and found[j].label in ("caption", "credit", "player"):
+            continue
+        if skip_bylines and byline_names(lines[j].text):
+            continue
+        return lines[j] if found[j] is None else None
+    return None
+
+
+def _previous_text(lines, found, start: int, stop: int) -> Line | None:
+    for j in range(start, max(stop - 1, start - 4), -1):
+        if found[j] is not None and found[j].label in ("caption", "credit", "player"):
+            continue
+        return lines[j] if found[j] is None else None
+    return None
+
+
+def _lead_bylines(lines: list[Line], region: Region, out: Structure) -> None:
+    """An article byline in the lines just above the article ('By Jane Doe', 'Posted by ... on ...')."""
+    for line in lines[max(0, region.start - 15) : region.start]:
+        names = byline_names(line.text)
+        if names:
+            _add_authors(out, names)
+
+
+def _add_authors(out: Structure, names: list[str]) -> None:
+    for name in names:
+        if name not in out.authors:
+            out.authors.append(name)
+
+
+def _collect_media(lines: list[Line], found: list[Furniture | None], start: int, stop: int, builder: ArticleBuilder) -> None:
+    """Pair credits, captions and player notices that sit together into one media item each."""
+    pending_kind: str | None = None  # a player notice announces a video
+    pending_credit: str | None = None
+    pending_at = -10
+    for i in range(start, stop):
+        item = found[i]
+        if item is None or item.label not in ("caption", "credit", "player"):
+            if pending_credit is not None and i - pending_at > 2:
+                builder.add_media(pending_kind or "image", None, pending_credit)
+                pending_credit, pending_kind = None, None
+            continue
+        if item.label == "player":
+            pending_kind, pending_at = "video", i
+        elif item.label == "credit":
+            if pending_credit is not None:
+                builder.add_media(pending_kind or "image", None, pending_credit)
+            pending_credit, pending_at = item.text, i
+        else:
+            kind = "video" if item.media_kind == "video" or (pending_kind and i - pending_at <= 3) else "image"
+            builder.add_media(kind, item.text, pending_credit)
+            pending_credit, pending_kind = None, None
+    if pending_credit is not None:
+        builder.add_media(pending_kind or "image", None, pending_credit)
