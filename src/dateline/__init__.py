@@ -11,6 +11,7 @@ from .errors import DatelineError
 from .model import Actor, Article, Entity, Event, Failure, Media, Paragraph, Quote, Section, Span
 from .pipeline import Pipeline, process, process_text
 from .sources import RawDoc
+from .store import open_store
 
 __version__ = "0.1.0"
 
@@ -28,6 +29,7 @@ __all__ = [
     "RawDoc",
     "Section",
     "Span",
+    "open_store",
     "process",
     "process_text",
     "__version__",

@@ -1,0 +1,345 @@
+"""The embedded store: one SQLite file holding every record, its normalised parts and a full-text index.
+
+Each article is written in one transaction, so a crash never leaves half of one.
+The full record is kept (``get`` returns exactly what was stored) next to tables
+that make it queryable: paragraphs, sections, media, entities and their mentions,
+quotes and events.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..config import settings
+from ..model import Article, Failure
+from . import queries, search
+from .errors import StoreError
+from .keys import entity_key, normalise_name
+from .schema import migrate
+from .values import parse_date, parse_timestamp
+
+DateLike = str | date | datetime | None
+
+
+def open_store(path: str | Path | None = None, *, readonly: bool = False) -> Store:
+    """Open (and create or upgrade) the store at ``path``: default $DATELINE_DB, else ./dateline.db."""
+    return Store(path, readonly=readonly)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Articles and their facts in one SQLite file (WAL mode, foreign keys on).
+
+    >>> store = open_store("news.db")  # doctest: +SKIP
+    >>> store.search('"peace talks"', language="en").hits  # doctest: +SKIP
+    """
+
+    def __init__(self, path: str | Path | None = None, *, readonly: bool = False) -> None:
+        self.path = Path(path or os.environ.get("DATELINE_DB") or settings.db_path)
+        self.readonly = readonly
+        self.conn = _connect(self.path, readonly)
+        if readonly:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                raise StoreError(f"{self.path}: not a dateline store yet; run `dateline ingest` first")
+        else:
+            migrate(self.conn)
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Cursor]:
+        """One write transaction: everything inside lands together or not at all."""
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        cur.execute("COMMIT")
+
+    # -- articles ----------------------------------------------------------------------------------
+    def upsert(self, article: Article) -> str:
+        """Store (or replace) one article and its facts, in one transaction. Returns its id."""
+        with self.transaction() as cur:
+            write_article(cur, article)
+        return article.id
+
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            "SELECT text, record, duplicate_of FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return _article(row) if row else None
+
+    def iter_articles(
+        self,
+        *,
+        publisher: str | None = None,
+        language: str | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        entity: str | None = None,
+        country: str | None = None,
+        after: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Article]:
+        """Every matching article, ordered by id; ``after`` is a cursor (the last id seen). Streams in pages."""
+        where, params = queries.article_filters(publisher, language, since, until, entity, country)
+        remaining = limit
+        cursor = after
+        while remaining is None or remaining > 0:
+            page = 500 if remaining is None else min(500, remaining)
+            clauses = [*where, "a.id > ?"] if cursor is not None else where
+            args = [*params, cursor] if cursor is not None else params
+            sql = "SELECT a.text, a.record, a.duplicate_of, a.id FROM articles a"
+            sql += (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY a.id LIMIT ?"
+            rows = self.conn.execute(sql, [*args, page]).fetchall()
+            for row in rows:
+                yield _article(row)
+            if len(rows) < page:
+                return
+            cursor = rows[-1][3]
+            if remaining is not None:
+                remaining -= len(rows)
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def search(self, query: str, **kwargs: Any) -> search.SearchResult:
+        """Ranked full-text search (bm25, title weighted) with highlighted snippets. See store.search."""
+        return search.search(self.conn, query, **kwargs)
+
+    def duplicates(self, article_id: str) -> list[str]:
+        """The other articles in this article's near-duplicate cluster (representative first)."""
+        row = self.conn.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if not row:
+            return []
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE coalesce(duplicate_of, id) = ? AND id != ? "
+            "ORDER BY duplicate_of IS NOT NULL, id",
+            (row[0], article_id),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    # -- facts across articles ---------------------------------------------------------------------
+    def iter_events(self, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        return queries.iter_events(self.conn, **kwargs)
+
+    def entity(self, key: str) -> queries.EntitySummary | None:
+        return queries.entity(self.conn, key)
+
+    def iter_entities(self, **kwargs: Any) -> Iterator[queries.EntitySummary]:
+        return queries.iter_entities(self.conn, **kwargs)
+
+    def entity_articles(self, key: str, *, limit: int | None = None) -> list[str]:
+        return queries.entity_articles(self.conn, key, limit=limit)
+
+    def iter_quotes(self, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        return queries.iter_quotes(self.conn, **kwargs)
+
+    def stats(self) -> dict[str, Any]:
+        return queries.stats(self.conn, self.path)
+
+    # -- failures and ingest bookkeeping -----------------------------------------------------------
+    def record_failure(self, source: str, error: str, kind: str = "error", *, run_id: int | None = None) -> None:
+        with self.transaction() as cur:
+            _write_failure(cur, Failure(source, error, kind), run_id)
+
+    def failures(self) -> list[Failure]:
+        rows = self.conn.execute("SELECT source, error, kind FROM failures ORDER BY source").fetchall()
+        return [Failure(*row) for row in rows]
+
+    def begin_run(self, inputs: list[str], options: dict[str, Any]) -> int:
+        with self.transaction() as cur:
+            cur.execute(
+                "INSERT INTO ingest_runs(started, status, inputs, options) VALUES (?, 'running', ?, ?)",
+                (now_iso(), json.dumps(inputs), json.dumps(options)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, *, stored: int, skipped: int, failed: int) -> None:
+        with self.transaction() as cur:
+            cur.execute(
+                "UPDATE ingest_runs SET finished = ?, status = ?, stored = ?, skipped = ?, failed = ? WHERE id = ?",
+                (now_iso(), status, stored, skipped, failed, run_id),
+            )
+
+    def input_done(self, key: str, content_hash: str) -> bool:
+        """True when this input, with this content, is already stored (a rerun skips it)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM inputs WHERE key = ? AND content_hash = ? AND status = 'ok'", (key, content_hash)
+        ).fetchone()
+        return row is not None
+
+    def save_result(self, key: str, content_hash: str | None, result: Article | Failure, run_id: int | None) -> None:
+        """Store one input's outcome and mark the input done, in one transaction.
+
+        When a changed page gets a new article id, the article it used to give is removed
+        (unless another input still gives it).
+        """
+        with self.transaction() as cur:
+            old = cur.execute("SELECT article_id FROM inputs WHERE key = ?", (key,)).fetchone()
+            if isinstance(result, Failure):
+                _write_failure(cur, result, run_id)
+                status, article_id = "failed", None
+            else:
+                write_article(cur, result)
+                cur.execute("DELETE FROM failures WHERE source = ?", (result.source,))
+                status, article_id = "ok", result.id
+            cur.execute(
+                "INSERT OR REPLACE INTO inputs(key, content_hash, article_id, status, run_id, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (key, content_hash, article_id, status, run_id, now_iso()),
+            )
+            if old and old[0] and old[0] != article_id:
+                still_used = cur.execute("SELECT 1 FROM inputs WHERE article_id = ? LIMIT 1", (old[0],)).fetchone()
+                if not still_used:
+                    cur.execute("DELETE FROM articles WHERE id = ?", (old[0],))
+
+    def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
+        """Set (or clear, with None) ``duplicate_of`` for many articles in one transaction."""
+        with self.transaction() as cur:
+            cur.executemany(
+                "UPDATE articles SET duplicate_of = ? WHERE id = ? AND duplicate_of IS NOT ?",
+                [(rep, aid, rep) for aid, rep in duplicate_of.items()],
+            )
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    try:
+        if readonly:
+            if not path.exists():
+                raise StoreError(f"{path}: no such database; run `dateline ingest` first or pass --db")
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open as a dateline store ({exc}); check the path and permissions") from None
+    return conn
+
+
+def _article(row: tuple) -> Article:
+    text, record, duplicate_of = row[0], row[1], row[2]
+    data = json.loads(record)
+    data["text"] = text
+    data["duplicate_of"] = duplicate_of
+    return Article.from_dict(data)
+
+
+def _write_failure(cur: sqlite3.Cursor, failure: Failure, run_id: int | None) -> None:
+    cur.execute(
+        "INSERT OR REPLACE INTO failures(source, error, kind, run_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        (failure.source, failure.error, failure.kind, run_id, now_iso()),
+    )
+
+
+def write_article(cur: sqlite3.Cursor, a: Article) -> None:
+    """Replace the article ``a.id`` and all its parts (call inside a transaction)."""
+    cur.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+    record = a.to_dict()
+    del record["text"], record["duplicate_of"]
+    published = parse_timestamp(a.published)
+    cur.execute(
+        "INSERT INTO articles(id, source, url, title, publisher, published, published_at, fetched, language, "
+        "text, record, duplicate_of, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            a.id, a.source, a.url, a.title, a.publisher, a.published,
+            published.strftime("%Y-%m-%dT%H:%M:%S") if published else None,
+            a.fetched, a.language, a.text, json.dumps(record, ensure_ascii=False), a.duplicate_of, now_iso(),
+        ),
+    )
+    cur.executemany(
+        'INSERT INTO paragraphs(article_id, idx, start, "end", kind, section) VALUES (?, ?, ?, ?, ?, ?)',
+        [(a.id, i, p.start, p.end, p.kind, p.section) for i, p in enumerate(a.paragraphs)],
+    )
+    cur.executemany(
+        'INSERT INTO sections(article_id, idx, heading, byline, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+        [(a.id, i, s.heading, s.byline, s.start, s.end) for i, s in enumerate(a.sections)],
+    )
+    cur.executemany(
+        "INSERT INTO media(article_id, idx, kind, caption, credit) VALUES (?, ?, ?, ?, ?)",
+        [(a.id, i, m.kind, m.caption, m.credit) for i, m in enumerate(a.media)],
+    )
+    cur.executemany(
+        "INSERT INTO entities(article_id, idx, entity_id, entity_key, name, name_norm, type, code, country, "
+        "descriptors, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (a.id, i, e.id, entity_key(e.type, e.name), e.name, normalise_name(e.name), e.type, e.code, e.country,
+             json.dumps(e.descriptors, ensure_ascii=False), len(e.mentions))
+            for i, e in enumerate(a.entities)
+        ],
+    )
+    cur.executemany(
+        'INSERT INTO mentions(article_id, entity_idx, idx, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+        [(a.id, i, j, m.start, m.end, m.text) for i, e in enumerate(a.entities) for j, m in enumerate(e.mentions)],
+    )
+    cur.executemany(
+        'INSERT INTO quotes(article_id, idx, start, "end", text, kind, speaker_start, speaker_end, speaker_text, '
+        "speaker_entity, speaker_name, speaker_norm, cue_start, cue_end, cue_text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (a.id, i, q.start, q.end, q.text, q.kind,
+             *_span(q.speaker), q.speaker_entity, q.speaker_name,
+             normalise_name(q.speaker_name or (q.speaker.text if q.speaker else "")) or None,
+             *_span(q.cue))
+            for i, q in enumerate(a.quotes)
+        ],
+    )
+    day_fallback = published.date().isoformat() if published else None
+    cur.executemany(
+        'INSERT INTO events(article_id, idx, start, "end", text, '
+        "source_text, source_start, source_end, source_entity, source_code, source_country, "
+        "target_text, target_start, target_end, target_entity, target_code, target_country, "
+        "cameo, plover, quad_class, goldstein, date, day, location, negated, quote) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (a.id, i, e.start, e.end, e.text, *_actor(e.source), *_actor(e.target),
+             e.cameo, e.plover, e.quad_class, e.goldstein, e.date,
+             _iso_day(e.date) or day_fallback, e.location, int(e.negated), e.quote)
+            for i, e in enumerate(a.events)
+        ],
+    )
+
+
+def _iso_day(value: str | None) -> str | None:
+    day = parse_date(value)
+    return day.isoformat() if day else None
+
+
+def _span(span: Any) -> tuple:
+    return (span.start, span.end, span.text) if span is not None else (None, None, None)
+
+
+def _actor(actor: Any) -> tuple:
+    if actor is None:
+        return (None,) * 6
+    return (actor.text, actor.start, actor.end, actor.entity, actor.code, actor.country)

@@ -1,0 +1,192 @@
+"""The store's schema, as numbered migrations (PRAGMA user_version counts the ones applied)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .errors import StoreError
+
+# Each entry moves the schema from version i to i + 1. Never edit an applied entry: append a new one.
+MIGRATIONS: list[str] = [
+    # 1: the record, its normalised parts, full-text search, ingest bookkeeping
+    """
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        publisher TEXT,
+        published TEXT,
+        published_at TEXT,          -- published, as UTC 'YYYY-MM-DDTHH:MM:SS', for filters and sorting
+        fetched TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL,       -- the rest of the record as JSON (all but text and duplicate_of)
+        duplicate_of TEXT,
+        stored_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_publisher ON articles(publisher COLLATE NOCASE);
+    CREATE INDEX articles_language ON articles(language);
+    CREATE INDEX articles_published ON articles(published_at);
+    CREATE INDEX articles_cluster ON articles(coalesce(duplicate_of, id));
+
+    CREATE TABLE paragraphs (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL, section INTEGER,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE sections (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        heading TEXT, byline TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE media (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL, caption TEXT, credit TEXT,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        entity_id TEXT NOT NULL,
+        entity_key TEXT NOT NULL,   -- groups an entity across articles: type + normalised name
+        name TEXT NOT NULL,
+        name_norm TEXT NOT NULL,
+        type TEXT NOT NULL,
+        code TEXT,
+        country TEXT,
+        descriptors TEXT NOT NULL,  -- JSON list
+        mention_count INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX entities_key ON entities(entity_key);
+    CREATE INDEX entities_name ON entities(name_norm);
+    CREATE INDEX entities_country ON entities(country);
+    CREATE INDEX entities_code ON entities(code);
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_idx INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (article_id, entity_idx, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+        speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT,
+        speaker_entity TEXT, speaker_name TEXT, speaker_norm TEXT,
+        cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX quotes_speaker ON quotes(speaker_norm);
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        source_text TEXT, source_start INTEGER, source_end INTEGER,
+        source_entity TEXT, source_code TEXT, source_country TEXT,
+        target_text TEXT, target_start INTEGER, target_end INTEGER,
+        target_entity TEXT, target_code TEXT, target_country TEXT,
+        cameo TEXT, plover TEXT, quad_class INTEGER, goldstein REAL,
+        date TEXT, day TEXT,        -- day: the event's date, else the article's publication date
+        location TEXT, negated INTEGER NOT NULL, quote INTEGER,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX events_day ON events(day);
+    CREATE INDEX events_cameo ON events(cameo);
+    CREATE INDEX events_source ON events(source_code);
+    CREATE INDEX events_target ON events(target_code);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+
+    CREATE TABLE minhashes (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE ingest_runs (
+        id INTEGER PRIMARY KEY,
+        started TEXT NOT NULL,
+        finished TEXT,
+        status TEXT NOT NULL,       -- running, done, interrupted (a crash leaves 'running')
+        inputs TEXT NOT NULL,       -- JSON list of what the caller gave
+        options TEXT NOT NULL,      -- JSON
+        stored INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0
+    );
+    -- one row per input document: reruns skip those already stored with the same content
+    CREATE TABLE inputs (
+        key TEXT PRIMARY KEY,
+        content_hash TEXT,
+        article_id TEXT,
+        status TEXT NOT NULL,       -- ok or failed
+        run_id INTEGER,
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX inputs_article ON inputs(article_id);
+    CREATE TABLE failures (
+        source TEXT PRIMARY KEY,
+        error TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        run_id INTEGER,
+        recorded_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this database has not seen yet, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"this database has schema version {version}, newer than this dateline understands "
+            f"({SCHEMA_VERSION}); upgrade dateline"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into complete statements (sqlite3.complete_statement knows about triggers)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements

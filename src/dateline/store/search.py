@@ -1,0 +1,181 @@
+"""Ranked full-text search: FTS5 over title and body, bm25 with the title weighted, highlighted snippets.
+
+Queries take words (all must match), "exact phrases", prefixes (``negotiat*``),
+AND / OR / NOT, parentheses and column filters (``title:summit``). Words with
+inner punctuation (``covid-19``, ``U.S.``) are searched as phrases. Parameters are
+always bound; a query full-text search cannot read raises SearchQueryError.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .errors import SearchQueryError
+from .queries import DateLike, article_filters
+
+MARK_START = "\x02"
+MARK_END = "\x03"
+SNIPPET_TOKENS = 24
+
+_OPERATORS = {"AND", "OR", "NOT"}
+_COLUMNS = {"title", "text"}
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*"\*?)|(?P<paren>[()])|(?P<word>[^\s()"]+))')
+
+HELP = (
+    'use words, "an exact phrase", a prefix like negotiat*, AND / OR / NOT between terms, '
+    "parentheses, or title:word"
+)
+
+
+@dataclass
+class SearchHit:
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    score: float  # bm25, higher is better
+    snippet: str  # matches between "\x02" and "\x03"
+    cluster_size: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    total: int  # matching articles, or clusters when collapsed
+    hits: list[SearchHit] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "hits": [h.to_dict() for h in self.hits]}
+
+
+def fts_query(query: str) -> str:
+    """The user's query as FTS5 syntax; raises SearchQueryError with a hint when it cannot be read."""
+    if query.count('"') % 2:
+        raise SearchQueryError(f"the search {query!r} has an unclosed double quote; {HELP}")
+    parts: list[str] = []
+    depth = 0
+    pos = 0
+    query = query.strip()
+    while pos < len(query):
+        m = _TOKEN.match(query, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        if m.group("phrase"):
+            parts.append(m.group("phrase"))
+        elif m.group("paren"):
+            depth += 1 if m.group("paren") == "(" else -1
+            if depth < 0:
+                raise SearchQueryError(f"the search {query!r} closes a parenthesis it never opened; {HELP}")
+            parts.append(m.group("paren"))
+        else:
+            parts.extend(_word(m.group("word")))
+    if depth:
+        raise SearchQueryError(f"the search {query!r} leaves a parenthesis open; {HELP}")
+    terms = [p for p in parts if p not in _OPERATORS and p not in "()" and not p.endswith(":")]
+    if not terms:
+        raise SearchQueryError(f"the search {query!r} has no words to look for; {HELP}")
+    return " ".join(parts)
+
+
+def _word(word: str) -> list[str]:
+    if word in _OPERATORS:
+        return [word]
+    column, sep, rest = word.partition(":")
+    if sep and column.lower() in _COLUMNS and rest:
+        return [f"{column.lower()}:", *_word(rest)]
+    prefix = word.endswith("*")
+    body = word.rstrip("*")
+    if not _WORD.search(body):
+        return []
+    if _WORD.fullmatch(body):
+        term = body
+    else:
+        term = '"' + body.replace('"', "") + '"'
+    return [term + ("*" if prefix else "")]
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    publisher: str | None = None,
+    language: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    entity: str | None = None,
+    country: str | None = None,
+    collapse: bool = False,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResult:
+    """Best matches first. With ``collapse``, one hit per near-duplicate cluster (its best match)."""
+    match = fts_query(query)
+    where, params = article_filters(publisher, language, since, until, entity, country)
+    conditions = " AND ".join(["articles_fts MATCH ?", *where])
+    base = f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE {conditions}"
+    args = [match, *params]
+    cluster = "coalesce(a.duplicate_of, a.id)"
+    try:
+        if collapse:
+            total = conn.execute(f"SELECT count(DISTINCT {cluster}) {base}", args).fetchone()[0]
+            rows = conn.execute(
+                f"SELECT rowid, id, title, publisher, published, rank, cluster FROM ("
+                f"  SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.publisher AS publisher, "
+                f"  a.published AS published, f.rank AS rank, {cluster} AS cluster, "
+                f"  row_number() OVER (PARTITION BY {cluster} ORDER BY f.rank, a.id) AS nth {base}"
+                f") WHERE nth = 1 ORDER BY rank, id LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            ).fetchall()
+        else:
+            total = conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+            rows = conn.execute(
+                f"SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} "
+                f"{base} ORDER BY f.rank, a.id LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            ).fetchall()
+        snippets = _snippets(conn, match, [r[0] for r in rows])
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "syntax error" in str(exc):
+            raise SearchQueryError(f"full-text search cannot read {query!r}; {HELP}") from None
+        raise
+    sizes = _cluster_sizes(conn, {r[6] for r in rows})
+    hits = [
+        SearchHit(
+            id=r[1], title=r[2], publisher=r[3], published=r[4], score=-r[5],
+            snippet=snippets.get(r[0], ""), cluster_size=sizes.get(r[6], 1),
+        )
+        for r in rows
+    ]
+    return SearchResult(total=total, hits=hits)
+
+
+def _snippets(conn: sqlite3.Connection, match: str, rowids: list[int]) -> dict[int, str]:
+    """Snippets of the body for the page of hits only (they are the costly part)."""
+    if not rowids:
+        return {}
+    marks = ",".join("?" * len(rowids))
+    rows = conn.execute(
+        f"SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts "
+        f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+        [MARK_START, MARK_END, SNIPPET_TOKENS, match, *rowids],
+    ).fetchall()
+    return dict(rows)
+
+
+def _cluster_sizes(conn: sqlite3.Connection, clusters: set[str]) -> dict[str, int]:
+    if not clusters:
+        return {}
+    marks = ",".join("?" * len(clusters))
+    rows = conn.execute(
+        f"SELECT coalesce(duplicate_of, id), count(*) FROM articles "
+        f"WHERE coalesce(duplicate_of, id) IN ({marks}) GROUP BY 1",
+        sorted(clusters),
+    ).fetchall()
+    return dict(rows)
