@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Article, Event
+from ...model import Article, Event
 
 
 def code_events(doc, article: Article) -> list[Event]:
