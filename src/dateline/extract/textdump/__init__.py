@@ -23,7 +23,7 @@ from ...model import Article
 from ..dates import iso
 from ..language import detect_language
 from ..meta import article_id
-from .classify import best_region, classify
+from .classify import best_region, classify, mark_title
 from .header import find_published, find_title
 from .lines import split_lines
 from .stopwords import stopwords
@@ -40,9 +40,9 @@ def extract_dump(text: str, *, source: str, url: str | None = None, fetched: dat
     page_language = _page_language(text)
     stop = stopwords(page_language)
     lines = split_lines(text, stop)
-    first_pass = best_region(_scored(lines, bool(stop), set()))
-    title, publisher, title_norms = find_title(lines, first_pass.start if first_pass else len(lines))
-    found = classify(lines, bool(stop), title_norms)
+    found = classify(lines, bool(stop))
+    title, publisher, title_norms = find_title(lines)
+    mark_title(lines, title_norms)
     region = best_region(lines)
     warnings: list[str] = []
     if region is None:
@@ -54,7 +54,6 @@ def extract_dump(text: str, *, source: str, url: str | None = None, fetched: dat
         region_start, region_end = region.start, region.end
     body = structure.builder.text
     published = find_published(lines, region_start, region_end, fetched)
-    section_authors = [name for name in structure.authors]
     return Article(
         id=article_id(url, body),
         source=source,
@@ -63,7 +62,7 @@ def extract_dump(text: str, *, source: str, url: str | None = None, fetched: dat
         publisher=publisher,
         published=iso(published),
         language=detect_language(body, page_language) if body else page_language,
-        authors=section_authors,
+        authors=structure.authors,
         text=body,
         paragraphs=structure.builder.paragraphs,
         sections=structure.builder.sections,
@@ -71,11 +70,6 @@ def extract_dump(text: str, *, source: str, url: str | None = None, fetched: dat
         tags=find_tags(found),
         warnings=warnings,
     )
-
-
-def _scored(lines, has_stopwords: bool, title_norms: set[str]):
-    classify(lines, has_stopwords, title_norms)
-    return lines
 
 
 def _page_language(text: str) -> str | None:

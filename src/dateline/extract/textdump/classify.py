@@ -19,6 +19,7 @@ PROSE = "prose"
 NEAR = "near"
 SHORT = "short"
 BAD = "bad"
+TITLE = "title"
 
 
 @dataclass
@@ -28,7 +29,7 @@ class Region:
     score: float
 
 
-def classify(lines: list[Line], has_stopwords: bool, title_norms: set[str]) -> list[Furniture | None]:
+def classify(lines: list[Line], has_stopwords: bool) -> list[Furniture | None]:
     """Set ``kind`` and ``score`` on every line; return the furniture found (None for candidate text)."""
     found: list[Furniture | None] = []
     for line in lines:
@@ -43,23 +44,20 @@ def classify(lines: list[Line], has_stopwords: bool, title_norms: set[str]) -> l
             else:
                 line.score = -1.5
             continue
-        if line.norm in title_norms:
-            line.kind, line.score = "title", -1.0
-            continue
         line.kind = _text_kind(line, has_stopwords)
         line.score = _SCORES[line.kind](line)
+        if line.repeats > 1 and line.kind == SHORT:
+            line.score = _REPEATED_SHORT
     return found
 
 
 def _text_kind(line: Line, has_stopwords: bool) -> str:
     if not line.norm:
         return BAD
-    menu_like = line.pipes >= 2
-    repeated = line.repeats > 1
     stops_ok = not has_stopwords or line.stop_share >= 0.15
     sentence = line.ends_sentence or line.has_sentence_inside
-    if repeated or menu_like:
-        return BAD if line.words < 25 or menu_like else NEAR
+    if line.pipes >= 2:
+        return BAD
     if line.words >= 10 and sentence and stops_ok:
         return PROSE
     if line.words >= 18 and stops_ok:
@@ -69,12 +67,20 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
     return SHORT
 
 
+_REPEATED_SHORT = -1.0
 _SCORES = {
     PROSE: lambda line: 1.0 + min(line.words, 80) / 20,
     NEAR: lambda line: 0.4,
     SHORT: lambda line: -0.6,
     BAD: lambda line: -1.5,
 }
+
+
+def mark_title(lines: list[Line], title_norms: set[str]) -> None:
+    """Lines that repeat the headline are page furniture, wherever they are."""
+    for line in lines:
+        if line.norm in title_norms:
+            line.kind, line.score = TITLE, -1.0
 
 
 def best_region(lines: list[Line]) -> Region | None:

@@ -67,6 +67,7 @@ _SUBSCRIBE = re.compile(
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|terms (?:of|and) (?:use|service)"
                         r"|privacy (?:policy|notice)|cookie", _I)
+_LEGAL = re.compile(r"©|\ball rights reserved\b", _I)
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?$"
     r"|^(?:leave|post|add|write)\s+(?:a\s+|your\s+)?(?:comment|reply|response)"
@@ -118,6 +119,8 @@ def furniture(line: Line) -> Furniture | None:
             return Furniture("player", None, "video")
         if is_relative_time(text):
             return Furniture("relative_time", text)
+    if _LEGAL.search(text):
+        return Furniture("copyright")
     m = _TAGS.match(text)
     if m and line.words <= 40:
         return Furniture("tags", m.group("text").strip())

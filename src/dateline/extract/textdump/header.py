@@ -10,33 +10,34 @@ from ..meta import split_title
 from .lines import Line, normalise
 
 _TITLE_WINDOW = 400  # lines from the top where the page title and headline are looked for
+_FIRST_LINES = 6  # a dump opens with the document title, after at most a banner or two
 
 
-def find_title(lines: list[Line], article_start: int) -> tuple[str | None, str | None, set[str]]:
+def find_title(lines: list[Line]) -> tuple[str | None, str | None, set[str]]:
     """(title, publisher, normalised forms of the title lines).
 
-    The headline is the line near the top that the page repeats most (the
-    document title, the headline above the article, a share text), counting a
-    line and its form without a '– Publisher' suffix as the same. Without any
-    repetition, the first line with a few words.
+    A dump opens with the document title ('Headline – Publisher'), after at most
+    a banner or two. When the first lines hold no such line, the headline is the
+    line near the top that the page repeats most, counting a line and its form
+    without a publisher suffix as the same.
     """
-    top = [line for line in lines[: max(article_start, 1)][:_TITLE_WINDOW] if 2 <= line.words <= 40 and line.norm]
+    top = [line for line in lines[:_TITLE_WINDOW] if 2 <= line.words <= 40 and line.norm and _may_be_title(line)]
     if not top:
         return None, None, set()
-    keys = {id(line): normalise(split_title(line.text)[0] or line.text) for line in top}
-    group = Counter(keys.values())
-    best, best_hits = top[0], 0
-    for line in top:
-        hits = group[keys[id(line)]]
-        if hits > best_hits:
-            best, best_hits = line, hits
-    if best_hits < 2:
-        best = next((line for line in top if line.words >= 3), top[0])
+    best = next((line for line in top if line.index < lines[0].index + _FIRST_LINES and line.words >= 3), None)
+    if best is None:
+        keys = {id(line): normalise(split_title(line.text)[0] or line.text) for line in top}
+        group = Counter(keys.values())
+        best = max(top, key=lambda line: group[keys[id(line)]])
     title, publisher = split_title(best.text)
     if publisher is None:
         publisher = _publisher_from_first_line(lines[0], title)
     norms = {best.norm, normalise(title or "")}
     return title, publisher, {n for n in norms if n}
+
+
+def _may_be_title(line: Line) -> bool:
+    return line.kind in ("prose", "near", "short", "bad")
 
 
 def _publisher_from_first_line(first: Line, title: str | None) -> str | None:

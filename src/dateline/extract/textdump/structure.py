@@ -17,6 +17,7 @@ from .furniture import Furniture
 from .lines import Line
 
 _HEADING_MAX_WORDS = 16
+_REPEAT_MIN_WORDS = 8  # shorter repeated lines (sub-headings of a recurring layout) are kept each time
 _MEDIA_LOOKBACK = 12  # lines above the article where its lead image's caption and credit sit
 
 
@@ -31,10 +32,15 @@ def build(lines: list[Line], found: list[Furniture | None], region: Region) -> S
     _collect_media(lines, found, max(0, region.start - _MEDIA_LOOKBACK), region.end, out.builder)
     _lead_bylines(lines, region, out)
     expect_byline = True  # a byline may open the article or follow a heading
+    emitted: set[str] = set()  # a line the page prints twice (a caption, a pull quote) is kept once
     for i in range(region.start, region.end):
         line = lines[i]
         if found[i] is not None or line.kind in ("title", "bad"):
             continue
+        if line.words >= _REPEAT_MIN_WORDS and line.repeats > 1:
+            if line.norm in emitted:
+                continue
+            emitted.add(line.norm)
         if expect_byline:
             names = byline_names(line.text)
             if names and line.kind != PROSE:
