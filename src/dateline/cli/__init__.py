@@ -6,6 +6,7 @@ import click
 
 from .. import __version__
 from .process import process_cmd
+from .serve import serve_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,6 +16,7 @@ def main() -> None:
 
 
 main.add_command(process_cmd)
+main.add_command(serve_cmd)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,51 @@
+"""`dateline serve`: the web UI and REST API over a store, read-only."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+
+import click
+
+from ..config import settings
+from ..errors import DatelineError
+
+
+def allowed_hosts(host: str) -> list[str] | None:
+    """Host header names a loopback-bound server accepts (a guard against DNS rebinding); None: any."""
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    return sorted({"localhost", "127.0.0.1", host}) if loopback else None
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Keep the default unless you mean to share the store on a network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
+              help="The store (default: DATELINE_DB or ./dateline.db). Opened read-only.")
+def serve_cmd(host: str, port: int, db_path: str | None) -> None:
+    """Browse and query a store: search, articles with their facts, entities, dyad timelines.
+
+    Every page has a JSON twin under /api/; the API is described at /docs and /openapi.json.
+
+    \b
+    Example:
+        dateline ingest examples/ --db news.db
+        dateline serve --db news.db            # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from ..store import open_store
+    from ..web.app import create_app
+
+    path = db_path or os.environ.get("DATELINE_DB") or settings.db_path
+    try:
+        open_store(path, readonly=True).close()  # fail now, with the store's message, not on first request
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from None
+    app = create_app(path, allowed_hosts=allowed_hosts(host))
+    click.echo(f"dateline: serving {path} (read-only) at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

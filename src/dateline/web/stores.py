@@ -1,0 +1,41 @@
+"""One read-only store connection per worker thread.
+
+SQLite connections belong to the thread that opened them, and FastAPI runs
+plain (non-async) handlers in a thread pool: each pool thread opens the store
+once, read-only, and keeps it for the life of the server.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .. import open_store
+from ..store import Store
+
+
+class ReadOnlyStores:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Store] = []
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.path, readonly=True)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close_all(self) -> None:
+        """Close what was opened (at shutdown). A connection tied to another thread is left to the GC."""
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            try:
+                store.close()
+            except Exception:  # sqlite3.ProgrammingError when closed from another thread
+                continue
