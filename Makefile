@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench fuzz lint clean
+.PHONY: install demo test bench fuzz lint clean browser
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -19,7 +19,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/dateline process --format table examples/
 
-test: $(STAMP)
+# Debian's chromium for the browser tests (installing needs root); nothing to do when it is there.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "make browser: run as root, or: sudo apt-get install -y chromium" >&2; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
+test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest
 
