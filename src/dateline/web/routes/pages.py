@@ -51,14 +51,14 @@ def search_page(request: Request, filters: ArticleFilters, q: str = "", collapse
     data = queries.search(store_of(request), q, offset=offset, limit=limit, collapse=collapse, **params)
     for hit in data["hits"]:
         hit["snippet_html"] = render_snippet(_marked(hit["snippet"], hit["highlights"]))
-    facet_links = {
-        name: [(value, count, _url("/search", **{**params, "q": q, name: value}))
-               for value, count in values if name != "year"]
-        for name, values in data["facets"].items()
+    facet_links = {  # a facet value links to the same search narrowed to it; "(unknown)" is shown unlinked
+        name: [(value, count, None if value.startswith("(") else _url("/search", **{"q": q, **params, name: value}))
+               for value, count in values]
+        for name, values in data["facets"].items() if name != "year"
     }
     facet_links["year"] = [
-        (year, count, _url("/search", **{**params, "q": q, "since": f"{year}-01-01", "until": f"{year}-12-31"}))
-        for year, count in data["facets"].get("year", []) if year.isdigit()
+        (year, count, _url("/search", **{"q": q, **params, "since": year, "until": year}) if year.isdigit() else None)
+        for year, count in data["facets"].get("year", [])
     ]
     next_url = (_url("/search", q=q, **params, collapse=collapse, offset=data["next_offset"])
                 if data["next_offset"] is not None else None)

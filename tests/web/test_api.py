@@ -1,0 +1,152 @@
+"""The REST API and the pages over a real SQLite store: JSON twins, paging, errors, headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.cli.serve import allowed_hosts
+from dateline.store import open_store
+from dateline.web.app import create_app
+from dateline.web.security import CONTENT_SECURITY_POLICY
+
+from .conftest import TestClient
+from .records import harbour_talks
+
+
+def test_article_twin_has_every_fact_and_neighbours(client):
+    data = client.get("/api/articles/a-harbour").json()
+    assert data["article"] == harbour_talks().to_dict()
+    assert data["entity_keys"]["e1"] == "person-lena-brask"
+    assert data["previous"] is None and data["next"] == "a-hostile"
+    assert client.get("/api/articles/a-hostile").json()["previous"] == "a-harbour"
+
+
+def test_article_page_shows_quote_speaker_byline_caption_and_neighbours(client):
+    page = client.get("/articles/a-harbour")
+    assert page.status_code == 200
+    assert 'data-speaker="Lena Brask"' in page.text
+    assert "By Mara Olsen in Oslo" in page.text
+    assert "Ministers arrive at the harbour office" in page.text
+    assert 'href="/articles/a-hostile"' in page.text
+    assert 'href="/api/articles/a-harbour"' in page.text  # the JSON twin
+
+
+def test_articles_are_paged_by_cursor_to_the_end(client):
+    first = client.get("/api/articles", params={"limit": 1}).json()
+    assert [a["id"] for a in first["articles"]] == ["a-harbour"] and first["next"] == "a-harbour"
+    second = client.get("/api/articles", params={"limit": 1, "after": first["next"]}).json()
+    assert [a["id"] for a in second["articles"]] == ["a-hostile"] and second["next"] is None
+    assert client.get("/api/articles", params={"publisher": "Example Courier"}).json()["articles"][0]["counts"] == {
+        "entities": 3, "quotes": 1, "events": 2}
+
+
+def test_search_is_ranked_highlighted_and_faceted(client):
+    data = client.get("/api/search", params={"q": "blockade"}).json()
+    assert data["total"] == 1
+    hit = data["hits"][0]
+    assert hit["id"] == "a-harbour"
+    start, end = hit["highlights"][0]
+    assert hit["snippet"][start:end] == "blockade"
+    assert data["facets"]["publisher"] == [["Example Courier", 1]]
+    assert data["facets"]["year"] == [["2024", 1]]
+    page = client.get("/search", params={"q": "blockade"}).text
+    assert "<mark>blockade</mark>" in page
+    assert "/search?q=blockade&amp;publisher=Example+Courier" in page
+
+
+def test_entities_quotes_and_events(client):
+    entities = client.get("/api/entities", params={"country": "FRD"}).json()["entities"]
+    assert {e["key"] for e in entities} == {"person-lena-brask", "gpe-freedonia"}
+    entity = client.get("/api/entities/person-lena-brask").json()
+    assert entity["entity"]["mentions"] == 2
+    assert [q["text"] for q in entity["quotes"]["items"]] == ['"We will not accept any blockade of the strait,"']
+    assert entity["events_as_source"]["total"] == 1 and entity["events_as_target"]["total"] == 0
+    [mentioned] = entity["articles"]["items"]
+    assert [m["context"]["match"] for m in mentioned["mentions"]] == ["Lena Brask", "Brask"]
+    quotes = client.get("/api/quotes", params={"speaker": "Lena Brask"}).json()["quotes"]
+    assert [q["article"] for q in quotes] == ["a-harbour"]
+    events = client.get("/api/events", params={"source": "SYL", "target": "FRD", "plover": "THREATEN"}).json()
+    assert [e["cameo"] for e in events["events"]] == ["130"]
+    assert client.get("/api/events", params={"since": "2024-03-05"}).json()["events"][0]["cameo"] == "130"
+    assert client.get("/api/events", params={"cameo": "04"}).json()["events"][0]["plover"] == "CONSULT"
+    assert "Lena Brask" in client.get("/entities/person-lena-brask").text
+
+
+def test_offset_paging_reaches_every_item(client):
+    first = client.get("/api/events", params={"limit": 1}).json()
+    assert len(first["events"]) == 1 and first["next_offset"] == 1
+    rest = client.get("/api/events", params={"limit": 1000, "offset": 1}).json()
+    assert rest["next_offset"] is None
+    assert len(rest["events"]) == 2  # 3 events in the store
+
+
+def test_duplicates_endpoint(client):
+    assert client.get("/api/articles/a-harbour/duplicates").json() == {"id": "a-harbour", "duplicates": []}
+
+
+@pytest.mark.parametrize(("url", "status", "fragment"), [
+    ("/api/articles/missing", 404, "No article with id 'missing'"),
+    ("/api/entities/nobody", 404, "No entity with key 'nobody'"),
+    ("/api/search?q=%22open", 400, "unclosed double quote"),
+    ("/api/articles?limit=0", 422, "limit"),
+    ("/api/events?since=yesterday", 400, "is not a date"),
+    ("/api/nothing-here", 404, "Nothing at /api/nothing-here"),
+])
+def test_errors_are_json_with_a_message(client, url, status, fragment):
+    response = client.get(url)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
+    assert fragment in response.json()["error"]["message"]
+
+
+def test_page_errors_are_html(client):
+    response = client.get("/articles/missing")
+    assert response.status_code == 404 and "text/html" in response.headers["content-type"]
+    assert "No article with id" in response.text
+
+
+def test_security_headers_on_pages_api_and_static(client):
+    for url in ("/", "/api/articles", "/static/style.css", "/api/articles/missing"):
+        headers = client.get(url).headers
+        assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+    assert "script-src" not in CONTENT_SECURITY_POLICY and "default-src 'none'" in CONTENT_SECURITY_POLICY
+
+
+def test_openapi_documents_every_api_route(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/articles", "/api/articles/{article_id}", "/api/articles/{article_id}/duplicates", "/api/search",
+            "/api/entities", "/api/entities/{key}", "/api/quotes", "/api/events", "/api/timeline"} <= set(paths)
+    assert all(p.startswith("/api/") for p in paths)
+    assert "/api/search" in client.get("/docs").text
+
+
+def test_hostile_record_is_escaped_in_every_page(client):
+    for url in ("/articles/a-hostile", "/", "/search?q=opened", "/entities", "/quotes", "/events"):
+        text = client.get(url).text
+        assert "<script>" not in text and "<img src=x" not in text and "<b onmouseover" not in text, url
+    assert 'href="javascript:' not in client.get("/articles/a-hostile").text
+
+
+def test_store_is_opened_read_only(record_db):
+    app = create_app(record_db)
+    store = app.state.stores.get()
+    with pytest.raises(Exception, match="readonly"):
+        store.upsert(harbour_talks())
+
+
+def test_loopback_server_accepts_only_loopback_host_names(record_db):
+    assert allowed_hosts("0.0.0.0") is None
+    with TestClient(create_app(record_db, allowed_hosts=allowed_hosts("127.0.0.1")),
+                    base_url="http://127.0.0.1:8000") as local:
+        assert local.get("/api/stats").status_code == 200
+        assert local.get("/api/stats", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_store_written_after_start_is_seen(tmp_path):
+    path = tmp_path / "live.db"
+    with open_store(path) as store:
+        store.upsert(harbour_talks())
+    with TestClient(create_app(path)) as live:
+        assert live.get("/api/articles").json()["articles"][0]["id"] == "a-harbour"
