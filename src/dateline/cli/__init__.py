@@ -7,6 +7,7 @@ import click
 from .. import __version__
 from .process import process_cmd
 from .serve import serve_cmd
+from .store import dedup_cmd, export_cmd, ingest_cmd, search_cmd, show_cmd, stats_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,6 +18,12 @@ def main() -> None:
 
 main.add_command(process_cmd)
 main.add_command(serve_cmd)
+main.add_command(ingest_cmd)
+main.add_command(search_cmd)
+main.add_command(show_cmd)
+main.add_command(export_cmd)
+main.add_command(dedup_cmd)
+main.add_command(stats_cmd)
 
 
 if __name__ == "__main__":

@@ -121,6 +121,10 @@ class Store:
             if remaining is not None:
                 remaining -= len(rows)
 
+    def has_url(self, url: str) -> bool:
+        """True when an article with this URL is stored (feeds skip items already ingested)."""
+        return self.conn.execute("SELECT 1 FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone() is not None
+
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 

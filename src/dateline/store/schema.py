@@ -151,6 +151,10 @@ MIGRATIONS: list[str] = [
         recorded_at TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 2: look articles up by URL (feeds skip items already stored)
+    """
+    CREATE INDEX articles_url ON articles(url);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

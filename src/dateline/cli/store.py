@@ -1,0 +1,315 @@
+"""Commands over the embedded store: ingest, search, show, export, dedup, stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from ..errors import DatelineError
+from ..store import MARK_END, MARK_START, SearchResult, Store, open_store
+from .options import extraction_options, quiet_option
+from .output import format_article, format_failure
+
+
+# -- shared option sets --------------------------------------------------------------------------
+def db_option(fn):
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                        help="The store (default: $DATELINE_DB or ./dateline.db).")(fn)
+
+
+def filter_options(fn):
+    """--publisher, --language, --since, --until, --entity, --country."""
+    fn = click.option("--country", default=None, help="Articles naming this country: ISO3 code or name (CHN, China).")(fn)
+    fn = click.option("--entity", default=None, help="Articles naming this entity: a name or an entity key.")(fn)
+    fn = click.option("--until", default=None, metavar="DATE", help="Published on or before (2024, 2024-04, 2024-04-26).")(fn)
+    fn = click.option("--since", default=None, metavar="DATE", help="Published on or after (2024, 2024-04, 2024-04-26).")(fn)
+    fn = click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")(fn)
+    fn = click.option("--publisher", default=None, help="Exact publisher name (any case).")(fn)
+    return fn
+
+
+def _open(db: str | None, *, readonly: bool) -> Store:
+    try:
+        return open_store(db, readonly=readonly)
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+# -- ingest --------------------------------------------------------------------------------------
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes (default: the number of cores).")
+@click.option("--no-dedup", "no_dedup", is_flag=True, help="Don't regroup near-duplicates after storing.")
+@extraction_options
+@quiet_option
+def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, quiet):
+    """Extract, annotate and store pages: files, folders (recursive), URLs, feeds, WARC, or - for stdin.
+
+    Resumable: a rerun skips inputs already stored with the same content, so after
+    a crash or Ctrl-C run the same command again. A changed page is stored again
+    and replaces what it gave before. Failed inputs are recorded with the reason
+    (see `dateline stats --errors`); the exit status is 1 when any failed.
+
+    \b
+    Example:
+        dateline ingest --db news.db examples/
+        dateline ingest --workers 4 --no-nlp crawl/*.warc.gz
+    """
+    from ..dedup import dedup_store
+    from ..ingest import ingest
+
+    store = _open(db, readonly=False)
+    try:
+        report = ingest(list(inputs), store, workers=workers, nlp=not no_nlp, model=model, clean=clean,
+                        fetched=fetched, progress=not quiet)
+        dedup = dedup_store(store) if report.stored and not no_dedup else None
+    except KeyboardInterrupt:
+        click.echo("dateline: interrupted; what was stored is kept: run the same command again to resume", err=True)
+        sys.exit(130)
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    if not quiet:
+        click.echo(
+            f"dateline: stored {report.stored:,}, unchanged {report.skipped:,}, failed {report.failed:,} "
+            f"in {report.seconds:.1f} s ({report.rate:,.1f}/s) into {store.path}", err=True)
+        if dedup and dedup.duplicates:
+            click.echo(f"dateline: {dedup.duplicates:,} near-duplicates in {dedup.clusters:,} clusters", err=True)
+        if report.failed:
+            click.echo("dateline: list the failures with `dateline stats --errors`", err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+# -- search --------------------------------------------------------------------------------------
+@click.command("search")
+@click.argument("query")
+@db_option
+@filter_options
+@click.option("--collapse", is_flag=True, help="One hit per near-duplicate cluster.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def search_cmd(query, db, publisher, language, since, until, entity, country, collapse, limit, offset, fmt):
+    """Ranked full-text search over titles and bodies, with highlighted snippets.
+
+    Words must all match; use "an exact phrase", a prefix like negotiat*,
+    AND / OR / NOT, parentheses, and title:word. Best matches first (bm25, the
+    title counts more than the body).
+
+    \b
+    Example:
+        dateline search '"peace talks" geneva' --since 2024-01 --collapse
+        dateline search 'sanction*' --country RUS --format json
+    """
+    store = _open(db, readonly=True)
+    try:
+        result = store.search(query, publisher=publisher, language=language, since=since, until=until,
+                              entity=entity, country=country, collapse=collapse, limit=limit, offset=offset)
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_hits(result, offset, color=sys.stdout.isatty()), nl=False)
+
+
+def format_hits(result: SearchResult, offset: int = 0, *, color: bool = False) -> str:
+    on, off = ("\x1b[1m", "\x1b[0m") if color else ("[", "]")
+    lines = [f"{result.total:,} match{'es' if result.total != 1 else ''}"]
+    for n, hit in enumerate(result.hits, start=offset + 1):
+        when = (hit.published or "")[:10]
+        copies = f"  (+{hit.cluster_size - 1} near-duplicate{'s' if hit.cluster_size > 2 else ''})" \
+            if hit.cluster_size > 1 else ""
+        lines.append(f"{n:>3}. {hit.title or '(untitled)'}")
+        lines.append(f"     {' · '.join(x for x in (hit.publisher, when, hit.id) if x)}{copies}")
+        snippet = " ".join(hit.snippet.split()).replace(MARK_START, on).replace(MARK_END, off)
+        lines.append(f"     {snippet}")
+    return "\n".join(lines) + "\n"
+
+
+# -- show ----------------------------------------------------------------------------------------
+@click.command("show")
+@click.argument("article_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def show_cmd(article_id, db, fmt):
+    """One stored article with its facts: entities, quotes, events, near-duplicates.
+
+    \b
+    Example:
+        dateline show 3f2a9c0d41b7e8aa
+        dateline show 3f2a9c0d41b7e8aa --format json | jq .events
+    """
+    store = _open(db, readonly=True)
+    try:
+        article = store.get(article_id)
+        copies = store.duplicates(article_id) if article else []
+    finally:
+        store.close()
+    if article is None:
+        raise click.ClickException(f"no article with id {article_id!r} in {store.path}; find ids with `dateline search`")
+    if fmt == "json":
+        click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(format_article(article, 100), nl=False)
+    if copies:
+        click.echo(f"  {'copies':<10} {', '.join(copies)}")
+
+
+# -- export --------------------------------------------------------------------------------------
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), default="jsonl",
+              show_default=True,
+              help="jsonl: the full record; csv/parquet: one table per kind; gdelt: a GDELT 2.0-style event table.")
+@click.option("--output", "-o", type=click.Path(), default=None, metavar="PATH",
+              help="A file (jsonl, gdelt) or a folder of one file per table (csv, parquet). Default: stdout.")
+@click.option("--table", type=click.Choice(["articles", "entities", "quotes", "events", "failures"]),
+              default="articles", show_default=True, help="With csv to stdout: which table.")
+@filter_options
+@quiet_option
+def export_cmd(db, fmt, output, table, publisher, language, since, until, entity, country, quiet):
+    """Export the store: every article, streamed, with no cap.
+
+    JSON lines carry the full record (with source and duplicate_of). CSV and Parquet
+    hold one table per kind: articles, entities, quotes, events, failures. The
+    gdelt format is tab-separated with one row per event and GDELT 2.0 column names.
+
+    \b
+    Example:
+        dateline export --format parquet --output out/tables
+        dateline export --format gdelt --since 2024-04 > events.tsv
+    """
+    from .. import export
+
+    if fmt == "parquet" and not output:
+        raise click.UsageError("parquet needs --output FOLDER (one .parquet file per table)")
+    store = _open(db, readonly=True)
+    try:
+        articles = store.iter_articles(publisher=publisher, language=language, since=since, until=until,
+                                       entity=entity, country=country)
+        filtered = any((publisher, language, since, until, entity, country))
+        records = articles if filtered else _with_failures(store, articles)
+        if fmt in ("parquet", "csv") and output:
+            writer = export.write_parquet_folder if fmt == "parquet" else export.write_csv_folder
+            counts = writer(records, Path(output))
+            summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
+        else:
+            with _text_out(output) as out:
+                if fmt == "jsonl":
+                    n = export.write_jsonl(records, out)
+                    summary = f"{n:,} records"
+                elif fmt == "gdelt":
+                    n = export.write_gdelt(articles, out)
+                    summary = f"{n:,} events"
+                else:
+                    n = export.write_csv_table(records, table, out)
+                    summary = f"{n:,} {table}"
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    if not quiet:
+        click.echo(f"dateline: exported {summary}" + (f" to {output}" if output else ""), err=True)
+
+
+def _with_failures(store: Store, articles):
+    yield from articles
+    yield from store.failures()
+
+
+@contextmanager
+def _text_out(path: str | None) -> Iterator[TextIO]:
+    """stdout, or a file for the duration."""
+    if path is None:
+        yield sys.stdout
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+# -- dedup ---------------------------------------------------------------------------------------
+@click.command("dedup")
+@db_option
+@click.option("--threshold", type=click.FloatRange(0.1, 1.0), default=None, metavar="J",
+              help="Estimated Jaccard similarity of word 3-grams at which two texts are copies (default 0.7).")
+def dedup_cmd(db, threshold):
+    """Group near-duplicate articles (syndicated copies) into clusters and set duplicate_of.
+
+    The earliest published member of a cluster is its representative. `dateline
+    ingest` runs this after storing; run it yourself after --no-dedup or to try
+    another threshold.
+
+    \b
+    Example:
+        dateline dedup --db news.db
+        dateline search 'harbour' --collapse
+    """
+    from ..dedup import DEFAULT_THRESHOLD, dedup_store
+
+    store = _open(db, readonly=False)
+    try:
+        report = dedup_store(store, threshold or DEFAULT_THRESHOLD)
+    finally:
+        store.close()
+    click.echo(f"{report.articles:,} articles: {report.duplicates:,} near-duplicates in {report.clusters:,} "
+               f"clusters ({report.changed:,} changed) in {report.seconds:.1f} s")
+
+
+# -- stats ---------------------------------------------------------------------------------------
+@click.command("stats")
+@db_option
+@click.option("--errors", is_flag=True, help="List every failed input with its reason.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats_cmd(db, errors, fmt):
+    """What the store holds: articles, facts, duplicates, languages, publishers, failures.
+
+    \b
+    Example:
+        dateline stats
+        dateline stats --errors
+    """
+    store = _open(db, readonly=True)
+    try:
+        figures = store.stats()
+        failures = store.failures() if errors else []
+    finally:
+        store.close()
+    if fmt == "json":
+        if errors:
+            figures["failed_inputs"] = [f.to_dict() for f in failures]
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    if errors:
+        click.echo("".join(format_failure(f) for f in failures) or "no failed inputs\n", nl=False)
+        return
+    click.echo(format_stats(figures), nl=False)
+
+
+def format_stats(s: dict) -> str:
+    lines = [f"{s['path']}  ({s['bytes'] / 1e6:,.1f} MB, schema {s['schema_version']})"]
+    for key in ("articles", "duplicates", "clusters", "paragraphs", "entities", "mentions", "quotes", "events",
+                "failures"):
+        lines.append(f"  {key:<12} {s[key]:>10,}")
+    if s["published_from"]:
+        lines.append(f"  {'published':<12} {s['published_from'][:10]} to {s['published_to'][:10]}")
+    for key in ("languages", "publishers"):
+        if s[key]:
+            lines.append(f"  {key:<12} " + ", ".join(f"{k} {v:,}" for k, v in s[key].items()))
+    if s["last_run"]:
+        r = s["last_run"]
+        lines.append(f"  {'last ingest':<12} {r['started']} {r['status']}: stored {r['stored']:,}, "
+                     f"unchanged {r['skipped']:,}, failed {r['failed']:,}")
+    return "\n".join(lines) + "\n"
