@@ -9,10 +9,13 @@ inside an article do not break it while a long menu or a comment thread does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .furniture import END_MARKERS, MEDIA_LABELS, Furniture, furniture
 from .lines import Line
+
+_TRUNCATED = re.compile(r"\w\s?(?:\.\.\.|…)$")  # a teaser cut short: 'Microsoft offers a new bundle wi...'
 
 # line kinds
 PROSE = "prose"
@@ -58,6 +61,8 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
     sentence = line.ends_sentence or line.has_sentence_inside
     if line.pipes >= 2:
         return BAD
+    if _TRUNCATED.search(line.text):
+        return NEAR if line.words >= 5 else SHORT
     if line.words >= 10 and sentence and stops_ok:
         return PROSE
     if line.words >= 18 and stops_ok:
@@ -68,6 +73,10 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
 
 
 _REPEATED_SHORT = -1.0
+_OPENING_WINDOW = 8  # lines below the headline where the article's first paragraph is looked for
+_OPENING_BONUS = 2.0
+_GAP_GROWTH = 0.5
+_GAP_MAX_FACTOR = 4.0
 _SCORES = {
     PROSE: lambda line: 1.0 + min(line.words, 80) / 20,
     NEAR: lambda line: 0.4,
@@ -77,20 +86,40 @@ _SCORES = {
 
 
 def mark_title(lines: list[Line], title_norms: set[str]) -> None:
-    """Lines that repeat the headline are page furniture, wherever they are."""
-    for line in lines:
+    """Lines that repeat the headline are page furniture, wherever they are.
+
+    Below a repetition of the headline comes the article's head (byline, date,
+    standfirst) and its opening: those lines cost nothing and prose there earns a
+    bonus, so the article region reaches up to its headline.
+    """
+    opening_until = -1
+    for i, line in enumerate(lines):
         if line.norm in title_norms:
             line.kind, line.score = TITLE, -1.0
+            if i > 0:
+                opening_until = i + _OPENING_WINDOW
+        elif i <= opening_until and line.kind not in END_MARKERS:
+            line.score = max(line.score, 0.0) + (_OPENING_BONUS if line.kind == PROSE else 0.0)
 
 
 def best_region(lines: list[Line]) -> Region | None:
-    """The run of lines with the highest total score (Kadane), or None when nothing scores above zero."""
+    """The run of lines with the highest total score (Kadane), or None when nothing scores above zero.
+
+    A gap of lines that are not text costs more the longer it runs: one short line
+    between paragraphs is a heading or a caption, ten are a menu or a teaser list.
+    """
     best: Region | None = None
     run_start, run_total = 0, 0.0
+    gap = 0
     for i, line in enumerate(lines):
         if run_total <= 0:
             run_start, run_total = i, 0.0
-        run_total += line.score
+        if line.score < 0:
+            gap += 1
+            run_total += line.score * min(1.0 + _GAP_GROWTH * (gap - 1), _GAP_MAX_FACTOR)
+        else:
+            gap = 0
+            run_total += line.score
         if run_total > 0 and (best is None or run_total > best.score):
             best = Region(run_start, i + 1, run_total)
     return best

@@ -31,9 +31,23 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None, set[str]]:
         best = max(top, key=lambda line: group[keys[id(line)]])
     title, publisher = split_title(best.text)
     if publisher is None:
+        title, publisher = _split_on_repeated_head(best.text, {line.norm for line in lines if line is not best})
+    if publisher is None:
         publisher = _publisher_from_first_line(lines[0], title)
     norms = {best.norm, normalise(title or "")}
     return title, publisher, {n for n in norms if n}
+
+
+_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ")
+
+
+def _split_on_repeated_head(raw: str, other_norms: set[str]) -> tuple[str, str | None]:
+    """'Headline – Site' when the page prints 'Headline' alone elsewhere (the headline above the article)."""
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = raw.rpartition(separator)
+        if found and head.strip() and tail.strip() and normalise(head) in other_norms:
+            return head.strip(), tail.strip()
+    return raw, None
 
 
 def _may_be_title(line: Line) -> bool:
