@@ -1,9 +1,13 @@
-"""Events: CAMEO/PLOVER coding of who did what to whom."""
+"""Events: CAMEO/PLOVER coding of who did what to whom, when and where.
+
+    code_events(doc, article) -> list[Event]
+
+The codebook (CAMEO codes, Goldstein scores, quad classes, PLOVER categories) and the lexicon of event
+phrases are data files in ``dateline/data``; see :mod:`.lexicon` for the lexicon's format.
+"""
 
 from __future__ import annotations
 
-from ...model import Article, Event
+from .coder import code_events
 
-
-def code_events(doc, article: Article) -> list[Event]:
-    return []
+__all__ = ["code_events"]

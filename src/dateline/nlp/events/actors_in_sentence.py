@@ -1,0 +1,201 @@
+"""Who is named by a noun phrase of the parse: Actors with CAMEO codes and countries.
+
+A phrase is resolved from the article's entities (their codes come from ``nlp.actors``) and, where the
+entities say nothing, from the country words and sector words inside the phrase ("Israeli soldiers" ->
+ISRMIL). Compound phrases give one actor per member; "both sides" gives the article's main pair.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ...model import Actor, Article, Entity
+from ..actors import country_code, place_country, sector_code
+
+# dependents that start a clause or an aside: not part of the phrase that names the actor
+_OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
+_PAIR_HEADS = frozenset({"side", "country", "nation", "government", "leader", "party", "capital", "power",
+                         "president", "state"})
+_PAIR_WORDS = frozenset({"both", "two"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "it", "they", "them", "his", "its", "their"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_COUNTRY_TYPES = frozenset({"GPE", "NORP"})
+
+
+@dataclass
+class ArticleActors:
+    """The article's entities indexed by character offset, and its main pair of countries."""
+
+    article: Article
+    entity_at: dict[int, Entity] = field(default_factory=dict)
+    pair: tuple[Actor, Actor] | None = None
+    countries: list[str] = field(default_factory=list)  # the article's countries, most mentioned first
+
+    @classmethod
+    def build(cls, article: Article) -> ArticleActors:
+        index: dict[int, Entity] = {}
+        for ent in article.entities:
+            for m in ent.mentions:
+                for pos in range(m.start, m.end):
+                    index.setdefault(pos, ent)
+        weight = _country_weights(article)
+        return cls(article, index, _main_pair(weight), [c for c, _ in weight.most_common()])
+
+    def home_country(self, avoid: set[str]) -> str | None:
+        """The country an actor with no stated country most likely belongs to: the article's most
+        mentioned country other than those in ``avoid`` (the other side of the event)."""
+        return next((c for c in self.countries if c not in avoid), None)
+
+    def entity_of(self, token) -> Entity | None:
+        return self.entity_at.get(token.idx)
+
+
+def _country_weights(article: Article) -> Counter[str]:
+    weight: Counter[str] = Counter()
+    for ent in article.entities:
+        country = ent.country or (place_country(ent.name) if ent.type in _COUNTRY_TYPES else None)
+        if country:
+            weight[country] += len(ent.mentions)
+    return weight
+
+
+def _main_pair(weight: Counter[str]) -> tuple[Actor, Actor] | None:
+    """The two countries the article is about: the most-mentioned countries among its entities."""
+    top = [c for c, n in weight.most_common(2) if n >= 2]
+    if len(top) < 2:
+        return None
+    return Actor(text=top[0], code=top[0], country=top[0]), Actor(text=top[1], code=top[1], country=top[1])
+
+
+# sectors of actors that belong to a country even when the text does not name it
+_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "OPP", "REB", "LEG", "PTY", "CVL", "BUS", "LAB", "EDU",
+                               "HLH", "REL", "MED", "SPY"})
+
+
+def needs_country(actor: Actor, entity_type: str | None) -> bool:
+    """An actor whose code is a bare sector ("GOV") or a person with no code at all."""
+    if actor.country:
+        return False
+    if actor.code is None:
+        return entity_type == "PERSON"
+    return actor.code in _DOMESTIC_SECTORS
+
+
+def with_country(actor: Actor, country: str) -> Actor:
+    return replace(actor, country=country, code=country + (actor.code or ""))
+
+
+def _phrase_tokens(head) -> list:
+    """The tokens of the noun phrase headed by ``head``, without relative clauses and asides."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ not in _OUTSIDE]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _OUTSIDE)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _span(tokens) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def is_pair_phrase(head) -> bool:
+    """ "both sides", "the two countries", "both governments"."""
+    return head.lemma_.lower() in _PAIR_HEADS and any(c.lower_ in _PAIR_WORDS for c in head.children)
+
+
+def _entity_actor(ent: Entity, text: str, start: int, end: int, sector: str | None) -> Actor:
+    code = ent.code
+    if ent.country and (not code or code == ent.country) and sector:
+        code = ent.country + sector
+    return Actor(text=text, start=start, end=end, entity=ent.id, code=code, country=ent.country)
+
+
+class PhraseResolver:
+    """Resolves noun-phrase heads of one article to Actors."""
+
+    def __init__(self, actors: ArticleActors) -> None:
+        self.actors = actors
+
+    def resolve(self, head) -> list[Actor]:
+        """Actors named by the phrase headed by ``head`` and by the phrases conjoined with it."""
+        if is_pair_phrase(head) and self.actors.pair:
+            return list(self.actors.pair)
+        out: list[Actor] = []
+        for member in [head, *head.conjuncts]:
+            if member.pos_ in ("VERB", "AUX"):
+                continue
+            out.extend(self._member(member))
+        return out
+
+    def _member(self, head) -> list[Actor]:
+        tokens = _phrase_tokens(head)
+        start, end = _span(tokens)
+        text = self.actors.article.text[start:end] if self.actors.article.text else head.doc.text[start:end]
+        sector = sector_code([" ".join(t.text for t in tokens)])
+        ent = self.actors.entity_of(head)
+        if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)):
+            return [_entity_actor(ent, text, start, end, sector)]
+        # premodifiers first ("Israeli soldiers", "Taiwan's minister"), then what follows the head
+        ordered = [t for t in tokens if t.i < head.i] + [head] + [t for t in tokens if t.i > head.i]
+        found: list[Actor] = []
+        seen_conj: set[int] = set()
+        for tok in ordered:
+            country, ent = self._country_of(tok)
+            if not country and not (ent and ent.code):
+                continue
+            if ent is not None and ent.code and not country:
+                return [_entity_actor(ent, text, start, end, None)]
+            actor = Actor(text=text, start=start, end=end, entity=ent.id if ent else None,
+                          code=country + (sector or "") if country else None, country=country)
+            if not found:
+                found.append(actor)
+                # "Hungarian and Romanian officials": the modifier's conjuncts are actors too
+                for conj in tok.conjuncts:
+                    c_country, c_ent = self._country_of(conj)
+                    if c_country and conj.i not in seen_conj and conj.i < head.i:
+                        seen_conj.add(conj.i)
+                        found.append(Actor(text=text, start=start, end=end, entity=c_ent.id if c_ent else None,
+                                           code=c_country + (sector or ""), country=c_country))
+                break
+        if found:
+            return found
+        if ent is not None:
+            return [Actor(text=text, start=start, end=end, entity=ent.id, code=ent.code or sector, country=None)]
+        if sector and head.pos_ in ("NOUN", "PROPN"):
+            return [Actor(text=text, start=start, end=end, code=sector)]
+        return []
+
+    def _country_of(self, tok) -> tuple[str | None, Entity | None]:
+        ent = self.actors.entity_of(tok)
+        if ent is not None:
+            if ent.country:
+                return ent.country, ent
+            if ent.code:
+                return None, ent
+            if ent.type in _COUNTRY_TYPES:
+                code = place_country(ent.name)
+                if code:
+                    return code, ent
+        if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper():
+            return country_code(tok.text), None
+        return None, None
+
+
+def _has_country_word(tokens, head) -> bool:
+    return any(t.i != head.i and t.text[:1].isupper() and country_code(t.text) for t in tokens)
+
+
+def is_personal_pronoun(tok) -> bool:
+    return tok.lower_ in _PERSONAL
+
+
+def is_first_person(tok) -> bool:
+    return tok.lower_ in _FIRST_PERSON
+
+
+def is_relative_pronoun(tok) -> bool:
+    return tok.lower_ in _RELATIVE and tok.tag_ in ("WP", "WDT", "WP$")

@@ -1,0 +1,465 @@
+"""The coder: CAMEO/PLOVER events from the dependency parse of each sentence.
+
+One pass over the tokens finds the words of the lexicon (a dict look-up per token). Frames ("threatened
+to", "agreed to", "urged X to", "denied") are read first, from the top of the sentence down, and take the
+act they govern; the rest are acts of their own. Each event gets its source and target from the
+grammar, a date, a place, a negation flag and the quote it was reported in. The main event of a
+sentence (the one nearest the root of the parse) comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import Actor, Article, Event
+from ..actors import place_country
+from . import compose, grammar
+from .actors_in_sentence import (
+    ArticleActors,
+    PhraseResolver,
+    is_first_person,
+    is_personal_pronoun,
+    is_relative_pronoun,
+    needs_country,
+    with_country,
+)
+from .codebook import lookup
+from .dates import reference_date, resolve
+from .lexicon import Lexicon, Pattern, lexicon
+
+_TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "from", "for",
+                 "between")
+_PLACE_PREPS = ("in", "at", "near", "inside")
+_NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+_VERBAL_QUADS = (1, 3)
+_MAX_EVENTS_PER_TRIGGER = 4
+
+
+@dataclass
+class Reading:
+    """One coded act: where it sits in the parse and what it is."""
+
+    head: object  # the token whose clause gives the source (the frame's head, or the act itself)
+    act: object  # the token of the act, where the target is sought
+    code: str | None
+    negated: bool = False
+    addressee: object | None = None  # "urged X to ...", "demanded that X ...": the target
+    speaker: object | None = None  # "X said Y must ...": the source
+    tokens: list = field(default_factory=list)
+    standalone: bool = False  # an event noun on its own ("US sanctions on China"): needs a source
+
+
+class SentenceCoder:
+    def __init__(self, article: Article, lex: Lexicon) -> None:
+        self.article = article
+        self.lex = lex
+        self.actors = ArticleActors.build(article)
+        self.resolver = PhraseResolver(self.actors)
+        self.ref = reference_date(article.published, article.fetched)
+        self.article_date = self.ref.isoformat() if self.ref else None
+        self.last_source: Actor | None = None
+
+    # ---------------------------------------------------------------- finding acts
+    def trigger(self, tok) -> Pattern | None:
+        lemma = tok.lemma_.lower()
+        if not self.lex.candidates(lemma):
+            return None
+        return self.lex.best(lemma, tok.pos_, grammar.phrase_lemmas(tok), grammar.has_object(tok))
+
+    def readings(self, sent) -> list[Reading]:
+        triggers = {tok.i: p for tok in sent if (p := self.trigger(tok)) is not None}
+        demands = [tok for tok in sent if tok.i not in triggers and self._reported_demand(tok)]
+        order = sorted([*triggers, *(t.i for t in demands)], key=lambda i: (grammar.depth(sent.doc[i]), i))
+        consumed: set[int] = set()
+        out: list[Reading] = []
+        for i in order:
+            if i in consumed:
+                continue
+            tok = sent.doc[i]
+            out.extend(self._read(tok, triggers.get(i), triggers, consumed))
+        return out
+
+    def _reported_demand(self, tok) -> bool:
+        return bool(grammar.modals(tok) & grammar.DEMAND_MODALS) and grammar.speech_governor(tok) is not None
+
+    def _read(self, tok, pat: Pattern | None, triggers: dict, consumed: set[int]) -> list[Reading]:
+        consumed.add(tok.i)
+        frame = pat.frame if pat else None
+        if pat is not None and frame is None:
+            return self._act(tok, pat.code, standalone=tok.pos_ in ("NOUN", "PROPN"))
+        if frame == "object":
+            return []
+        if pat is None:  # "X said Y must ...": a demand whatever Y is
+            return self._act(tok, None, standalone=False)
+        embedded = self._embedded(tok, frame, triggers, consumed)
+        emb_code = embedded.code if embedded else None
+        negated = grammar.is_negated(tok)
+        if frame == "seek":
+            frame = "carry" if embedded is not None and embedded.act.pos_ in ("VERB", "AUX") else "appeal"
+        if frame in ("carry", "light"):
+            code, negated, _ = _modality(tok, emb_code or pat.code, negated)
+        elif frame == "deny":
+            code = pat.code
+        elif frame == "intent" and negated:
+            code, negated = compose.refuse(emb_code), False
+        elif frame in compose.COMPOSE:
+            code = compose.COMPOSE[frame](emb_code) if (embedded or pat.code) else None
+            if embedded is None:
+                code = pat.code
+        else:
+            code = pat.code
+        if code is None:
+            return []
+        reading = Reading(head=tok, act=embedded.act if embedded else tok, code=code, negated=negated,
+                          tokens=[tok, *(embedded.tokens if embedded else [])])
+        if frame in ("demand", "appeal"):
+            reading.addressee = self._addressee(tok, embedded)
+        out = [reading]
+        if frame == "deny" and embedded is not None and embedded.code is not None:
+            embedded.head = tok
+            embedded.negated = True
+            out.append(embedded)
+        return out
+
+    def _act(self, tok, code: str | None, standalone: bool) -> list[Reading]:
+        code, negated, speaker = _modality(tok, code, grammar.is_negated(tok))
+        if code is None:
+            return []
+        reading = Reading(head=tok, act=tok, code=code, negated=negated, tokens=[tok], standalone=standalone)
+        if speaker is not None:
+            reading.speaker = speaker
+            reading.addressee = grammar.first_child(tok, grammar.SUBJECT_DEPS)
+        return [reading]
+
+    def _embedded(self, tok, frame: str, triggers: dict, consumed: set[int]) -> Reading | None:
+        """The act a frame governs: its clause, or an event noun it takes as object.
+
+        A clause with no coded act still counts (its code is None): it carries the addressee.
+        """
+        uncoded = None
+        if frame != "light":
+            for c in tok.children:
+                clause = c
+                if c.dep_ == "prep":  # "committed to opening", "ready for talks"
+                    clause = next((g for g in c.children if g.dep_ in ("pcomp", "pobj")), None)
+                    if clause is None or clause.pos_ not in ("VERB", "AUX"):
+                        continue
+                elif c.dep_ not in grammar.EMBEDDED_DEPS and not (c.dep_ == "advcl" and _to_infinitive(c)):
+                    continue
+                reading = self._embedded_clause(clause, triggers, consumed)
+                if reading.code is not None:
+                    return reading
+                uncoded = uncoded or reading
+        return self._embedded_noun(tok, triggers, consumed) or uncoded
+
+    def _embedded_clause(self, verb, triggers: dict, consumed: set[int]) -> Reading:
+        pat = triggers.get(verb.i)
+        if verb.i not in consumed and (pat is not None or self._reported_demand(verb)):
+            readings = self._read(verb, pat, triggers, consumed)
+            if readings:
+                return readings[0]
+        noun = self._embedded_noun(verb, triggers, consumed)
+        if noun is not None:
+            noun.head = verb
+            return noun
+        return Reading(head=verb, act=verb, code=None, tokens=[verb])
+
+    def _embedded_noun(self, tok, triggers: dict, consumed: set[int]) -> Reading | None:
+        starts = [c for c in tok.children if c.dep_ in grammar.OBJECT_DEPS or c.dep_ in ("attr", "nsubjpass")]
+        starts += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for start in starts:
+            frontier = [(start, 0)]
+            while frontier:
+                noun, d = frontier.pop(0)
+                pat = triggers.get(noun.i)
+                if pat is not None and noun.i not in consumed and noun.pos_ in ("NOUN", "PROPN"):
+                    consumed.add(noun.i)
+                    if pat.frame in (None, "object") and pat.code:
+                        return Reading(head=tok, act=noun, code=pat.code, tokens=[noun])
+                    if pat.frame in compose.COMPOSE:
+                        inner = self._embedded_noun(noun, triggers, consumed)
+                        code = compose.COMPOSE[pat.frame](inner.code if inner else None)
+                        return Reading(head=tok, act=inner.act if inner else noun, code=code, tokens=[noun])
+                if d < 3:
+                    frontier.extend((c, d + 1) for c in noun.children if c.dep_ in ("prep", "pobj", "compound",
+                                                                                   "amod", "dobj", "pcomp"))
+        return None
+
+    def _addressee(self, tok, embedded: Reading | None):
+        obj = grammar.first_child(tok, grammar.OBJECT_DEPS | grammar.RECIPIENT_DEPS)
+        if obj is not None and self.resolver.resolve(obj):
+            return obj
+        for _, pobj in grammar.preps(tok, ("on", "to")):
+            if self.resolver.resolve(pobj):
+                return pobj
+        if embedded is not None:
+            for verb in _unique([embedded.act, embedded.head]):
+                subj = grammar.first_child(verb, grammar.SUBJECT_DEPS)
+                if subj is not None:
+                    return subj
+            verb = embedded.act
+            while verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not tok:
+                verb = verb.head
+            subj = grammar.first_child(verb, grammar.SUBJECT_DEPS)
+            if subj is not None and verb is not tok:
+                return subj
+        return None
+
+    # ---------------------------------------------------------------- actors
+    def sources(self, r: Reading) -> list[Actor]:
+        if r.speaker is not None:
+            subj = grammar.subject_of(r.speaker)
+            return self._resolve_subject(subj, r.speaker) if subj is not None else []
+        head = r.head
+        if head.pos_ in ("NOUN", "PROPN") and head is r.act:
+            return self._noun_source(head)
+        if grammar.is_passive(head):
+            agent = grammar.agent_of(head)
+            return self.resolver.resolve(agent) if agent is not None else []
+        subj = grammar.subject_of(head)
+        if subj is None:
+            return []
+        if head.pos_ == "ADJ" and subj.dep_ == "nsubj" and subj.head is not head:
+            subj = grammar.subject_of(head)
+        return self._resolve_subject(subj, head)
+
+    def _noun_source(self, noun) -> list[Actor]:
+        agent = grammar.agent_of(noun)
+        if agent is not None:
+            return self.resolver.resolve(agent)
+        for c in noun.children:
+            if c.dep_ in _NOUN_SOURCE_DEPS:
+                found = self.resolver.resolve(c)
+                if found:
+                    return found
+        return []
+
+    def _resolve_subject(self, subj, verb) -> list[Actor]:
+        if is_relative_pronoun(subj) and verb.dep_ == "relcl":
+            subj = verb.head
+        if is_personal_pronoun(subj) or is_first_person(subj):
+            ent = self.actors.entity_of(subj)
+            if ent is not None and (ent.code or ent.country):
+                return self.resolver.resolve(subj)
+            if is_first_person(subj):
+                quote = self._quote_of(subj.idx)
+                if quote is not None:
+                    speaker = self.article.quotes[quote]
+                    found = self._speaker_actor(speaker.speaker_entity)
+                    if found:
+                        return [found]
+            for anc in verb.ancestors:
+                other = grammar.first_child(anc, grammar.SUBJECT_DEPS)
+                if other is not None and other is not subj and not is_personal_pronoun(other):
+                    found = self.resolver.resolve(other)
+                    if found:
+                        return found
+            return [self.last_source] if self.last_source else []
+        return self.resolver.resolve(subj)
+
+    def _speaker_actor(self, entity_id: str | None) -> Actor | None:
+        for ent in self.article.entities:
+            if ent.id == entity_id and (ent.code or ent.country):
+                return Actor(text=ent.name, entity=ent.id, code=ent.code, country=ent.country)
+        return None
+
+    def targets(self, r: Reading, sources: list[Actor]) -> list[Actor]:
+        if r.addressee is not None:
+            found = self._resolve_subject(r.addressee, r.act) if is_personal_pronoun(r.addressee) \
+                else self.resolver.resolve(r.addressee)
+            if found:
+                return found
+        for tok in _unique([r.act, r.head]):
+            found = self._targets_of(tok, r)
+            if found:
+                return found
+        return []
+
+    def _targets_of(self, tok, r: Reading) -> list[Actor]:
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and grammar.is_passive(tok) and r.head is tok or (
+                tok is r.act and grammar.is_passive(tok)):
+            subj = grammar.first_child(tok, grammar.PASSIVE_SUBJECT_DEPS)
+            if subj is not None:
+                found = self.resolver.resolve(subj)
+                if found:
+                    return found
+        for c in grammar.children(tok, grammar.RECIPIENT_DEPS):
+            found = self.resolver.resolve(c)
+            if found:
+                return found
+        for obj in grammar.children(tok, grammar.OBJECT_DEPS):
+            found = [] if obj.i in {t.i for t in r.tokens} else self.resolver.resolve(obj)
+            if found:
+                return found
+            for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
+                found = self.resolver.resolve(pobj)
+                if found:
+                    return found
+        for _, pobj in grammar.preps(tok, _TARGET_PREPS):
+            found = self.resolver.resolve(pobj)
+            if found:
+                return found
+        return []
+
+    def _home(self, actors: list[Actor], others: list[Actor]) -> list[Actor]:
+        """Actors named only by their role ("the president", "police") get the article's country,
+        avoiding the other side's country unless that side is itself a domestic group."""
+        out = []
+        for actor in actors:
+            ent_type = self._entity_type(actor.entity)
+            if not needs_country(actor, ent_type):
+                out.append(actor)
+                continue
+            avoid = {o.country for o in others if o.country and o.code == o.country}
+            home = self.actors.home_country(avoid)
+            out.append(with_country(actor, home) if home else actor)
+        return out
+
+    def _entity_type(self, entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        return next((e.type for e in self.article.entities if e.id == entity_id), None)
+
+    def location(self, r: Reading) -> str | None:
+        for tok in _unique([r.act, r.head]):
+            for _, pobj in grammar.preps(tok, _PLACE_PREPS):
+                ent = self.actors.entity_of(pobj)
+                if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
+                    code = ent.country or place_country(ent.name)
+                    if code:
+                        return code
+                code = place_country(" ".join(t.text for t in pobj.subtree if t.dep_ in ("compound", "pobj")))
+                if code and pobj.text[:1].isupper():
+                    return code
+        return None
+
+    def event_date(self, r: Reading) -> str | None:
+        clause_heads = {r.head.i, r.act.i}
+        for ent in r.head.sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            tok = ent.root
+            for _ in range(4):
+                if tok.i in clause_heads:
+                    named = resolve(ent.text, self.ref)
+                    if named:
+                        return named
+                    break
+                if tok.pos_ in ("VERB", "AUX") and tok.i not in clause_heads or tok.head is tok:
+                    break
+                tok = tok.head
+        return self.article_date
+
+    def _quote_of(self, offset: int) -> int | None:
+        for i, q in enumerate(self.article.quotes):
+            if q.start <= offset < q.end:
+                return i
+        return None
+
+    # ---------------------------------------------------------------- events
+    def code_sentence(self, sent) -> list[Event]:
+        events: list[Event] = []
+        for r in self.readings(sent):
+            info = lookup(r.code)
+            if info is None or info.plover is None:
+                continue
+            sources = self.sources(r)
+            if r.standalone and not sources:
+                continue
+            targets = self.targets(r, sources)
+            if not sources and not targets:
+                continue
+            sources, targets = self._home(sources, targets), self._home(targets, sources)
+            pair = self.actors.pair
+            if sources and not targets and pair and info.quad_class in _VERBAL_QUADS:
+                targets = _other_side(sources[0], pair)
+            place = self.location(r)
+            when = self.event_date(r)
+            quote = self._quote_of(r.head.idx)
+            for src, tgt in _dyads(sources, targets, pair):
+                start, end = _extent(r, src, tgt, sent)
+                events.append(Event(
+                    start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
+                    source=src, target=tgt, cameo=info.code, plover=info.plover, quad_class=info.quad_class,
+                    goldstein=info.goldstein, date=when, location=place, negated=r.negated, quote=quote,
+                ))
+            if sources and sources[0].code:
+                self.last_source = sources[0]
+        return events
+
+
+def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, object | None]:
+    """(code, negated, speaker) of an act under its modal: "will X" is an intent, "won't X" a refusal,
+    and "X must ..." reported by a speaker that speaker's demand."""
+    mods = grammar.modals(tok)
+    if mods & grammar.INTENT_MODALS and not _perfect(tok):
+        return (compose.refuse(code) if negated else compose.intent(code)), False, None
+    if mods & grammar.DEMAND_MODALS:
+        speaker = grammar.speech_governor(tok)
+        if speaker is not None:
+            return compose.demand(code), False, speaker
+    return code, negated, None
+
+
+def _perfect(tok) -> bool:
+    """ "would have done": a counterfactual, not an intent."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def _to_infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _unique(tokens: list) -> list:
+    seen: set[int] = set()
+    out = []
+    for t in tokens:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (a.entity is not None and a.entity == b.entity) or (a.start is not None and a.start == b.start)
+
+
+def _other_side(source: Actor, pair: tuple[Actor, Actor]) -> list[Actor]:
+    for i, side in enumerate(pair):
+        if source.country and source.country == side.country:
+            return [pair[1 - i]]
+    return []
+
+
+def _dyads(sources: list[Actor], targets: list[Actor], pair) -> list[tuple[Actor | None, Actor | None]]:
+    """One event per source and target; "both sides" facing each other give both directions."""
+    if pair and len(sources) == 2 and not targets and sources[0] is pair[0] and sources[1] is pair[1]:
+        return [(pair[0], pair[1]), (pair[1], pair[0])]
+    out: list[tuple[Actor | None, Actor | None]] = []
+    for src in sources or [None]:
+        for tgt in targets or [None]:
+            if src is not None and tgt is not None and _same(src, tgt):
+                continue
+            out.append((src, tgt))
+    return out[:_MAX_EVENTS_PER_TRIGGER] or [(sources[0] if sources else None, None)]
+
+
+def _extent(r: Reading, src: Actor | None, tgt: Actor | None, sent) -> tuple[int, int]:
+    starts = [t.idx for t in r.tokens] + [r.head.idx]
+    ends = [t.idx + len(t.text) for t in r.tokens]
+    for actor in (src, tgt):
+        if actor is not None and actor.start is not None and sent.start_char <= actor.start < sent.end_char:
+            starts.append(actor.start)
+            ends.append(actor.end or actor.start)
+    return max(min(starts), sent.start_char), min(max(ends), sent.end_char)
+
+
+def code_events(doc, article: Article) -> list[Event]:
+    """Events of the article, sentence by sentence; the main event of a sentence first."""
+    coder = SentenceCoder(article, lexicon())
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(coder.code_sentence(sent))
+    return events
+
+

@@ -1,0 +1,111 @@
+"""Reading the dependency parse: phrases, subjects, objects, negation and modality of a head word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+# dependents that open another clause or an aside: a pattern's words are not sought beyond them
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "parataxis", "appos", "ccomp", "xcomp", "nsubj",
+                          "csubj", "mark", "punct", "cc"})
+_PHRASE_DEPTH = 4
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+RECIPIENT_DEPS = frozenset({"dative", "iobj"})
+EMBEDDED_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
+INTENT_MODALS = frozenset({"will", "'ll", "shall", "would", "wo"})
+DEMAND_MODALS = frozenset({"must", "should"})
+SPEECH_LEMMAS = frozenset({"say", "state", "tell", "announce", "declare", "insist", "conclude", "stress", "add",
+                           "argue", "write", "report", "note", "reiterate", "maintain", "claim", "believe",
+                           "think", "indicate", "signal", "explain", "emphasize", "emphasise", "repeat"})
+
+
+def phrase_lemmas(head) -> frozenset[str]:
+    """Lemmas (and lower-cased words) of the head's own phrase, up to a few arcs deep."""
+    out: set[str] = set()
+    frontier = [(c, 1) for c in head.children if c.dep_ not in _CLAUSE_DEPS]
+    while frontier:
+        tok, depth = frontier.pop()
+        out.add(tok.lemma_.lower())
+        out.add(tok.lower_)
+        if depth < _PHRASE_DEPTH:
+            frontier.extend((c, depth + 1) for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+    return frozenset(out)
+
+
+def children(tok, deps: frozenset[str]) -> Iterator:
+    return (c for c in tok.children if c.dep_ in deps)
+
+
+def first_child(tok, deps: frozenset[str]):
+    return next(children(tok, deps), None)
+
+
+def has_object(tok) -> bool:
+    return any(c.dep_ in OBJECT_DEPS for c in tok.children)
+
+
+def is_negated(tok) -> bool:
+    """ "did not ...", "never ...", and the auxiliaries' negation ("won't")."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def modals(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+
+
+def is_passive(tok) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children)
+
+
+def agent_of(tok):
+    """The "by X" of a passive verb (or of a noun: "an attack by rebels")."""
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            obj = first_child(c, frozenset({"pobj"}))
+            if obj is not None:
+                return obj
+    return None
+
+
+def subject_of(verb):
+    """The grammatical subject governing ``verb``: its own, or its governor's for xcomp/conj chains."""
+    seen = 0
+    while verb is not None and seen < 6:
+        subj = first_child(verb, SUBJECT_DEPS)
+        if subj is not None:
+            return subj
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and verb.head is not verb:
+            verb = verb.head
+            if verb.pos_ == "ADP":  # "committed to opening" -> the head of the preposition
+                verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def depth(tok) -> int:
+    n = 0
+    while tok.head is not tok and n < 50:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def preps(tok, words: tuple[str, ...]) -> Iterator:
+    """(preposition, object) pairs of ``tok`` whose preposition is in ``words``, in sentence order."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in words:
+            for obj in c.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    yield c, obj
+
+
+def speech_governor(tok):
+    """The speech verb ("said", "announced") whose reported clause ``tok`` heads, or None."""
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS:
+        return tok.head
+    return None
