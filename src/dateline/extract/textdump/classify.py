@@ -17,12 +17,15 @@ from .lines import Line
 
 _TRUNCATED = re.compile(r"\w\s?(?:\.\.\.|…)$")  # a teaser cut short: 'Microsoft offers a new bundle wi...'
 
+_TEASER_LEAD = 7  # 'Harvick Fails To Rally Overmatched Ford In Finale Ford flopped...': headline + teaser
+
 # line kinds
 PROSE = "prose"
 NEAR = "near"
 SHORT = "short"
 BAD = "bad"
 TITLE = "title"
+TEASER = "teaser"  # a headline with its teaser, or a summary cut short: a link to another story
 
 
 @dataclass
@@ -61,8 +64,8 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
     sentence = line.ends_sentence or line.has_sentence_inside
     if line.pipes >= 2:
         return BAD
-    if _TRUNCATED.search(line.text):
-        return NEAR if line.words >= 5 else SHORT
+    if _TRUNCATED.search(line.text) or line.capitalised_lead >= _TEASER_LEAD:
+        return TEASER
     if line.words >= 10 and sentence and stops_ok:
         return PROSE
     if line.words >= 18 and stops_ok:
@@ -82,6 +85,7 @@ _SCORES = {
     NEAR: lambda line: 0.4,
     SHORT: lambda line: -0.6,
     BAD: lambda line: -1.5,
+    TEASER: lambda line: -0.3,
 }
 
 

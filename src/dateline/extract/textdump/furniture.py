@@ -65,6 +65,8 @@ _SUBSCRIBE = re.compile(
     r"|create\s+(?:an\s+)?account|already\s+a\s+subscriber|free\s+trial|paywall|donate)\b",
     _I,
 )
+# the second-person call to action of a sign-up box: 'Subscribe to our newsletter', 'Sign up for ...'
+_PROMPT = re.compile(r"\b(?:our|your|you|now|today|here|free)\b|\bsubscribe\b", _I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|terms (?:of|and) (?:use|service)"
                         r"|privacy (?:policy|notice)|cookie", _I)
 _LEGAL = re.compile(r"©|\ball rights reserved\b", _I)
@@ -89,7 +91,7 @@ _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|exclusive|menu|search|home|
                      r"|back to top|close|open|more|loading\.*|advertisement)\s*$", _I)
 
 # labels that close the article: what follows them is rarely its body
-END_MARKERS = frozenset({"comments", "related", "tags", "next", "copyright", "language_note"})
+END_MARKERS = frozenset({"comments", "related", "next", "copyright", "language_note"})
 MEDIA_LABELS = frozenset({"caption", "credit", "player"})
 
 
@@ -138,11 +140,11 @@ def furniture(line: Line) -> Furniture | None:
         return Furniture("related")
     if _COPYRIGHT.search(text) and not line.ends_sentence:
         return Furniture("copyright")
+    if _SUBSCRIBE.search(text) and (line.words <= 8 or _PROMPT.search(text)):
+        return Furniture("subscribe")
     if line.words <= 8 and not line.ends_sentence:
         if _SHARE.search(text):
             return Furniture("share")
-        if _SUBSCRIBE.search(text):
-            return Furniture("subscribe")
         if _BANNER.match(text):
             return Furniture("banner")
     return None

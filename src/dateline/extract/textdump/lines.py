@@ -34,6 +34,7 @@ class Line:
     cap_share: float  # share of words that start with a capital letter
     digit_share: float  # share of characters that are digits
     pipes: int  # '|' and '›' separators, typical of menus and breadcrumbs
+    capitalised_lead: int  # capitalised words at the start: a headline glued to its teaser
     blank_before: bool
     blank_after: bool = False
     repeats: int = 1  # how often the normalised line occurs on the page
@@ -97,6 +98,7 @@ def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
             cap_share=caps / n_tokens,
             digit_share=digits / len(stripped),
             pipes=stripped.count("|") + stripped.count("›") + stripped.count("»"),
+            capitalised_lead=_capitalised_lead(tokens),
             blank_before=blank_before,
         )
         lines.append(line)
@@ -105,6 +107,15 @@ def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
     for line in lines:
         line.repeats = counts.get(line.norm, 1)
     return lines
+
+
+def _capitalised_lead(tokens: list[str]) -> int:
+    count = 0
+    for token in tokens:
+        if not (token[:1].isupper() or token.isdigit()):
+            break
+        count += 1
+    return count
 
 
 def is_separator(text: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..builder import ArticleBuilder
 from .bylines import byline_names
-from .classify import NEAR, PROSE, SHORT, Region
+from .classify import NEAR, PROSE, SHORT, TEASER, Region
 from .furniture import Furniture
 from .lines import Line
 
@@ -51,7 +51,7 @@ def build(lines: list[Line], found: list[Furniture | None], region: Region) -> S
         expect_byline = False
         if line.bullet and line.kind in (PROSE, NEAR, SHORT):
             out.builder.add(line.body_text, "list_item")
-        elif line.kind in (PROSE, NEAR) and not _is_heading(lines, found, i, region):
+        elif line.kind in (PROSE, NEAR, TEASER) and not _is_heading(lines, found, i, region):
             out.builder.add(line.text)
         elif _is_heading(lines, found, i, region):
             out.builder.heading(line.text)
