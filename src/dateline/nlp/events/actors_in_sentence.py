@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from ...model import Actor, Article, Entity
-from ..actors import country_code, place_country, sector_code
+from ..actors import country_code, find_countries, place_country, sector_code
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
@@ -53,11 +54,16 @@ class ArticleActors:
 
 
 def _country_weights(article: Article) -> Counter[str]:
+    """How often each country is referred to: country words in the text, and entities with a country."""
     weight: Counter[str] = Counter()
+    covered: set[int] = set()
+    for start, end, code in find_countries(article.text):
+        weight[code] += 1
+        covered.update(range(start, end))
     for ent in article.entities:
         country = ent.country or (place_country(ent.name) if ent.type in _COUNTRY_TYPES else None)
         if country:
-            weight[country] += len(ent.mentions)
+            weight[country] += sum(1 for m in ent.mentions if m.start not in covered)
     return weight
 
 
@@ -181,12 +187,27 @@ class PhraseResolver:
                 if code:
                     return code, ent
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper():
-            return country_code(tok.text), None
+            return country_word(tok.text), None
         return None, None
 
 
 def _has_country_word(tokens, head) -> bool:
-    return any(t.i != head.i and t.text[:1].isupper() and country_code(t.text) for t in tokens)
+    return any(t.i != head.i and t.text[:1].isupper() and country_word(t.text) for t in tokens)
+
+
+@cache
+def country_word(word: str) -> str | None:
+    """ISO3 of a country name or demonym, also the regular demonyms the country tables lack:
+    "Bosnian" -> Bosnia, "Serbs" -> Serbia, "Kyrgyz" -> Kyrgyzstan."""
+    found = country_code(word)
+    if found or len(word) < 4:
+        return found
+    bases = [word] + ([word[:-1]] if word.endswith("s") else [])
+    for base in bases:
+        for candidate in (base[:-1] if base.endswith("n") else None, base + "ia", base + "stan", base + "istan"):
+            if candidate and (found := country_code(candidate)):
+                return found
+    return None
 
 
 def is_personal_pronoun(tok) -> bool:

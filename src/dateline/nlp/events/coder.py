@@ -46,6 +46,7 @@ class Reading:
     addressee: object | None = None  # "urged X to ...", "demanded that X ...": the target
     speaker: object | None = None  # "X said Y must ...": the source
     tokens: list = field(default_factory=list)
+    frame: str | None = None  # the frame that governs the act, if any
     standalone: bool = False  # an event noun on its own ("US sanctions on China"): needs a source
 
 
@@ -61,8 +62,8 @@ class SentenceCoder:
 
     # ---------------------------------------------------------------- finding acts
     def trigger(self, tok) -> Pattern | None:
-        lemma = tok.lemma_.lower()
-        if not self.lex.candidates(lemma):
+        lemma = next((w for w in _word_forms(tok) if self.lex.candidates(w)), None)
+        if lemma is None:
             return None
         return self.lex.best(lemma, tok.pos_, grammar.phrase_lemmas(tok), grammar.has_object(tok))
 
@@ -111,7 +112,7 @@ class SentenceCoder:
         if code is None:
             return []
         reading = Reading(head=tok, act=embedded.act if embedded else tok, code=code, negated=negated,
-                          tokens=[tok, *(embedded.tokens if embedded else [])])
+                          tokens=[tok, *(embedded.tokens if embedded else [])], frame=frame)
         if frame in ("demand", "appeal"):
             reading.addressee = self._addressee(tok, embedded)
         out = [reading]
@@ -138,19 +139,21 @@ class SentenceCoder:
         """
         uncoded = None
         if frame != "light":
-            for c in tok.children:
-                clause = c
-                if c.dep_ == "prep":  # "committed to opening", "ready for talks"
-                    clause = next((g for g in c.children if g.dep_ in ("pcomp", "pobj")), None)
-                    if clause is None or clause.pos_ not in ("VERB", "AUX"):
-                        continue
-                elif c.dep_ not in grammar.EMBEDDED_DEPS and not (c.dep_ == "advcl" and _to_infinitive(c)):
-                    continue
+            for clause in _clauses(tok):
                 reading = self._embedded_clause(clause, triggers, consumed)
                 if reading.code is not None:
                     return reading
                 uncoded = uncoded or reading
-        return self._embedded_noun(tok, triggers, consumed) or uncoded
+        noun = self._embedded_noun(tok, triggers, consumed)
+        if noun is not None:
+            return noun
+        if frame != "light":
+            for c in tok.children:
+                if c.dep_ == "advcl" and _to_infinitive(c):  # "began a strike to protest"
+                    reading = self._embedded_clause(c, triggers, consumed)
+                    if reading.code is not None:
+                        return reading
+        return uncoded
 
     def _embedded_clause(self, verb, triggers: dict, consumed: set[int]) -> Reading:
         pat = triggers.get(verb.i)
@@ -194,6 +197,8 @@ class SentenceCoder:
                 return pobj
         if embedded is not None:
             for verb in _unique([embedded.act, embedded.head]):
+                if verb is tok:
+                    continue
                 subj = grammar.first_child(verb, grammar.SUBJECT_DEPS)
                 if subj is not None:
                     return subj
@@ -213,15 +218,17 @@ class SentenceCoder:
         head = r.head
         if head.pos_ in ("NOUN", "PROPN") and head is r.act:
             return self._noun_source(head)
-        if grammar.is_passive(head):
+        if grammar.is_passive(head) and not (r.frame and grammar.agent_of(head) is None):
             agent = grammar.agent_of(head)
             return self.resolver.resolve(agent) if agent is not None else []
-        subj = grammar.subject_of(head)
-        if subj is None:
-            return []
-        if head.pos_ == "ADJ" and subj.dep_ == "nsubj" and subj.head is not head:
-            subj = grammar.subject_of(head)
-        return self._resolve_subject(subj, head)
+        if grammar.is_passive(head):  # "X is committed to ...", "X is prepared to ...": X is the actor
+            subj = grammar.first_child(head, grammar.PASSIVE_SUBJECT_DEPS)
+            return self._resolve_subject(subj, head) if subj is not None else []
+        for subj in grammar.subject_candidates(head):
+            found = self._resolve_subject(subj, head)
+            if found:
+                return found
+        return []
 
     def _noun_source(self, noun) -> list[Actor]:
         agent = grammar.agent_of(noun)
@@ -301,7 +308,7 @@ class SentenceCoder:
                 return found
         return []
 
-    def _home(self, actors: list[Actor], others: list[Actor]) -> list[Actor]:
+    def _home(self, actors: list[Actor], others: list[Actor], place: str | None) -> list[Actor]:
         """Actors named only by their role ("the president", "police") get the article's country,
         avoiding the other side's country unless that side is itself a domestic group."""
         out = []
@@ -311,7 +318,7 @@ class SentenceCoder:
                 out.append(actor)
                 continue
             avoid = {o.country for o in others if o.country and o.code == o.country}
-            home = self.actors.home_country(avoid)
+            home = place if place and place not in avoid else self.actors.home_country(avoid)
             out.append(with_country(actor, home) if home else actor)
         return out
 
@@ -369,11 +376,11 @@ class SentenceCoder:
             targets = self.targets(r, sources)
             if not sources and not targets:
                 continue
-            sources, targets = self._home(sources, targets), self._home(targets, sources)
+            place = self.location(r)
+            sources, targets = self._home(sources, targets, place), self._home(targets, sources, place)
             pair = self.actors.pair
             if sources and not targets and pair and info.quad_class in _VERBAL_QUADS:
                 targets = _other_side(sources[0], pair)
-            place = self.location(r)
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
             for src, tgt in _dyads(sources, targets, pair):
@@ -404,6 +411,30 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
 def _perfect(tok) -> bool:
     """ "would have done": a counterfactual, not an intent."""
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def _word_forms(tok) -> list[str]:
+    """The lemma, then the word and its plain de-inflections: the small model's lemmatizer slips
+    ("staged" -> "stag"), and a missed event costs more than a few dict look-ups."""
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    forms = [lemma, word]
+    if tok.pos_ in ("VERB", "AUX", "NOUN"):
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                             ("es", ""), ("s", "")):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                forms.append(word[: -len(suffix)] + repl)
+    return forms
+
+
+def _clauses(tok) -> list:
+    """The clauses a frame word governs: complements, and verbs after a preposition ("committed to opening")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in grammar.EMBEDDED_DEPS:
+            out.append(c)
+        elif c.dep_ == "prep":
+            out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "AUX"))
+    return out
 
 
 def _to_infinitive(tok) -> bool:

@@ -68,23 +68,30 @@ def agent_of(tok):
     return None
 
 
-def subject_of(verb):
-    """The grammatical subject governing ``verb``: its own, or its governor's for xcomp/conj chains."""
-    seen = 0
-    while verb is not None and seen < 6:
+def subject_candidates(verb) -> Iterator:
+    """Subjects that may govern ``verb``, nearest first: its own, then up xcomp/conj/participle chains
+    ("agreed to share" -> the subject of "agreed"; "a statement demanding" -> the statement, then the
+    subject of the verb that issued it). A reported clause (ccomp) is not climbed out of."""
+    steps = 0
+    while verb is not None and steps < 6:
         subj = first_child(verb, SUBJECT_DEPS)
         if subj is not None:
-            return subj
-        if verb.dep_ == "relcl":
-            return verb.head
-        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and verb.head is not verb:
+            yield subj
+        if verb.dep_ in ("relcl", "acl"):
+            yield verb.head
+            verb = verb.head.head if verb.head.dep_ in OBJECT_DEPS else None
+        elif verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and verb.head is not verb:
             verb = verb.head
             if verb.pos_ == "ADP":  # "committed to opening" -> the head of the preposition
                 verb = verb.head
-            seen += 1
-            continue
-        return None
-    return None
+        else:
+            return
+        steps += 1
+
+
+def subject_of(verb):
+    """The nearest grammatical subject governing ``verb``, or None."""
+    return next(subject_candidates(verb), None)
 
 
 def depth(tok) -> int:
