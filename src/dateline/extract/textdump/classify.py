@@ -68,7 +68,7 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
         return TEASER
     if line.words >= 10 and sentence and stops_ok:
         return PROSE
-    if line.words >= 18 and stops_ok:
+    if line.words >= 18 and has_stopwords and stops_ok:
         return PROSE
     if line.words >= 5 and (sentence or line.bullet) and (stops_ok or line.words >= 8):
         return NEAR

@@ -66,7 +66,7 @@ def _is_heading(lines: list[Line], found: list[Furniture | None], i: int, region
     if line.words > _HEADING_MAX_WORDS or line.bullet or line.kind == PROSE:
         return False
     stripped = line.text.rstrip("\"'”’»)")
-    if stripped.endswith((".", ",", ";", "…")) or line.digit_share > 0.3:
+    if stripped.endswith((".", ",", ";", "…", "。", "、", "，", "；")) or line.digit_share > 0.3:
         return False
     following = _next_text(lines, found, i + 1, region.end, skip_bylines=True)
     return following is not None and (following.kind in (PROSE, NEAR) or following.bullet)
