@@ -1,0 +1,101 @@
+"""Ranked full-text search: bm25 with the title weighted, phrases, prefixes, filters, snippets, bad queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.store import MARK_END, MARK_START, SearchQueryError, open_store
+from tests.store.records import harbour_article, plain_article
+
+BODIES = [
+    ("Budget vote delayed", "The council delayed the budget vote after a row over school funding.", "2024-03-01"),
+    ("Schools get new funding", "Funding for schools rises next year, the budget office said.", "2024-03-05"),
+    ("Ferry strike ends", "Ferry crews ended their strike. The budget for repairs was agreed.", "2024-04-02"),
+    ("Covid-19 rules eased", "The health board eased covid-19 rules for hospitals in the U.S. and Canada.", "2024-05-20"),
+    ("Negotiations stall", "Negotiators left the room; the negotiation will resume on Friday.", "2024-06-11"),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = open_store(tmp_path / "search.db")
+    for n, (title, body, day) in enumerate(BODIES):
+        s.upsert(plain_article(n, title, body, published=f"{day}T10:00:00Z",
+                               publisher="Gazette" if n % 2 else "Courier"))
+    s.upsert(harbour_article())
+    yield s
+    s.close()
+
+
+def ids(result) -> list[str]:
+    return [h.id for h in result.hits]
+
+
+def test_a_title_match_ranks_above_a_body_match(store):
+    result = store.search("budget")
+    assert result.total == 3
+    assert ids(result)[0] == "plain0000"  # "budget" in the title
+    assert all(a.score >= b.score for a, b in zip(result.hits, result.hits[1:], strict=False))
+
+
+def test_phrase_prefix_and_boolean_queries(store):
+    assert ids(store.search('"budget vote"')) == ["plain0000"]
+    assert ids(store.search('"vote budget"')) == []
+    assert set(ids(store.search("negotiat*"))) == {"plain0004", "harbour0001"}
+    assert set(ids(store.search("budget NOT ferry"))) == {"plain0000", "plain0001"}
+    assert set(ids(store.search("ferry OR schools"))) == {"plain0001", "plain0002"}
+    assert ids(store.search("title:ferry")) == ["plain0002"]
+
+
+def test_words_with_inner_punctuation_are_searched_as_phrases(store):
+    assert ids(store.search("covid-19")) == ["plain0003"]
+    assert ids(store.search("U.S.")) == ["plain0003"]
+
+
+def test_filters_narrow_the_results(store):
+    assert ids(store.search("budget", publisher="gazette")) == ["plain0001"]
+    assert set(ids(store.search("budget", since="2024-03-02", until="2024-04"))) == {"plain0001", "plain0002"}
+    assert ids(store.search("fishing", country="NOR")) == ["harbour0001"]
+    assert ids(store.search("fishing", entity="Ingrid Dahl")) == ["harbour0001"]
+    assert ids(store.search("budget", language="de")) == []
+
+
+def test_snippets_mark_every_match(store):
+    [hit] = store.search('"strike ends" OR crews').hits
+    assert f"{MARK_START}crews{MARK_END}" in hit.snippet.lower()
+    assert hit.snippet.count(MARK_START) == hit.snippet.count(MARK_END) >= 1
+    assert "Ferry" in hit.snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def test_limit_and_offset_page_through_the_ranking(store):
+    every = ids(store.search("budget OR funding OR ferry", limit=10))
+    assert ids(store.search("budget OR funding OR ferry", limit=2)) == every[:2]
+    assert ids(store.search("budget OR funding OR ferry", limit=2, offset=2)) == every[2:4]
+
+
+@pytest.mark.parametrize("query", ['"unclosed phrase', "budget AND", "NOT budget", "(budget", "budget)", "AND", "  ",
+                                   "***"])
+def test_a_malformed_query_is_a_clear_error_without_sql_text(store, query):
+    with pytest.raises(SearchQueryError) as info:
+        store.search(query)
+    message = str(info.value)
+    assert "phrase" in message  # the hint on how to write a query
+    assert "fts5" not in message.lower() and "sqlite" not in message.lower()
+
+
+def test_queries_are_bound_not_formatted(store):
+    assert store.search("budget'; DROP TABLE articles; --").total == 0
+    assert store.search("x", publisher="' OR 1=1 --").total == 0
+    assert store.count() == 6
+
+
+def test_collapse_gives_one_hit_per_cluster_with_its_size(store):
+    store.set_duplicates({"plain0001": "plain0000", "plain0002": "plain0000"})
+    full = store.search("budget")
+    collapsed = store.search("budget", collapse=True)
+    assert full.total == 3 and collapsed.total == 1
+    [hit] = collapsed.hits
+    assert hit.cluster_size == 3
+    assert store.duplicates("plain0000") == ["plain0001", "plain0002"]
