@@ -7,34 +7,39 @@ store.queries.article_filters), so they match exactly what Store.search matches.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from ..store.queries import article_filters
 from ..store.search import fts_query
 
-FACETS = {
-    "publisher": "coalesce(a.publisher, '(unknown)')",
-    "language": "coalesce(a.language, '(unknown)')",
-    "year": "coalesce(substr(a.published_at, 1, 4), '(undated)')",
-}
+FACETS = ("publisher", "language", "year")
 
 
 def search_facets(conn: sqlite3.Connection, query: str, *, collapse: bool = False,
                   **filters: Any) -> dict[str, list[list[Any]]]:
-    """Counts of the matching articles (clusters, with ``collapse``) by publisher, language and year."""
+    """Counts of the matching articles (clusters, with ``collapse``) by publisher, language and year.
+
+    One pass over the matches, grouped by all three at once; the counts per facet are summed here.
+    """
     where, params = article_filters(**filters)
     conditions = " AND ".join(["articles_fts MATCH ?", *where])
     counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if collapse else "count(*)"
-    facets: dict[str, list[list[Any]]] = {}
-    for name, column in FACETS.items():
-        order = "1 DESC" if name == "year" else "2 DESC, 1"
-        rows = conn.execute(
-            f"SELECT {column}, {counted} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-            f"WHERE {conditions} GROUP BY 1 ORDER BY {order}",
-            [fts_query(query), *params],
-        ).fetchall()
-        facets[name] = [[value, n] for value, n in rows]
-    return facets
+    rows = conn.execute(
+        f"SELECT coalesce(a.publisher, '(unknown)'), coalesce(a.language, '(unknown)'), "
+        f"coalesce(substr(a.published_at, 1, 4), '(undated)'), {counted} "
+        f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE {conditions} GROUP BY 1, 2, 3",
+        [fts_query(query), *params],
+    ).fetchall()
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for *values, n in rows:
+        for name, value in zip(FACETS, values, strict=True):
+            counts[name][value] += n
+    return {
+        "publisher": [[k, n] for k, n in sorted(counts["publisher"].items(), key=lambda kv: (-kv[1], kv[0]))],
+        "language": [[k, n] for k, n in sorted(counts["language"].items(), key=lambda kv: (-kv[1], kv[0]))],
+        "year": [[k, n] for k, n in sorted(counts["year"].items(), reverse=True)],
+    }
 
 
 def previous_id(conn: sqlite3.Connection, article_id: str) -> str | None:
