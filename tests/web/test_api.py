@@ -150,3 +150,19 @@ def test_store_written_after_start_is_seen(tmp_path):
         store.upsert(harbour_talks())
     with TestClient(create_app(path)) as live:
         assert live.get("/api/articles").json()["articles"][0]["id"] == "a-harbour"
+
+
+def test_search_page_can_collapse_duplicates(client):
+    page = client.get("/search", params={"q": "blockade"}).text
+    assert 'href="/search?q=blockade&amp;collapse=True"' in page
+    assert "show every copy" in client.get("/search", params={"q": "blockade", "collapse": "true"}).text
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert result.exit_code == 1
+    assert "absent.db: no such database" in result.output

@@ -64,8 +64,9 @@ def search_page(request: Request, filters: ArticleFilters, q: str = "", collapse
                 if data["next_offset"] is not None else None)
     prev_url = (_url("/search", q=q, **params, collapse=collapse, offset=max(0, offset - limit))
                 if offset else None)
+    toggle_url = _url("/search", q=q, **params, collapse=not collapse)
     return _page(request, "search.html", json_url, q=q, data=data, facet_links=facet_links,
-                 next_url=next_url, prev_url=prev_url, filters=params)
+                 next_url=next_url, prev_url=prev_url, filters=params, collapse=collapse, toggle_url=toggle_url)
 
 
 def _marked(text: str, marks: list[list[int]]) -> str:
