@@ -95,8 +95,7 @@ class SentenceCoder:
         embedded = self._embedded(tok, frame, triggers, consumed)
         emb_code = embedded.code if embedded else None
         negated = grammar.is_negated(tok)
-        if frame == "seek":
-            frame = "carry" if embedded is not None and embedded.act.pos_ in ("VERB", "AUX") else "appeal"
+        frame = _dual(frame, embedded)
         if frame in ("carry", "light"):
             code, negated, _ = _modality(tok, emb_code or pat.code, negated)
         elif frame == "deny":
@@ -109,11 +108,19 @@ class SentenceCoder:
                 code = pat.code
         else:
             code = pat.code
+        if code is not None and frame in ("intent", "carry", "light") and _conditional(tok):
+            code = compose.threat(code)  # "will withdraw unless ...": an ultimatum
+        speaker = grammar.speech_governor(tok) if grammar.modals(tok) & grammar.DEMAND_MODALS else None
+        if code is not None and speaker is not None:
+            code, negated = compose.demand(emb_code), False  # "X said Y must agree to ..."
         if code is None:
             return []
         reading = Reading(head=tok, act=embedded.act if embedded else tok, code=code, negated=negated,
                           tokens=[tok, *(embedded.tokens if embedded else [])], frame=frame)
-        if frame in ("demand", "appeal"):
+        if speaker is not None:
+            reading.speaker = speaker
+            reading.addressee = grammar.first_child(tok, grammar.SUBJECT_DEPS)
+        elif frame in ("demand", "appeal"):
             reading.addressee = self._addressee(tok, embedded)
         out = [reading]
         if frame == "deny" and embedded is not None and embedded.code is not None:
@@ -400,7 +407,9 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
     and "X must ..." reported by a speaker that speaker's demand."""
     mods = grammar.modals(tok)
     if mods & grammar.INTENT_MODALS and not _perfect(tok):
-        return (compose.refuse(code) if negated else compose.intent(code)), False, None
+        if negated:
+            return compose.refuse(code), False, None
+        return (compose.threat(code) if _conditional(tok) else compose.intent(code)), False, None
     if mods & grammar.DEMAND_MODALS:
         speaker = grammar.speech_governor(tok)
         if speaker is not None:
@@ -408,9 +417,25 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
     return code, negated, None
 
 
+def _conditional(tok) -> bool:
+    """ "... unless ...": the act is held over the other side as a condition."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+               for c in tok.children)
+
+
 def _perfect(tok) -> bool:
     """ "would have done": a counterfactual, not an intent."""
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def _dual(frame: str, embedded: Reading | None) -> str:
+    """Frames whose meaning depends on what they govern: a clause or an event noun."""
+    clause = embedded is not None and embedded.act.pos_ in ("VERB", "AUX")
+    if frame == "seek":
+        return "carry" if clause else "appeal"
+    if frame == "order":
+        return "demand" if clause else "carry"
+    return frame
 
 
 def _word_forms(tok) -> list[str]:

@@ -93,4 +93,12 @@ def appeal(act: str | None) -> str:
     return _ask("02", act)
 
 
-COMPOSE = {"intent": intent, "threat": threat, "refuse": refuse, "demand": demand, "appeal": appeal}
+def prepare(act: str | None) -> str | None:
+    """Preparing a hostile act is a show of force (15); preparing a cooperative one, an intent (03)."""
+    if act is None:
+        return None
+    return "150" if act[:2] in ("17", "18", "19", "20") else intent(act)
+
+
+COMPOSE = {"intent": intent, "threat": threat, "refuse": refuse, "demand": demand, "appeal": appeal,
+           "prepare": prepare}

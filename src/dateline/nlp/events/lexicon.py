@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-FRAMES = frozenset({"intent", "threat", "refuse", "demand", "appeal", "deny", "carry", "light", "seek", "object"})
+FRAMES = frozenset({"intent", "threat", "refuse", "demand", "appeal", "deny", "carry", "light", "seek", "order",
+                    "prepare", "object"})
 OBJECT_MARK = "@obj"
 _POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN"), "a": ("ADJ",)}
 
