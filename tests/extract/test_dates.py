@@ -27,3 +27,10 @@ def test_absolute_dates_in_common_styles():
     assert find_date("2019-11-20T10:00") == datetime(2019, 11, 20, tzinfo=UTC)
     assert find_date("2024年4月26日") == datetime(2024, 4, 26, tzinfo=UTC)
     assert find_date("no date here") is None
+
+
+def test_newspaper_datelines_and_prefixed_relative_times():
+    assert find_date("Nov. 3, 2025") == datetime(2025, 11, 3, tzinfo=UTC)
+    assert find_date("Updated 1:39 am EST, Wednesday, November 20, 2019") == datetime(2019, 11, 20, tzinfo=UTC)
+    assert resolve_relative("Updated 2 hours ago", NOW) == datetime(2024, 4, 27, 10, 0, tzinfo=UTC)
+    assert not is_relative_time("Updated 6:42 p.m.")

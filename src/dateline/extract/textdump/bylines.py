@@ -14,7 +14,8 @@ _ROLE = re.compile(
 _ROLE_WORD = re.compile(
     r"^(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|analyst|producer|presenter"
     r"|chief|staff|critic|photographer|senior|deputy|associate|international|political|economics|business"
-    r"|science|health|sports?|auto|desk|bureau|special|contributing|managing|executive)$",
+    r"|science|health|sports?|auto|desk|bureau|special|contributing|managing|executive"
+    r"|press|news|agency|media|times|post|journal|service|wire|associated)$",
     re.I,
 )
 _BY = re.compile(
@@ -23,7 +24,7 @@ _BY = re.compile(
 )
 _AUTHOR_LABEL = re.compile(r"^(?:author|authors|reporter|writer)s?\s*[:：]\s*(?P<rest>.+)$", re.I)
 _CUT = re.compile(
-    r"\s+(?:on|at|am|le|el|il|op|updated|published|posted)\s+(?=[\w,]*\d)|\s*[|•·—–]\s*|\s*,\s*(?=\S*\d)|\s+(?=\d)",
+    r"\s+(?:on|at|am|le|el|il|op|updated|published|posted)\s+(?=\D{0,20}\d)|\s*[|•·—–]\s*|\s*,\s*(?=\S*\d)|\s+(?=\d)",
     re.I,
 )
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "del", "della", "di", "la", "le", "al", "bin", "ibn", "du", "dos"}

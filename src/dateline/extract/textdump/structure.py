@@ -19,6 +19,7 @@ from .lines import Line
 _HEADING_MAX_WORDS = 16
 _REPEAT_MIN_WORDS = 8  # shorter repeated lines (sub-headings of a recurring layout) are kept each time
 _MEDIA_LOOKBACK = 12  # lines above the article where its lead image's caption and credit sit
+_MEDIA_LOOKAHEAD = 3  # lines below it where a closing photo's credit sits
 
 
 @dataclass
@@ -29,7 +30,8 @@ class Structure:
 
 def build(lines: list[Line], found: list[Furniture | None], region: Region) -> Structure:
     out = Structure()
-    _collect_media(lines, found, max(0, region.start - _MEDIA_LOOKBACK), region.end, out.builder)
+    media_end = min(len(lines), region.end + _MEDIA_LOOKAHEAD)
+    _collect_media(lines, found, max(0, region.start - _MEDIA_LOOKBACK), media_end, out.builder)
     _lead_bylines(lines, region, out)
     expect_byline = True  # a byline may open the article or follow a heading
     emitted: set[str] = set()  # a line the page prints twice (a caption, a pull quote) is kept once

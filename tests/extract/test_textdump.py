@@ -1,0 +1,175 @@
+"""The text-dump cleaner on dumps written for the project (tests/fixtures/dumps)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from dateline.extract.textdump import extract_dump
+from dateline.model import Article
+
+DUMPS = Path(__file__).resolve().parent.parent / "fixtures" / "dumps"
+FETCHED = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)
+
+
+def dump(name: str, fetched: datetime | None = FETCHED) -> tuple[str, Article]:
+    text = (DUMPS / name).read_text(encoding="utf-8")
+    return text, extract_dump(text, source=name, fetched=fetched)
+
+
+def paragraphs(article: Article, kind: str | None = None) -> list[str]:
+    return [article.text[p.start : p.end] for p in article.paragraphs if kind is None or p.kind == kind]
+
+
+@pytest.fixture(scope="module")
+def broadcaster() -> tuple[str, Article]:
+    return dump("translated-broadcaster.txt")
+
+
+def test_title_once_without_publisher_suffix(broadcaster):
+    _, article = broadcaster
+    assert article.title == "Volunteers rebuild the flooded library of Ostrava Lane before the school year"
+    assert article.publisher == "Global Radio Hungarian"
+    assert "Volunteers rebuild the flooded library" not in article.text
+
+
+def test_relative_time_resolved_against_fetched(broadcaster):
+    _, article = broadcaster
+    assert article.published == "2025-09-01T11:20:00+00:00"
+    assert "40 minutes ago" not in article.text
+
+
+def test_relative_time_without_capture_time_gives_no_date():
+    _, article = dump("translated-broadcaster.txt", fetched=None)
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Breaking news",
+        "--",
+        "Your device does not support playing multimedia materials",
+        "Add text to the video",
+        "Image caption",
+        "image source",
+        "Danube Photo Service",
+        "The article is in Hungarian",
+        "Tags:",
+        "NEXT",
+        "Ferry service resumes",
+        "Global Radio education correspondent",
+        "Regional Editor",
+    ],
+)
+def test_page_furniture_is_not_text(broadcaster, furniture):
+    _, article = broadcaster
+    assert furniture not in article.text
+
+
+def test_body_paragraphs_are_kept_whole(broadcaster):
+    _, article = broadcaster
+    body = paragraphs(article, "body")
+    assert body[0].startswith("More than two hundred volunteers")
+    assert body[-1] == "The council said donations can be left at the front desk during opening hours."
+    assert any(p.startswith('"We did not know if paper could survive that,"') for p in body)
+
+
+def test_sub_headings_open_sections_with_their_bylines(broadcaster):
+    _, article = broadcaster
+    sections = [(s.heading, s.byline) for s in article.sections]
+    assert sections == [
+        ("How the books were saved", None),
+        ("The children come back", "Global Radio education correspondent Peter Almasi"),
+        ("The cost of the flood", "Kata Benedek, Regional Editor, Global Radio"),
+        ("What the library still needs", None),
+    ]
+    assert paragraphs(article, "heading") == [s[0] for s in sections]
+    assert article.authors == ["Peter Almasi", "Kata Benedek"]
+
+
+def test_section_offsets_cover_their_paragraphs(broadcaster):
+    _, article = broadcaster
+    for index, section in enumerate(article.sections):
+        inside = [p for p in article.paragraphs if p.section == index]
+        assert inside[0].start == section.start
+        assert inside[-1].end == section.end
+        assert article.text[section.start : section.end].startswith(section.heading)
+
+
+def test_bulleted_lines_are_list_items_without_their_marks(broadcaster):
+    _, article = broadcaster
+    items = paragraphs(article, "list_item")
+    assert len(items) == 3
+    assert items[0] == "About six hundred picture books for children under seven."
+    assert "•" not in article.text
+
+
+def test_captions_and_credits_are_media(broadcaster):
+    _, article = broadcaster
+    media = [(m.kind, m.caption, m.credit) for m in article.media]
+    assert media == [
+        ("video", "Librarian Vera Halasz shows the shelves that were under water in June.", None),
+        ("image", "Volunteers spread wet books on tables in the school gym.", None),
+        ("image", "The reading corner on the morning of the reopening", "Danube Photo Service"),
+        ("image", None, "Danube Photo Service"),
+    ]
+    assert "Volunteers spread wet books" not in article.text
+
+
+def test_tags_and_language(broadcaster):
+    _, article = broadcaster
+    assert article.tags == ["library", "floods", "volunteers", "Ostrava Lane"]
+    assert article.language == "en"
+    assert article.warnings == []
+
+
+def test_newspaper_menus_prompts_dateline_and_footer():
+    _, article = dump("newspaper-menus.txt")
+    assert article.title == "Harbour museum opens a gallery of ship models"
+    assert article.publisher == "The Eastport Courier"
+    assert article.published == "2025-11-03T00:00:00+00:00"
+    assert article.authors == ["Clara Jansen"]
+    body = paragraphs(article)
+    assert body[0].startswith("EASTPORT — The harbour museum opened")
+    assert body[-1].startswith("The gallery is open from Tuesday to Sunday")
+    for noise in ("Subscribe", "Obituaries", "newsletter", "Share this", "Privacy Policy", "©", "By Clara"):
+        assert noise not in article.text
+
+
+def test_blog_share_buttons_comments_and_related_stories():
+    _, article = dump("blog-comments.txt")
+    assert article.title == "A week of walking the old canal towpath"
+    assert article.publisher == "Long Way Round Journal"
+    assert article.authors == ["Ruth Calloway"]
+    assert article.published == "2024-05-02T00:00:00+00:00"
+    assert len(paragraphs(article)) == 4
+    for noise in ("Tweet", "Related stories", "Ten bridges", "says:", "I walked the same route", "Leave a Reply"):
+        assert noise not in article.text
+    assert [(m.caption, m.credit) for m in article.media] == [(None, "Ruth Calloway")]
+
+
+def test_a_dump_without_an_article_gets_a_warning():
+    _, article = dump("no-article.txt")
+    assert article.text == ""
+    assert article.paragraphs == []
+    assert any("no run of article prose" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n   \n", "Hello.", "•", "-- | --", "\x00\x01 binary-ish \ufffd"])
+def test_tiny_dumps_do_not_raise(text):
+    article = extract_dump(text, source="tiny")
+    assert isinstance(article.text, str)
+
+
+def test_a_very_long_dump_keeps_every_paragraph():
+    menu = "\n".join(f"Section {i}" for i in range(300))
+    paragraph = "Paragraph number {n} of the long report says that the committee met again, as it does every week."
+    body = "\n\n".join(paragraph.format(n=n) for n in range(3000))
+    text = f"The long report - Example Daily\n\n{menu}\n\n{body}\n\n{menu}\n"
+    article = extract_dump(text, source="long")
+    assert len(article.paragraphs) == 3000
+    assert article.text.startswith("Paragraph number 0 of the long report")
+    assert "Section 12" not in article.text
