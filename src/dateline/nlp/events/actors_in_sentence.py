@@ -150,12 +150,12 @@ class PhraseResolver:
         found: list[Actor] = []
         seen_conj: set[int] = set()
         for tok in ordered:
-            country, ent = self._country_of(tok)
-            if not country and not (ent and ent.code):
+            country, tok_ent = self._country_of(tok)
+            if not country and not (tok_ent and tok_ent.code):
                 continue
-            if ent is not None and ent.code and not country:
-                return [_entity_actor(ent, text, start, end, None)]
-            actor = Actor(text=text, start=start, end=end, entity=ent.id if ent else None,
+            if tok_ent is not None and tok_ent.code and not country:
+                return [_entity_actor(tok_ent, text, start, end, None)]
+            actor = Actor(text=text, start=start, end=end, entity=tok_ent.id if tok_ent else None,
                           code=country + (sector or "") if country else None, country=country)
             if not found:
                 found.append(actor)

@@ -283,7 +283,7 @@ class SentenceCoder:
                 else self.resolver.resolve(r.addressee)
             if found:
                 return found
-        for tok in _unique([r.act, r.head]):
+        for tok in _unique([r.act, *reversed(r.tokens), r.head]):
             found = self._targets_of(tok, r)
             if found:
                 return found
@@ -307,6 +307,10 @@ class SentenceCoder:
                 return found
             for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
                 found = self.resolver.resolve(pobj)
+                if found:
+                    return found
+            for author in _authors(obj):  # "criticized statements made by X", "X's remarks"
+                found = self.resolver.resolve(author)
                 if found:
                     return found
         for _, pobj in grammar.preps(tok, _TARGET_PREPS):
@@ -386,7 +390,8 @@ class SentenceCoder:
             place = self.location(r)
             sources, targets = self._home(sources, targets, place), self._home(targets, sources, place)
             pair = self.actors.pair
-            if sources and not targets and pair and info.quad_class in _VERBAL_QUADS:
+            both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
+            if sources and not targets and pair and info.quad_class in _VERBAL_QUADS and not both_sides:
                 targets = _other_side(sources[0], pair)
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
@@ -415,6 +420,18 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
         if speaker is not None:
             return compose.demand(code), False, speaker
     return code, negated, None
+
+
+def _authors(noun) -> list:
+    """Who a thing belongs to or was made by: "X's statement", "remarks by X", "statements made by X"."""
+    out = [c for c in noun.children if c.dep_ == "poss"]
+    by = grammar.agent_of(noun)
+    if by is not None:
+        out.append(by)
+    for c in noun.children:
+        if c.dep_ == "acl" and (agent := grammar.agent_of(c)) is not None:
+            out.append(agent)
+    return out
 
 
 def _conditional(tok) -> bool:
