@@ -1,0 +1,187 @@
+"""Store benchmark: ingest rate with 1 vs 2 workers, search latency at 10,000 articles, dedup of 100,000 texts.
+
+    .venv/bin/python benchmarks/bench_store.py [--pages 600] [--nlp-pages 120] [--articles 10000] [--texts 100000]
+
+All inputs are generated here (seeded), so the figures are comparable between runs.
+Dedup quality: pairs planted at a Jaccard similarity of 0.8 (word 3-gram shingles)
+must land in the same cluster (recall), and no cluster may join unrelated texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.store.pages import write_pages  # noqa: E402
+
+from dateline.dedup import cluster_texts, shingles  # noqa: E402
+from dateline.ingest import ingest  # noqa: E402
+from dateline.model import Article, Paragraph  # noqa: E402
+from dateline.store import open_store  # noqa: E402
+from dateline.store.db import write_article  # noqa: E402
+
+
+def vocabulary(size: int, rng: random.Random) -> list[str]:
+    syllables = ["ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "de", "ga", "vu", "sha", "zo", "bel", "nor", "tin"]
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+class Zipf:
+    """Words drawn with Zipf-like frequencies, as in real text."""
+
+    def __init__(self, words: list[str], rng: random.Random) -> None:
+        self.words = words
+        self.rng = rng
+        self.weights = [1 / (rank + 1) for rank in range(len(words))]
+
+    def sample(self, n: int) -> list[str]:
+        return self.rng.choices(self.words, weights=self.weights, k=n)
+
+
+# -- ingest --------------------------------------------------------------------------------------
+def bench_ingest(pages: int, nlp: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pages"
+        write_pages(folder, pages)
+        rates = {}
+        for workers in (1, 2):
+            with open_store(Path(tmp) / f"w{workers}.db") as store:
+                report = ingest([str(folder)], store, workers=workers, nlp=nlp, progress=False)
+            assert report.stored == pages, report
+            rates[workers] = report.rate
+            print(f"ingest {'with NLP' if nlp else '--no-nlp'}: {pages} pages, --workers {workers}: "
+                  f"{report.seconds:.1f} s, {report.rate:.1f} pages/s")
+        print(f"ingest {'with NLP' if nlp else '--no-nlp'}: speed-up --workers 2 / --workers 1 = "
+              f"{rates[2] / rates[1]:.2f}x")
+
+
+# -- search --------------------------------------------------------------------------------------
+def generated_article(n: int, zipf: Zipf, rng: random.Random, publishers: list[str]) -> Article:
+    paragraphs = [" ".join(zipf.sample(rng.randint(40, 90))) + "." for _ in range(5)]
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append(Paragraph(pos, pos + len(p)))
+        pos += len(p) + 2
+    return Article(
+        id=f"a{n:06d}", source=f"gen/{n}.html", title=" ".join(zipf.sample(8)).capitalize(),
+        publisher=publishers[n % len(publishers)], published=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}T08:00:00Z",
+        language="en", text="\n\n".join(paragraphs), paragraphs=spans,
+    )
+
+
+def bench_search(articles: int) -> None:
+    rng = random.Random(11)
+    zipf = Zipf(vocabulary(20_000, rng), rng)
+    publishers = ["Gazette", "Courier", "Herald", "Wire"]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "search.db")
+        started = time.perf_counter()
+        for first in range(0, articles, 500):
+            with store.transaction() as cur:  # setup only: 500 articles a transaction
+                for n in range(first, min(first + 500, articles)):
+                    write_article(cur, generated_article(n, zipf, rng, publishers))
+        print(f"search: stored {articles:,} articles in "
+              f"{time.perf_counter() - started:.1f} s, {store.path.stat().st_size / 1e6:.0f} MB")
+        words = zipf.words
+        queries = []
+        for i in range(400):
+            kind = i % 5
+            if kind == 0:  # a common word
+                queries.append((words[rng.randrange(50)], {}))
+            elif kind == 1:  # two mid-frequency words
+                queries.append((f"{words[rng.randrange(100, 2000)]} {words[rng.randrange(100, 2000)]}", {}))
+            elif kind == 2:  # a phrase
+                queries.append((f'"{words[rng.randrange(30)]} {words[rng.randrange(30)]}"', {}))
+            elif kind == 3:  # a prefix
+                queries.append((words[rng.randrange(20_000)][:3] + "*", {}))
+            else:  # a word with filters
+                queries.append((words[rng.randrange(500)], {"publisher": "Herald", "since": "2024-03"}))
+        for q, kw in queries[:20]:  # warm the page cache
+            store.search(q, **kw)
+        timings = []
+        for q, kw in queries:
+            t = time.perf_counter()
+            store.search(q, limit=20, **kw)
+            timings.append((time.perf_counter() - t) * 1000)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"search: {len(queries)} queries over {articles:,} articles: median {statistics.median(timings):.1f} ms, "
+              f"p95 {p95:.1f} ms, max {timings[-1]:.1f} ms")
+        store.close()
+
+
+# -- dedup ---------------------------------------------------------------------------------------
+def jaccard(a: str, b: str) -> float:
+    sa, sb = shingles(a), shingles(b)
+    return len(sa & sb) / len(sa | sb)
+
+
+def near_copy(words: list[str], zipf: Zipf, rng: random.Random, target: float = 0.8) -> str:
+    """An edited copy whose shingle Jaccard with the original is just at or below ``target``.
+
+    Replacing an inner word changes up to three shingles (coarse steps), appending a word
+    adds one (fine steps): coarse edits first, then fine ones until the target is reached.
+    """
+    original = " ".join(words)
+    copy = list(words)
+    while jaccard(original, " ".join(copy)) > target + 0.06:
+        copy[rng.randrange(1, len(copy) - 1)] = zipf.sample(1)[0]
+    while jaccard(original, " ".join(copy)) > target:
+        copy.append(zipf.sample(1)[0])
+    return " ".join(copy)
+
+
+def bench_dedup(texts: int, planted: int) -> None:
+    rng = random.Random(5)
+    zipf = Zipf(vocabulary(30_000, rng), rng)
+    pair_of: dict[int, int] = {}
+    similarities = []
+    originals = [zipf.sample(rng.randint(30, 60)) for _ in range(texts - planted)]
+    corpus = [" ".join(w) for w in originals]
+    for k in range(planted):
+        i = k * ((texts - planted) // planted)
+        corpus.append(near_copy(originals[i], zipf, rng))
+        similarities.append(jaccard(corpus[i], corpus[-1]))
+        pair_of[len(corpus) - 1] = i
+    started = time.perf_counter()
+    groups = cluster_texts(corpus)
+    seconds = time.perf_counter() - started
+    cluster_of = {i: g for g, members in enumerate(groups) for i in members}
+    found = sum(1 for copy, orig in pair_of.items() if copy in cluster_of and cluster_of[copy] == cluster_of.get(orig))
+    family = {i: pair_of.get(i, i) for i in range(len(corpus))}
+    false_merges = sum(1 for members in groups if len({family[i] for i in members}) > 1)
+    print(f"dedup: {len(corpus):,} short texts (30-60 words) in {seconds:.1f} s; "
+          f"{planted:,} planted near-duplicates at Jaccard {statistics.mean(similarities):.3f} "
+          f"(min {min(similarities):.3f}, max {max(similarities):.3f})")
+    print(f"dedup: recall {found / planted:.4f} ({found:,}/{planted:,}); clusters {len(groups):,}; "
+          f"clusters joining unrelated texts: {false_merges}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=600, help="pages for the --no-nlp ingest rate")
+    parser.add_argument("--nlp-pages", type=int, default=120, help="pages for the ingest rate with NLP (0: skip)")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--texts", type=int, default=100_000)
+    parser.add_argument("--planted", type=int, default=2_000)
+    args = parser.parse_args()
+    bench_ingest(args.pages, nlp=False)
+    if args.nlp_pages:
+        bench_ingest(args.nlp_pages, nlp=True)
+    bench_search(args.articles)
+    bench_dedup(args.texts, args.planted)
+
+
+if __name__ == "__main__":
+    main()
