@@ -110,6 +110,7 @@ def test_kill_9_in_the_middle_then_a_rerun_ends_with_the_same_rows(corpus: Path,
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 1, err.decode()
     assert f"unchanged {stored_before:,}".encode() in err  # finished work is not redone
+    assert b"\r" not in err  # no progress line when stderr is not a terminal
 
     assert content(db) == content(reference_db)
     store = open_store(db, readonly=True)

@@ -73,9 +73,16 @@ def ingest(
     model: str | None = None,
     clean: bool = False,
     fetched: datetime | None = None,
+    allow_private: bool = False,
+    follow: bool = False,
+    max_bytes: int | None = None,
     progress: bool = True,
 ) -> IngestReport:
-    """Extract, annotate and store every input; returns what was stored, skipped and failed."""
+    """Extract, annotate and store every input; returns what was stored, skipped and failed.
+
+    ``allow_private``, ``follow`` and ``max_bytes`` are passed to the sources (see iter_inputs);
+    feed items whose URL is already stored are skipped.
+    """
     workers = max(1, workers or os.cpu_count() or 1)
     options = {"workers": workers, "nlp": nlp, "model": model, "clean": clean,
                "fetched": fetched.isoformat() if fetched else None}
@@ -115,7 +122,9 @@ def ingest(
 
     try:
         chunk: list[_Task] = []
-        for item in iter_inputs(inputs, max_bytes=settings.max_bytes, seen=store.has_url):
+        items = iter_inputs(inputs, max_bytes=max_bytes or settings.max_bytes, allow_private=allow_private,
+                            follow=follow, seen=store.has_url)
+        for item in items:
             if isinstance(item, Failure):
                 save(item.source, None, item)
                 continue
