@@ -8,6 +8,7 @@ from .. import __version__
 from .process import process_cmd
 from .serve import serve_cmd
 from .store import dedup_cmd, export_cmd, ingest_cmd, search_cmd, show_cmd, stats_cmd
+from .timeline import timeline_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,6 +25,7 @@ main.add_command(show_cmd)
 main.add_command(export_cmd)
 main.add_command(dedup_cmd)
 main.add_command(stats_cmd)
+main.add_command(timeline_cmd)
 
 
 if __name__ == "__main__":
