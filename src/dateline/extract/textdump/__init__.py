@@ -23,7 +23,7 @@ from ...model import Article
 from ..dates import iso
 from ..language import detect_language
 from ..meta import article_id
-from .classify import best_region, classify, mark_title
+from .classify import article_region, classify, mark_title
 from .header import find_published, find_title
 from .lines import split_lines
 from .stopwords import stopwords
@@ -43,7 +43,7 @@ def extract_dump(text: str, *, source: str, url: str | None = None, fetched: dat
     found = classify(lines, bool(stop))
     title, publisher, title_norms = find_title(lines)
     mark_title(lines, title_norms)
-    region = best_region(lines)
+    region = article_region(lines)
     warnings: list[str] = []
     if region is None:
         structure = Structure()

@@ -79,6 +79,11 @@ _REPEATED_SHORT = -1.0
 _OPENING_WINDOW = 8  # lines below the headline where the article's first paragraph is looked for
 _OPENING_BONUS = 2.0
 _GAP_GROWTH = 0.5
+_MAX_JOINS = 3
+_JOIN_GAP = 8  # lines of interruption the article may cross
+_JOIN_REACH = 60  # lines past the interruption where its continuation is looked for
+_JOIN_MIN_SCORE = 4.0  # a continuation is at least one real paragraph
+_HARD_ENDS = frozenset({"comments", "copyright", "next", "language_note"})
 _GAP_MAX_FACTOR = 4.0
 _SCORES = {
     PROSE: lambda line: 1.0 + min(line.words, 80) / 20,
@@ -104,6 +109,34 @@ def mark_title(lines: list[Line], title_norms: set[str]) -> None:
                 opening_until = i + _OPENING_WINDOW
         elif i <= opening_until and line.kind not in END_MARKERS:
             line.score = max(line.score, 0.0) + (_OPENING_BONUS if line.kind == PROSE else 0.0)
+
+
+def article_region(lines: list[Line]) -> Region | None:
+    """The best region, widened over short interruptions (an inline 'Related' box, an advert)
+    to the prose that continues right after or before it."""
+    region = best_region(lines)
+    if region is None:
+        return None
+    for _ in range(_MAX_JOINS):
+        after = best_region(lines[region.end : region.end + _JOIN_GAP + _JOIN_REACH])
+        if after is None or after.score < _JOIN_MIN_SCORE or after.start > _JOIN_GAP:
+            break
+        if _closes_article(lines[region.end : region.end + after.start]):
+            break
+        region = Region(region.start, region.end + after.end, region.score + after.score)
+    for _ in range(_MAX_JOINS):
+        window_start = max(0, region.start - _JOIN_GAP - _JOIN_REACH)
+        before = best_region(lines[window_start : region.start])
+        if before is None or before.score < _JOIN_MIN_SCORE or region.start - (window_start + before.end) > _JOIN_GAP:
+            break
+        if _closes_article(lines[window_start + before.end : region.start]):
+            break
+        region = Region(window_start + before.start, region.end, region.score + before.score)
+    return region
+
+
+def _closes_article(gap: list[Line]) -> bool:
+    return any(line.kind in _HARD_ENDS for line in gap)
 
 
 def best_region(lines: list[Line]) -> Region | None:
