@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import is_relative_time
+from ..dates import find_date, is_relative_time
 from .lines import Line, is_separator
 
 _I = re.I
@@ -90,6 +90,26 @@ _RELATED = re.compile(
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|exclusive|menu|search|home|skip to (?:main )?content"
                      r"|back to top|close|open|more|loading\.*|advertisement)\s*$", _I)
 
+# 'Published: ...', 'Edited by: ...', 'Subjects: ...': the record card of a page, not its text
+_METADATA = re.compile(
+    r"^(?:published|updated|posted|last\s+(?:updated|modified)|edited\s+by|written\s+by|researched\s+by"
+    r"|reported\s+by|produced\s+by|subjects?|sections?|categor(?:y|ies)|sources?|filed|posted\s+in)\s*[:：]",
+    _I,
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*"
+    r"|dec\w*|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|am|pm|a\.m|p\.m|at|on|gmt|utc|[a-z]st|[a-z]dt"
+    r"|updated|published|posted)\b",
+    _I,
+)
+
+
+def _few_words_besides_date(text: str) -> bool:
+    """A line that is a date and little else: 'Tuesday November 19, 2019', 'Updated 6:42 p.m., Nov. 3, 2025'."""
+    rest = _DATE_WORDS.sub(" ", text)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
+
+
 # labels that close the article: what follows them is rarely its body
 END_MARKERS = frozenset({"comments", "related", "next", "copyright", "language_note"})
 MEDIA_LABELS = frozenset({"caption", "credit", "player"})
@@ -121,6 +141,10 @@ def furniture(line: Line) -> Furniture | None:
             return Furniture("player", None, "video")
         if is_relative_time(text):
             return Furniture("relative_time", text)
+        if _METADATA.match(text):
+            return Furniture("metadata", text)
+        if line.words <= 10 and find_date(text) is not None and _few_words_besides_date(text):
+            return Furniture("date", text)
     if _LEGAL.search(text):
         return Furniture("copyright")
     m = _TAGS.match(text)

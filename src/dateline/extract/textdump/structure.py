@@ -19,6 +19,7 @@ from .lines import Line
 _HEADING_MAX_WORDS = 16
 _REPEAT_MIN_WORDS = 8  # shorter repeated lines (sub-headings of a recurring layout) are kept each time
 _MEDIA_LOOKBACK = 12  # lines above the article where its lead image's caption and credit sit
+_HEAD_LINES = 6  # lines at the top of the article where its byline may sit
 _MEDIA_LOOKAHEAD = 3  # lines below it where a closing photo's credit sits
 
 
@@ -43,8 +44,8 @@ def build(lines: list[Line], found: list[Furniture | None], region: Region) -> S
             if line.norm in emitted:
                 continue
             emitted.add(line.norm)
-        if expect_byline:
-            names = byline_names(line.text)
+        if expect_byline or i < region.start + _HEAD_LINES:
+            names = byline_names(line.text) if line.kind != PROSE else []
             if names and line.kind != PROSE:
                 _add_authors(out, names)
                 out.builder.byline(line.text)
