@@ -16,12 +16,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# Ingest examples/ into the embedded store ./dateline.db (git-ignored), then search it and show one article.
+# Ingest examples/ into the embedded store ./dateline.db (git-ignored), search it, show one article's facts,
+# and a timeline of the events between two actors.
 demo: $(STAMP)
 	$(BIN)/dateline ingest --db dateline.db examples/
 	$(BIN)/dateline search --db dateline.db --limit 3 'fisher* OR harbour'
 	$(BIN)/dateline show --db dateline.db "$$($(BIN)/dateline search --db dateline.db --format json --limit 1 'fisher* OR harbour' \
 		| $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["hits"][0]["id"])')"
+	$(BIN)/dateline export --db dateline.db --quiet | $(BIN)/dateline timeline GOV EDU --freq day
 
 # Debian's chromium for the browser tests (installing needs root); nothing to do when it is there.
 browser:
