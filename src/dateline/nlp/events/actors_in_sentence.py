@@ -198,13 +198,14 @@ def _has_country_word(tokens, head) -> bool:
 @cache
 def country_word(word: str) -> str | None:
     """ISO3 of a country name or demonym, also the regular demonyms the country tables lack:
-    "Bosnian" -> Bosnia, "Serbs" -> Serbia, "Kyrgyz" -> Kyrgyzstan."""
+    "Rwandan" -> Rwanda, "Argentine" -> Argentina, "Serbs" -> Serbia, "Kyrgyz" -> Kyrgyzstan."""
     found = country_code(word)
     if found or len(word) < 4:
         return found
     bases = [word] + ([word[:-1]] if word.endswith("s") else [])
     for base in bases:
-        for candidate in (base[:-1] if base.endswith("n") else None, base + "ia", base + "stan", base + "istan"):
+        for candidate in (base[:-1] if base.endswith("n") else None, base[:-1] + "a" if base.endswith("e") else None,
+                          base + "ia", base + "stan", base + "istan"):
             if candidate and (found := country_code(candidate)):
                 return found
     return None

@@ -204,16 +204,16 @@ class SentenceCoder:
                 return pobj
         if embedded is not None:
             for verb in _unique([embedded.act, embedded.head]):
-                if verb is tok:
+                if verb == tok:
                     continue
                 subj = grammar.first_child(verb, grammar.SUBJECT_DEPS)
                 if subj is not None:
                     return subj
             verb = embedded.act
-            while verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not tok:
+            while verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head != tok:
                 verb = verb.head
             subj = grammar.first_child(verb, grammar.SUBJECT_DEPS)
-            if subj is not None and verb is not tok:
+            if subj is not None and verb != tok:
                 return subj
         return None
 
@@ -223,7 +223,7 @@ class SentenceCoder:
             subj = grammar.subject_of(r.speaker)
             return self._resolve_subject(subj, r.speaker) if subj is not None else []
         head = r.head
-        if head.pos_ in ("NOUN", "PROPN") and head is r.act:
+        if head.pos_ in ("NOUN", "PROPN") and head == r.act:
             return self._noun_source(head)
         if grammar.is_passive(head) and not (r.frame and grammar.agent_of(head) is None):
             agent = grammar.agent_of(head)
@@ -264,7 +264,7 @@ class SentenceCoder:
                         return [found]
             for anc in verb.ancestors:
                 other = grammar.first_child(anc, grammar.SUBJECT_DEPS)
-                if other is not None and other is not subj and not is_personal_pronoun(other):
+                if other is not None and other != subj and not is_personal_pronoun(other):
                     found = self.resolver.resolve(other)
                     if found:
                         return found
@@ -290,8 +290,8 @@ class SentenceCoder:
         return []
 
     def _targets_of(self, tok, r: Reading) -> list[Actor]:
-        if tok.pos_ in ("VERB", "AUX", "ADJ") and grammar.is_passive(tok) and r.head is tok or (
-                tok is r.act and grammar.is_passive(tok)):
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and grammar.is_passive(tok) and r.head == tok or (
+                tok == r.act and grammar.is_passive(tok)):
             subj = grammar.first_child(tok, grammar.PASSIVE_SUBJECT_DEPS)
             if subj is not None:
                 found = self.resolver.resolve(subj)
@@ -363,7 +363,7 @@ class SentenceCoder:
                     if named:
                         return named
                     break
-                if tok.pos_ in ("VERB", "AUX") and tok.i not in clause_heads or tok.head is tok:
+                if tok.pos_ in ("VERB", "AUX") and tok.i not in clause_heads or tok.head == tok:
                     break
                 tok = tok.head
         return self.article_date

@@ -80,7 +80,7 @@ def subject_candidates(verb) -> Iterator:
         if verb.dep_ in ("relcl", "acl"):
             yield verb.head
             verb = verb.head.head if verb.head.dep_ in OBJECT_DEPS else None
-        elif verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and verb.head is not verb:
+        elif verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and verb.head != verb:
             verb = verb.head
             if verb.pos_ == "ADP":  # "committed to opening" -> the head of the preposition
                 verb = verb.head
@@ -96,7 +96,7 @@ def subject_of(verb):
 
 def depth(tok) -> int:
     n = 0
-    while tok.head is not tok and n < 50:
+    while tok.head != tok and n < 50:
         tok = tok.head
         n += 1
     return n
