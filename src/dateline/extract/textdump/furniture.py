@@ -28,6 +28,11 @@ _CREDIT = re.compile(
     r"|(?:image|photo|picture|video|photograph)(?:\s+by)?|photos?)\s*[,:，：\-–]\s*(?P<text>.{2,120})$",
     _I,
 )
+# 'Officials inspect the dam on Monday Credit: Jane Doe/Agency': a caption that ends with its credit
+_CAPTION_WITH_CREDIT = re.compile(
+    r"^(?P<caption>.{10,}?)\s*(?:[|,]\s*)?(?:photo\s*)?(?:credit|photo|picture|image)s?\s*:\s*(?P<credit>[^.:]{2,80})$",
+    _I,
+)
 # a bare agency credit line: "Getty Images", "AFP", "Reuters/John Smith", "AP Photo/..."
 _AGENCY = re.compile(
     r"^(?:getty\s*images?|afp|reuters|ap|ap\s+photo|epa|shutterstock|alamy|pa(?:\s+media)?|xinhua|efe|ansa|dpa"
@@ -84,7 +89,7 @@ _RELATED = re.compile(
     r"|recommended(?:\s+for\s+you)?|read\s+more|see\s+also|most\s+(?:read|popular|viewed|shared|commented|emailed)"
     r"|trending(?:\s+now)?|popular(?:\s+(?:now|posts|stories))?|latest(?:\s+(?:news|stories|posts))?|top\s+stories"
     r"|what\s+to\s+read\s+next|around\s+the\s+web|from\s+around\s+the\s+web|sponsored(?:\s+(?:content|stories|links))?"
-    r"|advertisement|ad|promoted(?:\s+stories)?)\s*[:.]?$",
+    r"|advertisement|ad|promoted(?:\s+stories)?)(?:\s+(?:in|on|from|about|for)\s+\S+(?:\s+\S+){0,3})?\s*[:.]?$",
     _I,
 )
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|exclusive|menu|search|home|skip to (?:main )?content"
@@ -120,6 +125,7 @@ class Furniture:
     label: str
     text: str | None = None  # the caption, credit or tag text when the label carries one
     media_kind: str = "image"
+    credit: str | None = None  # a caption's own credit ('... Credit: Agency')
 
 
 def furniture(line: Line) -> Furniture | None:
@@ -130,6 +136,9 @@ def furniture(line: Line) -> Furniture | None:
     m = _CAPTION.match(text)
     if m:
         return Furniture("caption", m.group("text").strip() or None, _media_kind(m.group("label")))
+    m = _CAPTION_WITH_CREDIT.match(text)
+    if m and line.words <= 60:
+        return Furniture("caption", m.group("caption").strip(), credit=m.group("credit").strip())
     short = line.words <= 14
     if short:
         m = _CREDIT.match(text)

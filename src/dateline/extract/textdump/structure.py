@@ -19,6 +19,7 @@ from .lines import Line
 _HEADING_MAX_WORDS = 16
 _REPEAT_MIN_WORDS = 8  # shorter repeated lines (sub-headings of a recurring layout) are kept each time
 _MEDIA_LOOKBACK = 12  # lines above the article where its lead image's caption and credit sit
+_BY_WORDS = frozenset({"by", "von", "par", "por", "door", "av", "di"})
 _HEAD_LINES = 6  # lines at the top of the article where its byline may sit
 _MEDIA_LOOKAHEAD = 3  # lines below it where a closing photo's credit sits
 
@@ -36,10 +37,16 @@ def build(lines: list[Line], found: list[Furniture | None], region: Region) -> S
     _lead_bylines(lines, region, out)
     expect_byline = True  # a byline may open the article or follow a heading
     emitted: set[str] = set()  # a line the page prints twice (a caption, a pull quote) is kept once
+    in_head = True  # above the first paragraph: bylines, dates and labels, not text
     for i in range(region.start, region.end):
         line = lines[i]
         if found[i] is not None or line.kind in ("title", "bad"):
             continue
+        if line.norm in _BY_WORDS:  # 'By' on its own line, the name below it
+            expect_byline = True
+            continue
+        if in_head and line.kind in (PROSE, NEAR) or line.bullet:
+            in_head = False
         if line.words >= _REPEAT_MIN_WORDS and line.repeats > 1:
             if line.norm in emitted:
                 continue
@@ -56,10 +63,10 @@ def build(lines: list[Line], found: list[Furniture | None], region: Region) -> S
             out.builder.add(line.body_text, "list_item")
         elif line.kind in (PROSE, NEAR, TEASER) and not _is_heading(lines, found, i, region):
             out.builder.add(line.text)
-        elif _is_heading(lines, found, i, region):
+        elif not in_head and _is_heading(lines, found, i, region):
             out.builder.heading(line.text)
             expect_byline = True
-        elif _in_flow(lines, found, i, region):
+        elif not in_head and line.repeats == 1 and _in_flow(lines, found, i, region):
             out.builder.add(line.text)
     return out
 
@@ -140,7 +147,7 @@ def _collect_media(lines: list[Line], found: list[Furniture | None], start: int,
             pending_credit, pending_at = item.text, i
         else:
             kind = "video" if item.media_kind == "video" or (pending_kind and i - pending_at <= 3) else "image"
-            builder.add_media(kind, item.text, pending_credit)
+            builder.add_media(kind, item.text, pending_credit or item.credit)
             pending_credit, pending_kind = None, None
     if pending_credit is not None:
         builder.add_media(pending_kind or "image", None, pending_credit)
