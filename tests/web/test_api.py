@@ -166,3 +166,17 @@ def test_serve_refuses_a_missing_store(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "absent.db")])
     assert result.exit_code == 1
     assert "absent.db: no such database" in result.output
+
+
+def test_timeline_twin_and_page(client):
+    data = client.get("/api/timeline", params={"a": "FRD", "b": "SYL", "freq": "week"}).json()
+    assert [(r["period"], r["count"], r["by_quad"], r["mean_goldstein"]) for r in data["rows"]] == [
+        ("2024-W10", 1, {"1": 1, "2": 0, "3": 0, "4": 0}, 1.0),
+        ("2024-W11", 1, {"1": 0, "2": 0, "3": 1, "4": 0}, -4.4),
+    ]
+    directed = client.get("/api/timeline", params={"a": "Sylvania", "b": "FRD", "directed": "true"}).json()
+    assert [r["count"] for r in directed["rows"]] == [1]  # only the threat goes from Sylvania to Freedonia
+    page = client.get("/timeline", params={"a": "FRD", "b": "SYL"}).text
+    assert page.count('class="bar quad-') == 2 and "<svg" in page
+    assert client.get("/api/timeline", params={"a": "FRD", "b": "SYL", "freq": "decade"}).status_code == 422
+    assert client.get("/timeline").status_code == 200  # the empty form

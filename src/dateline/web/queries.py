@@ -16,6 +16,7 @@ from ..errors import DatelineError
 from ..model import Article, Event, Quote, Record
 from ..store import Store
 from ..store.keys import entity_key
+from ..timeline import timeline
 from . import sql
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
@@ -236,11 +237,7 @@ def list_events(store: Store, *, offset: int, limit: int, **filters: Any) -> dic
 # -- timeline -----------------------------------------------------------------------------------
 
 def timeline_view(store: Store, a: str, b: str, *, freq: str, directed: bool) -> dict[str, Any]:
-    """The dyad's events over time, from the articles with an event involving both actors."""
-    from ..timeline import timeline as build_timeline
-
-    with_a = {aid for aid, _ in store.iter_events(actor=a)}
-    with_b = {aid for aid, _ in store.iter_events(actor=b)}
-    articles = (store.get(aid) for aid in sorted(with_a & with_b))
-    result = build_timeline((x for x in articles if x is not None), a, b, freq=freq, directed=directed)
-    return {"a": a, "b": b, "freq": freq, "directed": directed, **result.to_dict()}
+    """The dyad's events over time (dateline.timeline), over the articles with an event between them."""
+    articles = (store.get(aid) for aid in sql.dyad_article_ids(store.conn, a, b))
+    result = timeline((x for x in articles if x is not None), a, b, freq=freq, directed=directed)
+    return result.to_dict()

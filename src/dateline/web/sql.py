@@ -10,6 +10,7 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
+from ..nlp.actors import country_code
 from ..store.queries import article_filters
 from ..store.search import fts_query
 
@@ -51,3 +52,40 @@ def previous_id(conn: sqlite3.Connection, article_id: str) -> str | None:
 def next_id(conn: sqlite3.Connection, article_id: str) -> str | None:
     row = conn.execute("SELECT min(id) FROM articles WHERE id > ?", (article_id,)).fetchone()
     return row[0] if row else None
+
+
+def _like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _side_may_match(side: str, actor: str) -> tuple[str, list[Any]]:
+    """A condition true for every event side dateline.timeline would match to ``actor`` (and a few more):
+    code prefix, country, or the name in the side's text or its entity's name."""
+    code = actor.strip().upper()
+    country = country_code(actor.strip()) or code
+    name = f"%{_like(actor.strip())}%"
+    cond = (
+        f"(e.{side}_code LIKE ? ESCAPE '\\' OR e.{side}_code LIKE ? ESCAPE '\\' "
+        f"OR e.{side}_country IN (?, ?) OR e.{side}_text LIKE ? ESCAPE '\\' "
+        f"OR EXISTS (SELECT 1 FROM entities n WHERE n.article_id = e.article_id "
+        f"AND n.entity_id = e.{side}_entity AND n.name LIKE ? ESCAPE '\\'))"
+    )
+    return cond, [_like(code) + "%", _like(country) + "%", code, country, name, name]
+
+
+def dyad_article_ids(conn: sqlite3.Connection, a: str, b: str) -> list[str]:
+    """Ids of the articles with an event that may involve both actors, for dateline.timeline to sift.
+
+    A superset of what the timeline counts, so it can match precisely (and the same way as the CLI)
+    on only those articles rather than the whole store.
+    """
+    src_a, p_src_a = _side_may_match("source", a)
+    tgt_a, p_tgt_a = _side_may_match("target", a)
+    src_b, p_src_b = _side_may_match("source", b)
+    tgt_b, p_tgt_b = _side_may_match("target", b)
+    rows = conn.execute(
+        f"SELECT DISTINCT e.article_id FROM events e WHERE ({src_a} AND {tgt_b}) OR ({src_b} AND {tgt_a}) "
+        "ORDER BY e.article_id",
+        [*p_src_a, *p_tgt_b, *p_src_b, *p_tgt_a],
+    ).fetchall()
+    return [r[0] for r in rows]

@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Items per page (1..{MAX_PAGE}).")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip: the previous page's next_offset.")]
-Freq = Literal["day", "week", "month", "year"]
+Freq = Literal["day", "week", "month"]  # dateline.timeline.FREQUENCIES
 
 
 @router.get("/articles", summary="List articles, filtered, in id order, paged by cursor")
