@@ -1,0 +1,96 @@
+"""HTML pages: trafilatura finds the main content, htmldate the date; we add structure.
+
+The page is parsed once. Metadata (JSON-LD, <meta>, <title>, <h1>, canonical
+link) is read from that tree; figures and captions are lifted out of it into
+``media`` so that they cannot leak into the text; trafilatura then extracts the
+body from the same tree, and its XML output becomes paragraphs with kinds and
+sections with headings and bylines.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from lxml.html import HtmlElement
+
+from ...model import Article
+from ..builder import ArticleBuilder
+from ..language import detect_language
+from ..meta import article_id
+from .body import BodyWalker
+from .figures import take_figures
+from .pagemeta import PageMeta, read_meta
+from .parse import parse_html
+from .published import htmldate_published, normalise_date, relative_published
+from .title import reconcile_title
+
+__all__ = ["extract_html"]
+
+# trafilatura's settings, chosen on the development sets (see benchmarks/bench_extract.py)
+TRAFILATURA_OPTIONS = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_formatting": True,
+    "with_metadata": False,
+}
+
+
+def extract_html(html: str, *, source: str, url: str | None = None, fetched: datetime | None = None) -> Article:
+    """One HTML page -> the clean article record (never raises on bad markup; warns instead)."""
+    warnings: list[str] = []
+    tree = parse_html(html)
+    if tree is None:
+        warnings.append("the HTML could not be parsed into a document")
+        return Article(id=article_id(url, ""), source=source, url=url, text="", warnings=warnings)
+    meta = read_meta(tree, url)
+    title, title_publisher = reconcile_title(meta)
+    media = take_figures(tree)
+    builder = ArticleBuilder()
+    walker = BodyWalker(builder, title)
+    body = _trafilatura_body(tree, meta.url)
+    if body is None:
+        warnings.append("no main content found in the HTML")
+    else:
+        walker.walk(body)
+    builder.media = media
+    text = builder.text
+    return Article(
+        id=article_id(meta.url, text),
+        source=source,
+        url=meta.url,
+        title=title,
+        publisher=meta.sitename or title_publisher,
+        published=_published(tree, meta, fetched),
+        language=detect_language(text, hint=meta.language),
+        authors=_merge(meta.authors, walker.bylines),
+        text=text,
+        paragraphs=builder.paragraphs,
+        sections=builder.sections,
+        media=builder.media,
+        tags=meta.tags,
+        warnings=warnings,
+    )
+
+
+def _trafilatura_body(tree: HtmlElement, url: str | None):
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    except (ValueError, TypeError):
+        return None
+    return None if doc is None else doc.body
+
+
+def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> str | None:
+    return (
+        normalise_date(meta.published)
+        or relative_published(tree, fetched)
+        or htmldate_published(tree, meta.url, fetched)
+    )
+
+
+def _merge(first: list[str], more: list[str]) -> list[str]:
+    seen = {a.lower() for a in first}
+    return first + [a for a in more if a.lower() not in seen and not seen.add(a.lower())]

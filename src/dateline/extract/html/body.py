@@ -1,0 +1,104 @@
+"""trafilatura's XML body -> paragraphs with kinds, sections with headings and bylines.
+
+trafilatura returns <head>, <p>, <list>/<item>, <quote>, <table> and <graphic>
+elements. Headings open sections; a short "By ..." line right under a heading is
+that section's byline; the headline repeated in the body, "Read more:" teasers
+and share prompts are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..builder import ArticleBuilder
+from ..meta import norm_text
+
+_BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<name>[^\d.!?:;]{3,80})$", re.I)
+_TEASER = re.compile(
+    r"^(?:read more|read also|also read|see also|related|recommended|more on this|more from|watch|listen|"
+    r"click here|sign up|subscribe|share this|follow us)\b\s*[:|»>\-–—]",
+    re.I,
+)
+_TEASER_MAX_CHARS = 220
+
+
+def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
+    """The element's text with <lb/> as line breaks, leaving out nested ``skip`` elements."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag in skip:
+            pass
+        elif child.tag == "lb":
+            parts.append("\n")
+        else:
+            parts.append(_text(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _is_teaser(text: str) -> bool:
+    return len(text) <= _TEASER_MAX_CHARS and bool(_TEASER.match(text.strip()))
+
+
+class BodyWalker:
+    """Feed one trafilatura body into an ArticleBuilder."""
+
+    def __init__(self, builder: ArticleBuilder, title: str | None) -> None:
+        self.builder = builder
+        self.title_norm = norm_text(title) if title else None
+        self.after_heading = False
+        self.bylines: list[str] = []
+
+    def walk(self, body: etree._Element) -> None:
+        for el in body:
+            self._element(el)
+
+    def _element(self, el: etree._Element) -> None:
+        tag = el.tag
+        if tag == "head":
+            text = _text(el)
+            if not self._is_title(text):
+                self.builder.heading(text)
+                self.after_heading = True
+            return
+        if tag == "list":
+            self._list(el)
+        elif tag == "table":
+            self._table(el)
+        elif tag == "graphic":
+            return
+        else:
+            self._paragraph(_text(el))
+            return
+        self.after_heading = False
+
+    def _paragraph(self, text: str) -> None:
+        stripped = " ".join(text.split())
+        if not stripped or self._is_title(stripped) or _is_teaser(stripped):
+            return
+        byline = _BYLINE.match(stripped)
+        if byline and self.after_heading:
+            name = byline.group("name").strip()
+            self.builder.byline(name)
+            self.bylines.append(name)
+            return
+        self.after_heading = False
+        self.builder.add(text, "body")
+
+    def _list(self, el: etree._Element) -> None:
+        for item in el.iter("item"):
+            text = _text(item, skip=("list",))
+            if not _is_teaser(" ".join(text.split())):
+                self.builder.add(text, "list_item")
+
+    def _table(self, el: etree._Element) -> None:
+        for row in el.iter("row"):
+            cells = [" ".join(_text(c).split()) for c in row.iter("cell")]
+            line = " | ".join(c for c in cells if c)
+            if line:
+                self.builder.add(line, "body")
+
+    def _is_title(self, text: str) -> bool:
+        return bool(self.title_norm) and norm_text(text) == self.title_norm

@@ -1,0 +1,117 @@
+"""Figures, captions and credits: taken out of the tree before the body is extracted.
+
+Captions that stay in the tree leak into the text when a page marks them up as
+ordinary paragraphs; lifting every <figure> and every caption-like element out
+first keeps them in ``media`` and never in ``text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ...model import Media
+
+# class/id tokens of caption and credit containers (wp-caption-text, image-caption, photo-credit ...)
+_CAPTION_TOKEN = re.compile(r"(?:^|[-_])(?:caption|figcaption|captiontext)(?:$|[-_])", re.I)
+_CREDIT_TOKEN = re.compile(r"(?:^|[-_])(?:credits?|copyright|photographer|byline-image|image-source)(?:$|[-_])", re.I)
+# "Photo: Jane Doe/Agency", "(Image credit: ...)", "© Agency", "Getty Images" at the end of a caption
+_CREDIT_TAIL = re.compile(
+    r"[\s(\[]*(?:(?:photo(?:graph)?|image|picture|foto|credit|illustration|video|source)s?"
+    r"(?:\s+(?:credit|by))?\s*[:|/]|©|\(c\)|copyright)\s*(?P<credit>[^()\[\]]{2,120}?)[)\]]?\s*$",
+    re.I,
+)
+_MAX_CAPTION_CHARS = 600
+
+
+def _tokens(el: HtmlElement) -> list[str]:
+    return f"{el.get('class', '')} {el.get('id', '')}".split()
+
+
+def _is_caption(el: HtmlElement) -> bool:
+    return any(_CAPTION_TOKEN.search(t) for t in _tokens(el))
+
+
+def _is_credit(el: HtmlElement) -> bool:
+    return any(_CREDIT_TOKEN.search(t) for t in _tokens(el))
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """'A protester in Lviv. Photo: Jane Doe/Agency' -> ('A protester in Lviv.', 'Jane Doe/Agency')."""
+    m = _CREDIT_TAIL.search(caption)
+    if not m or m.start() == 0 and not caption[: m.start("credit")].strip(" ([").strip():
+        return caption, None
+    head = caption[: m.start()].rstrip(" ,;-–—")
+    return (head or caption), m.group("credit").strip(" .)")
+
+
+def _media_kind(el: HtmlElement) -> str:
+    if el.find(".//video") is not None or el.find(".//iframe") is not None:
+        return "video"
+    if el.find(".//audio") is not None:
+        return "audio"
+    return "image"
+
+
+def _drop(el: HtmlElement) -> None:
+    """Remove an element but keep its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def take_figures(tree: HtmlElement) -> list[Media]:
+    """Lift figures and caption/credit elements out of ``tree`` (in place); return them as media."""
+    media: list[Media] = []
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    for figure in list(root.iter("figure")):
+        if figure.getparent() is None:
+            continue
+        caption_parts = []
+        credit = None
+        for el in figure.iter():
+            if el.tag == "figcaption" or _is_caption(el):
+                caption_parts.append(_text(el))
+                break
+        for el in figure.iter():
+            if _is_credit(el):
+                credit = _text(el) or None
+                break
+        caption = caption_parts[0] if caption_parts else ""
+        if len(caption) > _MAX_CAPTION_CHARS:
+            continue  # a whole story wrapped in <figure>: not a caption
+        if credit and caption.endswith(credit):
+            caption = caption[: -len(credit)].rstrip(" ,;-–—|")
+        elif caption and not credit:
+            caption, credit = split_credit(caption)
+        media.append(Media(kind=_media_kind(figure), caption=caption or None, credit=credit))  # type: ignore[arg-type]
+        _drop(figure)
+    for el in list(root.iter("div", "p", "span", "small", "cite")):
+        if el.getparent() is None or not (_is_caption(el) or _is_credit(el)):
+            continue
+        text = _text(el)
+        if not text or len(text) > _MAX_CAPTION_CHARS:
+            continue
+        if _is_credit(el) and not _is_caption(el):
+            if media and media[-1].credit is None:
+                media[-1].credit = text  # the credit line under the caption just lifted
+            else:
+                media.append(Media(kind="image", caption=None, credit=text))
+        else:
+            caption, credit = split_credit(text)
+            media.append(Media(kind=_media_kind(el), caption=caption, credit=credit))
+        _drop(el)
+    return [m for m in media if m.caption or m.credit]

@@ -1,0 +1,59 @@
+"""The publication date of an HTML page.
+
+Order of trust: the page's own structured statement (JSON-LD ``datePublished``,
+``article:published_time`` and kin, read by ``pagemeta``), then a relative time
+printed in a date element ("3 hours ago", resolved against the capture time),
+then htmldate's markup analysis looking for the original (not the updated) date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from lxml.html import HtmlElement
+
+from ..dates import find_date, is_relative_time, iso, iso_date_or_datetime, resolve_relative
+
+_DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta", re.I)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO 8601 from the many ways pages state a date; None when it is not a date."""
+    if not value:
+        return None
+    value = value.strip()
+    parsed = iso_date_or_datetime(value)
+    if parsed:
+        return parsed
+    m = _ISO_DAY.match(value)
+    if m:
+        return iso_date_or_datetime(m.group(0))
+    found = find_date(value)
+    return found.date().isoformat() if found else None
+
+
+def relative_published(tree: HtmlElement, fetched: datetime | None) -> str | None:
+    """'Published 3 hours ago' in a <time> or date-like element, resolved against ``fetched``."""
+    if fetched is None:
+        return None
+    for el in tree.iter("time", "span", "div", "p", "small"):
+        if el.tag != "time" and not _DATE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        text = " ".join("".join(el.itertext()).split())
+        if 0 < len(text) < 40 and is_relative_time(text):
+            return iso(resolve_relative(text, fetched))
+    return None
+
+
+def htmldate_published(tree: HtmlElement, url: str | None, fetched: datetime | None) -> str | None:
+    """htmldate's original-date search (markup and text patterns, without the slow free-text scan)."""
+    from htmldate import find_date as htmldate_find
+
+    max_date = fetched.strftime("%Y-%m-%d") if fetched else None
+    try:
+        found = htmldate_find(tree, extensive_search=False, original_date=True, url=url, max_date=max_date)
+    except (ValueError, TypeError):
+        return None
+    return normalise_date(found)
