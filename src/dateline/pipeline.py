@@ -15,7 +15,7 @@ from .errors import DatelineError
 from .extract import extract
 from .limits import time_limit
 from .model import Article, Failure, Result
-from .sources import RawDoc, iter_inputs
+from .sources import RawDoc, SourceOptions, SourceReader
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +40,17 @@ class Pipeline:
         model: str | None = None,
         batch_size: int | None = None,
         stages: Sequence[Stage] | None = None,
+        allow_private: bool = False,
+        follow: bool = False,
+        max_bytes: int | None = None,
+        seen: Callable[[str], bool] | None = None,
     ) -> None:
+        """``allow_private`` lets URLs reach private and loopback addresses; ``follow`` fetches the page
+        of each feed item; ``seen(url)`` says a URL is already stored, so feed items with it are skipped."""
         self.clean = clean
+        self.sources = SourceOptions(
+            max_bytes=max_bytes or settings.max_bytes, allow_private=allow_private, follow=follow, seen=seen
+        )
         self.fetched = fetched
         self.batch_size = batch_size or settings.nlp_batch_size
         if stages is not None:
@@ -73,32 +82,38 @@ class Pipeline:
         return article
 
     # -- many documents -----------------------------------------------------------
-    def run(self, inputs: Iterable[str | RawDoc]) -> Iterator[Result]:
-        """Yield one result per document, in input order."""
+    def run(self, inputs: Iterable[str | RawDoc | Result]) -> Iterator[Result]:
+        """Yield one result per document, in input order.
+
+        Inputs are paths, folders, '-', URLs, or documents already read (RawDoc, or the Article and
+        Failure records a source read back from JSON lines). Articles read back pass through
+        unchanged, except that they are annotated when they carry no entities, quotes or events.
+        """
         batch: list[Result] = []
-        for raw in self._raws(inputs):
-            batch.append(raw if isinstance(raw, Failure) else self.extract(raw))
-            if len(batch) >= self.batch_size:
-                yield from self._annotate(batch)
-                batch = []
-        if batch:
-            yield from self._annotate(batch)
-
-    def _raws(self, inputs: Iterable[str | RawDoc]) -> Iterator[RawDoc | Failure]:
-        paths: list[str] = []
-        for item in inputs:
+        annotated: set[int] = set()  # records read back that already carry their annotation
+        for item in self._raws(inputs):
             if isinstance(item, RawDoc):
-                if paths:
-                    yield from iter_inputs(paths, max_bytes=settings.max_bytes)
-                    paths = []
-                yield item
+                batch.append(self.extract(item))
             else:
-                paths.append(str(item))
-        if paths:
-            yield from iter_inputs(paths, max_bytes=settings.max_bytes)
+                if isinstance(item, Article) and (item.entities or item.quotes or item.events):
+                    annotated.add(id(item))
+                batch.append(item)
+            if len(batch) >= self.batch_size:
+                yield from self._annotate(batch, annotated)
+                batch, annotated = [], set()
+        if batch:
+            yield from self._annotate(batch, annotated)
 
-    def _annotate(self, batch: list[Result]) -> list[Result]:
-        articles = [r for r in batch if isinstance(r, Article)]
+    def _raws(self, inputs: Iterable[str | RawDoc | Result]) -> Iterator[RawDoc | Result]:
+        with SourceReader(self.sources) as reader:
+            for item in inputs:
+                if isinstance(item, RawDoc | Article | Failure):
+                    yield item
+                else:
+                    yield from reader.read(str(item))
+
+    def _annotate(self, batch: list[Result], annotated: set[int] | frozenset[int] = frozenset()) -> list[Result]:
+        articles = [r for r in batch if isinstance(r, Article) and id(r) not in annotated]
         if not articles or not self.stages:
             return batch
         failed: dict[int, Failure] = {}

@@ -30,5 +30,18 @@ def extraction_options(fn):
     return fn
 
 
+def source_options(fn):
+    """--allow-private, --follow, --max-bytes: how URLs, feeds and files are read."""
+    fn = click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+                      help="Largest page or file read as one document, in bytes (default: DATELINE_MAX_BYTES "
+                           "or 50 MB). WARC files and JSON lines are streamed and not capped as a whole.")(fn)
+    fn = click.option("--follow", is_flag=True,
+                      help="For RSS/Atom feeds, fetch each item's page (default: use the item's own content).")(fn)
+    fn = click.option("--allow-private", "allow_private", is_flag=True,
+                      help="Let URLs (and their redirects) reach private, loopback and link-local addresses, "
+                           "e.g. a server on your own network.")(fn)
+    return fn
+
+
 def quiet_option(fn):
     return click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")(fn)

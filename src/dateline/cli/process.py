@@ -8,7 +8,7 @@ import click
 
 from ..model import Failure
 from ..pipeline import Pipeline
-from .options import extraction_options, quiet_option
+from .options import extraction_options, quiet_option, source_options
 from .output import WRITERS
 
 
@@ -17,19 +17,24 @@ from .output import WRITERS
 @click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True,
               help="jsonl: one record per line; json: an array; table: for reading.")
 @extraction_options
+@source_options
 @quiet_option
-def process_cmd(inputs, fmt, clean, no_nlp, fetched, model, quiet):
-    """Extract (and annotate) news pages: files, folders (recursive), or - for stdin.
+def process_cmd(inputs, fmt, clean, no_nlp, fetched, model, allow_private, follow, max_bytes, quiet):
+    """Extract (and annotate) news pages: files, folders (recursive), - for stdin, http(s) URLs,
+    RSS/Atom feeds, WARC files, or JSON lines of dateline records (read back as they are).
 
-    HTML and plain-text dumps are told apart by content. A page that fails is
+    HTML, plain-text dumps, feeds, WARC and JSON lines are told apart by content. A page that fails is
     printed as a record with its error, and the exit status is 1.
 
     \b
     Example:
         dateline process --format table examples/
         curl -s https://example.org/story | dateline process -
+        dateline process https://example.org/feed.xml --follow
+        dateline process crawl.warc.gz > records.jsonl
     """
-    pipe = Pipeline(nlp=not no_nlp, clean=clean, fetched=fetched, model=model)
+    pipe = Pipeline(nlp=not no_nlp, clean=clean, fetched=fetched, model=model,
+                    allow_private=allow_private, follow=follow, max_bytes=max_bytes)
     failures = 0
     count = 0
     for result in WRITERS[fmt](pipe.run(inputs), sys.stdout):

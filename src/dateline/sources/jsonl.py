@@ -1,0 +1,50 @@
+"""JSON lines of dateline's own records (what `dateline process` prints): read back as records.
+
+An article record comes back as an ``Article`` and a failure record as a
+``Failure``, so that processing the output again gives the same records. A line
+that is not a record is reported with its line number and the rest go on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from ..model import Article, Failure
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def is_jsonl(head: bytes) -> bool:
+    """The first line opens a JSON object with a dateline record field."""
+    first = head.removeprefix(_BOM).lstrip().split(b"\n", 1)[0]
+    return first.startswith(b"{") and (b'"source"' in first or b'"id"' in first or b'"error"' in first)
+
+
+def iter_jsonl(lines: Iterable[bytes], source: str) -> Iterator[Article | Failure]:
+    for number, line in enumerate(lines, 1):
+        line = line.removeprefix(_BOM) if number == 1 else line
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except (ValueError, UnicodeDecodeError) as exc:
+            yield Failure(f"{source}:{number}", f"{source}: line {number} is not JSON ({exc})", "InputError")
+            continue
+        yield record_from_dict(data, f"{source}:{number}")
+
+
+def record_from_dict(data: object, where: str) -> Article | Failure:
+    """An Article or Failure from its to_dict() form, or a Failure saying why it is neither."""
+    if not isinstance(data, dict):
+        return Failure(where, f"{where}: a JSON {type(data).__name__}, not a dateline record", "InputError")
+    if "error" in data and "text" not in data:
+        if not isinstance(data.get("source"), str) or not isinstance(data["error"], str):
+            return Failure(where, f"{where}: a failure record needs a source and an error", "InputError")
+        return Failure.from_dict(data)
+    if not isinstance(data.get("id"), str) or not isinstance(data.get("source"), str):
+        return Failure(where, f"{where}: not a dateline record (an article needs an id and a source)", "InputError")
+    try:
+        return Article.from_dict(data)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        return Failure(where, f"{where}: not a valid dateline record ({exc!r})", "InputError")

@@ -1,0 +1,125 @@
+"""http(s) URLs, fetched with httpx: time limits, a size cap, checked redirects, a clear User-Agent.
+
+Redirects are followed here, one hop at a time, so that each hop's address goes
+through the same private-range check (netguard) as the first. The body is read
+as a stream and reading stops at the size cap. httpx undoes gzip, deflate and
+brotli (the ``brotli`` package); the charset is left to the decoder, which reads
+it from the Content-Type header passed on the RawDoc and from the page itself.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from types import TracebackType
+
+import httpx
+
+from ..errors import InputTooLarge, SourceError
+from .base import RawDoc
+from .netguard import BlockedAddress, GuardedTransport, networks
+
+PROJECT_URL = "https://github.com/dateline/dateline"
+ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+)
+
+
+def user_agent() -> str:
+    try:
+        ours = version("dateline")
+    except PackageNotFoundError:
+        ours = "dev"
+    return f"dateline/{ours} (+{PROJECT_URL})"
+
+
+def is_url(item: str) -> bool:
+    return item.lower().startswith(("http://", "https://"))
+
+
+class Fetcher:
+    """Fetch pages one at a time over one connection pool. Use as a context manager, or call close()."""
+
+    def __init__(
+        self,
+        *,
+        max_bytes: int,
+        allow_private: bool = False,
+        trusted_networks: Sequence[str] = (),
+        timeout: float = 20.0,
+        deadline: float = 90.0,
+        max_redirects: int = 10,
+    ) -> None:
+        """``trusted_networks`` (CIDR blocks) may be reached even when private, e.g. one local server."""
+        self.max_bytes = max_bytes
+        self.deadline = deadline
+        self.max_redirects = max_redirects
+        self.client = httpx.Client(
+            transport=GuardedTransport(allow_private=allow_private, trusted=networks(trusted_networks)),
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            follow_redirects=False,
+            trust_env=False,  # a proxy from the environment would bypass the address check
+            headers={"User-Agent": user_agent(), "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate, br"},
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def fetch(self, url: str, *, source: str | None = None) -> RawDoc:
+        """The page at ``url`` (after redirects) as a RawDoc, or a SourceError saying why not."""
+        source = source or url
+        current = url
+        started = time.monotonic()
+        for _hop in range(self.max_redirects + 1):
+            if not is_url(current):
+                raise SourceError(f"{source}: redirected to {current!r}, which is not an http(s) URL")
+            try:
+                with self.client.stream("GET", current) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise SourceError(f"{source}: HTTP {response.status_code} redirect without a Location")
+                        current = str(response.url.join(location))
+                        continue
+                    if response.status_code >= 400:
+                        raise SourceError(f"{source}: HTTP {response.status_code} {response.reason_phrase} from {current}")
+                    data = self._read_capped(response, source, started)
+                    return RawDoc(
+                        source=source,
+                        data=data,
+                        url=str(response.url),
+                        fetched=datetime.now(UTC),
+                        content_type=response.headers.get("content-type"),
+                    )
+            except BlockedAddress as exc:
+                where = "" if current == url else f" (redirected to {current})"
+                raise BlockedAddress(f"{source}{where}: {exc}") from None
+            except httpx.TimeoutException:
+                raise SourceError(f"{source}: timed out fetching {current}") from None
+            except httpx.HTTPError as exc:
+                raise SourceError(f"{source}: cannot fetch {current} ({type(exc).__name__}: {exc})") from None
+        raise SourceError(f"{source}: more than {self.max_redirects} redirects")
+
+    def _read_capped(self, response: httpx.Response, source: str, started: float) -> bytes:
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise InputTooLarge(f"{source}: {int(declared):,} bytes is over the limit of {self.max_bytes:,} (raise --max-bytes)")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():  # decoded: gzip, deflate, br
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise InputTooLarge(f"{source}: over the limit of {self.max_bytes:,} bytes (raise --max-bytes); stopped reading")
+            if time.monotonic() - started > self.deadline:
+                raise SourceError(f"{source}: still downloading after {self.deadline:g} s; stopped")
+            chunks.append(chunk)
+        return b"".join(chunks)
