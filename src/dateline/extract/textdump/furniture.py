@@ -17,15 +17,17 @@ _I = re.I
 
 # "Image caption,..." "Video caption: ..." "Add text to the video,..." (machine-translated caption labels)
 _CAPTION = re.compile(
-    r"^(?P<label>(?:(?:image|photo|picture|video|media|graphic|gallery)\s*)?(?:caption|description|legend)"
+    r"^(?:(?P<label>(?:(?:image|photo|picture|video|media|graphic|gallery)\s*)?(?:caption|description|legend)"
     r"|(?:add\s+)?text\s+(?:to|for)\s+the\s+(?:video|image|picture|photo)"
-    r"|(?:image|photo|picture|video)\s+(?:text|note|title))\s*[,:，：]\s*(?P<text>.*)$",
+    r"|(?:image|photo|picture|video)\s+(?:text|note|title))\s*[,:，：]"
+    r"|(?P<bare>(?:image|photo|picture|video|media)\s+caption)\s)\s*(?P<text>.*)$",
     _I,
 )
-# "image source,Getty Images" "Photo: Jane Doe, AP" "Credit: ..." "Image credit - Reuters"
+# "image source,Getty Images" "Photo: Jane Doe, AP" "Credit: ..." "Image copyright Agency"
 _CREDIT = re.compile(
-    r"^(?P<label>(?:(?:image|photo|picture|video|media|graphic)\s*)?(?:source|credits?|courtesy|copyright)"
-    r"|(?:image|photo|picture|video|photograph)(?:\s+by)?|photos?)\s*[,:，：\-–]\s*(?P<text>.{2,120})$",
+    r"^(?:(?P<label>(?:(?:image|photo|picture|video|media|graphic)\s*)?(?:source|credits?|courtesy|copyright)"
+    r"|(?:image|photo|picture|video|photograph)(?:\s+by)?|photos?)\s*[,:，：\-–]"
+    r"|(?P<bare>(?:image|photo|picture|video|media)\s+(?:copyright|source|credit))\s)\s*(?P<text>.{2,120})$",
     _I,
 )
 # 'Officials inspect the dam on Monday Credit: Jane Doe/Agency': a caption that ends with its credit
@@ -74,20 +76,25 @@ _SUBSCRIBE = re.compile(
 _PROMPT = re.compile(r"\b(?:our|your|you|now|today|here|free)\b|\bsubscribe\b", _I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|terms (?:of|and) (?:use|service)"
                         r"|privacy (?:policy|notice)|cookie", _I)
-_LEGAL = re.compile(r"©|\ball rights reserved\b", _I)
+_LEGAL = re.compile(
+    r"©|\ball rights reserved\b|\bsubject to copyright\b"
+    r"|\bmay not be (?:re)?(?:published|produced|reproduced|broadcast|rewritten|redistributed)\b",
+    _I,
+)
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?$"
     r"|^(?:leave|post|add|write)\s+(?:a\s+|your\s+)?(?:comment|reply|response)"
     r"|^(?:show|view|load|see|read)\s+(?:all\s+|more\s+)?\d*\s*(?:comments?|replies)"
-    r"|^\S.{0,40}\s(?:says|said|wrote|writes)\s*:$|^reply$|^report(?:\s+(?:comment|abuse))?$|^like\s*\(\d+\)$"
+    r"|^\S.{0,40}\s(?:says|said|wrote|writes)\s*:$"
     r"|\bcomments?\s+(?:are|is)\s+closed|^join\s+the\s+(?:discussion|conversation)",
     _I,
 )
+_CONTROLS = re.compile(r"^(?:reply|report(?:\s+(?:comment|abuse))?|like\s*\(\d+\)|flag|permalink|quote)$", _I)
 _RELATED = re.compile(
     r"^(?:related(?:\s+(?:stories|articles|posts|news|content|links|coverage|topics|reading))?"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be interested)|more\s+(?:from|on|in|stories|news|articles)\b.*"
     r"|recommended(?:\s+for\s+you)?|read\s+more|see\s+also|most\s+(?:read|popular|viewed|shared|commented|emailed)"
-    r"|trending(?:\s+now)?|popular(?:\s+(?:now|posts|stories))?|latest(?:\s+(?:news|stories|posts))?|top\s+stories"
+    r"|explore\s+further|further\s+reading|trending(?:\s+now)?|popular(?:\s+(?:now|posts|stories))?|latest(?:\s+(?:news|stories|posts))?|top\s+stories"
     r"|what\s+to\s+read\s+next|around\s+the\s+web|from\s+around\s+the\s+web|sponsored(?:\s+(?:content|stories|links))?"
     r"|advertisement|ad|promoted(?:\s+stories)?)(?:\s+(?:in|on|from|about|for)\s+\S+(?:\s+\S+){0,3})?\s*[:.]?$",
     _I,
@@ -98,7 +105,7 @@ _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|exclusive|menu|search|home|
 # 'Published: ...', 'Edited by: ...', 'Subjects: ...': the record card of a page, not its text
 _METADATA = re.compile(
     r"^(?:published|updated|posted|last\s+(?:updated|modified)|edited\s+by|written\s+by|researched\s+by"
-    r"|reported\s+by|produced\s+by|subjects?|sections?|categor(?:y|ies)|sources?|filed|posted\s+in)\s*[:：]",
+    r"|reported\s+by|produced\s+by|subjects?|sections?|categor(?:y|ies)|sources?|filed|posted\s+in|citation)\s*[:：]",
     _I,
 )
 _DATE_WORDS = re.compile(
@@ -135,7 +142,7 @@ def furniture(line: Line) -> Furniture | None:
         return Furniture("separator")
     m = _CAPTION.match(text)
     if m:
-        return Furniture("caption", m.group("text").strip() or None, _media_kind(m.group("label")))
+        return Furniture("caption", m.group("text").strip() or None, _media_kind(m.group("label") or m.group("bare")))
     m = _CAPTION_WITH_CREDIT.match(text)
     if m and line.words <= 60:
         return Furniture("caption", m.group("caption").strip(), credit=m.group("credit").strip())
@@ -143,7 +150,7 @@ def furniture(line: Line) -> Furniture | None:
     if short:
         m = _CREDIT.match(text)
         if m and not line.ends_sentence:
-            return Furniture("credit", m.group("text").strip(), _media_kind(m.group("label")))
+            return Furniture("credit", m.group("text").strip(), _media_kind(m.group("label") or m.group("bare")))
         if _AGENCY.match(text):
             return Furniture("credit", text)
         if _PLAYER.search(text):
@@ -169,6 +176,8 @@ def furniture(line: Line) -> Furniture | None:
         return Furniture("language_note")
     if _COMMENTS.search(text):
         return Furniture("comments")
+    if _CONTROLS.match(text):
+        return Furniture("controls")
     if _RELATED.match(text):
         return Furniture("related")
     if _COPYRIGHT.search(text) and not line.ends_sentence:
