@@ -15,31 +15,48 @@ import re
 
 from ..model import Entity, Span
 from .actors import actor_code
-from .names import GENDER_BY_TITLE, fold, is_variant, split_title, surname
+from .names import GENDER_BY_TITLE, fold, is_variant, name_gender, split_title, surname
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = {"they", "we", "it", "i", "you", "them", "us"}
 _SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+# Head nouns of a definite description that stands for an organisation or a place
+# ("the company said"), and of documents that speak for their issuer ("a statement said").
+ORG_NOUNS = frozenset(
+    """
+    company firm agency group organization organisation union ministry department government association
+    council board committee party bank network office commission authority police force army military
+    team club league university school hospital court foundation institute corporation business airline
+    retailer broadcaster newspaper coalition alliance campaign administration charity federation service
+    regulator watchdog operator manufacturer maker insurer lender utility carrier outlet publisher
+    statement release report memo letter email notice document filing post tweet website
+    """.split()
+)
+PLACE_NOUNS = frozenset("city province state country town municipality region county district".split())
 _VARIANT_WINDOW = 2500
+_SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
 _ROLE_HEADS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 class SpeakerResolver:
     """Entity look-ups for the speakers of one article."""
 
-    def __init__(self, entities: list[Entity], quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, doc, entities: list[Entity], quoted: list[tuple[int, int]]) -> None:
         self.entities = entities
         self.by_id = {e.id: e for e in entities}
         self.quoted = quoted  # sorted (start, end) of quoted words: mentions there are not antecedents
         self._quoted_starts = [s for s, _ in quoted]
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = {}  # from the text: titles, pronouns resolved
+        self.name_gender: dict[str, str] = {}  # from given names: a prior the text overrides
+        self.last_speaker: str | None = None
         self.roles: dict[str, list[str]] = {}  # role word -> person ids
-        self._persons: list[tuple[int, str]] = []  # (mention start, entity id), sorted
+        # (mention start, entity id, is a subject or speaker), sorted: antecedents of pronouns
+        self._persons: list[tuple[int, str, bool]] = []
         for e in entities:
             if e.type == "PERSON":
                 for m in e.mentions:
                     if not self._in_quote(m.start):
-                        self._persons.append((m.start, e.id))
+                        self._persons.append((m.start, e.id, _is_subject(doc, m)))
                 for d in e.descriptors:
                     words = [fold(w) for w in _ROLE_HEADS.findall(d)]
                     for w in words:
@@ -48,6 +65,11 @@ class SpeakerResolver:
                         if w in GENDER_BY_TITLE:
                             self.gender.setdefault(e.id, GENDER_BY_TITLE[w])
                             break
+                words = split_title(e.name)[1]
+                if len(words) > 1:
+                    guess = name_gender(words[0])
+                    if guess:
+                        self.name_gender[e.id] = guess
         self._persons.sort()
         self._named = sorted(
             (m.start, m.end, e.id) for e in entities if e.type in _SPEAKER_TYPES for m in e.mentions
@@ -77,7 +99,33 @@ class SpeakerResolver:
                 return person
             if named is not None:
                 return self._role_entity(span, root, named)
+            if root.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this") for c in root.lefts):
+                return self._definite(root, span)
         return named
+
+    def _definite(self, root, span) -> Entity | None:
+        """ "the company" -> the last organisation named; "the city" -> the last place; "the veteran" -> the last person."""
+        lemma = root.lemma_.lower()
+        if lemma in ORG_NOUNS:
+            return self._last_named(("ORG",), span.start_char)
+        if lemma in PLACE_NOUNS:
+            return self._last_named(("GPE",), span.start_char)
+        i = bisect.bisect_left(self._persons, (span.start_char, "", False))
+        recent = [p for p in self._persons[max(0, i - 40) : i] if span.start_char - p[0] <= _SUBJECT_REACH]
+        subjects = [p for p in recent if p[2]]
+        if not subjects:
+            return None
+        person = self.by_id[subjects[-1][1]]
+        self._add(person, span.start_char, span.end_char, span.text)
+        return person
+
+    def _last_named(self, types: tuple[str, ...], pos: int) -> Entity | None:
+        i = bisect.bisect_left(self._named, (pos, 0, ""))
+        for start, _, eid in reversed(self._named[max(0, i - 60) : i]):
+            entity = self.by_id[eid]
+            if entity.type in types and not self._in_quote(start):
+                return entity
+        return None
 
     # -- kinds of speaker -------------------------------------------------------------
     def _named_in(self, span) -> Entity | None:
@@ -92,15 +140,33 @@ class SpeakerResolver:
         return best
 
     def _pronoun(self, pos: int, gender: str, span) -> Entity | None:
-        i = bisect.bisect_left(self._persons, (pos, ""))
-        for _, eid in reversed(self._persons[max(0, i - 40) : i]):
-            known = self.gender.get(eid)
-            if known is None or known == gender:
-                self.gender[eid] = gender
-                person = self.by_id[eid]
-                self._add(person, span.start_char, span.end_char, span.text)
-                return person
-        return None
+        pick = self._antecedent(pos, gender, use_names=False)
+        if pick is None or pick[1] != self.last_speaker:
+            pick = self._antecedent(pos, gender, use_names=True)
+        if pick is None:
+            return None
+        eid = pick[1]
+        self.gender[eid] = gender
+        person = self.by_id[eid]
+        self._add(person, span.start_char, span.end_char, span.text, subject=True)
+        return person
+
+    def _antecedent(self, pos: int, gender: str, use_names: bool) -> tuple[int, str, bool] | None:
+        """The last person mention before ``pos`` of a fitting gender, subjects within reach first.
+
+        The gender a given name suggests is used only when the plain choice is not
+        the last speaker: "he added" after a quote goes on with its speaker.
+        """
+        i = bisect.bisect_left(self._persons, (pos, "", False))
+
+        def fits(eid: str) -> bool:
+            known = self.gender.get(eid) or (self.name_gender.get(eid) if use_names else None)
+            return known in (None, gender)
+
+        window = [p for p in self._persons[max(0, i - 40) : i] if fits(p[1])]
+        recent = [p for p in window if pos - p[0] <= _SUBJECT_REACH]
+        subjects = [p for p in recent if p[2]]
+        return (subjects or recent or window or [None])[-1]
 
     def _surname(self, word: str, pos: int) -> Entity | None:
         word_key = fold(word)
@@ -158,12 +224,40 @@ class SpeakerResolver:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
-    def _add(self, entity: Entity, start: int, end: int, text: str) -> None:
+    def _add(self, entity: Entity, start: int, end: int, text: str, subject: bool = True) -> None:
+        """Record a mention found through a speaker; speakers are subjects, so good antecedents."""
         if any(m.start == start and m.end == end for m in entity.mentions):
             return
         bisect.insort(entity.mentions, Span(start, end, text), key=lambda m: m.start)
         if entity.type == "PERSON" and not self._in_quote(start):
-            bisect.insort(self._persons, (start, entity.id))
+            bisect.insort(self._persons, (start, entity.id, subject))
+
+    def speaker_seen(self, entity: Entity, start: int, end: int) -> None:
+        """A named speaker is the likeliest antecedent of the next "he"/"she": mark its mention a subject."""
+        if entity.type != "PERSON":
+            return
+        self.last_speaker = entity.id
+        i = bisect.bisect_left(self._persons, (start, "", False))
+        while i < len(self._persons) and self._persons[i][0] < end:
+            if self._persons[i][1] == entity.id:
+                self._persons[i] = (self._persons[i][0], entity.id, True)
+            i += 1
+
+
+def _is_subject(doc, mention: Span) -> bool:
+    """Is the mention the subject of a verb (itself, or through a title or apposition it heads)?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ in ("compound", "appos", "flat", "conj") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return False
+    return False
 
 
 def _rank(entity: Entity) -> int:

@@ -106,13 +106,19 @@ class Grouper:
                 return g
         return self._new("PERSON", " ".join(words), words)
 
-    def known_surname(self, text: str) -> Group | None:
+    def known_surname(self, text: str, start: int) -> Group | None:
         """The person a lone capitalised word refers to, when it is a known surname or a slip of one."""
         word = fold(text)
-        people = [g for g in self.groups if g.type == "PERSON" and len(g.words) > 1]
+        people = [g for g in self.groups if g.type == "PERSON" and g.words]
         exact = [g for g in people if fold(surname(g.words)) == word]
         if exact:
             return max(exact, key=lambda g: g.last)
+        slips = [
+            g for g in people
+            if len(g.words) > 1 and abs(start - g.mentions[0].start) <= _VARIANT_WINDOW and is_variant(text, surname(g.words))
+        ]
+        if slips:
+            return max(slips, key=lambda g: g.last)
         return None
 
     # -- everything else ----------------------------------------------------------
@@ -238,17 +244,22 @@ def _role(span) -> str | None:
 # -- the whole document ---------------------------------------------------------------
 def extract_entities(doc, article: Article) -> list[Entity]:
     grouper = Grouper()
+    # persons first: spaCy's small model often labels a lone surname ORG or GPE before
+    # (or after) the full name appears as PERSON, so the full names must be known
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            _add_person(grouper, doc, ent)
     for ent in doc.ents:
         label = ent.label_
         if label == "PERSON":
-            _add_person(grouper, doc, ent)
-        elif label in _SURNAME_SLIPS and len(ent) == 1 and ent[0].is_title:
-            person = grouper.known_surname(_plain(ent.text))
+            continue
+        if label in _SURNAME_SLIPS and len(ent) == 1 and ent[0].is_title and country_code(ent.text) is None:
+            text = _plain(ent.text)
+            person = grouper.known_surname(text, ent.start_char)
             if person is not None:
-                person.add(ent.start_char, ent.start_char + len(_plain(ent.text)), _plain(ent.text))
-            elif label in KEEP:
-                _add_other(grouper, ent)
-        elif label in KEEP:
+                person.add(ent.start_char, ent.start_char + len(text), text)
+                continue
+        if label in KEEP:
             _add_other(grouper, ent)
     _role_mentions(grouper, doc)
     return _finish(grouper)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Honorifics and office titles that may stand before a name (English news usage).
 # Lower case, without a final dot. A title is a descriptor, not part of the name.
@@ -74,3 +75,18 @@ def is_variant(word: str, known: str) -> bool:
         return False
     limit = 1 if min(len(a), len(b)) <= 6 else 2
     return edit_distance(a, b, limit) <= limit
+
+
+@cache
+def _gender_detector():
+    import gender_guesser.detector as detector  # a data package: given names with their usual gender
+
+    return detector.Detector(case_sensitive=False)
+
+
+def name_gender(given: str) -> str | None:
+    """ "m" or "f" when a given name is (almost) always a man's or a woman's, else None."""
+    if len(given) < 2 or not given[0].isupper() or given.endswith("."):
+        return None
+    answer = _gender_detector().get_gender(given)
+    return {"male": "m", "female": "f"}.get(answer)

@@ -34,7 +34,7 @@ _MARK_CHARS = set("\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019`")
 _TRIM = " \t\r\n,;:\u2013\u2014-"
 _PARTIAL_SHARE = 0.8  # a quoted stretch covering less of a cue's content than this is a partial quote
 _MIN_WORDS = 4  # a quoted stretch shorter than this needs a cue to count as a quote
-_AFTER_WINDOW = 8  # tokens after a closing mark in which its cue is looked for
+_AFTER_WINDOW = 30  # tokens after a closing mark in which its cue is looked for
 _CONTENT_LINE = re.compile(r"[^\n]*\w[^\n]*")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SPEAKER_RIGHT_DEPS = ("prep", "compound", "flat", "pobj", "nmod")
@@ -101,7 +101,7 @@ def _token_quotes(doc, marked: list[Quoted]) -> list[int]:
 
 def _is_cue(tok) -> bool:
     lemma = tok.lemma_.lower()
-    if lemma == ACCORDING[0]:
+    if tok.lower_ == ACCORDING[0]:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         return nxt is not None and nxt.lower_ == ACCORDING[1]
     if lemma not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") and lemma != "say":
@@ -187,6 +187,8 @@ def _direct_cue(doc, q: Quoted, quote_of: list[int], qi: int, contents):
 def _cue_after(doc, last_in: int, quote_of: list[int], qi: int):
     i = last_in + 1
     while i < len(doc) and (quote_of[i] == qi or quote_of[i] == -2 or doc[i].is_space):
+        if "\n" in doc[i].text_with_ws:
+            return None  # the cue of a quote is in its paragraph
         i += 1
     if i >= len(doc):
         return None
@@ -196,7 +198,7 @@ def _cue_after(doc, last_in: int, quote_of: list[int], qi: int):
         tok = doc[i]
         if quote_of[tok.i] >= 0 or quote_of[tok.i] == -2:
             break
-        if tok.text in ".!?" and seen > 0:
+        if (tok.text in ".!?" and seen > 0) or "\n" in tok.text:
             break
         if _is_cue(tok):
             return tok
@@ -208,13 +210,15 @@ def _cue_after(doc, last_in: int, quote_of: list[int], qi: int):
 def _cue_before(doc, first_in: int, quote_of: list[int]):
     i = first_in - 1
     while i >= 0 and (quote_of[i] == -2 or doc[i].is_space):
+        if "\n" in doc[i].text_with_ws:
+            return None
         i -= 1
     if i < 0:
         return None
     sent = doc[i].sent
     while i >= sent.start:
         tok = doc[i]
-        if quote_of[tok.i] >= 0:
+        if quote_of[tok.i] >= 0 or "\n" in tok.text_with_ws:
             return None
         if _is_cue(tok):
             return tok
@@ -242,25 +246,42 @@ def _subject(cue):
 
 
 def _speaker(doc, cue):
-    """The speaker phrase of a cue as a spaCy Span: the subject and its modifiers, without appositions."""
+    """The speaker phrase of a cue as a spaCy Span.
+
+    The cue's subject with its modifiers, without appositions or relative
+    clauses; when the parse gives no subject that names anyone, a name right
+    next to the cue ("..., DeBoer said", "said Jane Roe").
+    """
     if cue is None:
         return None
     subj = _subject(cue)
-    if subj is None:
-        return None
-    lo = subj.left_edge.i
-    hi = subj.i + 1
-    for child in subj.rights:
+    phrase = _phrase(doc, subj) if subj is not None else None
+    if phrase is not None and subj.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
+        phrase = _phrase(doc, cue.head)
+    if phrase is not None and (subj.pos_ == "PRON" or any(t.ent_type_ in _NAMED for t in phrase)):
+        return phrase
+    return _adjacent_name(doc, cue) or phrase
+
+
+_NAMED = ("PERSON", "ORG", "NORP", "GPE")
+_SKIP_BEFORE_CUE = ("advmod", "aux", "neg")
+
+
+def _phrase(doc, head):
+    """A noun phrase around ``head``: its left modifiers, prepositional complements, the whole entity it is in."""
+    lo = head.left_edge.i
+    hi = head.i + 1
+    for child in head.rights:
         if child.dep_ in _SPEAKER_RIGHT_DEPS and not any(t.text == "," for t in doc[hi : child.left_edge.i]):
             hi = child.right_edge.i + 1
         else:
             break
     for tok in doc[lo:hi]:
-        if tok.text == "," and tok.i > subj.i:
+        if tok.text == "," and tok.i > head.i:
             hi = tok.i
             break
-    if subj.ent_type_ and subj.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+    if head.ent_iob_ != "O":
+        ent = _ent_at(doc, head.i)
         if ent is not None:
             lo, hi = min(lo, ent.start), max(hi, ent.end)
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
@@ -270,10 +291,42 @@ def _speaker(doc, cue):
     return doc[lo:hi] if hi > lo else None
 
 
+def _ent_at(doc, i: int):
+    tok = doc[i]
+    if tok.ent_iob_ == "O":
+        return None
+    lo = i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return doc[lo:hi]
+
+
+def _adjacent_name(doc, cue):
+    """A named entity or proper noun directly before the cue (adverbs and auxiliaries aside) or directly after it."""
+    i = cue.i - 1
+    while i >= 0 and doc[i].dep_ in _SKIP_BEFORE_CUE and doc[i].pos_ != "PROPN":
+        i -= 1
+    for j in (i, cue.i + 1):
+        if 0 <= j < len(doc) and (doc[j].ent_type_ in _NAMED or (doc[j].pos_ == "PROPN" and not doc[j].ent_type_)):
+            ent = _ent_at(doc, j)
+            if ent is not None:
+                return ent
+            lo = hi = j
+            while lo > 0 and doc[lo - 1].pos_ == "PROPN":
+                lo -= 1
+            while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
+                hi += 1
+            return doc[lo : hi + 1]
+    return None
+
+
 def _attribute(doc, candidates: list[Candidate], entities: list[Entity], marked: list[Quoted]) -> list[Quote]:
     """Resolve each speaker in text order; carry speakers over to cue-less continuations."""
     text = doc.text
-    resolver = SpeakerResolver(entities, [(q.start, q.end) for q in marked])
+    resolver = SpeakerResolver(doc, entities, [(q.start, q.end) for q in marked])
     para_starts = [m.start() for m in _CONTENT_LINE.finditer(text)]
     chain_speaker: dict[int, Quote] = {}
     quotes: list[Quote] = []
@@ -291,6 +344,7 @@ def _attribute(doc, candidates: list[Candidate], entities: list[Entity], marked:
             quote.speaker = Span(sp.start_char, sp.end_char, sp.text)
             entity = resolver.resolve(doc, sp)
             if entity is not None:
+                resolver.speaker_seen(entity, sp.start_char, sp.end_char)
                 quote.speaker_entity, quote.speaker_name = entity.id, entity.name
             elif sp.root.lower_ not in ("he", "she", "they", "it", "we", "i", "you"):
                 quote.speaker_name = sp.text
