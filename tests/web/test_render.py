@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.model import Article, Entity, Event, Paragraph, Quote, Span
-from dateline.web.render import Highlight, render_article, render_snippet, render_spans
+from dateline.web.queries import split_snippet
+from dateline.web.render import Highlight, render_article, render_marked, render_spans
 
 from .records import harbour_talks, hostile
 
@@ -133,6 +133,7 @@ def test_spans_crossing_paragraphs_are_drawn_in_each():
 
 
 def test_snippet_marks_matches_and_escapes_the_rest():
-    out = render_snippet("a <b> \x02blockade\x03 & \x02strait")
-    assert out == "a &lt;b&gt; <mark>blockade</mark> &amp; <mark>strait</mark>"
-    assert html.unescape("&lt;") == "<"
+    text, marks = split_snippet("a <b> \x02blockade\x03 & \x02strait\x03 \x02\x03end")
+    assert text == "a <b> blockade & strait end"
+    assert marks == [[6, 14], [17, 23]]
+    assert render_marked(text, marks) == "a &lt;b&gt; <mark>blockade</mark> &amp; <mark>strait</mark> end"

@@ -7,6 +7,7 @@ templates. One function per view, so the UI and the API cannot drift apart.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
@@ -14,7 +15,7 @@ from urllib.parse import quote_plus
 
 from ..errors import DatelineError
 from ..model import Article, Event, Quote, Record
-from ..store import Store
+from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_key
 from ..timeline import timeline
 from . import sql
@@ -100,11 +101,11 @@ def duplicates(store: Store, article_id: str) -> list[dict[str, Any]]:
     return found
 
 
-def article_view(store: Store, article_id: str) -> dict[str, Any]:
+def article_view(store: Store, article_id: str) -> tuple[Article, dict[str, Any]]:
+    """The article and what its page shows around it; the API's JSON is {"article": ..., **around}."""
     article = get_article(store, article_id)
     previous, following = neighbours(store, article_id)
-    return {
-        "article": article.to_dict(),
+    return article, {
         "entity_keys": entity_keys(article),
         "duplicates": duplicates(store, article_id),
         "previous": previous,
@@ -119,22 +120,25 @@ def entity_keys(article: Article) -> dict[str, str]:
 
 # -- search ----------------------------------------------------------------------------------------
 
+_MARKS = re.compile("([\x02\x03])")
+
+
 def split_snippet(snippet: str) -> tuple[str, list[list[int]]]:
     """A store snippet (matches between \\x02 and \\x03) as plain text and [start, end] match offsets."""
     text: list[str] = []
     marks: list[list[int]] = []
     length = 0
     start: int | None = None
-    for ch in snippet:
-        if ch == "\x02":
+    for piece in _MARKS.split(snippet):
+        if piece == MARK_START:
             start = length
-        elif ch == "\x03":
+        elif piece == MARK_END:
             if start is not None and length > start:
                 marks.append([start, length])
             start = None
-        else:
-            text.append(ch)
-            length += 1
+        elif piece:
+            text.append(piece)
+            length += len(piece)
     return "".join(text), marks
 
 

@@ -237,37 +237,12 @@ def render_article(article: Article, entity_href: EntityHref | None = None) -> M
     return Markup("\n".join(out))
 
 
-def render_snippet(snippet: str) -> Markup:
-    """A search snippet with matches marked by \\x02 ... \\x03: escaped, matches in <mark>."""
+def render_marked(text: str, marks: list[list[int]]) -> Markup:
+    """Plain text with the [start, end] ranges in <mark>, everything escaped (search snippets)."""
     out: list[str] = []
-    open_mark = False
-    for ch_run in _split_marks(snippet):
-        if ch_run == "\x02":
-            if not open_mark:
-                out.append("<mark>")
-                open_mark = True
-        elif ch_run == "\x03":
-            if open_mark:
-                out.append("</mark>")
-                open_mark = False
-        else:
-            out.append(str(escape(ch_run)))
-    if open_mark:
-        out.append("</mark>")
+    pos = 0
+    for start, end in marks:
+        out += [str(escape(text[pos:start])), "<mark>", str(escape(text[start:end])), "</mark>"]
+        pos = end
+    out.append(str(escape(text[pos:])))
     return Markup("".join(out))
-
-
-def _split_marks(snippet: str) -> list[str]:
-    runs: list[str] = []
-    current: list[str] = []
-    for ch in snippet:
-        if ch in "\x02\x03":
-            if current:
-                runs.append("".join(current))
-                current = []
-            runs.append(ch)
-        else:
-            current.append(ch)
-    if current:
-        runs.append("".join(current))
-    return runs

@@ -36,7 +36,8 @@ def api_articles(
 def api_article(request: Request, article_id: str) -> dict[str, Any]:
     """The full record (text, paragraphs, sections, media, entities, quotes, events), its
     duplicates, the store key of each entity, and the previous and next article ids."""
-    return queries.article_view(store_of(request), article_id)
+    article, around = queries.article_view(store_of(request), article_id)
+    return {"article": article.to_dict(), **around}
 
 
 @router.get("/articles/{article_id}/duplicates", summary="Near-duplicates of an article")

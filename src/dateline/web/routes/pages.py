@@ -8,11 +8,10 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ...model import Article
 from .. import queries
 from ..chart import timeline_svg
 from ..queries import MAX_PAGE
-from ..render import event_label, render_article, render_snippet
+from ..render import event_label, render_article, render_marked
 from .api import Freq
 from .common import ArticleFilters, store_of
 
@@ -50,7 +49,7 @@ def search_page(request: Request, filters: ArticleFilters, q: str = "", collapse
         return _page(request, "search.html", json_url, q=q, data=None)
     data = queries.search(store_of(request), q, offset=offset, limit=limit, collapse=collapse, **params)
     for hit in data["hits"]:
-        hit["snippet_html"] = render_snippet(_marked(hit["snippet"], hit["highlights"]))
+        hit["snippet_html"] = render_marked(hit["snippet"], hit["highlights"])
     facet_links = {  # a facet value links to the same search narrowed to it; "(unknown)" is shown unlinked
         name: [(value, count, None if value.startswith("(") else _url("/search", **{"q": q, **params, name: value}))
                for value, count in values]
@@ -69,21 +68,10 @@ def search_page(request: Request, filters: ArticleFilters, q: str = "", collapse
                  next_url=next_url, prev_url=prev_url, filters=params, collapse=collapse, toggle_url=toggle_url)
 
 
-def _marked(text: str, marks: list[list[int]]) -> str:
-    """Plain snippet text with the store's match markers put back, for render_snippet."""
-    out, pos = [], 0
-    for start, end in marks:
-        out += [text[pos:start], "\x02", text[start:end], "\x03"]
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
-
-
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     store = store_of(request)
-    data = queries.article_view(store, article_id)
-    article = Article.from_dict(data["article"])
+    article, data = queries.article_view(store, article_id)
     keys = data["entity_keys"]
     body = render_article(article, lambda e: f"/entities/{quote(keys[e.id])}" if e.id in keys else None)
     entity_names = {e.id: e.name for e in article.entities}
