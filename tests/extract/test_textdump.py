@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -173,3 +174,22 @@ def test_a_very_long_dump_keeps_every_paragraph():
     assert len(article.paragraphs) == 3000
     assert article.text.startswith("Paragraph number 0 of the long report")
     assert "Section 12" not in article.text
+
+
+def test_a_dump_wrapped_at_a_fixed_width_reads_like_the_unwrapped_one(broadcaster):
+    text, article = broadcaster
+    wrapped = "\n".join(
+        "\n".join(textwrap.wrap(line, 76, subsequent_indent="    " if line.lstrip().startswith("•") else ""))
+        for line in text.split("\n")
+    )
+    rewrapped = extract_dump(wrapped, source="wrapped", fetched=FETCHED)
+    assert paragraphs(rewrapped) == paragraphs(article)
+    assert [s.heading for s in rewrapped.sections] == [s.heading for s in article.sections]
+
+
+def test_lynx_link_marks_are_dropped():
+    text = (DUMPS / "newspaper-menus.txt").read_text(encoding="utf-8").replace("Home\n", "[3]Home\n")
+    text = text.replace("The oldest model", "The [12]oldest model")
+    article = extract_dump(text, source="lynx")
+    assert "[12]" not in article.text
+    assert "The oldest model, a three-masted schooner" in article.text

@@ -17,6 +17,11 @@ _BULLET = re.compile(r"^(?:[•◦▪▫■□●○►▸‣⁃∙·*+\-–—]
 _CLOSERS = "\"'”’»)]）」』"
 SENTENCE_END = ".!?…。！？"
 _SEPARATOR = re.compile(r"^[\W_]{1,80}$")
+_LINK_MARK = re.compile(r"\[\d{1,4}\]")  # lynx's numbered link marks: '[12]Home'
+_WRAP_MIN_LINES = 20
+_WRAP_MAX_WIDTH = 100  # wider than this, lines were not wrapped by a terminal browser
+_WRAP_SLACK = 12  # a line this close to the width was broken by the wrapping, not by the author
+_WRAP_MIN_SHARE = 0.15
 
 
 @dataclass
@@ -68,10 +73,10 @@ def ends_with_sentence(text: str) -> bool:
 
 def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
     """All non-blank lines of a dump with their features."""
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = unwrap(_LINK_MARK.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n"))
     lines: list[Line] = []
     blank_before = True
-    for index, raw in enumerate(raw_lines):
+    for index, raw in raw_lines:
         stripped = raw.strip()
         if not stripped:
             if lines:
@@ -98,7 +103,7 @@ def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
             cap_share=caps / n_tokens,
             digit_share=digits / len(stripped),
             pipes=stripped.count("|") + stripped.count("›") + stripped.count("»"),
-            capitalised_lead=_capitalised_lead(tokens),
+            capitalised_lead=_capitalised_lead(stripped),
             blank_before=blank_before,
         )
         lines.append(line)
@@ -109,12 +114,40 @@ def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
     return lines
 
 
-def _capitalised_lead(tokens: list[str]) -> int:
+def unwrap(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """Undo the hard wrapping of text browsers that break paragraphs at a fixed width (lynx at 76
+    columns): a line that fills the width continues on the next line. Pages whose lines run to
+    any length are left as they are. Returns (index of the first raw line, logical line)."""
+    lengths = sorted(len(line.rstrip()) for line in raw_lines if line.strip())
+    if len(lengths) < _WRAP_MIN_LINES:
+        return list(enumerate(raw_lines))
+    width = lengths[int(len(lengths) * 0.98)]
+    near_full = sum(1 for n in lengths if n >= width - _WRAP_SLACK)
+    if width > _WRAP_MAX_WIDTH or near_full < len(lengths) * _WRAP_MIN_SHARE:
+        return list(enumerate(raw_lines))
+    out: list[tuple[int, str]] = []
+    joining = False
+    for index, line in enumerate(raw_lines):
+        stripped = line.rstrip()
+        if joining and stripped.strip() and not _BULLET.match(stripped.strip()):
+            first, previous = out[-1]
+            out[-1] = (first, previous + " " + stripped.strip())
+        else:
+            out.append((index, stripped))
+        joining = len(stripped) >= width - _WRAP_SLACK
+    return out
+
+
+def _capitalised_lead(text: str) -> int:
+    """Capitalised words at the start, up to the first lower-case word or punctuation mark."""
     count = 0
-    for token in tokens:
-        if not (token[:1].isupper() or token.isdigit()):
+    for word in text.split():
+        core = word.strip("\"'“”‘’«»()[]")
+        if not core or not (core[:1].isupper() or core[:1].isdigit()):
             break
         count += 1
+        if word[-1] in ",;:.!?—–":
+            break
     return count
 
 
