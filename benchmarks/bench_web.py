@@ -7,7 +7,7 @@ search has a corpus of realistic size to rank. Or pass --db to load-test a store
 Prints requests, throughput, errors, and median and p99 latency per kind of page.
 Exits 1 when any request failed (a non-200 answer or a transport error).
 
-    .venv/bin/python benchmarks/bench_web.py [--clients 50] [--seconds 30] [--articles 2000] [--db FILE]
+    .venv/bin/python benchmarks/bench_web.py [--clients 50] [--seconds 30] [--articles 2000] [--workers 1] [--db FILE]
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import os
 import random
 import socket
 import statistics
@@ -55,8 +56,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--port", str(port), "--db", str(db)])
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--port", str(port), "--db", str(db),
+                               "--workers", str(workers)])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -105,6 +107,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=1, help="Server processes (dateline serve --workers).")
     parser.add_argument("--db", type=Path, default=None, help="Load-test this store instead of building one.")
     args = parser.parse_args()
 
@@ -119,7 +122,7 @@ def main() -> int:
         with open_store(db, readonly=True) as store:
             article_ids = [a.id for a in store.iter_articles()]
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, args.workers)
         try:
             results = asyncio.run(load(f"http://127.0.0.1:{port}", article_ids, args.clients, args.seconds))
         finally:
@@ -127,7 +130,8 @@ def main() -> int:
             server.wait(timeout=10)
 
     total = sum(len(results[k]) for k in ("article", "search")) + len(results["errors"])
-    print(f"{args.clients} clients, {args.seconds:.0f} s, {len(article_ids)} articles: {total} requests, "
+    print(f"{args.clients} clients, {args.seconds:.0f} s, {len(article_ids)} articles, {args.workers} server "
+          f"process(es), {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}: {total} requests, "
           f"{total / args.seconds:.0f} req/s, {len(results['errors'])} errors")
     for kind in ("article", "search"):
         times = results[kind]

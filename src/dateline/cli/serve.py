@@ -26,7 +26,9 @@ def allowed_hosts(host: str) -> list[str] | None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
               help="The store (default: DATELINE_DB or ./dateline.db). Opened read-only.")
-def serve_cmd(host: str, port: int, db_path: str | None) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes; more use more cores (each opens the store read-only).")
+def serve_cmd(host: str, port: int, db_path: str | None, workers: int) -> None:
     """Browse and query a store: search, articles with their facts, entities, dyad timelines.
 
     Every page has a JSON twin under /api/; the API is described at /docs and /openapi.json.
@@ -39,13 +41,20 @@ def serve_cmd(host: str, port: int, db_path: str | None) -> None:
     import uvicorn
 
     from ..store import open_store
-    from ..web.app import create_app
+    from ..web.app import HOSTS_ENV, create_app
 
     path = db_path or os.environ.get("DATELINE_DB") or settings.db_path
     try:
         open_store(path, readonly=True).close()  # fail now, with the store's message, not on first request
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from None
-    app = create_app(path, allowed_hosts=allowed_hosts(host))
+    hosts = allowed_hosts(host)
     click.echo(f"dateline: serving {path} (read-only) at http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(path, allowed_hosts=hosts), host=host, port=port, log_level="warning")
+        return
+    os.environ["DATELINE_DB"] = str(path)  # the worker processes build the app from the environment
+    if hosts is not None:
+        os.environ[HOSTS_ENV] = ",".join(hosts)
+    uvicorn.run("dateline.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")

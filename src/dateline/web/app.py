@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
+from ..config import settings
 from ..errors import DatelineError
 from .queries import NotFound
 from .routes import api, pages
@@ -56,6 +58,17 @@ def create_app(db_path: str | Path, *, allowed_hosts: Sequence[str] | None = Non
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     return app
+
+
+HOSTS_ENV = "DATELINE_WEB_HOSTS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app for uvicorn worker processes (``dateline serve --workers N``): the store from
+    DATELINE_DB, the accepted Host names (comma-separated) from DATELINE_WEB_HOSTS when set."""
+    hosts = os.environ.get(HOSTS_ENV)
+    return create_app(os.environ.get("DATELINE_DB") or settings.db_path,
+                      allowed_hosts=hosts.split(",") if hosts else None)
 
 
 def _wants_json(request: Request) -> bool:

@@ -31,11 +31,8 @@ class ReadOnlyStores:
         return store
 
     def close_all(self) -> None:
-        """Close what was opened (at shutdown). A connection tied to another thread is left to the GC."""
+        """Close every connection opened (at shutdown, when no request is running)."""
         with self._lock:
             opened, self._opened = self._opened, []
         for store in opened:
-            try:
-                store.close()
-            except Exception:  # sqlite3.ProgrammingError when closed from another thread
-                continue
+            store.close()
