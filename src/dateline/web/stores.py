@@ -1,8 +1,8 @@
 """One read-only store connection per worker thread.
 
-SQLite connections belong to the thread that opened them, and FastAPI runs
-plain (non-async) handlers in a thread pool: each pool thread opens the store
-once, read-only, and keeps it for the life of the server.
+A SQLite connection must not serve two threads at once, and FastAPI runs plain
+(non-async) handlers in a thread pool: each pool thread opens the store once,
+read-only, and keeps it for the life of the server.
 """
 
 from __future__ import annotations
