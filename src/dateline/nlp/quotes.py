@@ -34,6 +34,8 @@ _MARK_CHARS = set("\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019`")
 _TRIM = " \t\r\n,;:\u2013\u2014-"
 _PARTIAL_SHARE = 0.8  # a quoted stretch covering less of a cue's content than this is a partial quote
 _MIN_WORDS = 4  # a quoted stretch shorter than this needs a cue to count as a quote
+_MIN_CUED_WORDS = 2  # a cued one-word stretch is a term ("the so-called "reset""), unless it is a whole reply
+_QUESTION_WORDS = frozenset("whether if what why how who whom which when where".split())
 _AFTER_WINDOW = 30  # tokens after a closing mark in which its cue is looked for
 _CONTENT_LINE = re.compile(r"[^\n]*\w[^\n]*")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -64,8 +66,7 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         if qi in absorbed:
             continue
         cue = _direct_cue(doc, q, quote_of, qi, contents)
-        words = len(text[q.start : q.end].split())
-        if cue is None and words < _MIN_WORDS:
+        if not _quote_worthy(text, q, cue is not None):
             continue
         if cue is not None:
             used_cues.add(cue.i)
@@ -77,10 +78,30 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         start, end = contents[cue.i]
         if any(s < end and start < e for s, e in direct_spans):
             continue
+        speaker = _speaker(doc, cue)
+        if speaker is None or text[start:end].split(maxsplit=1)[0].lower() in _QUESTION_WORDS:
+            continue  # a clause with no one saying it, or an embedded question ("asked whether ...")
         cue_span = doc[cue.i : cue.i + 2] if cue.lower_ == ACCORDING[0] else cue
-        candidates.append(Candidate(start, end, "indirect", cue_span, _speaker(doc, cue)))
+        candidates.append(Candidate(start, end, "indirect", cue_span, speaker))
     candidates.sort(key=lambda c: c.start)
     return _attribute(doc, candidates, entities, marked)
+
+
+def _quote_worthy(text: str, q: Quoted, cued: bool) -> bool:
+    """Is a quoted stretch speech rather than a term in scare quotes?
+
+    With a cue: two words or more, or one word that is a whole reply ("No," she said).
+    Without one: four words or more, opening a sentence of its own (a fragment
+    inside someone else's sentence with no cue is a term or a title).
+    """
+    inner = text[q.start : q.end]
+    words = len(inner.split())
+    if cued:
+        return words >= _MIN_CUED_WORDS or inner.rstrip()[-1:] in ",.!?"
+    if words < _MIN_WORDS:
+        return False
+    before = text[: max(0, q.start - 1)].rstrip(" \t\"'\u201c\u201e\u00ab\u2018")
+    return not before or before[-1] in "\n.!?:;\u201d\""
 
 
 # -- tokens and quoted stretches ------------------------------------------------------------
