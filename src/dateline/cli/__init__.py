@@ -6,6 +6,7 @@ import click
 
 from .. import __version__
 from .process import process_cmd
+from .scale import scale_cmd
 from .serve import serve_cmd
 from .store import dedup_cmd, export_cmd, ingest_cmd, search_cmd, show_cmd, stats_cmd
 from .timeline import timeline_cmd
@@ -26,6 +27,7 @@ main.add_command(export_cmd)
 main.add_command(dedup_cmd)
 main.add_command(stats_cmd)
 main.add_command(timeline_cmd)
+main.add_command(scale_cmd)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,94 @@
+"""Where a scale job writes: one Parquet file per input and table, and a marker per finished input.
+
+    OUTPUT/articles/<input-key>.parquet    (and entities/, quotes/, events/, failures/)
+    OUTPUT/_done/<input-key>.json          written last: the input is finished
+
+Each table folder reads as one dataset (``pyarrow.dataset.dataset("OUTPUT/articles")``,
+Spark, DuckDB). A rerun skips every input that has its marker and rewrites the
+files of the others, so an interrupted job resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import pyarrow.parquet as pq
+from pyarrow import fs as pafs
+
+from ..export import EXPORT_SCHEMAS, TABLES, batches, record_tables
+from ..model import Article, Failure
+from .inputs import input_key, open_filesystem
+
+DONE = "_done"
+
+
+@dataclass
+class InputReport:
+    """What one input gave."""
+
+    input: str
+    articles: int = 0
+    failures: int = 0
+    seconds: float = 0.0
+    error: str | None = None  # the input itself could not be read; it is not marked finished
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Output:
+    """The output folder of a job, local or in an object store."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self.filesystem, self.root = open_filesystem(location)
+
+    def prepare(self) -> None:
+        for folder in (*TABLES, DONE):
+            self.filesystem.create_dir(f"{self.root}/{folder}", recursive=True)
+
+    def finished(self) -> set[str]:
+        """The inputs that have a marker."""
+        selector = pafs.FileSelector(f"{self.root}/{DONE}", allow_not_found=True)
+        done: set[str] = set()
+        for info in self.filesystem.get_file_info(selector):
+            if info.type == pafs.FileType.File and info.path.endswith(".json"):
+                with self.filesystem.open_input_stream(info.path) as stream:
+                    done.add(json.loads(stream.read())["input"])
+        return done
+
+    def write(self, item: str, results: Iterable[Article | Failure]) -> tuple[int, int]:
+        """Write one input's records to its Parquet files; (articles, failures) written."""
+        key = input_key(item)
+        writers = {
+            name: pq.ParquetWriter(
+                self.filesystem.open_output_stream(f"{self.root}/{name}/{key}.parquet"), EXPORT_SCHEMAS[name]
+            )
+            for name in TABLES
+        }
+        counts = dict.fromkeys(TABLES, 0)
+        try:
+            for chunk in batches(results):
+                for name, table in record_tables(chunk).items():
+                    if table.num_rows:
+                        writers[name].write_table(table)
+                        counts[name] += table.num_rows
+        finally:
+            for writer in writers.values():
+                writer.close()
+        return counts["articles"], counts["failures"]
+
+    def mark_finished(self, report: InputReport) -> None:
+        path = f"{self.root}/{DONE}/{input_key(report.input)}.json"
+        with self.filesystem.open_output_stream(path) as stream:
+            stream.write(json.dumps(report.to_dict()).encode("utf-8"))
+
+    def reports(self) -> Iterator[InputReport]:
+        selector = pafs.FileSelector(f"{self.root}/{DONE}", allow_not_found=True)
+        for info in sorted(self.filesystem.get_file_info(selector), key=lambda i: i.path):
+            if info.path.endswith(".json"):
+                with self.filesystem.open_input_stream(info.path) as stream:
+                    yield InputReport(**json.loads(stream.read()))

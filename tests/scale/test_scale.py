@@ -1,0 +1,110 @@
+"""The Ray Data job on a local Ray with 2 workers, over WARC files built from the project's own pages."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from dateline import Pipeline
+from dateline.export import TABLES, record_tables
+from dateline.scale import Output, run_scale, start_ray
+
+from ..sources.helpers import PAGES, page, warc_response, write_warc
+
+ray = pytest.importorskip("ray")
+
+
+def crawl(path: Path, host: str, copies: int = 1, *, with_image: bool = False) -> Path:
+    records = []
+    for n in range(copies):
+        for name in PAGES:
+            charset = "windows-1252" if name == "summit.html" else "utf-8"
+            records.append(warc_response(f"https://{host}/{n}/{name}", page(name),
+                                         content_type=f"text/html; charset={charset}"))
+    if with_image:
+        records.append(warc_response(f"https://{host}/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), content_type="image/png"))
+    return write_warc(path, records, compress=True)
+
+
+def tables(output: Path) -> dict[str, pa.Table]:
+    return {name: _sorted(pq.read_table(output / name)) for name in TABLES}
+
+
+def expected(inputs: list[str]) -> dict[str, pa.Table]:
+    return {name: _sorted(table) for name, table in record_tables(Pipeline().run(inputs)).items()}
+
+
+def _sorted(table: pa.Table) -> pa.Table:
+    keys = [k for k in ("id", "article_id", "entity_id", "quote_index", "start", "source", "error") if k in table.column_names]
+    return table.sort_by([(k, "ascending") for k in keys])
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    start_ray(workers=2, address=None)  # the no-set-up path: a local instance with 2 CPUs, offline
+    yield ray.get_runtime_context().gcs_address
+    ray.shutdown()
+
+
+def test_the_job_gives_the_same_records_as_the_pipeline_and_ingest(tmp_path: Path, local_ray: str):
+    inputs = [str(crawl(tmp_path / f"crawl-{i}.warc.gz", f"n{i}.example.org", with_image=i == 0)) for i in range(3)]
+    report = run_scale([str(tmp_path / "crawl-*.warc.gz")], str(tmp_path / "out"), workers=2)
+    assert (report.inputs, report.skipped, report.articles, report.failures) == (3, 0, 9, 1)
+    got = tables(tmp_path / "out")
+    want = expected(inputs)
+    for name in TABLES:
+        assert got[name].equals(want[name]), name
+    assert got["entities"].num_rows > 0
+    assert "image/png" in got["failures"].column("error")[0].as_py()
+
+    from dateline.ingest import ingest
+    from dateline.store import open_store
+
+    store = open_store(tmp_path / "ingest.db")
+    ingest(inputs, store, workers=1, progress=False)
+    stored = sorted(store.iter_articles(), key=lambda a: a.id)
+    from_ingest = record_tables(stored)
+    assert _sorted(from_ingest["articles"]).drop_columns(["duplicate_of"]).equals(got["articles"].drop_columns(["duplicate_of"]))
+    for name in ("entities", "quotes", "events"):
+        assert _sorted(from_ingest[name]).equals(got[name]), name
+    store.close()
+
+    again = run_scale(inputs, str(tmp_path / "out"), workers=2)
+    assert (again.skipped, again.done) == (3, [])
+
+
+def test_a_killed_job_resumes_and_skips_the_finished_inputs(tmp_path: Path, local_ray: str):
+    inputs = [str(crawl(tmp_path / f"small-{i}.warc.gz", f"s{i}.example.org")) for i in range(3)]
+    inputs.append(str(crawl(tmp_path / "large.warc.gz", "large.example.org", copies=20)))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "dateline", "scale", *inputs, "--output", str(out), "--address", local_ray]
+    first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while not list((out / "_done").glob("*.json")) and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert first.poll() is None, first.stderr.read().decode()
+        os.killpg(first.pid, signal.SIGKILL)
+    finally:
+        first.wait(timeout=30)
+    finished = Output(str(out)).finished()
+    assert 1 <= len(finished) < len(inputs)
+
+    second = subprocess.run(command, capture_output=True, check=False, timeout=120)
+    assert second.returncode == 0, second.stderr.decode()
+    log = second.stderr.decode()
+    assert f"skipped {len(finished)} finished input(s)" in log
+    for item in finished:
+        assert f"] {item}:" not in log  # not processed again
+    got = tables(out)
+    want = expected(inputs)
+    for name in TABLES:
+        assert got[name].equals(want[name]), name
