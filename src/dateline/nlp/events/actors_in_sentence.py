@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import lru_cache
 
 from ...model import Actor, Article, Entity
-from ..actors import country_code, find_countries, place_country, sector_code
+from ..actors import country_code, place_country, sector_code
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
@@ -35,13 +35,13 @@ class ArticleActors:
     countries: list[str] = field(default_factory=list)  # the article's countries, most mentioned first
 
     @classmethod
-    def build(cls, article: Article) -> ArticleActors:
+    def build(cls, article: Article, doc) -> ArticleActors:
         index: dict[int, Entity] = {}
         for ent in article.entities:
             for m in ent.mentions:
                 for pos in range(m.start, m.end):
                     index.setdefault(pos, ent)
-        weight = _country_weights(article)
+        weight = _country_weights(article, doc, index)
         return cls(article, index, _main_pair(weight), [c for c, _ in weight.most_common()])
 
     def home_country(self, avoid: set[str]) -> str | None:
@@ -53,17 +53,19 @@ class ArticleActors:
         return self.entity_at.get(token.idx)
 
 
-def _country_weights(article: Article) -> Counter[str]:
-    """How often each country is referred to: country words in the text, and entities with a country."""
+def _country_weights(article: Article, doc, entity_at: dict[int, Entity]) -> Counter[str]:
+    """How often each country is referred to: entities with a country, and country words
+    ("Ugandan", "Kenya") that the entity recogniser missed."""
     weight: Counter[str] = Counter()
-    covered: set[int] = set()
-    for start, end, code in find_countries(article.text):
-        weight[code] += 1
-        covered.update(range(start, end))
     for ent in article.entities:
         country = ent.country or (place_country(ent.name) if ent.type in _COUNTRY_TYPES else None)
         if country:
-            weight[country] += sum(1 for m in ent.mentions if m.start not in covered)
+            weight[country] += len(ent.mentions)
+    for tok in doc:
+        if tok.idx not in entity_at and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+            country = country_word(tok.text)
+            if country:
+                weight[country] += 1
     return weight
 
 
@@ -141,7 +143,7 @@ class PhraseResolver:
         tokens = _phrase_tokens(head)
         start, end = _span(tokens)
         text = self.actors.article.text[start:end] if self.actors.article.text else head.doc.text[start:end]
-        sector = sector_code([" ".join(t.text for t in tokens)])
+        sector = _sector(" ".join(t.text for t in tokens))
         ent = self.actors.entity_of(head)
         if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)):
             return [_entity_actor(ent, text, start, end, sector)]
@@ -195,7 +197,12 @@ def _has_country_word(tokens, head) -> bool:
     return any(t.i != head.i and t.text[:1].isupper() and country_word(t.text) for t in tokens)
 
 
-@cache
+@lru_cache(maxsize=4096)
+def _sector(text: str) -> str | None:
+    return sector_code([text])
+
+
+@lru_cache(maxsize=8192)
 def country_word(word: str) -> str | None:
     """ISO3 of a country name or demonym, also the regular demonyms the country tables lack:
     "Rwandan" -> Rwanda, "Argentine" -> Argentina, "Serbs" -> Serbia, "Kyrgyz" -> Kyrgyzstan."""

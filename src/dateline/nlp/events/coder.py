@@ -9,6 +9,7 @@ sentence (the one nearest the root of the parse) comes first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import Actor, Article, Event
@@ -32,6 +33,9 @@ _TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards
 _PLACE_PREPS = ("in", "at", "near", "inside")
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+_NEVER_EVENTS = frozenset({"DET", "PUNCT", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "SYM", "X",
+                           "INTJ", "ADV"})
 _MAX_EVENTS_PER_TRIGGER = 4
 
 
@@ -51,10 +55,11 @@ class Reading:
 
 
 class SentenceCoder:
-    def __init__(self, article: Article, lex: Lexicon) -> None:
+    def __init__(self, article: Article, lex: Lexicon, doc) -> None:
         self.article = article
         self.lex = lex
-        self.actors = ArticleActors.build(article)
+        self.actors = ArticleActors.build(article, doc)
+        self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         self.resolver = PhraseResolver(self.actors)
         self.ref = reference_date(article.published, article.fetched)
         self.article_date = self.ref.isoformat() if self.ref else None
@@ -62,6 +67,8 @@ class SentenceCoder:
 
     # ---------------------------------------------------------------- finding acts
     def trigger(self, tok) -> Pattern | None:
+        if tok.pos_ in _NEVER_EVENTS:
+            return None
         lemma = next((w for w in _word_forms(tok) if self.lex.candidates(w)), None)
         if lemma is None:
             return None
@@ -81,7 +88,7 @@ class SentenceCoder:
         return out
 
     def _reported_demand(self, tok) -> bool:
-        return bool(grammar.modals(tok) & grammar.DEMAND_MODALS) and grammar.speech_governor(tok) is not None
+        return tok.pos_ in ("VERB", "AUX") and bool(grammar.modals(tok) & grammar.DEMAND_MODALS) and grammar.speech_governor(tok) is not None
 
     def _read(self, tok, pat: Pattern | None, triggers: dict, consumed: set[int]) -> list[Reading]:
         consumed.add(tok.i)
@@ -353,8 +360,9 @@ class SentenceCoder:
 
     def event_date(self, r: Reading) -> str | None:
         clause_heads = {r.head.i, r.act.i}
-        for ent in r.head.sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
+        sent = r.head.sent
+        for ent in self.dates:
+            if not sent.start <= ent.start < sent.end:
                 continue
             tok = ent.root
             for _ in range(4):
@@ -455,17 +463,16 @@ def _dual(frame: str, embedded: Reading | None) -> str:
     return frame
 
 
-def _word_forms(tok) -> list[str]:
+def _word_forms(tok) -> Iterator[str]:
     """The lemma, then the word and its plain de-inflections: the small model's lemmatizer slips
     ("staged" -> "stag"), and a missed event costs more than a few dict look-ups."""
-    lemma, word = tok.lemma_.lower(), tok.lower_
-    forms = [lemma, word]
+    yield tok.lemma_.lower()
+    word = tok.lower_
+    yield word
     if tok.pos_ in ("VERB", "AUX", "NOUN"):
-        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                             ("es", ""), ("s", "")):
+        for suffix, repl in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                forms.append(word[: -len(suffix)] + repl)
-    return forms
+                yield word[: -len(suffix)] + repl
 
 
 def _clauses(tok) -> list:
@@ -529,7 +536,7 @@ def _extent(r: Reading, src: Actor | None, tgt: Actor | None, sent) -> tuple[int
 
 def code_events(doc, article: Article) -> list[Event]:
     """Events of the article, sentence by sentence; the main event of a sentence first."""
-    coder = SentenceCoder(article, lexicon())
+    coder = SentenceCoder(article, lexicon(), doc)
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(coder.code_sentence(sent))
