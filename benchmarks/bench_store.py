@@ -170,13 +170,14 @@ def bench_dedup(texts: int, planted: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=600, help="pages for the --no-nlp ingest rate")
+    parser.add_argument("--pages", type=int, default=600, help="pages for the --no-nlp ingest rate (0: skip)")
     parser.add_argument("--nlp-pages", type=int, default=120, help="pages for the ingest rate with NLP (0: skip)")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--texts", type=int, default=100_000)
     parser.add_argument("--planted", type=int, default=2_000)
     args = parser.parse_args()
-    bench_ingest(args.pages, nlp=False)
+    if args.pages:
+        bench_ingest(args.pages, nlp=False)
     if args.nlp_pages:
         bench_ingest(args.nlp_pages, nlp=True)
     bench_search(args.articles)

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from .store.keys import UNSPACED
+
 if TYPE_CHECKING:
     from .store import Store
 
@@ -31,8 +33,8 @@ SHINGLE_WORDS = 3
 DEFAULT_THRESHOLD = 0.7  # estimated Jaccard of the shingle sets at or above which two texts are copies
 _LSH_MARGIN = 0.1  # LSH looks a little below the threshold so that sampling noise costs no recall
 
-# a word, or one character of a script written without spaces (Chinese, Japanese, Thai ...)
-_TOKEN = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
+# a word, or one character of a script written without spaces (Chinese, Japanese)
+_TOKEN = re.compile(f"[{UNSPACED}]|[^\\W{UNSPACED}_]+")
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:

@@ -144,3 +144,20 @@ def test_a_changed_input_that_gives_a_new_article_removes_the_old_one(store):
     store.save_result("page.txt", "hash-2", new, None)
     assert [a.id for a in store.iter_articles()] == ["plain9999"]
     assert store.input_done("page.txt", "hash-2") and not store.input_done("page.txt", "hash-1")
+
+
+def test_a_store_from_an_older_schema_is_upgraded_in_place(tmp_path: Path):
+    from dateline.store.schema import MIGRATIONS, _statements
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO articles(id, source, title, text, record, stored_at) "
+                 "VALUES ('old1', 'x', '旧港口', 'Kept from before.', '{}', '2024-01-01')")
+    conn.close()
+    with open_store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [h.id for h in store.search("港口").hits] == ["old1"]  # the index was rebuilt
+        assert store.search("before").total == 1

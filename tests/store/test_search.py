@@ -99,3 +99,14 @@ def test_collapse_gives_one_hit_per_cluster_with_its_size(store):
     [hit] = collapsed.hits
     assert hit.cluster_size == 3
     assert store.duplicates("plain0000") == ["plain0001", "plain0002"]
+
+
+def test_chinese_and_japanese_are_searchable_by_word_with_clean_snippets(store):
+    store.upsert(plain_article(50, "港口在暴风雨后重新开放", "暴风雨过后，港口于周二重新开放。渡轮服务将恢复。"))
+    store.upsert(plain_article(51, "台風で列車が運休", "台風の影響で、列車は終日運休となった。"))
+    [hit] = store.search("港口").hits
+    assert hit.id == "plain0050"
+    assert hit.snippet == f"暴风雨过后，{MARK_START}港口{MARK_END}于周二重新开放。渡轮服务将恢复。"
+    assert ids(store.search('"重新开放"')) == ["plain0050"]
+    assert ids(store.search("列車")) == ["plain0051"]
+    assert ids(store.search("港湾")) == []

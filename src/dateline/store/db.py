@@ -21,7 +21,7 @@ from ..config import settings
 from ..model import Article, Failure
 from . import queries, search
 from .errors import StoreError
-from .keys import entity_key, normalise_name
+from .keys import entity_key, normalise_name, search_form
 from .schema import migrate
 from .values import parse_date, parse_timestamp
 
@@ -243,6 +243,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+        conn.create_function("dateline_segment", 1, search_form, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -155,6 +155,35 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_url ON articles(url);
     """,
+    # 3: index the search form of title and text (Chinese and Japanese searchable by character);
+    #    dateline_segment is registered on every connection by the store
+    """
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP TABLE articles_fts;
+    CREATE VIEW articles_search AS
+        SELECT rowid, dateline_segment(title) AS title, dateline_segment(text) AS text FROM articles;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles_search', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(new.text));
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(old.text));
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(old.text));
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(new.text));
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,7 +3,8 @@
 Queries take words (all must match), "exact phrases", prefixes (``negotiat*``),
 AND / OR / NOT, parentheses and column filters (``title:summit``). Words with
 inner punctuation (``covid-19``, ``U.S.``) are searched as phrases. Parameters are
-always bound; a query full-text search cannot read raises SearchQueryError.
+always bound; a query full-text search cannot read raises SearchQueryError. Chinese and
+Japanese are indexed character by character, so a word in them is searched as a phrase.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import SearchQueryError
+from .keys import display_form, search_form
 from .queries import DateLike, article_filters
 
 MARK_START = "\x02"
@@ -68,7 +70,7 @@ def fts_query(query: str) -> str:
             break
         pos = m.end()
         if m.group("phrase"):
-            parts.append(m.group("phrase"))
+            parts.append(search_form(m.group("phrase")) or "")
         elif m.group("paren"):
             depth += 1 if m.group("paren") == "(" else -1
             if depth < 0:
@@ -94,11 +96,10 @@ def _word(word: str) -> list[str]:
     body = word.rstrip("*")
     if not _WORD.search(body):
         return []
-    if _WORD.fullmatch(body):
-        term = body
-    else:
-        term = '"' + body.replace('"', "") + '"'
-    return [term + ("*" if prefix else "")]
+    indexed = search_form(body) or ""
+    if _WORD.fullmatch(indexed):
+        return [indexed + ("*" if prefix else "")]
+    return ['"' + indexed.replace('"', "") + '"' + ("*" if prefix else "")]
 
 
 def search(
@@ -166,7 +167,7 @@ def _snippets(conn: sqlite3.Connection, match: str, rowids: list[int]) -> dict[i
         f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
         [MARK_START, MARK_END, SNIPPET_TOKENS, match, *rowids],
     ).fetchall()
-    return dict(rows)
+    return {rowid: display_form(snippet) for rowid, snippet in rows}
 
 
 def _cluster_sizes(conn: sqlite3.Connection, clusters: set[str]) -> dict[str, int]:
