@@ -62,7 +62,10 @@ def _country_weights(article: Article, doc, entity_at: dict[int, Entity]) -> Cou
         if country:
             weight[country] += len(ent.mentions)
     for tok in doc:
-        if tok.idx not in entity_at and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+        ent = entity_at.get(tok.idx)
+        if ent is not None and (ent.country or ent.type in _COUNTRY_TYPES):
+            continue  # counted above
+        if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
             country = country_word(tok.text)
             if country:
                 weight[country] += 1

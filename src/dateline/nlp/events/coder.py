@@ -18,6 +18,7 @@ from . import compose, grammar
 from .actors_in_sentence import (
     ArticleActors,
     PhraseResolver,
+    country_word,
     is_first_person,
     is_personal_pronoun,
     is_relative_pronoun,
@@ -346,16 +347,20 @@ class SentenceCoder:
         return next((e.type for e in self.article.entities if e.id == entity_id), None)
 
     def location(self, r: Reading) -> str | None:
+        """The country of the place the sentence gives for the act: "in Beijing", "in the capital of Chad"."""
         for tok in _unique([r.act, r.head]):
             for _, pobj in grammar.preps(tok, _PLACE_PREPS):
-                ent = self.actors.entity_of(pobj)
-                if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
-                    code = ent.country or place_country(ent.name)
-                    if code:
-                        return code
-                code = place_country(" ".join(t.text for t in pobj.subtree if t.dep_ in ("compound", "pobj")))
-                if code and pobj.text[:1].isupper():
-                    return code
+                for place in _place_tokens(pobj):
+                    ent = self.actors.entity_of(place)
+                    if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
+                        code = ent.country or place_country(ent.name)
+                        if code:
+                            return code
+                    elif place.text[:1].isupper():
+                        name = " ".join(t.text for t in place.subtree if t.dep_ in ("compound",) or t == place)
+                        code = place_country(name) or country_word(place.text)
+                        if code:
+                            return code
         return None
 
     def event_date(self, r: Reading) -> str | None:
@@ -428,6 +433,14 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
         if speaker is not None:
             return compose.demand(code), False, speaker
     return code, negated, None
+
+
+def _place_tokens(pobj) -> list:
+    """The place noun and the places it is "of" or "near": "the capital city of Algiers"."""
+    out = [pobj]
+    for _, inner in grammar.preps(pobj, ("of", "in", "near")):
+        out.append(inner)
+    return out
 
 
 def _authors(noun) -> list:
