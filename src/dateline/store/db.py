@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import settings
-from ..model import Article, Failure
+from ..model import Article, Event, Failure, Quote
 from . import queries, search
 from .errors import StoreError
 from .keys import entity_key, normalise_name, search_form
@@ -128,9 +128,23 @@ class Store:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def search(self, query: str, **kwargs: Any) -> search.SearchResult:
+    def search(
+        self,
+        query: str,
+        *,
+        publisher: str | None = None,
+        language: str | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        entity: str | None = None,
+        country: str | None = None,
+        collapse: bool = False,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> search.SearchResult:
         """Ranked full-text search (bm25, title weighted) with highlighted snippets. See store.search."""
-        return search.search(self.conn, query, **kwargs)
+        return search.search(self.conn, query, publisher=publisher, language=language, since=since, until=until,
+                             entity=entity, country=country, collapse=collapse, limit=limit, offset=offset)
 
     def duplicates(self, article_id: str) -> list[str]:
         """The other articles in this article's near-duplicate cluster (representative first)."""
@@ -145,20 +159,37 @@ class Store:
         return [r[0] for r in rows]
 
     # -- facts across articles ---------------------------------------------------------------------
-    def iter_events(self, **kwargs: Any) -> Iterator[tuple[str, Any]]:
-        return queries.iter_events(self.conn, **kwargs)
+    def iter_events(
+        self,
+        *,
+        actor: str | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        cameo: str | None = None,
+        plover: str | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+    ) -> Iterator[tuple[str, Event]]:
+        """(article id, event) for every matching event; sides match by code prefix, country or name."""
+        return queries.iter_events(self.conn, actor=actor, source=source, target=target, cameo=cameo,
+                                   plover=plover, since=since, until=until)
 
     def entity(self, key: str) -> queries.EntitySummary | None:
         return queries.entity(self.conn, key)
 
-    def iter_entities(self, **kwargs: Any) -> Iterator[queries.EntitySummary]:
-        return queries.iter_entities(self.conn, **kwargs)
+    def iter_entities(
+        self, *, type: str | None = None, country: str | None = None, code: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[queries.EntitySummary]:
+        """Entities across the store (grouped by type and normalised name), most articles first."""
+        return queries.iter_entities(self.conn, type=type, country=country, code=code, limit=limit)
 
     def entity_articles(self, key: str, *, limit: int | None = None) -> list[str]:
         return queries.entity_articles(self.conn, key, limit=limit)
 
-    def iter_quotes(self, **kwargs: Any) -> Iterator[tuple[str, Any]]:
-        return queries.iter_quotes(self.conn, **kwargs)
+    def iter_quotes(self, *, speaker: str | None = None) -> Iterator[tuple[str, Quote]]:
+        """(article id, quote); ``speaker`` matches the speaker's name or entity key."""
+        return queries.iter_quotes(self.conn, speaker=speaker)
 
     def stats(self) -> dict[str, Any]:
         return queries.stats(self.conn, self.path)
