@@ -16,13 +16,14 @@ from ...model import Media
 # class/id tokens of caption and credit containers (wp-caption-text, image-caption, photo-credit ...)
 _CAPTION_TOKEN = re.compile(r"(?:^|[-_])(?:caption|figcaption|captiontext)(?:$|[-_])", re.I)
 _CREDIT_TOKEN = re.compile(r"(?:^|[-_])(?:credits?|copyright|photographer|byline-image|image-source)(?:$|[-_])", re.I)
-# "Photo: Jane Doe/Agency", "(Image credit: ...)", "© Agency", "Getty Images" at the end of a caption
-_CREDIT_TAIL = re.compile(
-    r"[\s(\[]*(?:(?:photo(?:graph)?|image|picture|foto|credit|illustration|video|source)s?"
-    r"(?:\s+(?:credit|by))?\s*[:|/]|©|\(c\)|copyright)\s*(?P<credit>[^()\[\]]{2,120}?)[)\]]?\s*$",
+# "Photo: Jane Doe/Agency", "(Image credit: ...)", "© Agency": the last such marker starts the credit
+_CREDIT_MARK = re.compile(
+    r"(?:^|(?<=[\s(\[|]))(?:(?:photo(?:graph)?|image|picture|foto|фото|credit|illustration|video|source)s?"
+    r"(?:(?:\s+(?:credit|by))?\s*[:|/]|\s+by\s)|©|\(c\)|copyright\b)",
     re.I,
 )
 _MAX_CAPTION_CHARS = 600
+_MAX_FIGURE_EXTRA_CHARS = 200  # alt text, credits, "enlarge" buttons around the image
 
 
 def _tokens(el: HtmlElement) -> list[str]:
@@ -43,11 +44,15 @@ def _text(el: HtmlElement) -> str:
 
 def split_credit(caption: str) -> tuple[str, str | None]:
     """'A protester in Lviv. Photo: Jane Doe/Agency' -> ('A protester in Lviv.', 'Jane Doe/Agency')."""
-    m = _CREDIT_TAIL.search(caption)
-    if not m or m.start() == 0 and not caption[: m.start("credit")].strip(" ([").strip():
+    marks = list(_CREDIT_MARK.finditer(caption))
+    if not marks:
         return caption, None
-    head = caption[: m.start()].rstrip(" ,;-–—")
-    return (head or caption), m.group("credit").strip(" .)")
+    last = marks[-1]
+    credit = caption[last.end() :].strip(" .)]|")
+    if not credit or len(credit) > 120:
+        return caption, None
+    head = caption[: last.start()].rstrip(" ,;-–—|([")
+    return head, credit
 
 
 def _media_kind(el: HtmlElement) -> str:
@@ -91,16 +96,17 @@ def take_figures(tree: HtmlElement) -> list[Media]:
                 credit = _text(el) or None
                 break
         caption = caption_parts[0] if caption_parts else ""
-        if len(caption) > _MAX_CAPTION_CHARS:
-            continue  # a whole story wrapped in <figure>: not a caption
+        if len(caption) > _MAX_CAPTION_CHARS or len(_text(figure)) > len(caption) + _MAX_FIGURE_EXTRA_CHARS:
+            continue  # text wrapped in <figure> (or an unclosed one): not a picture with a caption
         if credit and caption.endswith(credit):
             caption = caption[: -len(credit)].rstrip(" ,;-–—|")
         elif caption and not credit:
             caption, credit = split_credit(caption)
         media.append(Media(kind=_media_kind(figure), caption=caption or None, credit=credit))  # type: ignore[arg-type]
         _drop(figure)
+    taken: set[HtmlElement] = set()
     for el in list(root.iter("div", "p", "span", "small", "cite")):
-        if el.getparent() is None or not (_is_caption(el) or _is_credit(el)):
+        if not (_is_caption(el) or _is_credit(el)) or any(a in taken for a in el.iterancestors()):
             continue
         text = _text(el)
         if not text or len(text) > _MAX_CAPTION_CHARS:
@@ -112,6 +118,7 @@ def take_figures(tree: HtmlElement) -> list[Media]:
                 media.append(Media(kind="image", caption=None, credit=text))
         else:
             caption, credit = split_credit(text)
-            media.append(Media(kind=_media_kind(el), caption=caption, credit=credit))
+            media.append(Media(kind=_media_kind(el), caption=caption or None, credit=credit))
+        taken.add(el)
         _drop(el)
     return [m for m in media if m.caption or m.credit]

@@ -155,10 +155,24 @@ def _canonical(tree: HtmlElement) -> str | None:
     return None
 
 
+_AUTHOR_SEP = re.compile(r"\s*(?:[;|·•]|\band\b|&)\s*", re.I)
+_NOT_AUTHOR = re.compile(r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphics?)\b", re.I)
+_AUTHOR_PREFIX = re.compile(r"^(?:(?:words|text|written|reporting|reported)\s+)?by\s+", re.I)
+
+
 def _split_authors(author: str | None) -> list[str]:
+    """'Words by A · Photographs by B' -> ['A']; 'A and B' -> ['A', 'B']."""
     if not author:
         return []
-    return _unique(a.strip() for a in re.split(r";|\s+and\s+|\s*&\s*", author) if len(a.strip()) > 1)
+    names = []
+    for part in _AUTHOR_SEP.split(author):
+        part = part.strip(" ,")
+        if _NOT_AUTHOR.match(part):
+            continue
+        part = _AUTHOR_PREFIX.sub("", part).strip()
+        if len(part) > 1:
+            names.append(part)
+    return _unique(names)
 
 
 def _unique(items: Iterator[str] | list[str]) -> list[str]:
