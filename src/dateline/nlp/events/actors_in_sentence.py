@@ -7,6 +7,7 @@ ISRMIL). Compound phrases give one actor per member; "both sides" gives the arti
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -85,9 +86,13 @@ _DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "OPP", "REB", "LEG", 
                                "HLH", "REL", "MED", "SPY"})
 
 
+_INTERNATIONAL = re.compile(r"\b(international|world|global|united nations|transnational)\b", re.I)
+
+
 def needs_country(actor: Actor, entity_type: str | None) -> bool:
-    """An actor whose code is a bare sector ("GOV") or a person with no code at all."""
-    if actor.country:
+    """An actor whose code is a bare sector ("GOV") or a person with no code at all; not a body that
+    calls itself international ("International Labour Office")."""
+    if actor.country or _INTERNATIONAL.search(actor.text or ""):
         return False
     if actor.code is None:
         return entity_type == "PERSON"

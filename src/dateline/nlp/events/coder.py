@@ -231,8 +231,15 @@ class SentenceCoder:
             subj = grammar.subject_of(r.speaker)
             return self._resolve_subject(subj, r.speaker) if subj is not None else []
         head = r.head
-        if head.pos_ in ("NOUN", "PROPN") and head == r.act:
-            return self._noun_source(head)
+        if head.pos_ in ("NOUN", "PROPN"):
+            found = self._noun_source(head)
+            if found or head == r.act:
+                return found
+            for subj in grammar.subject_candidates(head.head):  # "X reiterated its demand that ..."
+                found = self._resolve_subject(subj, head.head)
+                if found:
+                    return found
+            return []
         if grammar.is_passive(head) and not (r.frame and grammar.agent_of(head) is None):
             agent = grammar.agent_of(head)
             return self.resolver.resolve(agent) if agent is not None else []
@@ -250,7 +257,7 @@ class SentenceCoder:
         if agent is not None:
             return self.resolver.resolve(agent)
         for c in noun.children:
-            if c.dep_ in _NOUN_SOURCE_DEPS:
+            if c.dep_ in _NOUN_SOURCE_DEPS and not is_personal_pronoun(c):
                 found = self.resolver.resolve(c)
                 if found:
                     return found
@@ -491,9 +498,10 @@ def _word_forms(tok) -> Iterator[str]:
 def _clauses(tok) -> list:
     """The clauses a frame word governs: complements, and verbs after a preposition ("committed to opening")."""
     out = []
+    noun = tok.pos_ in ("NOUN", "PROPN")
     for c in tok.children:
-        if c.dep_ in grammar.EMBEDDED_DEPS:
-            out.append(c)
+        if c.dep_ in grammar.EMBEDDED_DEPS or (noun and c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")):
+            out.append(c)  # "demanded that X ...", "its demand that X ..."
         elif c.dep_ == "prep":
             out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "AUX"))
     return out
