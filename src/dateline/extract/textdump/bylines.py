@@ -49,16 +49,19 @@ def _names_in(chunk: str) -> list[str]:
     return [p.strip(" .") for p in parts if is_name(p.strip(" ."))]
 
 
-def byline_names(text: str) -> list[str]:
-    """The person names in a byline line, or [] when the line is not a byline."""
+def byline_names(text: str, *, labelled_only: bool = False) -> list[str]:
+    """The person names in a byline line, or [] when the line is not a byline.
+
+    ``labelled_only`` accepts only lines that say so ('By ...', 'Author: ...'), not the
+    name-and-role pattern, which needs the context of a heading to be trusted."""
     line = " ".join(text.split())
-    if len(line.split()) > 14 or line.endswith((".", "!", "?")) and not line.endswith(("Jr.", "Sr.")):
+    if len(line.split()) > 14:
         return []
     m = _BY.match(line) or _AUTHOR_LABEL.match(line)
     if m:
         rest = _CUT.split(m.group("rest"), maxsplit=1)[0]
         return _names_in(rest)
-    if not _ROLE.search(line):
+    if labelled_only or not _ROLE.search(line) or line.endswith((".", "!", "?")) and not line.endswith(("Jr.", "Sr.")):
         return []
     # "Jane Doe, Asia Editor, The Daily"
     if "," in line:

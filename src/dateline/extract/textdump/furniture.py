@@ -94,18 +94,32 @@ _RELATED = re.compile(
     r"^(?:related(?:\s+(?:stories|articles|posts|news|content|links|coverage|topics|reading))?"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be interested)|more\s+(?:from|on|in|stories|news|articles)\b.*"
     r"|recommended(?:\s+for\s+you)?|read\s+more|see\s+also|most\s+(?:read|popular|viewed|shared|commented|emailed)"
-    r"|explore\s+further|further\s+reading|trending(?:\s+now)?|popular(?:\s+(?:now|posts|stories))?|latest(?:\s+(?:news|stories|posts))?|top\s+stories"
+    r"|explore\s+further|about\s+the\s+authors?|further\s+reading|trending(?:\s+now)?|popular(?:\s+(?:now|posts|stories))?|latest(?:\s+(?:news|stories|posts))?|top\s+stories"
     r"|what\s+to\s+read\s+next|around\s+the\s+web|from\s+around\s+the\s+web|sponsored(?:\s+(?:content|stories|links))?"
     r"|advertisement|ad|promoted(?:\s+stories)?)(?:\s+(?:in|on|from|about|for)\s+\S+(?:\s+\S+){0,3})?\s*[:.]?$",
     _I,
 )
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|exclusive|menu|search|home|skip to (?:main )?content"
+                     r"|(?:continue|continues)\s+reading(?:\s+below)?|(?:story|article)\s+continues(?:\s+below)?"
                      r"|back to top|close|open|more|loading\.*|advertisement)\s*$", _I)
 
+# a gallery caption with its show-more/show-less toggle: '... in Los Angeles on Tuesday. less'
+_TOGGLE = re.compile(r"(?:(?<=[.!?])\s+less|(?:\.\.\.|…)\s*more)$", _I)
+_GALLERY = re.compile(
+    r"^(?:(?:image|photo|picture|slide|video)s?\s+\d+\s*(?:of|/)\s*\d*|\d+\s*/\s*\d+"
+    r"|(?:back\s+to|view|open|see|launch)\s+(?:the\s+)?(?:gallery|slideshow|photos)|\d+\s+(?:photos|images|pictures))\s*$",
+    _I,
+)
+_READING_TIME = re.compile(
+    r"^(?:\d+\s*(?:-|to)?\s*\d*\s*(?:min|mins|minutes?|minutos?|minuten)\.?\s+(?:read|reading|de\s+lectura|de\s+leitura|lesezeit)"
+    r"|(?:reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture)\b.*)$",
+    _I,
+)
 # 'Published: ...', 'Edited by: ...', 'Subjects: ...': the record card of a page, not its text
 _METADATA = re.compile(
-    r"^(?:published|updated|posted|last\s+(?:updated|modified)|edited\s+by|written\s+by|researched\s+by"
-    r"|reported\s+by|produced\s+by|subjects?|sections?|categor(?:y|ies)|sources?|filed|posted\s+in|citation)\s*[:：]",
+    r"^(?:published|updated|posted|last\s+(?:updated|modified)|(?:\w+\s+){0,2}by|subjects?|sections?"
+    r"|categor(?:y|ies)|sources?|filed|posted\s+in|citation|researchers?|editors?|authors?|reporters?|contributors?)"
+    r"\s*[:：]",
     _I,
 )
 _DATE_WORDS = re.compile(
@@ -124,7 +138,7 @@ def _few_words_besides_date(text: str) -> bool:
 
 # labels that close the article: what follows them is rarely its body
 END_MARKERS = frozenset({"comments", "related", "next", "copyright", "language_note"})
-MEDIA_LABELS = frozenset({"caption", "credit", "player"})
+MEDIA_LABELS = frozenset({"caption", "credit", "player", "gallery"})
 
 
 @dataclass
@@ -143,6 +157,8 @@ def furniture(line: Line) -> Furniture | None:
     m = _CAPTION.match(text)
     if m:
         return Furniture("caption", m.group("text").strip() or None, _media_kind(m.group("label") or m.group("bare")))
+    if _TOGGLE.search(text) and not line.bullet:
+        return Furniture("caption", _TOGGLE.sub("", text).strip() or None)
     m = _CAPTION_WITH_CREDIT.match(text)
     if m and line.words <= 60:
         return Furniture("caption", m.group("caption").strip(), credit=m.group("credit").strip())
@@ -155,6 +171,10 @@ def furniture(line: Line) -> Furniture | None:
             return Furniture("credit", text)
         if _PLAYER.search(text):
             return Furniture("player", None, "video")
+        if _GALLERY.match(text):
+            return Furniture("gallery")
+        if _READING_TIME.search(text):
+            return Furniture("reading_time")
         if is_relative_time(text):
             return Furniture("relative_time", text)
         if _METADATA.match(text):

@@ -51,13 +51,13 @@ def build(lines: list[Line], found: list[Furniture | None], region: Region) -> S
             if line.norm in emitted:
                 continue
             emitted.add(line.norm)
-        if expect_byline or i < region.start + _HEAD_LINES:
-            names = byline_names(line.text) if line.kind != PROSE else []
-            if names and line.kind != PROSE:
-                _add_authors(out, names)
-                out.builder.byline(line.text)
-                expect_byline = False
-                continue
+        at_head = expect_byline or i < region.start + _HEAD_LINES
+        names = byline_names(line.text, labelled_only=line.kind == PROSE or not at_head)
+        if names:
+            _add_authors(out, names)
+            out.builder.byline(line.text)
+            expect_byline = False
+            continue
         expect_byline = False
         if line.bullet and line.kind in (PROSE, NEAR, SHORT):
             out.builder.add(line.body_text, "list_item")
