@@ -17,7 +17,7 @@ from ...model import Article
 from ..builder import ArticleBuilder
 from ..language import detect_language
 from ..meta import article_id
-from .body import BodyWalker
+from .body import BodyWalker, section_bylines
 from .figures import take_figures
 from .pagemeta import PageMeta, read_meta
 from .parse import parse_html
@@ -25,6 +25,8 @@ from .published import htmldate_published, normalise_date, relative_published
 from .title import reconcile_title
 
 __all__ = ["extract_html"]
+
+LANGUAGE_SAMPLE_CHARS = 1000  # enough to tell the language; the classifier costs grow with the sample
 
 # trafilatura's settings, chosen on the development sets (see benchmarks/bench_extract.py)
 TRAFILATURA_OPTIONS = {
@@ -47,7 +49,7 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     title, title_publisher = reconcile_title(meta)
     media = take_figures(tree)
     builder = ArticleBuilder()
-    walker = BodyWalker(builder, title)
+    walker = BodyWalker(builder, title, section_bylines(tree))
     body = _trafilatura_body(tree, meta.url)
     if body is None:
         warnings.append("no main content found in the HTML")
@@ -62,7 +64,7 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
         title=title,
         publisher=meta.sitename or title_publisher,
         published=_published(tree, meta, fetched),
-        language=detect_language(text, hint=meta.language),
+        language=detect_language(text[:LANGUAGE_SAMPLE_CHARS], hint=meta.language),
         authors=_merge(meta.authors, walker.bylines),
         text=text,
         paragraphs=builder.paragraphs,

@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from ..builder import ArticleBuilder
+from ..dates import find_date
 from ..meta import norm_text
 
 _BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<name>[^\d.!?:;]{3,80})$", re.I)
@@ -22,6 +23,14 @@ _TEASER = re.compile(
     re.I,
 )
 _TEASER_MAX_CHARS = 220
+# words of a line that only states when the story was published: "Posted on Tuesday, 7 October 2023, 10:15 GMT"
+_DATE_WORDS = re.compile(
+    r"^(?:\d[\d:./-]*(?:st|nd|rd|th|h|am|pm)?|posted|published|updated|last|first|on|at|by|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"am|pm|a\.m|p\.m|gmt|utc|[a-z]{1,2}t|cet|cest|bst|edt|est|pdt|pst)$",
+    re.I,
+)
+_DATE_LINE_MAX_CHARS = 70
 
 
 def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
@@ -42,11 +51,40 @@ def _is_teaser(text: str) -> bool:
     return len(text) <= _TEASER_MAX_CHARS and bool(_TEASER.match(text.strip()))
 
 
+def _is_date_line(text: str) -> bool:
+    """A line that only says when: every word is part of a date or time, and it holds a date."""
+    if len(text) > _DATE_LINE_MAX_CHARS:
+        return False
+    words = re.findall(r"[\w.:/-]+", text)
+    return bool(words) and all(_DATE_WORDS.match(w.strip(".")) for w in words) and find_date(text) is not None
+
+
+def section_bylines(tree: etree._Element) -> dict[str, str]:
+    """Sub-headings followed by their own "By ..." line, read from the page before extraction.
+
+    Extractors drop byline-classed lines, so the pairing is taken from the page itself:
+    {normalised heading: name}.
+    """
+    found: dict[str, str] = {}
+    for heading in tree.iter("h2", "h3", "h4"):
+        sibling = heading.getnext()
+        while sibling is not None and not "".join(sibling.itertext()).strip():
+            sibling = sibling.getnext()
+        if sibling is None:
+            continue
+        match = _BYLINE.match(" ".join("".join(sibling.itertext()).split()))
+        title = norm_text("".join(heading.itertext()))
+        if match and title:
+            found[title] = match.group("name").strip()
+    return found
+
+
 class BodyWalker:
     """Feed one trafilatura body into an ArticleBuilder."""
 
-    def __init__(self, builder: ArticleBuilder, title: str | None) -> None:
+    def __init__(self, builder: ArticleBuilder, title: str | None, bylines: dict[str, str] | None = None) -> None:
         self.builder = builder
+        self.section_bylines = bylines or {}
         self.title_norm = norm_text(title) if title else None
         self.after_heading = False
         self.bylines: list[str] = []
@@ -60,7 +98,10 @@ class BodyWalker:
         if tag == "head":
             text = _text(el)
             if not self._is_title(text):
-                self.builder.heading(text)
+                byline = self.section_bylines.get(norm_text(text))
+                self.builder.heading(text, byline=byline)
+                if byline:
+                    self.bylines.append(byline)
                 self.after_heading = True
             return
         if tag == "list":
@@ -76,13 +117,14 @@ class BodyWalker:
 
     def _paragraph(self, text: str) -> None:
         stripped = " ".join(text.split())
-        if not stripped or self._is_title(stripped) or _is_teaser(stripped):
+        if not stripped or self._is_title(stripped) or _is_teaser(stripped) or _is_date_line(stripped):
             return
         byline = _BYLINE.match(stripped)
         if byline and self.after_heading:
             name = byline.group("name").strip()
-            self.builder.byline(name)
-            self.bylines.append(name)
+            if name not in self.bylines:
+                self.builder.byline(name)
+                self.bylines.append(name)
             return
         self.after_heading = False
         self.builder.add(text, "body")

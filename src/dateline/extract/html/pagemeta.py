@@ -62,7 +62,10 @@ def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     article = next((o for o in ld if _ARTICLE_TYPES.search(_type_name(o)) and o.get("headline")), None)
     if article is None:
         article = next((o for o in ld if _ARTICLE_TYPES.search(_type_name(o))), None)
+    ld_keywords: list[str] = []
     if article is not None:
+        keywords = article.get("keywords")
+        ld_keywords = keywords.split(",") if isinstance(keywords, str) else [k for k in keywords or [] if isinstance(k, str)]
         meta.ld_headline = _str(article.get("headline"))
         meta.published = _str(article.get("datePublished")) or _str(article.get("dateCreated"))
     meta.title = og_title or meta.ld_headline or meta.html_title
@@ -74,7 +77,7 @@ def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     meta.url = _canonical(tree) or doc.url or extract_url(tree, url) or url
     meta.sitename = (doc.sitename or extract_sitename(tree) or "").lstrip("@") or None
     meta.language = tree.get("lang") or tree.get("xml:lang") or _meta_content(tree, "og:locale")
-    tags = list(doc.tags or []) or extract_catstags("tag", tree)
+    tags = list(doc.tags or []) or ld_keywords or extract_catstags("tag", tree)
     meta.tags = _unique(t.strip() for tag in tags for t in tag.split(",") if t.strip())
     if not meta.published:
         meta.published = _published_meta(tree)
