@@ -24,6 +24,7 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "it", "they", "them", "his", "
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
+_NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
 @dataclass
@@ -181,8 +182,9 @@ class PhraseResolver:
             return found
         if ent is not None:
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=ent.code or sector, country=None)]
-        if sector and head.pos_ in ("NOUN", "PROPN"):
-            return [Actor(text=text, start=start, end=end, code=sector)]
+        role = _sector(" ".join(t.text for t in tokens if t.i == head.i or (t.dep_ == "compound" and t.head == head)))
+        if role and head.pos_ in ("NOUN", "PROPN"):  # "riot police", "protesters": a role without a country
+            return [Actor(text=text, start=start, end=end, code=role)]
         return []
 
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
@@ -196,6 +198,8 @@ class PhraseResolver:
                 code = place_country(ent.name)
                 if code:
                     return code, ent
+            if ent.type in _NAMED_PLACES_AND_THINGS:  # "the South China Sea" is not China
+                return None, None
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper():
             return country_word(tok.text), None
         return None, None

@@ -298,41 +298,29 @@ class SentenceCoder:
                 else self.resolver.resolve(r.addressee)
             if found:
                 return found
+        weak: list[Actor] = []
         for tok in _unique([r.act, *reversed(r.tokens), r.head]):
-            found = self._targets_of(tok, r)
-            if found:
-                return found
-        return []
+            for phrase in self._target_phrases(tok, r):
+                found = self.resolver.resolve(phrase)
+                if found and any(a.country or a.entity or (a.code or "").startswith(("IGO", "NGO")) for a in found):
+                    return found
+                weak = weak or found  # "dozens of protesters": a role only, kept if nothing better comes
+        return weak
 
-    def _targets_of(self, tok, r: Reading) -> list[Actor]:
-        if tok.pos_ in ("VERB", "AUX", "ADJ") and grammar.is_passive(tok) and r.head == tok or (
-                tok == r.act and grammar.is_passive(tok)):
-            subj = grammar.first_child(tok, grammar.PASSIVE_SUBJECT_DEPS)
-            if subj is not None:
-                found = self.resolver.resolve(subj)
-                if found:
-                    return found
-        for c in grammar.children(tok, grammar.RECIPIENT_DEPS):
-            found = self.resolver.resolve(c)
-            if found:
-                return found
+    def _target_phrases(self, tok, r: Reading) -> Iterator:
+        """Phrases that may name the recipient of the act headed by ``tok``, most likely first."""
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and grammar.is_passive(tok) and (r.head == tok or tok == r.act):
+            yield from grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS)
+        yield from grammar.children(tok, grammar.RECIPIENT_DEPS)
+        own = {t.i for t in r.tokens}
         for obj in grammar.children(tok, grammar.OBJECT_DEPS):
-            found = [] if obj.i in {t.i for t in r.tokens} else self.resolver.resolve(obj)
-            if found:
-                return found
+            if obj.i not in own:
+                yield obj
             for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
-                found = self.resolver.resolve(pobj)
-                if found:
-                    return found
-            for author in _authors(obj):  # "criticized statements made by X", "X's remarks"
-                found = self.resolver.resolve(author)
-                if found:
-                    return found
+                yield pobj
+            yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
         for _, pobj in grammar.preps(tok, _TARGET_PREPS):
-            found = self.resolver.resolve(pobj)
-            if found:
-                return found
-        return []
+            yield pobj
 
     def _home(self, actors: list[Actor], others: list[Actor], place: str | None) -> list[Actor]:
         """Actors named only by their role ("the president", "police") get the article's country,
