@@ -193,3 +193,32 @@ def test_lynx_link_marks_are_dropped():
     article = extract_dump(text, source="lynx")
     assert "[12]" not in article.text
     assert "The oldest model, a three-masted schooner" in article.text
+
+
+def test_gallery_counters_toggles_reading_time_and_record_card_are_not_text():
+    _, article = dump("gallery-factbox.txt")
+    assert article.authors == ["Tom Ashby"]
+    assert article.published == "2025-03-03T00:00:00+00:00"
+    body = paragraphs(article)
+    assert len(body) == 4
+    assert body[0].startswith("The first turbines of the wind farm")
+    assert body[-1].startswith("Fishermen who had opposed the project")
+    for noise in ("min read", "Image 1 of 6", "less", "Back to Gallery", "Continue Reading", "Credit:",
+                  "Edited by", "Published:", "Most read", "Port tolls"):
+        assert noise not in article.text
+    assert ("Engineers check the cables at the onshore station", "Cape Energy/Handout") in [
+        (m.caption, m.credit) for m in article.media
+    ]
+
+
+def test_a_chinese_dump_without_spaces_between_words():
+    _, article = dump("chinese-news.txt")
+    assert article.title == "北方港口开通新的夜间渡轮航线"
+    assert article.publisher == "海岸日报"
+    assert article.published == "2025-03-03T00:00:00+00:00"
+    assert article.language == "zh"
+    body = paragraphs(article)
+    assert len(body) == 4
+    assert body[0].startswith("北方港口管理局周一宣布")
+    assert "相关新闻" not in article.text
+    assert "版权所有" not in article.text
