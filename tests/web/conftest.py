@@ -16,6 +16,7 @@ with warnings.catch_warnings():  # starlette asks for httpx2 for its test client
     from fastapi.testclient import TestClient
 
 PAGES = Path(__file__).resolve().parent / "pages"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "web"
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from dateline.store import open_store
 
-from .conftest import OUTPUT, PAGES
+from .conftest import EXAMPLES, OUTPUT, PAGES
 from .records import harbour_talks, hostile
 from .server import Server
 
@@ -41,13 +41,13 @@ on Wednesday when she spoke to reporters in London about the page.</p>
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> Iterator[Server]:
-    """The fixture pages ingested through the real pipeline (spaCy included), plus hostile records."""
+    """The examples and the fixture pages ingested by `dateline ingest` (spaCy included), plus hostile records."""
     folder = tmp_path_factory.mktemp("served")
     (folder / "hostile-page.html").write_text(HOSTILE_PAGE, encoding="utf-8")
     db = folder / "browse.db"
     ingest = subprocess.run(
-        [sys.executable, "-m", "dateline", "ingest", "--quiet", "--workers", "1", "--db", str(db), str(PAGES),
-         str(folder / "hostile-page.html")],
+        [sys.executable, "-m", "dateline", "ingest", "--quiet", "--workers", "1", "--db", str(db), str(EXAMPLES),
+         str(PAGES), str(folder / "hostile-page.html")],
         capture_output=True, text=True, timeout=600,
     )
     assert ingest.returncode == 0, ingest.stderr
@@ -83,7 +83,9 @@ def shot(tab, name: str) -> None:
 
 def test_search_article_quote_entity_timeline(served, page):
     page.goto(served.url + "/")
-    assert page.locator("ol.articles li").count() >= 4
+    stored = page.request.get(served.url + "/api/stats").json()["articles"]
+    assert stored >= len(list(PAGES.iterdir())) + 3
+    assert page.locator("ol.articles li").count() == stored  # every example and fixture page is listed
     shot(page, "01-home")
 
     page.fill("header input[name=q]", "trade talks")
