@@ -55,6 +55,9 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "ussr": "RUS",
 }
 
+# Aliases above that are not the name of the country itself (a capital, a language, an adjective).
+_NOT_NAMES = frozenset({"washington", "english", "scottish", "emirati", "soviet", "saudi"})
+
 # Names that stand for a government (metonymy) rather than for a place: news
 # writes "the Kremlin said" for the Russian government. Not in any package.
 _GOVERNMENT_ALIASES: dict[str, str] = {
@@ -184,8 +187,10 @@ def _strip_frame(text: str) -> str:
 
 
 @cache
-def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(folded name -> ISO3, exact upper-case code -> ISO3, folded province -> ISO3).
+def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+    """(folded name -> ISO3, exact upper-case code -> ISO3, folded province -> ISO3, keys that name a country).
+
+    The last set holds the country names and aliases proper, not capitals or demonyms.
 
     Built once per process from pycountry and countryinfo. A name that two
     countries claim at the same priority is left out as ambiguous.
@@ -251,7 +256,9 @@ def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     for alias, iso3 in _GOVERNMENT_ALIASES.items():
         names.setdefault(alias, iso3)
     regions = {key: iso3 for key, iso3 in provinces.items() if iso3 and key not in names}
-    return names, codes, regions
+    proper = {key for key, (priority, _, _) in best.items() if priority <= _ALT_NAME}
+    proper |= {alias for alias in _COUNTRY_ALIASES if alias not in _NOT_NAMES}
+    return names, codes, regions, frozenset(proper)
 
 
 def country_code(text: str) -> str | None:
@@ -264,7 +271,7 @@ def country_code(text: str) -> str | None:
     """
     if not text or not text.strip():
         return None
-    names, codes, _ = _country_index()
+    names, codes, _, _ = _country_index()
     raw = text.strip().strip(",;:")
     for candidate in (raw, raw.removesuffix("'s").removesuffix("\u2019s")):
         if candidate in codes:
@@ -277,12 +284,19 @@ def country_code(text: str) -> str | None:
     return None
 
 
+def is_country_name(text: str) -> bool:
+    """Is ``text`` the name of a country ("the United States", "U.S.", "Britain"), not a capital or demonym?"""
+    names, codes, _, proper = _country_index()
+    raw = text.strip()
+    return raw in codes or _strip_frame(raw) in proper
+
+
 def place_country(text: str) -> str | None:
     """ISO3 of the country a place name belongs to: a country reference or a province/state."""
     code = country_code(text)
     if code:
         return code
-    _, _, regions = _country_index()
+    _, _, regions, _ = _country_index()
     return regions.get(_strip_frame(text))
 
 

@@ -15,7 +15,7 @@ import re
 
 from ..model import Entity, Span
 from .actors import actor_code
-from .names import GENDER_BY_TITLE, fold, is_variant, name_gender, split_title, surname
+from .names import GENDER_BY_TITLE, TITLES, fold, is_variant, name_gender, split_title, surname
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = {"they", "we", "it", "i", "you", "them", "us"}
@@ -90,6 +90,8 @@ class SpeakerResolver:
             return None
         if root.pos_ == "PROPN":
             person = self._surname(root.text, span.start_char)
+            if person is None and named is None:
+                person = self._unnamed_person(span)
             if person is not None:
                 self._add(person, span.start_char, span.end_char, span.text)
                 return person
@@ -197,6 +199,27 @@ class SpeakerResolver:
             self._add(person, span.start_char, span.end_char, span.text)
             return person
         return None
+
+    def _unnamed_person(self, span) -> Entity | None:
+        """A speaker whose name the model did not label ("Mayor Ana Torres said"): a person from the words."""
+        titles, words = split_title(span.text)
+        if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return None
+        if not all(t.pos_ == "PROPN" or fold(t.text) in TITLES for t in span):
+            return None
+        name = " ".join(words)
+        for e in self.entities:
+            if e.type == "PERSON" and e.name == name:
+                return e
+        descriptors = [" ".join(titles)] if titles else []
+        code, country = actor_code(name, "PERSON", descriptors)
+        eid = hashlib.sha1(f"PERSON:{name}".encode()).hexdigest()[:10]
+        entity = Entity(id=eid, name=name, type="PERSON", code=code, country=country, descriptors=descriptors)
+        self.entities.append(entity)
+        self.by_id[eid] = entity
+        if titles and fold(titles[-1]) in GENDER_BY_TITLE:
+            self.gender[eid] = GENDER_BY_TITLE[fold(titles[-1])]
+        return entity
 
     def _role_entity(self, span, root, org: Entity) -> Entity:
         """An unnamed person known by role and organisation ("the spokesperson of the Foreign Ministry")."""

@@ -23,8 +23,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Span
-from .actors import actor_code, country_code, place_country
-from .names import GENDER_BY_TITLE, fold, is_variant, split_title, surname
+from .actors import actor_code, country_code, is_country_name, place_country
+from .names import GENDER_BY_TITLE, fold, is_variant, name_gender, split_title, surname
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 # Labels spaCy's small model often gives a lone surname; such a mention joins a known person.
@@ -124,9 +124,10 @@ class Grouper:
     # -- everything else ----------------------------------------------------------
     def other(self, label: str, text: str) -> Group:
         key_text = _plain(text)
-        if label in ("GPE", "NORP"):
-            code = country_code(text)
-            key = (label, code or key_text.lower())
+        # "US", "U.S." and "the United States" are one country ("Washington" is a city);
+        # "Chinese" and "Chinese's" one people
+        if label == "NORP" or (label == "GPE" and is_country_name(key_text)):
+            key = (label, country_code(key_text) or key_text.lower())
         else:
             key = (label, key_text.lower())
         group = self.by_key.get(key)
@@ -135,8 +136,8 @@ class Grouper:
         if group is None:
             group = self._new(label, key_text)
             self.by_key[key] = group
-        elif len(key_text) > len(group.name) and not key_text.isupper() and label not in ("GPE", "NORP"):
-            group.name = key_text
+        elif len(key_text) > len(group.name) and not key_text.isupper() and (label != "NORP"):
+            group.name = key_text  # the fullest form names the group: "United States" over "US"
         return group
 
     def _acronym_match(self, text: str) -> Group | None:
@@ -259,10 +260,28 @@ def extract_entities(doc, article: Article) -> list[Entity]:
             if person is not None:
                 person.add(ent.start_char, ent.start_char + len(text), text)
                 continue
+        if _misread_person(ent):
+            _add_person(grouper, doc, ent)
+            continue
         if label in KEEP:
             _add_other(grouper, ent)
     _role_mentions(grouper, doc)
     return _finish(grouper)
+
+
+def _misread_person(ent) -> bool:
+    """A person's name that the model labelled a place or an organisation ("Helen Park said").
+
+    Two or three capitalised proper nouns, opening with a common given name, that are
+    the subject of a verb and name no known place.
+    """
+    if ent.label_ not in ("GPE", "LOC", "ORG", "FAC", "NORP") or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if ent.root.dep_ not in ("nsubj", "nsubjpass") or place_country(ent.text) is not None:
+        return False
+    return name_gender(ent[0].text) is not None
 
 
 def _add_person(grouper: Grouper, doc, ent) -> None:

@@ -281,6 +281,11 @@ def _speaker(doc, cue):
         phrase = _phrase(doc, cue.head)
     if phrase is not None and (subj.pos_ == "PRON" or any(t.ent_type_ in _NAMED for t in phrase)):
         return phrase
+    if subj is not None:
+        # "The opposition leader, Victor Hale, said": the name in apposition
+        for child in subj.rights:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                return _phrase(doc, child)
     return _adjacent_name(doc, cue) or phrase
 
 
