@@ -256,10 +256,6 @@ class SentenceCoder:
         agent = grammar.agent_of(noun)
         if agent is not None:
             return self.resolver.resolve(agent)
-        for _, pobj in grammar.preps(noun, ("between", "among")):  # "talks between X and Y"
-            found = self.resolver.resolve(pobj)
-            if found:
-                return found
         for c in noun.children:
             if c.dep_ in _NOUN_SOURCE_DEPS and not is_personal_pronoun(c):
                 found = self.resolver.resolve(c)
