@@ -108,3 +108,18 @@ def test_http_errors_and_redirect_loops_are_failures_with_the_reason():
 ])
 def test_address_ranges(address: str, label: str | None):
     assert refused_range(ipaddress.ip_address(address)) == label
+
+
+def test_the_command_line_lifts_the_guard_only_when_asked():
+    import json
+    import subprocess
+    import sys
+
+    with local_server(site_routes()) as server:
+        url = f"{server.base}/news/harbour"
+        run = [sys.executable, "-m", "dateline", "process", "--no-nlp", url]
+        refused = subprocess.run(run, capture_output=True, check=False, timeout=120)
+        allowed = subprocess.run([*run, "--allow-private"], capture_output=True, check=False, timeout=120)
+    assert refused.returncode == 1 and json.loads(refused.stdout)["kind"] == "BlockedAddress"
+    assert allowed.returncode == 0, allowed.stderr
+    assert json.loads(allowed.stdout)["title"] == "Harbour reopens after three-day storm closure"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ConfigError
 from .inputs import expand_inputs
-from .output import InputReport, Output
+from .output import REPORT_FIELDS, InputReport, Output
 
 
 @dataclass
@@ -101,7 +101,7 @@ def run_scale(
         num_cpus=1,
     )
     for row in results.iter_rows():
-        done = InputReport(**{k: row[k] for k in ("input", "articles", "failures", "seconds", "error")})
+        done = InputReport(**{k: row[k] for k in REPORT_FIELDS})
         report.done.append(done)
         if progress:
             progress(done, len(report.done), len(todo))

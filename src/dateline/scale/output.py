@@ -11,7 +11,7 @@ files of the others, so an interrupted job resumes where it stopped.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -32,11 +32,15 @@ class InputReport:
     input: str
     articles: int = 0
     failures: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time
+    cpu_seconds: float = 0.0  # CPU time of the worker process: what a cluster pays for
     error: str | None = None  # the input itself could not be read; it is not marked finished
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+REPORT_FIELDS = ("input", "articles", "failures", "seconds", "cpu_seconds", "error")
 
 
 class Output:
@@ -85,10 +89,3 @@ class Output:
         path = f"{self.root}/{DONE}/{input_key(report.input)}.json"
         with self.filesystem.open_output_stream(path) as stream:
             stream.write(json.dumps(report.to_dict()).encode("utf-8"))
-
-    def reports(self) -> Iterator[InputReport]:
-        selector = pafs.FileSelector(f"{self.root}/{DONE}", allow_not_found=True)
-        for info in sorted(self.filesystem.get_file_info(selector), key=lambda i: i.path):
-            if info.path.endswith(".json"):
-                with self.filesystem.open_input_stream(info.path) as stream:
-                    yield InputReport(**json.loads(stream.read()))

@@ -14,7 +14,7 @@ from ..pipeline import Pipeline
 from ..sources import SourceReader
 from ..sources.files import modified
 from .inputs import open_filesystem
-from .output import InputReport, Output
+from .output import REPORT_FIELDS, InputReport, Output
 
 
 class InputWorker:
@@ -30,23 +30,27 @@ class InputWorker:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         reports = [process_input(str(item), self.pipe, self.output) for item in batch["input"]]
-        return {key: [r.to_dict()[key] for r in reports] for key in ("input", "articles", "failures", "seconds", "error")}
+        return {key: [r.to_dict()[key] for r in reports] for key in REPORT_FIELDS}
 
 
 def process_input(item: str, pipe: Pipeline, output: Output) -> InputReport:
-    """Read, extract, annotate and write one input; mark it finished unless it could not be read."""
-    started = time.perf_counter()
+    """Read, extract, annotate and write one input; mark it finished unless it could not be read.
+
+    A document that fails is a row of the failures table; an input that cannot be read (or breaks
+    part-way) is reported with ``error`` and not marked, so the next run tries it again.
+    """
+    started, cpu_started = time.perf_counter(), time.process_time()
     report = InputReport(item)
     try:
         filesystem, path = open_filesystem(item)
         with filesystem.open_input_stream(path, compression=None) as stream, SourceReader(pipe.sources) as reader:
             records = pipe.run(reader.read_stream(stream, item, fetched=_modified(filesystem, path)))
             report.articles, report.failures = output.write(item, records)
-    except OSError as exc:
-        report.error = f"{item}: cannot read ({exc})"
-        output.write(item, [Failure(item, report.error, "SourceError")])
-        report.failures = 1
+    except Exception as exc:  # the input, not one document, failed: report it and let the other inputs go on
+        report.error = f"{item}: cannot read ({exc})" if isinstance(exc, OSError) else f"{item}: {exc!r}"
+        report.articles, report.failures = output.write(item, [Failure(item, report.error, type(exc).__name__)])
     report.seconds = round(time.perf_counter() - started, 3)
+    report.cpu_seconds = round(time.process_time() - cpu_started, 3)
     if report.error is None:
         output.mark_finished(report)
     return report
