@@ -17,7 +17,9 @@ def allowed_hosts(host: str) -> list[str] | None:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = False
-    return sorted({"localhost", "127.0.0.1", host}) if loopback else None
+    if not loopback:
+        return None
+    return sorted({"localhost", "127.0.0.1", "[::1]", f"[{host}]" if ":" in host else host})
 
 
 @click.command("serve")
