@@ -1,0 +1,173 @@
+"""Quotes on articles written for these tests, through the real pipeline and spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Article, Quote
+from dateline.pipeline import process_text
+
+
+def annotate(text: str) -> Article:
+    article = process_text(text, clean=True)
+    assert article.text == text
+    return article
+
+
+def quote_starting(article: Article, words: str) -> Quote:
+    found = [q for q in article.quotes if q.text.startswith(words)]
+    assert found, f"no quote starts with {words!r}: {[q.text for q in article.quotes]}"
+    return found[0]
+
+
+def check_offsets(article: Article) -> None:
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+        for span in (q.speaker, q.cue):
+            if span is not None:
+                assert article.text[span.start : span.end] == span.text
+        if q.speaker_entity is not None:
+            entity = next(e for e in article.entities if e.id == q.speaker_entity)
+            assert q.speaker_name == entity.name
+
+
+def test_direct_quotes_with_straight_curly_and_guillemet_marks() -> None:
+    article = annotate(
+        "The council approved the new bridge on Monday.\n\n"
+        '"We will rebuild the bridge by spring," Mayor Ana Torres said.\n\n'
+        "\u201cThe river is rising faster than we expected,\u201d said Tomas Lindqvist, "
+        "a hydrologist at the Baltic Institute.\n\n"
+        "Pierre Dubois, the engineer in charge, said: \u00abWe will not step back from this agreement.\u00bb"
+    )
+    check_offsets(article)
+    straight = quote_starting(article, "We will rebuild")
+    assert (straight.kind, straight.speaker_name, straight.cue.text) == ("direct", "Ana Torres", "said")
+    assert straight.speaker.text == "Mayor Ana Torres"
+    assert quote_starting(article, "The river is rising").speaker_name == "Tomas Lindqvist"
+    assert quote_starting(article, "We will not step back").speaker_name == "Pierre Dubois"
+
+
+def test_a_quote_spanning_paragraphs_keeps_its_speaker() -> None:
+    article = annotate(
+        "Maria Okafor leads the tenants\u2019 association in the north district.\n\n"
+        "\u201cWe have waited eleven years for repairs that never came.\n\n"
+        "\u201cNow the owners want to raise the rent again,\u201d Okafor said.\n\n"
+        "The owners did not reply."
+    )
+    check_offsets(article)
+    first = quote_starting(article, "We have waited")
+    second = quote_starting(article, "Now the owners")
+    assert first.speaker_name == second.speaker_name == "Maria Okafor"
+    assert first.speaker_entity == second.speaker_entity is not None
+
+
+def test_a_partial_quote_inside_reported_speech_is_one_quote() -> None:
+    article = annotate("Okafor said the plan was \u201cdeeply flawed\u201d and unfair to tenants.")
+    check_offsets(article)
+    assert len(article.quotes) == 1
+    quote = article.quotes[0]
+    assert quote.text.startswith("the plan was \u201cdeeply flawed")
+    assert quote.speaker.text == "Okafor"
+
+
+def test_an_unclosed_mark_does_not_swallow_the_article() -> None:
+    article = annotate(
+        "\u201cThis quote never closes.\n\n"
+        "The council met on Tuesday. Councillor Ben Adeyemi said the budget would pass easily.\n\n"
+        "\u201cWe have the votes,\u201d Adeyemi said."
+    )
+    check_offsets(article)
+    assert quote_starting(article, "This quote never closes").end < article.text.index("The council")
+    assert quote_starting(article, "the budget would pass").speaker_name == "Ben Adeyemi"
+    votes = quote_starting(article, "We have the votes")
+    assert votes.speaker_name == "Ben Adeyemi" and votes.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "one thing and "another" thing.\n\n"Odd marks," she said. "And more',
+        "\u201c\u201c\u201d\u201d\u201d\u00ab\n\n\u00bb said nobody.",
+        "'Single' quotes 'never' close, \u2018really.",
+    ],
+)
+def test_broken_marks_never_fail(text: str) -> None:
+    check_offsets(annotate(text))
+
+
+def test_indirect_quotes_with_many_reporting_verbs() -> None:
+    article = annotate(
+        "Helen Park, the health minister, told reporters that the clinics would reopen next week.\n\n"
+        "She added that staff shortages remained a problem.\n\n"
+        "The opposition leader, Victor Hale, warned that the plan would fail within a year.\n\n"
+        "Hale noted that two clinics had closed last winter.\n\n"
+        "The company claimed that its drivers were paid fairly.\n\n"
+        "According to Park, the ministry has hired forty new nurses this year."
+    )
+    check_offsets(article)
+    expected = {
+        "the clinics would reopen": ("told", "Helen Park"),
+        "staff shortages remained": ("added", "Helen Park"),
+        "the plan would fail": ("warned", "Victor Hale"),
+        "two clinics had closed": ("noted", "Victor Hale"),
+        "its drivers were paid": ("claimed", "The company"),
+        "the ministry has hired": ("According to", "Helen Park"),
+    }
+    for words, (cue, speaker) in expected.items():
+        quote = quote_starting(article, words)
+        assert quote.kind == "indirect"
+        assert (quote.cue.text, quote.speaker_name) == (cue, speaker), words
+
+
+def test_a_pronoun_speaker_resolves_to_the_person() -> None:
+    article = annotate(
+        "Helen Park visited the hospital in Bergen on Friday.\n\n"
+        '"The nurses here work harder than anyone I know," she said.'
+    )
+    quote = quote_starting(article, "The nurses here")
+    assert quote.speaker.text == "she"
+    assert quote.speaker_name == "Helen Park"
+    person = next(e for e in article.entities if e.id == quote.speaker_entity)
+    assert "she" in [m.text for m in person.mentions]
+
+
+def test_a_role_speaker_is_an_entity_coded_from_its_organisation() -> None:
+    article = annotate(
+        "Norway and Sweden signed the fisheries deal on Monday.\n\n"
+        "The spokesperson of the Norwegian Ministry of Foreign Affairs said the agreement would protect "
+        "the cod stocks.\n\n"
+        "\u201cThis is a fair deal for both countries,\u201d the spokesperson of the Norwegian Ministry of "
+        "Foreign Affairs added."
+    )
+    check_offsets(article)
+    said = quote_starting(article, "the agreement would protect")
+    added = quote_starting(article, "This is a fair deal")
+    assert said.speaker_entity == added.speaker_entity is not None
+    role = next(e for e in article.entities if e.id == said.speaker_entity)
+    assert role.name.startswith("spokesperson of the Norwegian Ministry")
+    assert (role.code, role.country) == ("NORGOV", "NOR")
+
+
+def test_a_paragraph_that_is_only_a_quote_continues_the_previous_speaker() -> None:
+    article = annotate(
+        "Kwame Mensah, a professor of economics at the University of Ghana, told the BBC that inflation "
+        "would fall this year.\n\n"
+        "\u201cThe central bank has finally acted, and prices are already easing.\u201d\n\n"
+        "\u201cBut the poorest households will feel the pain for longer,\u201d Mensah said."
+    )
+    carried = quote_starting(article, "The central bank has finally acted")
+    assert carried.cue is None and carried.speaker is None
+    assert carried.speaker_name == "Kwame Mensah"
+
+
+def test_a_misspelt_surname_after_the_full_name_is_the_same_speaker() -> None:
+    article = annotate(
+        "Ingrid Haldorsen, a climate scientist at the University of Oslo, told reporters the glacier had "
+        "lost a third of its mass.\n\n"
+        "\u201cWe are watching it disappear in real time,\u201d Haldorsem said."
+    )
+    quote = quote_starting(article, "We are watching")
+    assert quote.speaker.text == "Haldorsem"
+    assert quote.speaker_name == "Ingrid Haldorsen"
+    names = [e.name for e in article.entities if e.type == "PERSON"]
+    assert names == ["Ingrid Haldorsen"]
