@@ -10,6 +10,7 @@ must land in the same cluster (recall), and no cluster may join unrelated texts.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
@@ -43,10 +44,10 @@ class Zipf:
     def __init__(self, words: list[str], rng: random.Random) -> None:
         self.words = words
         self.rng = rng
-        self.weights = [1 / (rank + 1) for rank in range(len(words))]
+        self.cum_weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))
 
     def sample(self, n: int) -> list[str]:
-        return self.rng.choices(self.words, weights=self.weights, k=n)
+        return self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
 
 
 # -- ingest --------------------------------------------------------------------------------------

@@ -119,26 +119,25 @@ def search(
     """Best matches first. With ``collapse``, one hit per near-duplicate cluster (its best match)."""
     match = fts_query(query)
     where, params = article_filters(publisher, language, since, until, entity, country)
-    conditions = " AND ".join(["articles_fts MATCH ?", *where])
-    base = f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE {conditions}"
     args = [match, *params]
+    head, tail = _matches(where)
     cluster = "coalesce(a.duplicate_of, a.id)"
     try:
         if collapse:
-            total = conn.execute(f"SELECT count(DISTINCT {cluster}) {base}", args).fetchone()[0]
+            total = conn.execute(f"{head} SELECT count(DISTINCT {cluster}) {tail}", args).fetchone()[0]
             rows = conn.execute(
-                f"SELECT rowid, id, title, publisher, published, rank, cluster FROM ("
+                f"{head} SELECT rowid, id, title, publisher, published, rank, cluster FROM ("
                 f"  SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.publisher AS publisher, "
                 f"  a.published AS published, f.rank AS rank, {cluster} AS cluster, "
-                f"  row_number() OVER (PARTITION BY {cluster} ORDER BY f.rank, a.id) AS nth {base}"
+                f"  row_number() OVER (PARTITION BY {cluster} ORDER BY f.rank, a.id) AS nth {tail}"
                 f") WHERE nth = 1 ORDER BY rank, id LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             ).fetchall()
         else:
-            total = conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+            total = conn.execute(f"{head} SELECT count(*) {tail}", args).fetchone()[0]
             rows = conn.execute(
-                f"SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} "
-                f"{base} ORDER BY f.rank, a.id LIMIT ? OFFSET ?",
+                f"{head} SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} {tail} "
+                f"ORDER BY f.rank, a.id LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             ).fetchall()
         snippets = _snippets(conn, match, [r[0] for r in rows])
@@ -155,6 +154,19 @@ def search(
         for r in rows
     ]
     return SearchResult(total=total, hits=hits)
+
+
+def _matches(where: list[str]) -> tuple[str, str]:
+    """What goes before and after the SELECT list: the matches ``f`` joined to articles ``a``, filtered.
+
+    Without filters the full-text index drives the join. With filters the matches are taken
+    first, as a materialised set: otherwise SQLite may walk a filter's index and test the
+    match row by row, which is many times slower.
+    """
+    if not where:
+        return "", "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
+    head = "WITH f AS MATERIALIZED (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?)"
+    return head, "FROM f JOIN articles a ON a.rowid = f.rowid WHERE " + " AND ".join(where)
 
 
 def _snippets(conn: sqlite3.Connection, match: str, rowids: list[int]) -> dict[int, str]:
