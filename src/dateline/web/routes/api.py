@@ -9,19 +9,38 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
 
-from .. import queries
+from .. import queries, schemas
 from ..queries import MAX_PAGE
 from .common import ArticleFilters, store_of
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorDetail(BaseModel):
+    status: int
+    message: str = Field(description="What went wrong and what to do about it.")
+
+
+class ErrorBody(BaseModel):
+    """Every error of the API: {"error": {"status": 404, "message": "..."}}."""
+
+    error: ErrorDetail
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter the store cannot read (a bad date, a bad search)."},
+    404: {"model": ErrorBody, "description": "No such article or entity."},
+    422: {"model": ErrorBody, "description": "A parameter of the wrong type or out of range."},
+}
+
+router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Items per page (1..{MAX_PAGE}).")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip: the previous page's next_offset.")]
 Freq = Literal["day", "week", "month"]  # dateline.timeline.FREQUENCIES
 
 
-@router.get("/articles", summary="List articles, filtered, in id order, paged by cursor")
+@router.get("/articles", response_model=schemas.ArticleList, summary="List articles, filtered, in id order, paged by cursor")
 def api_articles(
     request: Request,
     filters: ArticleFilters,
@@ -32,7 +51,7 @@ def api_articles(
     return queries.list_articles(store_of(request), after=after, limit=limit, **filters.as_kwargs())
 
 
-@router.get("/articles/{article_id}", summary="One article with all its facts")
+@router.get("/articles/{article_id}", response_model=schemas.ArticleView, summary="One article with all its facts")
 def api_article(request: Request, article_id: str) -> dict[str, Any]:
     """The full record (text, paragraphs, sections, media, entities, quotes, events), its
     duplicates, the store key of each entity, and the previous and next article ids."""
@@ -40,14 +59,14 @@ def api_article(request: Request, article_id: str) -> dict[str, Any]:
     return {"article": article.to_dict(), **around}
 
 
-@router.get("/articles/{article_id}/duplicates", summary="Near-duplicates of an article")
+@router.get("/articles/{article_id}/duplicates", response_model=schemas.Duplicates, summary="Near-duplicates of an article")
 def api_duplicates(request: Request, article_id: str) -> dict[str, Any]:
     store = store_of(request)
     queries.get_article(store, article_id)
     return {"id": article_id, "duplicates": queries.duplicates(store, article_id)}
 
 
-@router.get("/search", summary="Full-text search, ranked, with highlighted snippets and facets")
+@router.get("/search", response_model=schemas.SearchAnswer, summary="Full-text search, ranked, with highlighted snippets and facets")
 def api_search(
     request: Request,
     q: Annotated[str, Query(min_length=1, description="The query (SQLite FTS5 syntax: words, \"phrases\", OR, NOT).")],
@@ -61,7 +80,7 @@ def api_search(
                           **filters.as_kwargs())
 
 
-@router.get("/entities", summary="Entities across articles, by type, country or actor code")
+@router.get("/entities", response_model=schemas.EntityList, summary="Entities across articles, by type, country or actor code")
 def api_entities(
     request: Request,
     type: Annotated[str | None, Query(description="PERSON, ORG, GPE, NORP, LOC, ...")] = None,
@@ -74,7 +93,7 @@ def api_entities(
                                  offset=offset, limit=limit)
 
 
-@router.get("/entities/{key}", summary="One entity: its mentions, quotes and events as source and target")
+@router.get("/entities/{key}", response_model=schemas.EntityView, summary="One entity: its mentions, quotes and events as source and target")
 def api_entity(request: Request, key: str, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     """The entity's summary; the articles that name it (paged by offset, with each mention in
     context); its quotes and its events as source and as target (the first `limit` of each, with
@@ -82,7 +101,7 @@ def api_entity(request: Request, key: str, offset: Offset = 0, limit: Limit = 50
     return queries.entity_view(store_of(request), key, offset=offset, limit=limit)
 
 
-@router.get("/quotes", summary="Quotes, optionally by one speaker")
+@router.get("/quotes", response_model=schemas.QuoteList, summary="Quotes, optionally by one speaker")
 def api_quotes(
     request: Request,
     speaker: Annotated[str | None, Query(description="Speaker name (or entity key).")] = None,
@@ -92,7 +111,7 @@ def api_quotes(
     return queries.list_quotes(store_of(request), speaker=speaker, offset=offset, limit=limit)
 
 
-@router.get("/events", summary="Coded events by actor, CAMEO code, PLOVER category and date range")
+@router.get("/events", response_model=schemas.EventList, summary="Coded events by actor, CAMEO code, PLOVER category and date range")
 def api_events(
     request: Request,
     actor: Annotated[str | None, Query(description="Either side: code prefix (USA), country or name.")] = None,
@@ -109,7 +128,7 @@ def api_events(
                                plover=plover, since=since, until=until, offset=offset, limit=limit)
 
 
-@router.get("/timeline", summary="Events between two actors over time")
+@router.get("/timeline", response_model=schemas.TimelineAnswer, summary="Events between two actors over time")
 def api_timeline(
     request: Request,
     a: Annotated[str, Query(min_length=1, description="First actor: code prefix (USA), country or name.")],

@@ -1,0 +1,208 @@
+"""The shapes of the API's answers, for the OpenAPI description (and checked on every answer).
+
+The record types are the dataclasses of dateline.model, so the API documents the
+same contract the CLI prints and the store holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from ..model import Actor, Article, QuoteKind, Span
+
+
+class Counts(BaseModel):
+    entities: int
+    quotes: int
+    events: int
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    language: str | None = None
+    url: str | None = None
+    authors: list[str] = []
+    duplicate_of: str | None = None
+    counts: Counts | None = None
+
+
+class ArticleList(BaseModel):
+    filters: dict[str, str]
+    limit: int
+    after: str | None = Field(description="The cursor this page started after.")
+    articles: list[ArticleSummary]
+    next: str | None = Field(description="Pass as `after` for the next page; null on the last page.")
+
+
+class ArticleView(BaseModel):
+    article: Article = Field(description="The full record (DESIGN.md): text, paragraphs, sections, media, "
+                                         "entities, quotes, events.")
+    entity_keys: dict[str, str] = Field(description="Entity id in this article -> key of its entity page.")
+    duplicates: list[ArticleSummary]
+    previous: str | None = Field(description="The article before this one in id order.")
+    next: str | None = Field(description="The article after this one in id order.")
+
+
+class Duplicates(BaseModel):
+    id: str
+    duplicates: list[ArticleSummary]
+
+
+class Hit(BaseModel):
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    score: float = Field(description="bm25, higher is better.")
+    snippet: str = Field(description="Plain text around the matches.")
+    highlights: list[list[int]] = Field(description="[start, end] character offsets of the matches in snippet.")
+    cluster_size: int = Field(description="Articles in this hit's near-duplicate cluster.")
+
+
+class SearchAnswer(BaseModel):
+    query: str
+    filters: dict[str, str]
+    collapse: bool
+    total: int
+    offset: int
+    limit: int
+    next_offset: int | None
+    hits: list[Hit]
+    facets: dict[str, list[list[Any]]] = Field(
+        description="publisher, language, year: [value, count] over every match, not only this page.")
+
+
+class EntitySummary(BaseModel):
+    key: str
+    name: str
+    type: str
+    code: str | None = None
+    country: str | None = None
+    articles: int
+    mentions: int
+    descriptors: list[str] = []
+
+
+class EntityList(BaseModel):
+    filters: dict[str, str]
+    offset: int
+    limit: int
+    next_offset: int | None
+    entities: list[EntitySummary]
+
+
+class MentionContext(BaseModel):
+    before: str
+    match: str
+    after: str
+
+
+class Mention(BaseModel):
+    start: int
+    end: int
+    text: str
+    context: MentionContext
+
+
+class MentioningArticle(ArticleSummary):
+    mentions: list[Mention]
+
+
+class MentionPage(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    next_offset: int | None
+    items: list[MentioningArticle]
+
+
+class QuoteRow(BaseModel):
+    """A quote (the record's fields) and the article it is in."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Span | None = None
+    speaker_entity: str | None = None
+    speaker_name: str | None = None
+    cue: Span | None = None
+
+
+class EventRow(BaseModel):
+    """An event (the record's fields) and the article it is in."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    source: Actor | None = None
+    target: Actor | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    date: str | None = None
+    location: str | None = None
+    negated: bool = False
+    quote: int | None = Field(default=None, description="Index of the quote it was reported in.")
+
+
+class QuoteSample(BaseModel):
+    total: int
+    items: list[QuoteRow]
+    all: str = Field(description="The URL of the full list.")
+
+
+class EventSample(BaseModel):
+    total: int
+    items: list[EventRow]
+    all: str = Field(description="The URL of the full list.")
+
+
+class EntityView(BaseModel):
+    entity: EntitySummary
+    articles: MentionPage
+    quotes: QuoteSample
+    events_as_source: EventSample
+    events_as_target: EventSample
+
+
+class QuoteList(BaseModel):
+    filters: dict[str, str]
+    offset: int
+    limit: int
+    next_offset: int | None
+    quotes: list[QuoteRow]
+
+
+class EventList(BaseModel):
+    filters: dict[str, str]
+    offset: int
+    limit: int
+    next_offset: int | None
+    events: list[EventRow]
+
+
+class TimelineRow(BaseModel):
+    period: str = Field(description="2024-04-26 (day), 2024-W17 (ISO week) or 2024-04 (month).")
+    count: int
+    by_quad: dict[str, int] = Field(description="Events per quad class 1..4: verbal/material cooperation, "
+                                                "verbal/material conflict.")
+    mean_goldstein: float | None
+
+
+class TimelineAnswer(BaseModel):
+    a: str
+    b: str
+    freq: str
+    directed: bool
+    rows: list[TimelineRow]
+    undated: int = Field(description="Matching events without a date as precise as the period.")
+    total: int
