@@ -166,3 +166,15 @@ def test_event_in_a_quote_is_linked_to_it_and_we_is_the_speaker():
 def test_odd_inputs_do_not_raise(text):
     article = annotate(text) if text.strip() else Article(id="e", source="test", text=text)
     assert isinstance(article.events, list)
+
+
+def test_mutual_acts_of_compound_actors_face_each_other():
+    evs = events_of("Chile and Bolivia held talks on water rights.")
+    assert {(side(e.source), side(e.target)) for e in evs if e.plover == "CONSULT"} == {("CHL", "BOL"), ("BOL", "CHL")}
+    evs = events_of("The talks between Armenia and Azerbaijan resumed.")
+    assert ("ARM", "AZE") in {(side(e.source), side(e.target)) for e in evs if e.plover == "CONSULT"}
+
+
+def test_role_without_a_country_takes_the_place_of_the_event():
+    [ev, *_] = events_of("Riot police arrested dozens of students in Nairobi.")
+    assert ev.plover == "COERCE" and ev.source.code == "KENCOP" and ev.location == "KEN"

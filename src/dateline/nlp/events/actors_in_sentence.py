@@ -25,6 +25,9 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
 _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                         "score", "scores", "member", "members", "group", "some", "many", "most", "all", "one",
+                         "third", "half", "majority", "number"})
 
 
 @dataclass
@@ -149,11 +152,18 @@ class PhraseResolver:
         return out
 
     def _member(self, head) -> list[Actor]:
+        if head.lemma_.lower() in _QUANTITIES:  # "thousands of workers", "members of the party"
+            of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None:
+                head = of
         tokens = _phrase_tokens(head)
         start, end = _span(tokens)
         text = self.actors.article.text[start:end] if self.actors.article.text else head.doc.text[start:end]
         sector = _sector(" ".join(t.text for t in tokens))
         ent = self.actors.entity_of(head)
+        if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:
+            ent = None
         if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)):
             return [_entity_actor(ent, text, start, end, sector)]
         # premodifiers first ("Israeli soldiers", "Taiwan's minister"), then what follows the head
@@ -182,13 +192,15 @@ class PhraseResolver:
             return found
         if ent is not None:
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=ent.code or sector, country=None)]
-        role = _sector(" ".join(t.text for t in tokens if t.i == head.i or (t.dep_ == "compound" and t.head == head)))
+        role = _sector(head.text)
         if role and head.pos_ in ("NOUN", "PROPN"):  # "riot police", "protesters": a role without a country
             return [Actor(text=text, start=start, end=end, code=role)]
         return []
 
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
         ent = self.actors.entity_of(tok)
+        if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:  # "the South China Sea" is not China
+            return place_country(ent.name), None
         if ent is not None:
             if ent.country:
                 return ent.country, ent
@@ -198,8 +210,6 @@ class PhraseResolver:
                 code = place_country(ent.name)
                 if code:
                     return code, ent
-            if ent.type in _NAMED_PLACES_AND_THINGS:  # "the South China Sea" is not China
-                return None, None
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper():
             return country_word(tok.text), None
         return None, None

@@ -34,6 +34,7 @@ _TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards
 _PLACE_PREPS = ("in", "at", "near", "inside")
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
+_MUTUAL_ROOTS = ("03", "04", "06")  # agreeing, meeting, cooperating: done with each other
 _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
 _NEVER_EVENTS = frozenset({"DET", "PUNCT", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "SYM", "X",
                            "INTJ", "ADV"})
@@ -256,6 +257,10 @@ class SentenceCoder:
         agent = grammar.agent_of(noun)
         if agent is not None:
             return self.resolver.resolve(agent)
+        for _, pobj in grammar.preps(noun, ("between", "among")):  # "talks between X and Y"
+            found = self.resolver.resolve(pobj)
+            if found:
+                return found
         for c in noun.children:
             if c.dep_ in _NOUN_SOURCE_DEPS and not is_personal_pronoun(c):
                 found = self.resolver.resolve(c)
@@ -403,7 +408,8 @@ class SentenceCoder:
                 targets = _other_side(sources[0], pair)
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
-            for src, tgt in _dyads(sources, targets, pair):
+            mutual = both_sides or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
+            for src, tgt in _dyads(sources, targets, mutual):
                 start, end = _extent(r, src, tgt, sent)
                 events.append(Event(
                     start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
@@ -510,7 +516,10 @@ def _unique(tokens: list) -> list:
 
 
 def _same(a: Actor, b: Actor) -> bool:
-    return (a.entity is not None and a.entity == b.entity) or (a.start is not None and a.start == b.start)
+    """The same actor: the same entity, or the same phrase coded the same way."""
+    if a.entity is not None and a.entity == b.entity:
+        return True
+    return a.start is not None and (a.start, a.code, a.country) == (b.start, b.code, b.country)
 
 
 def _other_side(source: Actor, pair: tuple[Actor, Actor]) -> list[Actor]:
@@ -520,10 +529,13 @@ def _other_side(source: Actor, pair: tuple[Actor, Actor]) -> list[Actor]:
     return []
 
 
-def _dyads(sources: list[Actor], targets: list[Actor], pair) -> list[tuple[Actor | None, Actor | None]]:
-    """One event per source and target; "both sides" facing each other give both directions."""
-    if pair and len(sources) == 2 and not targets and sources[0] is pair[0] and sources[1] is pair[1]:
-        return [(pair[0], pair[1]), (pair[1], pair[0])]
+def _dyads(sources: list[Actor], targets: list[Actor], mutual: bool) -> list[tuple[Actor | None, Actor | None]]:
+    """One event per source and target. Several sources of a mutual act with no other recipient
+    ("X and Y held talks", "both sides agreed") face each other, in both directions."""
+    if mutual and len(sources) >= 2 and not targets:
+        facing = [(a, b) for a in sources for b in sources if a is not b and not _same(a, b)]
+        if facing:
+            return facing[:_MAX_EVENTS_PER_TRIGGER]
     out: list[tuple[Actor | None, Actor | None]] = []
     for src in sources or [None]:
         for tgt in targets or [None]:
