@@ -1,7 +1,8 @@
 """What every page and its JSON twin show, as plain JSON-ready dicts built from the store.
 
-The API returns these dicts as they are; the pages render the same dicts with
-templates. One function per view, so the UI and the API cannot drift apart.
+The API returns these dicts as they are (the article view: the record and the
+dict around it); the pages render the same data with templates. One function per
+view, so the UI and the API cannot drift apart.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from urllib.parse import quote_plus
 
 from ..errors import DatelineError
-from ..model import Article, Event, Quote, Record
+from ..model import Article, Event, Quote
 from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_key
 from ..timeline import timeline
@@ -28,17 +29,9 @@ class NotFound(DatelineError):
 
 
 def plain(value: Any) -> Any:
-    """A store value (record, dataclass, named tuple, dict) as JSON-ready data."""
-    if isinstance(value, Record):
-        return value.to_dict()
+    """A store dataclass (EntitySummary) as JSON-ready data; other values as they are."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple) and hasattr(value, "_asdict"):
-        return {k: plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+        return dataclasses.asdict(value)
     return value
 
 

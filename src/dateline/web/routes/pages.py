@@ -36,7 +36,7 @@ def home(request: Request, filters: ArticleFilters, after: str | None = None,
     data = queries.list_articles(store, after=after, limit=limit, **params)
     next_url = _url("/", **params, after=data["next"], limit=limit if limit != 50 else None) if data["next"] else None
     return _page(request, "home.html", _url("/api/articles", **params, after=after), data=data,
-                 stats=queries.plain(store.stats()), next_url=next_url)
+                 stats=store.stats(), next_url=next_url)
 
 
 @router.get("/search", response_class=HTMLResponse)
