@@ -74,10 +74,9 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     article, data = queries.article_view(store, article_id)
     keys = data["entity_keys"]
     body = render_article(article, lambda e: f"/entities/{quote(keys[e.id])}" if e.id in keys else None)
-    entity_names = {e.id: e.name for e in article.entities}
     events = [(i, event_label(ev), ev) for i, ev in enumerate(article.events)]
     return _page(request, "article.html", f"/api/articles/{quote(article_id)}", data=data, article=article,
-                 body=body, entity_names=entity_names, events=events)
+                 body=body, events=events)
 
 
 @router.get("/entities", response_class=HTMLResponse)
