@@ -29,9 +29,9 @@ ORG_NOUNS = frozenset(
     team club league university school hospital court foundation institute corporation business airline
     retailer broadcaster newspaper coalition alliance campaign administration charity federation service
     regulator watchdog operator manufacturer maker insurer lender utility carrier outlet publisher
-    statement release report memo letter email notice document filing post tweet website
     """.split()
 )
+DOCUMENT_NOUNS = frozenset("statement release memo letter email notice filing website communique".split())
 PLACE_NOUNS = frozenset("city province state country town municipality region county district".split())
 _VARIANT_WINDOW = 2500
 _SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
@@ -101,9 +101,18 @@ class SpeakerResolver:
                 return person
             if named is not None:
                 return self._role_entity(span, root, named)
-            if root.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this") for c in root.lefts):
+            if root.lemma_.lower() in DOCUMENT_NOUNS:
+                return self._issuer(doc, root, span)
+            if root.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in root.lefts):
                 return self._definite(root, span)
         return named
+
+    def _issuer(self, doc, root, span) -> Entity | None:
+        """ "the union's release", "a statement from the ministry", "a statement": who issued the document."""
+        for child in root.children:
+            if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+                return self.resolve(doc, doc[child.left_edge.i : child.i + 1])
+        return self._last_named(("ORG",), span.start_char)
 
     def _definite(self, root, span) -> Entity | None:
         """ "the company" -> the last organisation named; "the city" -> the last place; "the veteran" -> the last person."""
@@ -112,12 +121,10 @@ class SpeakerResolver:
             return self._last_named(("ORG",), span.start_char)
         if lemma in PLACE_NOUNS:
             return self._last_named(("GPE",), span.start_char)
-        i = bisect.bisect_left(self._persons, (span.start_char, "", False))
-        recent = [p for p in self._persons[max(0, i - 40) : i] if span.start_char - p[0] <= _SUBJECT_REACH]
-        subjects = [p for p in recent if p[2]]
-        if not subjects:
+        pick = self._antecedent(span.start_char, None, use_names=False)
+        if pick is None:
             return None
-        person = self.by_id[subjects[-1][1]]
+        person = self.by_id[pick[1]]
         self._add(person, span.start_char, span.end_char, span.text)
         return person
 
@@ -153,7 +160,7 @@ class SpeakerResolver:
         self._add(person, span.start_char, span.end_char, span.text, subject=True)
         return person
 
-    def _antecedent(self, pos: int, gender: str, use_names: bool) -> tuple[int, str, bool] | None:
+    def _antecedent(self, pos: int, gender: str | None, use_names: bool) -> tuple[int, str, bool] | None:
         """The last person mention before ``pos`` of a fitting gender, subjects within reach first.
 
         The gender a given name suggests is used only when the plain choice is not
@@ -163,7 +170,7 @@ class SpeakerResolver:
 
         def fits(eid: str) -> bool:
             known = self.gender.get(eid) or (self.name_gender.get(eid) if use_names else None)
-            return known in (None, gender)
+            return gender is None or known in (None, gender)
 
         window = [p for p in self._persons[max(0, i - 40) : i] if fits(p[1])]
         recent = [p for p in window if pos - p[0] <= _SUBJECT_REACH]

@@ -85,8 +85,8 @@ def _gender_detector():
 
 
 def name_gender(given: str) -> str | None:
-    """ "m" or "f" when a given name is (almost) always a man's or a woman's, else None."""
+    """ "m" or "f" when a given name is mostly a man's or a woman's, else None (a prior, not a fact)."""
     if len(given) < 2 or not given[0].isupper() or given.endswith("."):
         return None
     answer = _gender_detector().get_gender(given)
-    return {"male": "m", "female": "f"}.get(answer)
+    return {"male": "m", "female": "f", "mostly_male": "m", "mostly_female": "f"}.get(answer)

@@ -333,7 +333,7 @@ def _ent_at(doc, i: int):
 def _adjacent_name(doc, cue):
     """A named entity or proper noun directly before the cue (adverbs and auxiliaries aside) or directly after it."""
     i = cue.i - 1
-    while i >= 0 and doc[i].dep_ in _SKIP_BEFORE_CUE and doc[i].pos_ != "PROPN":
+    while i >= 0 and doc[i].dep_ in _SKIP_BEFORE_CUE and doc[i].pos_ != "PROPN" and not doc[i].ent_type_:
         i -= 1
     for j in (i, cue.i + 1):
         if 0 <= j < len(doc) and (doc[j].ent_type_ in _NAMED or (doc[j].pos_ == "PROPN" and not doc[j].ent_type_)):
