@@ -17,6 +17,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from .bylines import byline_authors
+
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|newsarticle|webpage|review|analysis", re.I)
 _PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "article:published",
@@ -73,7 +75,7 @@ def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     if author and " " not in author.strip():
         author = None  # a handle or a single word is rarely a byline
     author = author or extract_author(tree)
-    meta.authors = _split_authors(author)
+    meta.authors = _split_authors(author) or _split_authors("; ".join(byline_authors(tree)))
     meta.url = _canonical(tree) or doc.url or extract_url(tree, url) or url
     meta.sitename = (doc.sitename or extract_sitename(tree) or "").lstrip("@") or None
     meta.language = tree.get("lang") or tree.get("xml:lang") or _meta_content(tree, "og:locale")
