@@ -180,3 +180,13 @@ def test_timeline_twin_and_page(client):
     assert page.count('class="bar quad-') == 2 and "<svg" in page
     assert client.get("/api/timeline", params={"a": "FRD", "b": "SYL", "freq": "decade"}).status_code == 422
     assert client.get("/timeline").status_code == 200  # the empty form
+
+
+def test_worker_processes_build_the_app_from_the_environment(record_db, monkeypatch):
+    from dateline.web.app import HOSTS_ENV, app_from_environment
+
+    monkeypatch.setenv("DATELINE_DB", str(record_db))
+    monkeypatch.setenv(HOSTS_ENV, "127.0.0.1,localhost")
+    with TestClient(app_from_environment(), base_url="http://127.0.0.1:8000") as worker:
+        assert worker.get("/api/articles").json()["articles"][0]["id"] == "a-harbour"
+        assert worker.get("/api/stats", headers={"host": "attacker.example"}).status_code == 400
