@@ -560,7 +560,10 @@ def code_events(doc, article: Article) -> list[Event]:
     coder = SentenceCoder(article, lexicon(), doc)
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(coder.code_sentence(sent))
+        try:
+            events.extend(coder.code_sentence(sent))
+        except (IndexError, KeyError, ValueError, RecursionError) as exc:  # an unusual parse: keep the rest
+            article.warnings.append(f"events: sentence at {sent.start_char} not coded ({type(exc).__name__}: {exc})")
     return events
 
 

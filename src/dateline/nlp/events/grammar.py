@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 # dependents that open another clause or an aside: a pattern's words are not sought beyond them
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "parataxis", "appos", "ccomp", "xcomp", "nsubj",
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "parataxis", "appos", "ccomp", "xcomp", "nsubj", "aux", "auxpass",
                           "csubj", "mark", "punct", "cc"})
 _PHRASE_DEPTH = 4
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
