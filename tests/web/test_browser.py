@@ -139,6 +139,26 @@ def test_article_with_overlapping_spans_and_byline(served, page):
     shot(page, "06-article-spans")
 
 
+def test_every_section_byline_and_media_caption_is_shown(served, page):
+    listing = page.request.get(served.url + "/api/articles?limit=1000").json()["articles"]
+    shown = 0
+    for summary in listing:
+        record = page.request.get(f"{served.url}/api/articles/{summary['id']}").json()["article"]
+        bylines = [s["byline"] for s in record["sections"] if s["byline"]]
+        captions = [m["caption"] for m in record["media"] if m["caption"]]
+        if not (bylines or captions):
+            continue
+        page.goto(f"{served.url}/articles/{summary['id']}")
+        assert page.locator(".body .byline").all_inner_texts() == bylines
+        assert page.locator(".media li").count() == len(record["media"])
+        for caption in captions:
+            assert page.locator(".media li", has_text=caption).count() >= 1
+        shown += 1
+        if len(bylines) > 1:
+            shot(page, "08-sections")
+    assert shown >= 2  # the hand-written record and the ingested pages with figures
+
+
 def test_hostile_text_stays_inert(served, page):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

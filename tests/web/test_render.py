@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.model import Article, Entity, Event, Paragraph, Quote, Span
+from dateline.model import Article, Entity, Event, Paragraph, Quote, Section, Span
 from dateline.web.queries import split_snippet
 from dateline.web.render import Highlight, render_article, render_marked, render_spans
 
@@ -137,3 +137,21 @@ def test_snippet_marks_matches_and_escapes_the_rest():
     assert text == "a <b> blockade & strait end"
     assert marks == [[6, 14], [17, 23]]
     assert render_marked(text, marks) == "a &lt;b&gt; <mark>blockade</mark> &amp; <mark>strait</mark> end"
+
+
+def test_section_byline_goes_under_its_heading_and_a_missing_heading_is_drawn():
+    text = "Lead paragraph.\n\nSecond story\n\nIts body.\n\nThird body."
+    article = Article(
+        id="s", source="t", text=text,
+        paragraphs=[Paragraph(0, 15), Paragraph(17, 29, "heading", 0), Paragraph(31, 40, "body", 0),
+                    Paragraph(42, 53, "body", 1)],
+        sections=[Section("Second story", "By <Ann>", 17, 40), Section("Third", None, 42, 53)],
+    )
+    out = str(render_article(article))
+    assert out.split("\n") == [
+        "<p>Lead paragraph.</p>",
+        '<h3>Second story</h3><p class="byline">By &lt;Ann&gt;</p>',
+        "<p>Its body.</p>",
+        '<h3 class="section-heading">Third</h3>',
+        "<p>Third body.</p>",
+    ]

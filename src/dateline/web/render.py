@@ -219,12 +219,17 @@ def render_article(article: Article, entity_href: EntityHref | None = None) -> M
         if block.kind != "list_item" and in_list:
             out.append("</ul>")
             in_list = False
+        byline = ""
         if block.section_start and block.section is not None and block.section < len(article.sections):
             section = article.sections[block.section]
+            if section.heading and block.kind != "heading":  # a heading kept out of the text
+                out.append(f'<h3 class="section-heading">{escape(section.heading)}</h3>')
             if section.byline:
-                out.append(f'<p class="byline">{escape(section.byline)}</p>')
+                byline = f'<p class="byline">{escape(section.byline)}</p>'
+        if byline and block.kind != "heading":
+            out.append(byline)
         if block.kind == "heading":
-            out.append(f"<h3>{block.html}</h3>")
+            out.append(f"<h3>{block.html}</h3>{byline}")  # a section's byline goes under its heading
         elif block.kind == "list_item":
             if not in_list:
                 out.append("<ul>")
