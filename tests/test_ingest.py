@@ -183,3 +183,13 @@ def test_ingest_with_nlp_stores_entities_quotes_and_events(tmp_path: Path):
         assert [e for _, e in store.iter_events()] == article.events
     finally:
         store.close()
+
+
+def test_pages_piped_in_one_after_another_are_all_kept(tmp_path: Path):
+    db = tmp_path / "stdin.db"
+    for n in (1, 2):
+        p = subprocess.run([sys.executable, "-m", "dateline", "ingest", "--db", str(db), "--no-nlp", "--quiet", "-"],
+                           input=page_html(n).encode(), capture_output=True, check=False)
+        assert p.returncode == 0, p.stderr.decode()
+    with open_store(db, readonly=True) as store:
+        assert store.count() == 2

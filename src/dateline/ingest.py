@@ -156,8 +156,11 @@ def _task(item: RawDoc | Article) -> _Task:
     if isinstance(item, Article):
         data = json.dumps(item.to_dict(), sort_keys=True, ensure_ascii=False).encode()
         return _Task(f"{item.source}#{item.id}", hashlib.sha256(data).hexdigest(), item)
+    digest = hashlib.sha256(item.data).hexdigest()
+    if item.source == "-":  # each page piped in is its own input: a second one must not replace the first
+        return _Task(f"-#{digest}", digest, item)
     key = item.source if not item.url or item.url == item.source else f"{item.source}#{item.url}"
-    return _Task(key, hashlib.sha256(item.data).hexdigest(), item)
+    return _Task(key, digest, item)
 
 
 def count_inputs(inputs: Sequence[str]) -> int | None:
