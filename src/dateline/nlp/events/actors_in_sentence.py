@@ -17,6 +17,7 @@ from ..actors import country_code, place_country, sector_code
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
+_MEMBERSHIP_PREPS = frozenset({"of", "from", "in", "for"})
 _PAIR_HEADS = frozenset({"side", "country", "nation", "government", "leader", "party", "capital", "power",
                          "president", "state"})
 _PAIR_WORDS = frozenset({"both", "two"})
@@ -107,14 +108,22 @@ def with_country(actor: Actor, country: str) -> Actor:
     return replace(actor, country=country, code=country + (actor.code or ""))
 
 
+def _inside(tok) -> bool:
+    """Part of the phrase that names the actor: not a clause or an aside, and of the prepositions only
+    those of membership and origin ("forces of/from/in Guinea", not "fighters near the border with Niger")."""
+    if tok.dep_ in _OUTSIDE:
+        return False
+    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS
+
+
 def _phrase_tokens(head) -> list:
     """The tokens of the noun phrase headed by ``head``, without relative clauses and asides."""
     out = [head]
-    stack = [c for c in head.children if c.dep_ not in _OUTSIDE]
+    stack = [c for c in head.children if _inside(c)]
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _OUTSIDE)
+        stack.extend(c for c in tok.children if _inside(c))
     return sorted(out, key=lambda t: t.i)
 
 
