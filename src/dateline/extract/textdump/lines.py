@@ -17,6 +17,7 @@ _BULLET = re.compile(r"^(?:[•◦▪▫■□●○►▸‣⁃∙·*+\-–—]
 _CLOSERS = "\"'”’»)]）」』"
 SENTENCE_END = ".!?…。！？"
 _SEPARATOR = re.compile(r"^[\W_]{1,80}$")
+_DIGIT = re.compile(r"\d")
 _LINK_MARK = re.compile(r"\[\d{1,4}\]")  # lynx's numbered link marks: '[12]Home'
 _WRAP_MIN_LINES = 20
 _WRAP_MAX_WIDTH = 100  # wider than this, lines were not wrapped by a terminal browser
@@ -88,7 +89,7 @@ def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
         n_tokens = len(tokens) or 1
         stops = sum(1 for t in tokens if t.lower() in stop) if stop else 0
         caps = sum(1 for t in tokens if t[:1].isupper())
-        digits = sum(c.isdigit() for c in stripped)
+        digits = len(_DIGIT.findall(stripped))
         line = Line(
             index=index,
             text=stripped,
