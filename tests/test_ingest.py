@@ -193,3 +193,20 @@ def test_pages_piped_in_one_after_another_are_all_kept(tmp_path: Path):
         assert p.returncode == 0, p.stderr.decode()
     with open_store(db, readonly=True) as store:
         assert store.count() == 2
+
+
+def test_an_exported_store_ingests_back_to_the_same_records(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+    from tests.store.records import harbour_article
+
+    source_db, copy_db, records = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "records.jsonl"
+    with open_store(source_db) as store:
+        store.upsert(harbour_article())
+    result = CliRunner().invoke(main, ["export", "--db", str(source_db), "--output", str(records), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with open_store(copy_db) as store:
+        report = ingest([str(records)], store, workers=1, nlp=False, progress=False)
+        assert (report.stored, report.failed) == (1, 0)
+        assert store.get("harbour0001").to_dict() == harbour_article().to_dict()

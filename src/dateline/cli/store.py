@@ -13,7 +13,7 @@ import click
 
 from ..errors import DatelineError
 from ..store import MARK_END, MARK_START, SearchResult, Store, open_store
-from .options import extraction_options, quiet_option
+from .options import extraction_options, quiet_option, source_options
 from .output import format_article, format_failure
 
 
@@ -49,8 +49,9 @@ def _open(db: str | None, *, readonly: bool) -> Store:
               help="Worker processes (default: the number of cores).")
 @click.option("--no-dedup", "no_dedup", is_flag=True, help="Don't regroup near-duplicates after storing.")
 @extraction_options
+@source_options
 @quiet_option
-def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, quiet):
+def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, allow_private, follow, max_bytes, quiet):
     """Extract, annotate and store pages: files, folders (recursive), URLs, feeds, WARC, or - for stdin.
 
     Resumable: a rerun skips inputs already stored with the same content, so after
@@ -69,7 +70,8 @@ def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, qui
     store = _open(db, readonly=False)
     try:
         report = ingest(list(inputs), store, workers=workers, nlp=not no_nlp, model=model, clean=clean,
-                        fetched=fetched, progress=not quiet)
+                        fetched=fetched, allow_private=allow_private, follow=follow, max_bytes=max_bytes,
+                        progress=not quiet)
         dedup = dedup_store(store) if report.stored and not no_dedup else None
     except KeyboardInterrupt:
         click.echo("dateline: interrupted; what was stored is kept: run the same command again to resume", err=True)
