@@ -86,11 +86,18 @@ def _trafilatura_body(tree: HtmlElement, url: str | None):
 
 
 def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> str | None:
-    return (
-        normalise_date(meta.published)
-        or relative_published(tree, fetched)
-        or htmldate_published(tree, meta.url, fetched)
-    )
+    """A relative time printed in a date element, else htmldate's original-date search, else the metadata.
+
+    htmldate gives a day; when the page's own statement names the same day, its time and offset are kept.
+    """
+    relative = relative_published(tree, fetched)
+    if relative:
+        return relative
+    stated = normalise_date(meta.published)
+    day = htmldate_published(tree, meta.url, fetched)
+    if day and stated and stated.startswith(day):
+        return stated
+    return day or stated
 
 
 def _merge(first: list[str], more: list[str]) -> list[str]:

@@ -1,9 +1,12 @@
 """The publication date of an HTML page.
 
-Order of trust: the page's own structured statement (JSON-LD ``datePublished``,
-``article:published_time`` and kin, read by ``pagemeta``), then a relative time
-printed in a date element ("3 hours ago", resolved against the capture time),
-then htmldate's markup analysis looking for the original (not the updated) date.
+Order of trust: a relative time printed in a date element ("3 hours ago",
+resolved against the capture time); then htmldate looking for the original (not
+the updated) date: the URL, <meta> (``article:published_time`` and kin), JSON-LD
+``datePublished``, <time> and <abbr> elements, then date patterns in the text;
+then the page's own statement as ``pagemeta`` read it. On the WCXB development
+pages htmldate's order (URL and markup before JSON-LD) was right more often than
+JSON-LD first (0.847 against 0.838 exact days).
 """
 
 from __future__ import annotations
@@ -48,12 +51,12 @@ def relative_published(tree: HtmlElement, fetched: datetime | None) -> str | Non
 
 
 def htmldate_published(tree: HtmlElement, url: str | None, fetched: datetime | None) -> str | None:
-    """htmldate's original-date search (markup and text patterns, without the slow free-text scan)."""
+    """htmldate's original-date search; a capture time caps it (a page is not published after it was fetched)."""
     from htmldate import find_date as htmldate_find
 
     max_date = fetched.strftime("%Y-%m-%d") if fetched else None
     try:
-        found = htmldate_find(tree, extensive_search=False, original_date=True, url=url, max_date=max_date)
+        found = htmldate_find(tree, extensive_search=True, original_date=True, url=url, max_date=max_date)
     except (ValueError, TypeError):
         return None
     return normalise_date(found)
