@@ -178,3 +178,15 @@ def test_mutual_acts_of_compound_actors_face_each_other():
 def test_role_without_a_country_takes_the_place_of_the_event():
     [ev, *_] = events_of("Riot police arrested dozens of students in Nairobi.")
     assert ev.plover == "COERCE" and ev.source.code == "KENCOP" and ev.location == "KEN"
+
+
+def test_visit_without_a_named_host_goes_to_the_place():
+    [ev, *_] = events_of("Iran's foreign minister arrived in Baghdad on Sunday.")
+    assert ev.plover == "CONSULT" and side(ev.source) == "IRN" and side(ev.target) == "IRQ"
+    assert ev.date == "2024-04-21"
+
+
+def test_pronoun_subject_takes_the_earlier_actor():
+    text = "Iran's foreign minister arrived in Baghdad. He promised to expand trade with Iraq."
+    evs = [e for e in events_of(text) if e.start > text.index("He ")]
+    assert evs and evs[0].plover == "AGREE" and side(evs[0].source) == "IRN"

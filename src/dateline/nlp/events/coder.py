@@ -404,6 +404,8 @@ class SentenceCoder:
             sources, targets = self._home(sources, targets, place), self._home(targets, sources, place)
             pair = self.actors.pair
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
+            if sources and not targets and place and place != sources[0].country:
+                targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad"
             if sources and not targets and pair and info.quad_class in _VERBAL_QUADS and not both_sides:
                 targets = _other_side(sources[0], pair)
             when = self.event_date(r)
@@ -483,10 +485,12 @@ def _word_forms(tok) -> Iterator[str]:
     yield tok.lemma_.lower()
     word = tok.lower_
     yield word
-    if tok.pos_ in ("VERB", "AUX", "NOUN"):
+    if tok.pos_ in ("VERB", "AUX"):
         for suffix, repl in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 yield word[: -len(suffix)] + repl
+    elif tok.pos_ == "NOUN" and word.endswith("s") and not word.endswith("ss"):
+        yield word[:-1]
 
 
 def _clauses(tok) -> list:
