@@ -123,3 +123,19 @@ def test_the_command_line_lifts_the_guard_only_when_asked():
     assert refused.returncode == 1 and json.loads(refused.stdout)["kind"] == "BlockedAddress"
     assert allowed.returncode == 0, allowed.stderr
     assert json.loads(allowed.stdout)["title"] == "Harbour reopens after three-day storm closure"
+
+
+def test_a_warc_at_a_url_is_streamed_past_the_page_size_cap(tmp_path):
+    from .helpers import warc_response, write_warc
+
+    records = [warc_response(f"https://news.example.org/{n}/{name}", page(name)) for n in range(30) for name in PAGES]
+    warc = write_warc(tmp_path / "crawl.warc.gz", records, compress=True)
+    routes = {"/crawl.warc.gz": Route(body=warc.read_bytes(), headers={"Content-Type": "application/warc"})}
+    cap = 2_000  # each page fits; the file does not
+    assert warc.stat().st_size > 4 * cap and max(len(page(n)) for n in PAGES) < cap
+    with local_server(routes) as server:
+        from_url = list(iter_inputs([f"{server.base}/crawl.warc.gz"], allow_private=True, max_bytes=cap))
+    from_file = list(iter_inputs([str(warc)], max_bytes=cap))
+    assert len(from_url) == 90
+    assert [(d.url, d.data, d.fetched) for d in from_url] == [(d.url, d.data, d.fetched) for d in from_file]
+    assert {d.source for d in from_url} == {f"{server.base}/crawl.warc.gz"}

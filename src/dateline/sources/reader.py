@@ -94,8 +94,20 @@ class SourceReader:
                     yield Failure(str(path), f"{path}: cannot read ({exc.strerror or exc})", "SourceError")
 
     def read_url(self, url: str) -> Iterator[Source]:
+        """A page or feed is read whole, up to the cap; a WARC is streamed record by record as it downloads."""
+        fetcher = self.fetcher()
         try:
-            raw = self.fetcher().fetch(url)
+            with fetcher.open(url) as response:
+                chunks = response.iter_bytes()
+                head = b""
+                for chunk in chunks:
+                    head += chunk
+                    if len(head) >= _HEAD:
+                        break
+                if is_warc(_gunzip_head(head) if head.startswith(_GZIP) else head):
+                    yield from iter_warc(_Prefixed(head, _Chunks(chunks)), url, max_bytes=self.options.max_bytes)
+                    return
+                raw = fetcher.document(response, url, head, chunks)
         except SourceError as exc:
             yield Failure(url, str(exc), type(exc).__name__)
             return
@@ -183,6 +195,23 @@ class _Prefixed(io.RawIOBase):
             buffer[:n] = chunk
         self._position += n
         return n
+
+
+class _Chunks:
+    """``read(n)`` over an iterator of byte chunks (a response body as it downloads)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._left = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._left) < size:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._left += chunk
+        out, self._left = (self._left, b"") if size < 0 else (self._left[:size], self._left[size:])
+        return out
 
 
 def _gunzip_head(head: bytes) -> bytes:

@@ -10,7 +10,8 @@ it from the Content-Type header passed on the RawDoc and from the page itself.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from types import TracebackType
@@ -76,13 +77,19 @@ class Fetcher:
 
     def fetch(self, url: str, *, source: str | None = None) -> RawDoc:
         """The page at ``url`` (after redirects) as a RawDoc, or a SourceError saying why not."""
+        with self.open(url, source=source) as response:
+            return self.document(response, source or url)
+
+    @contextmanager
+    def open(self, url: str, *, source: str | None = None) -> Iterator[httpx.Response]:
+        """The response at ``url`` after redirects, its body not yet read. Errors while opening or
+        reading it inside the block come out as SourceError (BlockedAddress for a refused address)."""
         source = source or url
         current = url
-        started = time.monotonic()
-        for _hop in range(self.max_redirects + 1):
-            if not is_url(current):
-                raise SourceError(f"{source}: redirected to {current!r}, which is not an http(s) URL")
-            try:
+        try:
+            for _hop in range(self.max_redirects + 1):
+                if not is_url(current):
+                    raise SourceError(f"{source}: redirected to {current!r}, which is not an http(s) URL")
                 with self.client.stream("GET", current) as response:
                     if response.is_redirect:
                         location = response.headers.get("location")
@@ -92,34 +99,38 @@ class Fetcher:
                         continue
                     if response.status_code >= 400:
                         raise SourceError(f"{source}: HTTP {response.status_code} {response.reason_phrase} from {current}")
-                    data = self._read_capped(response, source, started)
-                    return RawDoc(
-                        source=source,
-                        data=data,
-                        url=str(response.url),
-                        fetched=datetime.now(UTC),
-                        content_type=response.headers.get("content-type"),
-                    )
-            except BlockedAddress as exc:
-                where = "" if current == url else f" (redirected to {current})"
-                raise BlockedAddress(f"{source}{where}: {exc}") from None
-            except httpx.TimeoutException:
-                raise SourceError(f"{source}: timed out fetching {current}") from None
-            except httpx.HTTPError as exc:
-                raise SourceError(f"{source}: cannot fetch {current} ({type(exc).__name__}: {exc})") from None
+                    yield response
+                    return
+        except BlockedAddress as exc:
+            where = "" if current == url else f" (redirected to {current})"
+            raise BlockedAddress(f"{source}{where}: {exc}") from None
+        except httpx.TimeoutException:
+            raise SourceError(f"{source}: timed out fetching {current}") from None
+        except httpx.HTTPError as exc:
+            raise SourceError(f"{source}: cannot fetch {current} ({type(exc).__name__}: {exc})") from None
         raise SourceError(f"{source}: more than {self.max_redirects} redirects")
 
-    def _read_capped(self, response: httpx.Response, source: str, started: float) -> bytes:
+    def document(self, response: httpx.Response, source: str, head: bytes = b"",
+                 rest: Iterator[bytes] | None = None) -> RawDoc:
+        """Read one page from ``response`` (``head`` already read, then ``rest``), up to the size cap and
+        within the time limit."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise InputTooLarge(f"{source}: {int(declared):,} bytes is over the limit of {self.max_bytes:,} (raise --max-bytes)")
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():  # decoded: gzip, deflate, br
+        started = time.monotonic()
+        chunks: list[bytes] = [head]
+        size = len(head)
+        for chunk in response.iter_bytes() if rest is None else rest:  # decoded: gzip, deflate, br
             size += len(chunk)
             if size > self.max_bytes:
                 raise InputTooLarge(f"{source}: over the limit of {self.max_bytes:,} bytes (raise --max-bytes); stopped reading")
             if time.monotonic() - started > self.deadline:
                 raise SourceError(f"{source}: still downloading after {self.deadline:g} s; stopped")
             chunks.append(chunk)
-        return b"".join(chunks)
+        return RawDoc(
+            source=source,
+            data=b"".join(chunks),
+            url=str(response.url),
+            fetched=datetime.now(UTC),
+            content_type=response.headers.get("content-type"),
+        )
