@@ -190,3 +190,10 @@ def test_pronoun_subject_takes_the_earlier_actor():
     text = "Iran's foreign minister arrived in Baghdad. He promised to expand trade with Iraq."
     evs = [e for e in events_of(text) if e.start > text.index("He ")]
     assert evs and evs[0].plover == "AGREE" and side(evs[0].source) == "IRN"
+
+
+def test_alleged_act_is_an_accusation_not_an_attack():
+    evs = events_of("Moldova accused Russia of shelling border villages.")
+    assert (evs[0].plover, evs[0].cameo) == ("ACCUSE", "1123")
+    assert side(evs[0].source) == "MDA" and side(evs[0].target) == "RUS"
+    assert not any(e.plover == "ASSAULT" for e in evs)

@@ -100,5 +100,17 @@ def prepare(act: str | None) -> str | None:
     return "150" if act[:2] in ("17", "18", "19", "20") else intent(act)
 
 
+def allege(act: str | None) -> str:
+    """An accusation of ``act``: of aggression (hostile force) 1123, of human rights abuse (repression,
+    torture, expulsion) 1122, otherwise a plain accusation 112."""
+    if act is None:
+        return "112"
+    if act[:2] in ("18", "19", "20") or act.startswith("15"):
+        return "1122" if act.startswith(("1822", "175", "201", "202", "203")) else "1123"
+    if act.startswith(("172", "173", "174", "175")):
+        return "1122"
+    return "112"
+
+
 COMPOSE = {"intent": intent, "threat": threat, "refuse": refuse, "demand": demand, "appeal": appeal,
-           "prepare": prepare}
+           "prepare": prepare, "allege": allege}
