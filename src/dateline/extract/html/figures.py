@@ -55,6 +55,23 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return head, credit
 
 
+def _without_marker(head: str) -> str:
+    """The caption before its credit, without a dangling 'Photo:' or '©'."""
+    head = head.rstrip(" ,;-–—|([")
+    marks = list(_CREDIT_MARK.finditer(head))
+    if marks and marks[-1].end() >= len(head) - 1:
+        head = head[: marks[-1].start()]
+    return head.rstrip(" ,;-–—|([")
+
+
+def _clean_credit(credit: str | None) -> str | None:
+    """'Photo: Jane Doe/Agency' -> 'Jane Doe/Agency' (a credit element repeats the marker)."""
+    if not credit:
+        return None
+    head, rest = split_credit(credit)
+    return rest if rest and not head else credit
+
+
 def _media_kind(el: HtmlElement) -> str:
     if el.find(".//video") is not None or el.find(".//iframe") is not None:
         return "video"
@@ -93,13 +110,13 @@ def take_figures(tree: HtmlElement) -> list[Media]:
                 break
         for el in figure.iter():
             if _is_credit(el):
-                credit = _text(el) or None
+                credit = _clean_credit(_text(el))
                 break
         caption = caption_parts[0] if caption_parts else ""
         if len(caption) > _MAX_CAPTION_CHARS or len(_text(figure)) > len(caption) + _MAX_FIGURE_EXTRA_CHARS:
             continue  # text wrapped in <figure> (or an unclosed one): not a picture with a caption
-        if credit and caption.endswith(credit):
-            caption = caption[: -len(credit)].rstrip(" ,;-–—|")
+        if credit and credit in caption:
+            caption = _without_marker(caption[: caption.rindex(credit)])
         elif caption and not credit:
             caption, credit = split_credit(caption)
         media.append(Media(kind=_media_kind(figure), caption=caption or None, credit=credit))  # type: ignore[arg-type]
@@ -113,9 +130,9 @@ def take_figures(tree: HtmlElement) -> list[Media]:
             continue
         if _is_credit(el) and not _is_caption(el):
             if media and media[-1].credit is None:
-                media[-1].credit = text  # the credit line under the caption just lifted
+                media[-1].credit = _clean_credit(text)  # the credit line under the caption just lifted
             else:
-                media.append(Media(kind="image", caption=None, credit=text))
+                media.append(Media(kind="image", caption=None, credit=_clean_credit(text)))
         else:
             caption, credit = split_credit(text)
             media.append(Media(kind=_media_kind(el), caption=caption or None, credit=credit))
