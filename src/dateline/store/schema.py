@@ -6,6 +6,38 @@ import sqlite3
 
 from .errors import StoreError
 
+
+def _search_index(prefix: str | None = None) -> str:
+    """(Re)create the full-text index over the search form of title and text, its triggers, and fill it."""
+    options = f", prefix='{prefix}'" if prefix else ""
+    return f"""
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP TABLE articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles_search', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'{options}
+    );
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(new.text));
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(old.text));
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(old.text));
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(new.text));
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    """
+
+
 # Each entry moves the schema from version i to i + 1. Never edit an applied entry: append a new one.
 MIGRATIONS: list[str] = [
     # 1: the record, its normalised parts, full-text search, ingest bookkeeping
@@ -158,32 +190,11 @@ MIGRATIONS: list[str] = [
     # 3: index the search form of title and text (Chinese and Japanese searchable by character);
     #    dateline_segment is registered on every connection by the store
     """
-    DROP TRIGGER articles_fts_insert;
-    DROP TRIGGER articles_fts_delete;
-    DROP TRIGGER articles_fts_update;
-    DROP TABLE articles_fts;
     CREATE VIEW articles_search AS
         SELECT rowid, dateline_segment(title) AS title, dateline_segment(text) AS text FROM articles;
-    CREATE VIRTUAL TABLE articles_fts USING fts5(
-        title, text, content='articles_search', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
-    );
-    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text)
-        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(new.text));
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text)
-        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(old.text));
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text)
-        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(old.text));
-        INSERT INTO articles_fts(rowid, title, text)
-        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(new.text));
-    END;
-    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-    """,
+    """ + _search_index(),
+    # 4: prefix indexes, so that a short prefix (neg*) does not merge thousands of words at query time
+    _search_index(prefix="2 3 4"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
