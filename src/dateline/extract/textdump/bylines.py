@@ -27,6 +27,8 @@ _CUT = re.compile(
     r"\s+(?:on|at|am|le|el|il|op|updated|published|posted)\s+(?=\D{0,20}\d)|\s*[|•·—–]\s*|\s*,\s*(?=\S*\d)|\s+(?=\d)",
     re.I,
 )
+_MAX_WORDS = 14
+_MAX_LABELLED_WORDS = 30  # 'By: Jane Doe, Senior Director of Operations, Example Co. - 10 years in ...'
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "del", "della", "di", "la", "le", "al", "bin", "ibn", "du", "dos"}
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*$")
 
@@ -55,9 +57,9 @@ def byline_names(text: str, *, labelled_only: bool = False) -> list[str]:
     ``labelled_only`` accepts only lines that say so ('By ...', 'Author: ...'), not the
     name-and-role pattern, which needs the context of a heading to be trusted."""
     line = " ".join(text.split())
-    if len(line.split()) > 14:
-        return []
     m = _BY.match(line) or _AUTHOR_LABEL.match(line)
+    if len(line.split()) > (_MAX_LABELLED_WORDS if m else _MAX_WORDS):
+        return []
     if m:
         rest = _CUT.split(m.group("rest"), maxsplit=1)[0]
         return _names_in(rest)

@@ -20,6 +20,7 @@ _HEADING_MAX_WORDS = 16
 _REPEAT_MIN_WORDS = 8  # shorter repeated lines (sub-headings of a recurring layout) are kept each time
 _MEDIA_LOOKBACK = 12  # lines above the article where its lead image's caption and credit sit
 _BY_WORDS = frozenset({"by", "von", "par", "por", "door", "av", "di"})
+_BYLINE_LOOKBACK = 25  # lines above the article where its byline is looked for
 _HEAD_LINES = 6  # lines at the top of the article where its byline may sit
 _MEDIA_LOOKAHEAD = 3  # lines below it where a closing photo's credit sits
 
@@ -52,7 +53,10 @@ def build(lines: list[Line], found: list[Furniture | None], region: Region) -> S
                 continue
             emitted.add(line.norm)
         at_head = expect_byline or i < region.start + _HEAD_LINES
-        names = byline_names(line.text, labelled_only=line.kind == PROSE or not at_head)
+        if i > 0 and lines[i - 1].norm in _BY_WORDS:
+            names = _names_after_by(line.text)
+        else:
+            names = byline_names(line.text, labelled_only=line.kind == PROSE or not at_head)
         if names:
             _add_authors(out, names)
             out.builder.byline(line.text)
@@ -114,11 +118,18 @@ def _previous_text(lines, found, start: int, stop: int) -> Line | None:
 
 
 def _lead_bylines(lines: list[Line], region: Region, out: Structure) -> None:
-    """An article byline in the lines just above the article ('By Jane Doe', 'Posted by ... on ...')."""
-    for line in lines[max(0, region.start - 15) : region.start]:
-        names = byline_names(line.text)
+    """An article byline in the lines just above the article ('By Jane Doe', 'Posted by ... on ...',
+    or 'By' on a line of its own with the name below)."""
+    after_by = False
+    for line in lines[max(0, region.start - _BYLINE_LOOKBACK) : region.start]:
+        names = _names_after_by(line.text) if after_by else byline_names(line.text)
+        after_by = line.norm in _BY_WORDS
         if names:
             _add_authors(out, names)
+
+
+def _names_after_by(text: str) -> list[str]:
+    return byline_names("By " + text, labelled_only=True)
 
 
 def _add_authors(out: Structure, names: list[str]) -> None:
