@@ -36,6 +36,10 @@ class BlockedAddress(SourceError):
     """A URL points into a private, loopback, link-local, multicast or reserved address range."""
 
 
+class UnresolvedHost(SourceError):
+    """A URL's host name does not resolve."""
+
+
 def refused_range(ip: IPAddress) -> str | None:
     """The name of the range that makes ``ip`` off limits, or None for a public address."""
     if isinstance(ip, ipaddress.IPv6Address):
@@ -61,7 +65,7 @@ def resolve_checked(host: str, port: int, *, allow_private: bool, trusted: Seque
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise SourceError(f"cannot resolve the host {host!r} ({exc})") from None
+        raise UnresolvedHost(f"cannot resolve the host {host!r} ({exc})") from None
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if allow_private:
         return addresses

@@ -20,7 +20,7 @@ import httpx
 
 from ..errors import InputTooLarge, SourceError
 from .base import RawDoc
-from .netguard import BlockedAddress, GuardedTransport, networks
+from .netguard import BlockedAddress, GuardedTransport, UnresolvedHost, networks
 
 PROJECT_URL = "https://github.com/dateline/dateline"
 ACCEPT = (
@@ -101,9 +101,11 @@ class Fetcher:
                         raise SourceError(f"{source}: HTTP {response.status_code} {response.reason_phrase} from {current}")
                     yield response
                     return
-        except BlockedAddress as exc:
+        except (BlockedAddress, UnresolvedHost) as exc:
             where = "" if current == url else f" (redirected to {current})"
-            raise BlockedAddress(f"{source}{where}: {exc}") from None
+            raise type(exc)(f"{source}{where}: {exc}") from None
+        except httpx.InvalidURL as exc:  # not an HTTPError: a bad Location or a malformed URL
+            raise SourceError(f"{source}: {current!r} is not a valid URL ({exc})") from None
         except httpx.TimeoutException:
             raise SourceError(f"{source}: timed out fetching {current}") from None
         except httpx.HTTPError as exc:
