@@ -24,6 +24,8 @@ _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
 _ALL_MARKS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019"
 _LINE = re.compile(r"[^\n]+")
+# Two single marks standing for one double mark, as typewriters and some CMSs write them.
+_DOUBLED = {"\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c", "``": "\u201c", "''": _STRAIGHT}
 
 
 @dataclass
@@ -81,13 +83,16 @@ def _scan_line(text: str, lo: int, hi: int, carried: bool) -> tuple[list[tuple[i
     i = lo
     while i < hi:
         ch = text[i]
+        width = 1
+        if text[i : i + 2] in _DOUBLED:  # two single marks typed for one double mark
+            ch, width = _DOUBLED[text[i : i + 2]], 2
         prev = text[i - 1] if i > lo else " "
-        nxt = text[i + 1] if i + 1 < hi else " "
+        nxt = text[i + width] if i + width < hi else " "
         if open_at is None and single_at is None:
             if ch in _OPEN_DOUBLE and not (ch == "\u201c" and _is_word(prev) and not _is_word(nxt)):
-                open_at, closer = i + 1, _OPEN_DOUBLE[ch]
+                open_at, closer = i + width, _OPEN_DOUBLE[ch]
             elif ch == _STRAIGHT and not (_is_word(prev) and not _is_word(nxt)):
-                open_at, closer = i + 1, _STRAIGHT
+                open_at, closer = i + width, _STRAIGHT
             elif ch in (_OPEN_SINGLE, "'") and not _is_word(prev) and (nxt.isupper() or nxt in "\u201c\""):
                 single_at, single_closer = i + 1, _CLOSE_SINGLE if ch == _OPEN_SINGLE else "'"
             elif ch in _CLOSE_DOUBLE and carried and not segs:
@@ -100,7 +105,7 @@ def _scan_line(text: str, lo: int, hi: int, carried: bool) -> tuple[list[tuple[i
             elif _reopens(ch, closer, prev, nxt):
                 # a new opening mark while one is open: the first was never closed
                 segs.append((open_at, _trim_end(text, open_at, i), False))
-                open_at, closer = i + 1, _OPEN_DOUBLE.get(ch, _STRAIGHT)
+                open_at, closer = i + width, _OPEN_DOUBLE.get(ch, _STRAIGHT)
         else:
             if ch == single_closer and not _is_word(nxt) and not prev.isspace():
                 segs.append((single_at, i, True))
@@ -109,7 +114,7 @@ def _scan_line(text: str, lo: int, hi: int, carried: bool) -> tuple[list[tuple[i
                 # a double mark inside an unclosed single one: the single one was an apostrophe
                 single_at = None
                 continue
-        i += 1
+        i += width
     if open_at is not None:
         segs.append((open_at, _trim_end(text, open_at, hi), False))
         return segs, True

@@ -143,6 +143,8 @@ def _content(doc, cue) -> tuple[int, int] | None:
         return None
     comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
     lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+    if lo > cue.i:
+        hi = _clause_end(doc, cue, hi)
     while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct or doc[lo].lower_ == "that"):
         lo += 1
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
@@ -150,6 +152,21 @@ def _content(doc, cue) -> tuple[int, int] | None:
     if hi - lo < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
+
+
+def _clause_end(doc, cue, hi: int) -> int:
+    """Reported speech after its cue runs to the end of the sentence ("said X, unless Y"),
+    short of another cue ("..., adding that Z") or a paragraph break."""
+    end = cue.sent.end
+    i = hi
+    while i < end:
+        tok = doc[i]
+        if "\n" in tok.text or (tok.i != cue.i and _is_cue(tok)):
+            break
+        i += 1
+    while i > hi and (doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].dep_ in ("cc", "mark")):
+        i -= 1
+    return max(i, hi)
 
 
 def _according_content(doc, cue) -> tuple[int, int] | None:
