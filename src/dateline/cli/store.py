@@ -184,9 +184,11 @@ def show_cmd(article_id, db, fmt):
 def export_cmd(db, fmt, output, table, publisher, language, since, until, entity, country, quiet):
     """Export the store: every article, streamed, with no cap.
 
-    JSON lines carry the full record (with source and duplicate_of). CSV and Parquet
-    hold one table per kind: articles, entities, quotes, events, failures. The
-    gdelt format is tab-separated with one row per event and GDELT 2.0 column names.
+    JSON lines carry the full record (with source and duplicate_of), then one
+    {source, error, kind} line per failed input (not when filtering). CSV and
+    Parquet hold one table per kind: articles, entities, quotes, events, failures.
+    The gdelt format is tab-separated with one row per event and GDELT 2.0 column
+    names.
 
     \b
     Example:
