@@ -202,6 +202,9 @@ class PhraseResolver:
         if ent is not None:
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=ent.code or sector, country=None)]
         role = _sector(head.text)
+        if role:  # "opposition leader": the head is a role, its modifiers may refine it
+            mods = [t.text for t in tokens if t.head == head and t.dep_ in ("compound", "amod") and t.i < head.i]
+            role = _sector(" ".join([*mods, head.text])) or role
         if role and head.pos_ in ("NOUN", "PROPN"):  # "riot police", "protesters": a role without a country
             return [Actor(text=text, start=start, end=end, code=role)]
         return []

@@ -34,6 +34,7 @@ _TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards
 _PLACE_PREPS = ("in", "at", "near", "inside")
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
+_NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
 _MUTUAL_ROOTS = ("03", "04", "06")  # agreeing, meeting, cooperating: done with each other
 _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
 _NEVER_EVENTS = frozenset({"DET", "PUNCT", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "SYM", "X",
@@ -129,7 +130,7 @@ class SentenceCoder:
         if speaker is not None:
             reading.speaker = speaker
             reading.addressee = grammar.first_child(tok, grammar.SUBJECT_DEPS)
-        elif frame in ("demand", "appeal"):
+        elif frame in ("demand", "appeal", "allege"):
             reading.addressee = self._addressee(tok, embedded)
         out = [reading]
         if frame == "deny" and embedded is not None and embedded.code is not None:
@@ -200,8 +201,7 @@ class SentenceCoder:
                         code = compose.COMPOSE[pat.frame](inner.code if inner else None)
                         return Reading(head=tok, act=inner.act if inner else noun, code=code, tokens=[noun])
                 if d < 3:
-                    frontier.extend((c, d + 1) for c in noun.children if c.dep_ in ("prep", "pobj", "compound",
-                                                                                   "amod", "dobj", "pcomp"))
+                    frontier.extend((c, d + 1) for c in noun.children if c.dep_ in _NOUN_SEARCH_DEPS)
         return None
 
     def _addressee(self, tok, embedded: Reading | None):
@@ -316,7 +316,8 @@ class SentenceCoder:
         """Phrases that may name the recipient of the act headed by ``tok``, most likely first."""
         if tok.pos_ in ("VERB", "AUX", "ADJ") and grammar.is_passive(tok) and (r.head == tok or tok == r.act):
             yield from grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS)
-        yield from grammar.children(tok, grammar.RECIPIENT_DEPS)
+        for rec in grammar.children(tok, grammar.RECIPIENT_DEPS):  # "gave X aid"; "sent aid to X" (dative "to")
+            yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
         for obj in grammar.children(tok, grammar.OBJECT_DEPS):
             if obj.i not in own:
