@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import socket
 
-import httpx
 import pytest
 
 from dateline.errors import SourceError
@@ -160,15 +159,9 @@ def test_feed_items_are_fetched_through_the_same_guard(tmp_path):
     assert "passwd" not in "".join(getattr(r, "error", "") for r in results[2:]) or results[2].kind == "SourceError"
 
 
-# Found here: httpx.InvalidURL is not an httpx.HTTPError, so Fetcher.fetch let it escape. A hostile server's
-# Location header (or a malformed URL on the command line) then stopped the whole run with a traceback.
-# Fix (src/dateline/sources/url.py, Fetcher.fetch): also catch httpx.InvalidURL and raise
-# SourceError(f"{source}: {current!r} is not a valid URL ({exc})").
-INVALID_URL_ESCAPES = pytest.mark.xfail(raises=httpx.InvalidURL, strict=True,
-                                        reason="Fetcher.fetch lets httpx.InvalidURL escape (fix proposed)")
-
-
-@INVALID_URL_ESCAPES
+# Found here: httpx.InvalidURL is not an httpx.HTTPError, so Fetcher.fetch let it escape, and a hostile
+# server's Location header (or a malformed URL on the command line) stopped the whole run with a traceback.
+# Fixed in src/dateline/sources/url.py (Fetcher: InvalidURL becomes a SourceError).
 @pytest.mark.parametrize("location", ["javascript:alert(1)", "data:text/html,<p>x</p>", "mailto:x@example.org"])
 def test_a_redirect_to_a_malformed_url_is_a_failure_and_the_run_goes_on(location: str):
     routes = {"/go": Route(302, headers={"Location": location}),
@@ -179,7 +172,6 @@ def test_a_redirect_to_a_malformed_url_is_a_failure_and_the_run_goes_on(location
     assert not isinstance(results[1], Failure)
 
 
-@INVALID_URL_ESCAPES
 @pytest.mark.parametrize("url", ["http://0177.0.0.1/", "http://[::1/", "http://127.0.0.1:notaport/"])
 def test_a_malformed_url_given_by_the_user_is_a_failure(url: str):
     [result] = list(iter_inputs([url]))
