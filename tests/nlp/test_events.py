@@ -197,3 +197,9 @@ def test_alleged_act_is_an_accusation_not_an_attack():
     assert (evs[0].plover, evs[0].cameo) == ("ACCUSE", "1123")
     assert side(evs[0].source) == "MDA" and side(evs[0].target) == "RUS"
     assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+def test_articles_in_other_languages_are_not_coded():
+    text = "Canada imposed sanctions on Venezuela."
+    article = Article(id="l", source="test", text=text, language="de")
+    assert code_events(load_nlp()(text), article) == []

@@ -561,7 +561,11 @@ def _extent(r: Reading, src: Actor | None, tgt: Actor | None, sent) -> tuple[int
 
 
 def code_events(doc, article: Article) -> list[Event]:
-    """Events of the article, sentence by sentence; the main event of a sentence first."""
+    """Events of the article, sentence by sentence; the main event of a sentence first.
+
+    The lexicon is English: an article in another language gets no events rather than wrong ones."""
+    if article.language and not article.language.lower().startswith("en"):
+        return []
     coder = SentenceCoder(article, lexicon(), doc)
     events: list[Event] = []
     for sent in doc.sents:
