@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ...model import Article
@@ -28,7 +29,7 @@ __all__ = ["extract_html"]
 
 LANGUAGE_SAMPLE_CHARS = 1000  # enough to tell the language; the classifier costs grow with the sample
 
-# trafilatura's settings, chosen on the development sets (see benchmarks/bench_extract.py)
+# trafilatura's settings, chosen on the development sets (benchmarks/bench_extract.py times them)
 TRAFILATURA_OPTIONS = {
     "include_comments": False,
     "include_tables": True,
@@ -36,6 +37,11 @@ TRAFILATURA_OPTIONS = {
     "include_formatting": True,
     "with_metadata": False,
 }
+# trafilatura's fast mode (no readability/jusText comparison) first; the full cascade only when the
+# fast result holds less than this share of the page's paragraph text. On the development sets this
+# keeps the full mode's F1 (scrapinghub 0.962 vs 0.960, WCXB 0.928 vs 0.929) at the fast mode's speed.
+FULL_CASCADE_BELOW = 0.2
+PROSE_MIN_WORDS = 6
 
 
 def extract_html(html: str, *, source: str, url: str | None = None, fetched: datetime | None = None) -> Article:
@@ -75,14 +81,32 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     )
 
 
-def _trafilatura_body(tree: HtmlElement, url: str | None):
+def _trafilatura_body(tree: HtmlElement, url: str | None) -> etree._Element | None:
+    body = _bare_body(tree, url, fast=True)
+    found = len("".join(body.itertext())) if body is not None else 0
+    if found < FULL_CASCADE_BELOW * _paragraph_chars(tree) or not _has_prose(body):
+        full = _bare_body(tree, url, fast=False)
+        body = full if full is not None or _has_prose(body) else None
+    return body
+
+
+def _has_prose(body: etree._Element | None) -> bool:
+    """At least one block reads like a sentence (menus and button rows do not)."""
+    return body is not None and any(len("".join(el.itertext()).split()) >= PROSE_MIN_WORDS for el in body)
+
+
+def _bare_body(tree: HtmlElement, url: str | None, *, fast: bool) -> etree._Element | None:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+        doc = trafilatura.bare_extraction(tree, url=url, fast=fast, **TRAFILATURA_OPTIONS)
     except (ValueError, TypeError):
         return None
     return None if doc is None else doc.body
+
+
+def _paragraph_chars(tree: HtmlElement) -> int:
+    return sum(len(text.strip()) for p in tree.iter("p") for text in p.itertext())
 
 
 def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> str | None:
