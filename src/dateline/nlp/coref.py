@@ -36,6 +36,7 @@ PLACE_NOUNS = frozenset("city province state country town municipality region co
 _VARIANT_WINDOW = 2500
 _SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
 _ROLE_HEADS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 class SpeakerResolver:
@@ -221,6 +222,8 @@ class SpeakerResolver:
         descriptors = [" ".join(titles)] if titles else []
         code, country = actor_code(name, "PERSON", descriptors)
         eid = hashlib.sha1(f"PERSON:{name}".encode()).hexdigest()[:10]
+        if eid in self.by_id:
+            return self.by_id[eid]
         entity = Entity(id=eid, name=name, type="PERSON", code=code, country=country, descriptors=descriptors)
         self.entities.append(entity)
         self.by_id[eid] = entity
@@ -233,12 +236,11 @@ class SpeakerResolver:
         key = f"{root.lemma_.lower()}|{org.id}"
         entity = self._role_entities.get(key)
         text = span.text
-        name = text[4:] if text.lower().startswith(("the ", "a ")) and text[1] != " " else text
-        if text.lower().startswith("a "):
-            name = text[2:]
+        name = _LEADING_DET.sub("", text) or text
+        eid = hashlib.sha1(f"PERSON:{name}".encode()).hexdigest()[:10]
+        entity = entity or self.by_id.get(eid)
         if entity is None:
             code, country = actor_code(name, "PERSON", [name])
-            eid = hashlib.sha1(f"PERSON:{name}".encode()).hexdigest()[:10]
             entity = Entity(id=eid, name=name, type="PERSON", code=code, country=country, descriptors=[name])
             self._role_entities[key] = entity
             self.entities.append(entity)

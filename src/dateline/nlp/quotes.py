@@ -79,7 +79,8 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         if any(s < end and start < e for s, e in direct_spans):
             continue
         speaker = _speaker(doc, cue)
-        if speaker is None or text[start:end].split(maxsplit=1)[0].lower() in _QUESTION_WORDS:
+        first_word = text[start:end].split(maxsplit=1)[:1]
+        if speaker is None or not first_word or first_word[0].lower() in _QUESTION_WORDS:
             continue  # a clause with no one saying it, or an embedded question ("asked whether ...")
         cue_span = doc[cue.i : cue.i + 2] if cue.lower_ == ACCORDING[0] else cue
         candidates.append(Candidate(start, end, "indirect", cue_span, speaker))
