@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import click
 
@@ -39,12 +40,20 @@ def scale_cmd(inputs, output, workers, address, no_nlp, model, max_bytes, quiet)
     """
     from ..scale import run_scale
 
+    started = time.monotonic()
+    articles = 0
+
     def progress(report, done: int, total: int) -> None:
+        nonlocal articles
+        articles += report.articles
         if quiet:
             return
+        elapsed = time.monotonic() - started
+        eta = elapsed / done * (total - done)
         note = f"; NOT finished: {report.error}" if report.error else ""
         click.echo(f"[{done}/{total}] {report.input}: {report.articles:,} articles, {report.failures:,} failures "
-                   f"in {report.seconds:.1f} s{note}", err=True)
+                   f"in {report.seconds:.1f} s{note} | {articles / elapsed:.1f} articles/s, "
+                   f"ETA {eta / 60:.0f} min", err=True)
 
     try:
         result = run_scale(list(inputs), output, workers=workers, address=address, nlp=not no_nlp,

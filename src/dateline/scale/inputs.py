@@ -28,6 +28,11 @@ def open_filesystem(location: str) -> tuple[pafs.FileSystem, str]:
     return pafs.LocalFileSystem(), str(Path(location).resolve())
 
 
+def absolute(location: str) -> str:
+    """A local path made absolute (workers may run elsewhere than here); a URI as it is."""
+    return location if is_uri(location) else str(Path(location).resolve())
+
+
 def expand_inputs(items: Iterable[str]) -> list[str]:
     """Every file named: globs and folders expanded (folders recursively), in a stable order, each once.
 

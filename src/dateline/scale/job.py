@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import ConfigError
-from .inputs import expand_inputs
+from .inputs import absolute, expand_inputs
 from .output import REPORT_FIELDS, InputReport, Output
 
 
@@ -92,10 +92,11 @@ def run_scale(
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    dataset = ray.data.from_items([{"input": item} for item in todo], override_num_blocks=len(todo))
+    rows = [{"input": item, "location": absolute(item)} for item in todo]
+    dataset = ray.data.from_items(rows, override_num_blocks=len(todo))
     results = dataset.map_batches(
         InputWorker,
-        fn_constructor_kwargs={"output": output, "nlp": nlp, "model": model, "max_bytes": max_bytes},
+        fn_constructor_kwargs={"output": absolute(output), "nlp": nlp, "model": model, "max_bytes": max_bytes},
         batch_size=1,
         compute=ray.data.ActorPoolStrategy(size=min(pool, len(todo))),
         num_cpus=1,

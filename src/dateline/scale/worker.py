@@ -29,12 +29,14 @@ class InputWorker:
             load_nlp(model)  # once per actor, before the first input
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
-        reports = [process_input(str(item), self.pipe, self.output) for item in batch["input"]]
+        reports = [process_input(str(item), str(location), self.pipe, self.output)
+                   for item, location in zip(batch["input"], batch["location"], strict=True)]
         return {key: [r.to_dict()[key] for r in reports] for key in REPORT_FIELDS}
 
 
-def process_input(item: str, pipe: Pipeline, output: Output) -> InputReport:
-    """Read, extract, annotate and write one input; mark it finished unless it could not be read.
+def process_input(item: str, location: str, pipe: Pipeline, output: Output) -> InputReport:
+    """Read, extract, annotate and write one input (named ``item`` as the caller gave it, opened at
+    ``location``); mark it finished unless it could not be read.
 
     A document that fails is a row of the failures table; an input that cannot be read (or breaks
     part-way) is reported with ``error`` and not marked, so the next run tries it again.
@@ -42,7 +44,7 @@ def process_input(item: str, pipe: Pipeline, output: Output) -> InputReport:
     started, cpu_started = time.perf_counter(), time.process_time()
     report = InputReport(item)
     try:
-        filesystem, path = open_filesystem(item)
+        filesystem, path = open_filesystem(location)
         with filesystem.open_input_stream(path, compression=None) as stream, SourceReader(pipe.sources) as reader:
             records = pipe.run(reader.read_stream(stream, item, fetched=_modified(filesystem, path)))
             report.articles, report.failures = output.write(item, records)
