@@ -34,3 +34,14 @@ def test_newspaper_datelines_and_prefixed_relative_times():
     assert find_date("Updated 1:39 am EST, Wednesday, November 20, 2019") == datetime(2019, 11, 20, tzinfo=UTC)
     assert resolve_relative("Updated 2 hours ago", NOW) == datetime(2024, 4, 27, 10, 0, tzinfo=UTC)
     assert not is_relative_time("Updated 6:42 p.m.")
+
+
+def test_numeric_dates_only_when_the_order_is_clear():
+    assert find_date("09/25/2025") == datetime(2025, 9, 25, tzinfo=UTC)
+    assert find_date("19/12/2025") == datetime(2025, 12, 19, tzinfo=UTC)
+    assert find_date("05/06/2025") is None
+    assert find_date("version 1.2.2019") is None
+
+
+def test_a_date_glued_to_the_next_word():
+    assert find_date("Posted on June 29, 2020November 12, 2021") == datetime(2020, 6, 29, tzinfo=UTC)

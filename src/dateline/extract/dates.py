@@ -24,10 +24,12 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _ABSOLUTE = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
+    re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
 ]
+# 09/25/2025 (month first) or 19/12/2025 (day first): read only when the order cannot be mistaken
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?![\d/])")
 
 
 def resolve_relative(phrase: str, fetched: datetime | None) -> datetime | None:
@@ -71,7 +73,24 @@ def find_date(text: str) -> datetime | None:
             return datetime(year, month, day, tzinfo=UTC)
         except (ValueError, IndexError):
             continue
-    return None
+    return _numeric_date(text)
+
+
+def _numeric_date(text: str) -> datetime | None:
+    m = _NUMERIC.search(text)
+    if not m:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None
+    try:
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def iso(dt: datetime | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 
@@ -10,6 +11,10 @@ from ..meta import split_title
 from .lines import Line, normalise
 
 _TITLE_WINDOW = 400  # lines from the top where the page title and headline are looked for
+_DATE_LOOKBACK = 40  # lines above the article where its date is looked for (nearest first)
+_DATE_LOOKAHEAD = 10  # and lines at its top
+_DATE_LINE_MAX_WORDS = 25
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|last\s+changed)\b", re.I)
 _FIRST_LINES = 6  # a dump opens with the document title, after at most a banner or two
 
 
@@ -64,22 +69,26 @@ def _publisher_from_first_line(first: Line, title: str | None) -> str | None:
 
 
 def find_published(lines: list[Line], article_start: int, article_end: int, fetched: datetime | None) -> datetime | None:
-    """A relative time ('13 minutes ago') before the article's end resolved against ``fetched``,
-    else the calendar date on a short line nearest above the article (or in its first lines)."""
+    """The date on a short line nearest above the article (or in its first lines): a relative time
+    ('13 minutes ago') resolved against ``fetched``, or a calendar date, preferring a publication
+    date to an update. Else any relative time before the article's end."""
+    above = reversed(lines[max(0, article_start - _DATE_LOOKBACK) : article_start])
+    top = lines[article_start : min(article_end, article_start + _DATE_LOOKAHEAD)]
+    updated: datetime | None = None
+    for line in [*above, *top]:
+        if line.words > _DATE_LINE_MAX_WORDS:
+            continue
+        found = resolve_relative(line.text, fetched) if line.kind == "relative_time" else find_date(line.text)
+        if found is None:
+            continue
+        if not _UPDATED.search(line.text):
+            return found
+        updated = updated or found
+    if updated is not None:
+        return updated
     for line in lines[:article_end]:
         if line.kind == "relative_time":
             when = resolve_relative(line.text, fetched)
             if when is not None:
                 return when
-    window = lines[max(0, article_start - 40) : article_start]
-    for line in reversed(window):
-        if line.words <= 25:
-            found = find_date(line.text)
-            if found is not None:
-                return found
-    for line in lines[article_start : min(article_end, article_start + 3)]:
-        if line.words <= 25:
-            found = find_date(line.text)
-            if found is not None:
-                return found
     return None
