@@ -470,6 +470,12 @@ def _perfect(tok) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
+def _looks_english(doc) -> bool:
+    """Language detection errs on short texts: English function words decide ("the", "of", "has")."""
+    words = [t for t in doc if t.is_alpha]
+    return bool(words) and sum(t.is_stop for t in words) / len(words) >= 0.25
+
+
 def _dual(frame: str, embedded: Reading | None) -> str:
     """Frames whose meaning depends on what they govern: a clause or an event noun."""
     clause = embedded is not None and embedded.act.pos_ in ("VERB", "AUX")
@@ -564,7 +570,7 @@ def code_events(doc, article: Article) -> list[Event]:
     """Events of the article, sentence by sentence; the main event of a sentence first.
 
     The lexicon is English: an article in another language gets no events rather than wrong ones."""
-    if article.language and not article.language.lower().startswith("en"):
+    if article.language and not article.language.lower().startswith("en") and not _looks_english(doc):
         return []
     coder = SentenceCoder(article, lexicon(), doc)
     events: list[Event] = []
