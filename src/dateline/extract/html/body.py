@@ -143,4 +143,6 @@ class BodyWalker:
                 self.builder.add(line, "body")
 
     def _is_title(self, text: str) -> bool:
-        return bool(self.title_norm) and norm_text(text) == self.title_norm
+        if not self.title_norm or len(text) > 2 * len(self.title_norm) + 20:
+            return False
+        return norm_text(text) == self.title_norm

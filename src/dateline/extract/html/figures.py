@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ...model import Media
@@ -23,6 +24,13 @@ _CREDIT_MARK = re.compile(
     re.I,
 )
 _MAX_CAPTION_CHARS = 600
+# the class/id test runs in C first; the token regexes then confirm each candidate
+_CAPTION_CANDIDATES = XPath(
+    ".//*[self::div or self::p or self::span or self::small or self::cite]"
+    "[contains(@class, 'aption') or contains(@class, 'redit') or contains(@class, 'opyright')"
+    " or contains(@class, 'hotographer') or contains(@class, 'image-source') or contains(@class, 'byline-image')"
+    " or contains(@id, 'aption') or contains(@id, 'redit')]"
+)
 _MAX_FIGURE_EXTRA_CHARS = 200  # alt text, credits, "enlarge" buttons around the image
 
 
@@ -122,7 +130,7 @@ def take_figures(tree: HtmlElement) -> list[Media]:
         media.append(Media(kind=_media_kind(figure), caption=caption or None, credit=credit))  # type: ignore[arg-type]
         _drop(figure)
     taken: set[HtmlElement] = set()
-    for el in list(root.iter("div", "p", "span", "small", "cite")):
+    for el in _CAPTION_CANDIDATES(root):
         if not (_is_caption(el) or _is_credit(el)) or any(a in taken for a in el.iterancestors()):
             continue
         text = _text(el)

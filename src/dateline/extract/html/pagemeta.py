@@ -47,7 +47,6 @@ def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     from trafilatura.metadata import (
         examine_meta,
         extract_author,
-        extract_catstags,
         extract_meta_json,
         extract_sitename,
         extract_url,
@@ -74,12 +73,13 @@ def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     author = doc.author
     if author and " " not in author.strip():
         author = None  # a handle or a single word is rarely a byline
-    author = author or extract_author(tree)
     meta.authors = _split_authors(author) or _split_authors("; ".join(byline_authors(tree)))
+    if not meta.authors:
+        meta.authors = _split_authors(extract_author(tree))
     meta.url = _canonical(tree) or doc.url or extract_url(tree, url) or url
     meta.sitename = (doc.sitename or extract_sitename(tree) or "").lstrip("@") or None
     meta.language = tree.get("lang") or tree.get("xml:lang") or _meta_content(tree, "og:locale")
-    tags = list(doc.tags or []) or ld_keywords or extract_catstags("tag", tree)
+    tags = list(doc.tags or []) or ld_keywords
     meta.tags = _unique(t.strip() for tag in tags for t in tag.split(",") if t.strip())
     if not meta.published:
         meta.published = _published_meta(tree)
