@@ -95,13 +95,13 @@ _RELATED = re.compile(
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be interested)|more\s+(?:from|on|in|stories|news|articles)\b.*"
     r"|recommended(?:\s+for\s+you)?|read\s+more|see\s+also|most\s+(?:read|popular|viewed|shared|commented|emailed)"
     r"|explore\s+further|about\s+the\s+authors?|further\s+reading|trending(?:\s+now)?|popular(?:\s+(?:now|posts|stories))?|latest(?:\s+(?:news|stories|posts))?|top\s+stories"
-    r"|what\s+to\s+read\s+next|around\s+the\s+web|from\s+around\s+the\s+web|sponsored(?:\s+(?:content|stories|links))?"
-    r"|advertisement|ad|promoted(?:\s+stories)?)(?:\s+(?:in|on|from|about|for)\s+\S+(?:\s+\S+){0,3})?\s*[:.]?$",
+    r"|what\s+to\s+read\s+next|around\s+the\s+web|from\s+around\s+the\s+web|sponsored\s+(?:content|stories|links)"
+    r"|promoted\s+stories)(?:\s+(?:in|on|from|about|for)\s+\S+(?:\s+\S+){0,3})?\s*[:.]?$",
     _I,
 )
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|exclusive|menu|search|home|skip to (?:main )?content"
                      r"|(?:continue|continues)\s+reading(?:\s+below)?|(?:story|article)\s+continues(?:\s+below)?"
-                     r"|back to top|close|open|more|loading\.*|advertisement)\s*$", _I)
+                     r"|back to top|close|open|more|loading\.*|advertisement|advert|ad|sponsored|promoted)\s*$", _I)
 
 # a gallery caption with its show-more/show-less toggle: '... in Los Angeles on Tuesday. less'
 _TOGGLE = re.compile(r"(?:(?<=[.!?])\s+less|(?:\.\.\.|…)\s*more)$", _I)
