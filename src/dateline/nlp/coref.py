@@ -36,6 +36,7 @@ PLACE_NOUNS = frozenset("city province state country town municipality region co
 _VARIANT_WINDOW = 2500
 _SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
 _ROLE_HEADS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ROLE_STOPS = frozenset("of at for in with from on to and who which".split())
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -60,8 +61,9 @@ class SpeakerResolver:
                         self._persons.append((m.start, e.id, _is_subject(doc, m)))
                 for d in e.descriptors:
                     words = [fold(w) for w in _ROLE_HEADS.findall(d)]
-                    for w in words:
-                        self.roles.setdefault(w, []).append(e.id)
+                    head = _role_head(words)
+                    if head:
+                        self.roles.setdefault(head, []).append(e.id)
                     for w in words:
                         if w in GENDER_BY_TITLE:
                             self.gender.setdefault(e.id, GENDER_BY_TITLE[w])
@@ -274,6 +276,20 @@ class SpeakerResolver:
             if self._persons[i][1] == entity.id:
                 self._persons[i] = (self._persons[i][0], entity.id, True)
             i += 1
+
+
+def _role_head(words: list[str]) -> str | None:
+    """The role noun of a descriptor: its last word before a preposition.
+
+    "US Secretary of State" -> "secretary"; "professor of economics at ..." -> "professor";
+    "European Central Bank President" -> "president".
+    """
+    head = None
+    for w in words:
+        if w in _ROLE_STOPS:
+            break
+        head = w
+    return head
 
 
 def _is_subject(doc, mention: Span) -> bool:
