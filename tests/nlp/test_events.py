@@ -203,3 +203,8 @@ def test_articles_in_other_languages_are_not_coded():
     text = "Canada imposed sanctions on Venezuela."
     article = Article(id="l", source="test", text=text, language="de")
     assert code_events(load_nlp()(text), article) == []
+
+
+def test_demand_that_a_clause_subject_act_targets_that_subject():
+    [ev, *_] = events_of("The PRC demanded that Taiwan stop the military drills.")
+    assert ev.plover == "REQUEST" and side(ev.source) == "CHN" and side(ev.target) == "TWN"
