@@ -153,7 +153,7 @@ class SpeakerResolver:
 
     def _pronoun(self, pos: int, gender: str, span) -> Entity | None:
         pick = self._antecedent(pos, gender, use_names=False)
-        if pick is None or pick[1] != self.last_speaker:
+        if pick is None or pick[1] != self.last_speaker or self._rival_since(pick, pos, gender):
             pick = self._antecedent(pos, gender, use_names=True)
         if pick is None:
             return None
@@ -162,6 +162,15 @@ class SpeakerResolver:
         person = self.by_id[eid]
         self._add(person, span.start_char, span.end_char, span.text, subject=True)
         return person
+
+    def _rival_since(self, pick: tuple[int, str, bool], pos: int, gender: str) -> bool:
+        """Was another person of the pronoun's gender (by name too) mentioned after ``pick``?"""
+        lo = bisect.bisect_right(self._persons, pick)
+        hi = bisect.bisect_left(self._persons, (pos, "", False))
+        for _, eid, _ in self._persons[lo:hi]:
+            if eid != pick[1] and (self.gender.get(eid) or self.name_gender.get(eid)) in (None, gender):
+                return True
+        return False
 
     def _antecedent(self, pos: int, gender: str | None, use_names: bool) -> tuple[int, str, bool] | None:
         """The last person mention before ``pos`` of a fitting gender, subjects within reach first.
