@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
+from lxml.etree import XPath
 
 from ..builder import ArticleBuilder
 from ..dates import find_date
@@ -31,6 +32,11 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _DATE_LINE_MAX_CHARS = 70
+# the element right after a sub-heading, when it starts "By " (selected in C)
+_SECTION_BYLINES = XPath(
+    ".//*[self::h2 or self::h3 or self::h4]/following-sibling::*[1]"
+    "[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'by ')]"
+)
 
 
 def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
@@ -66,14 +72,10 @@ def section_bylines(tree: etree._Element) -> dict[str, str]:
     {normalised heading: name}.
     """
     found: dict[str, str] = {}
-    for heading in tree.iter("h2", "h3", "h4"):
-        sibling = heading.getnext()
-        while sibling is not None and not "".join(sibling.itertext()).strip():
-            sibling = sibling.getnext()
-        if sibling is None:
-            continue
-        match = _BYLINE.match(" ".join("".join(sibling.itertext()).split()))
-        title = norm_text("".join(heading.itertext()))
+    for line in _SECTION_BYLINES(tree):
+        heading = line.getprevious()
+        match = _BYLINE.match(" ".join("".join(line.itertext()).split()))
+        title = norm_text("".join(heading.itertext())) if heading is not None else ""
         if match and title:
             found[title] = match.group("name").strip()
     return found

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ from lxml.html import HtmlElement
 from .bylines import byline_authors
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|newsarticle|webpage|review|analysis", re.I)
+_SITE_TYPES = {"WebSite", "Organization", "NewsMediaOrganization"}
 _PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "article:published",
     "datepublished", "publishdate", "publish-date", "publish_date", "pubdate", "date", "dc.date",
@@ -44,18 +44,10 @@ class PageMeta:
 
 def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     """Everything the page says about itself, from one parsed tree (read-only)."""
-    from trafilatura.metadata import (
-        examine_meta,
-        extract_author,
-        extract_meta_json,
-        extract_sitename,
-        extract_url,
-    )
+    from trafilatura.metadata import examine_meta, extract_sitename, extract_url
 
     doc = examine_meta(tree)
     og_title = doc.title
-    with suppress(Exception):  # malformed JSON-LD must not cost the page
-        doc = extract_meta_json(tree, doc)
     meta = PageMeta(og_title=og_title)
     meta.html_title = _first_text(tree, ".//head/title") or _first_text(tree, ".//title")
     meta.h1 = [t for t in (_text(h) for h in tree.iterfind(".//h1")) if t][:3]
@@ -64,20 +56,22 @@ def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     if article is None:
         article = next((o for o in ld if _ARTICLE_TYPES.search(_type_name(o))), None)
     ld_keywords: list[str] = []
+    ld_authors: list[str] = []
+    ld_publisher = next((_str(o.get("name")) for o in ld if _type_name(o) in _SITE_TYPES and o.get("name")), None)
     if article is not None:
+        ld_authors = _names(article.get("author"))
+        ld_publisher = _str(article.get("publisher")) or ld_publisher
         keywords = article.get("keywords")
         ld_keywords = keywords.split(",") if isinstance(keywords, str) else [k for k in keywords or [] if isinstance(k, str)]
         meta.ld_headline = _str(article.get("headline"))
         meta.published = _str(article.get("datePublished")) or _str(article.get("dateCreated"))
     meta.title = og_title or meta.ld_headline or meta.html_title
-    author = doc.author
+    author = "; ".join(ld_authors) or doc.author
     if author and " " not in author.strip():
         author = None  # a handle or a single word is rarely a byline
     meta.authors = _split_authors(author) or _split_authors("; ".join(byline_authors(tree)))
-    if not meta.authors:
-        meta.authors = _split_authors(extract_author(tree))
     meta.url = _canonical(tree) or doc.url or extract_url(tree, url) or url
-    meta.sitename = (doc.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    meta.sitename = (doc.sitename or ld_publisher or extract_sitename(tree) or "").lstrip("@") or None
     meta.language = tree.get("lang") or tree.get("xml:lang") or _meta_content(tree, "og:locale")
     tags = list(doc.tags or []) or ld_keywords
     meta.tags = _unique(t.strip() for tag in tags for t in tag.split(",") if t.strip())
@@ -101,6 +95,13 @@ def _str(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
     return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from JSON-LD: a string, a Person/Organization object, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names = [_str(item) for item in items]
+    return [n for n in names if n and not n.startswith(("http://", "https://"))]
 
 
 def _type_name(obj: dict[str, Any]) -> str:

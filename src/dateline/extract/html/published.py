@@ -14,11 +14,18 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ..dates import find_date, is_relative_time, iso, iso_date_or_datetime, resolve_relative
 
-_DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta", re.I)
+# <time>, and elements whose class or id speaks of a date (selected in C, then read)
+_DATE_ELEMENTS = XPath(
+    ".//time | .//*[self::span or self::div or self::p or self::small]"
+    "[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish')"
+    " or contains(@class, 'posted') or contains(@class, 'byline') or contains(@class, 'meta')"
+    " or contains(@id, 'date') or contains(@id, 'time')][string-length(normalize-space(.)) < 40]"
+)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -41,9 +48,7 @@ def relative_published(tree: HtmlElement, fetched: datetime | None) -> str | Non
     """'Published 3 hours ago' in a <time> or date-like element, resolved against ``fetched``."""
     if fetched is None:
         return None
-    for el in tree.iter("time", "span", "div", "p", "small"):
-        if el.tag != "time" and not _DATE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            continue
+    for el in _DATE_ELEMENTS(tree):
         text = " ".join("".join(el.itertext()).split())
         if 0 < len(text) < 40 and is_relative_time(text):
             return iso(resolve_relative(text, fetched))
