@@ -59,12 +59,11 @@ def normalise(text: str) -> str:
     return " ".join(_TOKEN.findall(text))
 
 
-def word_count(tokens: list[str]) -> float:
-    total = 0.0
-    for token in tokens:
-        wide = len(_WIDE.findall(token))
-        total += 1 + (wide // 2 if wide > 2 else 0) if wide else 1
-    return total
+def word_count(text: str, tokens: list[str]) -> float:
+    """Words of the line; text without spaces between words (Chinese, Japanese) counts one word
+    per two of its characters."""
+    wide = len(_WIDE.findall(text)) if _WIDE.search(text) else 0
+    return len(tokens) + wide // 2
 
 
 def ends_with_sentence(text: str) -> bool:
@@ -96,7 +95,7 @@ def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
             indent=len(expanded) - len(expanded.lstrip()),
             norm=normalise(stripped),
             chars=len(stripped),
-            words=word_count(tokens),
+            words=word_count(stripped, tokens),
             stop_share=stops / n_tokens,
             ends_sentence=ends_with_sentence(stripped),
             has_sentence_inside=bool(re.search(r"[.!?。！？][\"'”’»)]*\s+\S", stripped)) or "。" in stripped[:-1],
