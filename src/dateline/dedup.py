@@ -57,12 +57,12 @@ def similar_pairs(sigs: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> Ite
     """Index pairs (i < j) whose signatures agree on at least ``threshold`` of their positions."""
     n, num_perm = sigs.shape
     lsh = MinHashLSH(threshold=max(0.05, threshold - _LSH_MARGIN), num_perm=num_perm)
-    for i in range(n):
-        lsh.insert(i, _lean(sigs[i]), check_duplication=False)
-    for i in range(n):
-        for j in lsh.query(_lean(sigs[i])):
-            if j > i and np.count_nonzero(sigs[i] == sigs[j]) >= threshold * num_perm:
-                yield i, j
+    for j in range(n):  # one pass: each text meets the ones before it, then joins them
+        minhash = _lean(sigs[j])
+        for i in lsh.query(minhash):
+            if np.count_nonzero(sigs[i] == sigs[j]) >= threshold * num_perm:
+                yield min(i, j), max(i, j)
+        lsh.insert(j, minhash, check_duplication=False)
 
 
 def _lean(hashvalues: np.ndarray) -> LeanMinHash:
