@@ -23,6 +23,16 @@ _TEASER = re.compile(
     r"click here|sign up|subscribe|share this|follow us)\b\s*[:|»>\-–—]",
     re.I,
 )
+# short lines that are page furniture whatever follows them: teasers, tables of contents, bylines,
+# update stamps and picture credits that the extractor kept as paragraphs
+_FURNITURE = re.compile(
+    r"^(?:(?:read (?:more|our|the full|next)|related (?:articles|posts|stories|reading)|table of contents|"
+    r"written by|last (?:updated|modified)|updated on|published on|posted on|"
+    r"photo (?:courtesy|credit|by)|image (?:courtesy|credit|from|via|source))\b|"
+    r"(?:photo|image|picture|foto)s?\s*:)",
+    re.I,
+)
+_FURNITURE_MAX_CHARS = 100
 _TEASER_MAX_CHARS = 220
 # words of a line that only states when the story was published: "Posted on Tuesday, 7 October 2023, 10:15 GMT"
 _DATE_WORDS = re.compile(
@@ -54,7 +64,10 @@ def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
 
 
 def _is_teaser(text: str) -> bool:
-    return len(text) <= _TEASER_MAX_CHARS and bool(_TEASER.match(text.strip()))
+    text = text.strip()
+    if len(text) <= _FURNITURE_MAX_CHARS and _FURNITURE.match(text):
+        return True
+    return len(text) <= _TEASER_MAX_CHARS and bool(_TEASER.match(text))
 
 
 def _is_date_line(text: str) -> bool:
