@@ -55,7 +55,7 @@ def extract_dump(text: str, *, source: str, url: str | None = None, fetched: dat
     body = structure.builder.text
     published = find_published(lines, region_start, region_end, fetched)
     return Article(
-        id=article_id(url, body),
+        id=article_id(url, body or text),  # a page with no article still gets an id of its own
         source=source,
         url=url,
         title=title,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -18,6 +18,7 @@ _CLOSERS = "\"'”’»)]）」』"
 SENTENCE_END = ".!?…。！？"
 _SEPARATOR = re.compile(r"^[\W_]{1,80}$")
 _DIGIT = re.compile(r"\d")
+_SENTENCE_INSIDE = re.compile(r"[.!?。！？][\"'”’»)]*\s+\S")
 _LINK_MARK = re.compile(r"\[\d{1,4}\]")  # lynx's numbered link marks: '[12]Home'
 _WRAP_MIN_LINES = 20
 _WRAP_MAX_WIDTH = 100  # wider than this, lines were not wrapped by a terminal browser
@@ -29,24 +30,18 @@ _WRAP_MIN_SHARE = 0.15
 class Line:
     index: int  # position among all lines of the dump (blank ones included)
     text: str  # stripped
-    indent: int  # leading spaces
     norm: str  # lower-cased words only
-    chars: int
     words: float  # word count; runs of CJK characters count one word per two characters
     stop_share: float  # share of words that are stop words (0 when the language has no list)
     ends_sentence: bool  # last visible character (before closing quotes) is a sentence end
     has_sentence_inside: bool  # a sentence end followed by more text
     bullet: bool
-    cap_share: float  # share of words that start with a capital letter
     digit_share: float  # share of characters that are digits
     pipes: int  # '|' and '›' separators, typical of menus and breadcrumbs
     capitalised_lead: int  # capitalised words at the start: a headline glued to its teaser
-    blank_before: bool
-    blank_after: bool = False
     repeats: int = 1  # how often the normalised line occurs on the page
     kind: str = "unknown"  # set by the classifier
     score: float = 0.0  # set by the classifier
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def body_text(self) -> str:
@@ -75,39 +70,28 @@ def split_lines(text: str, stop: frozenset[str]) -> list[Line]:
     """All non-blank lines of a dump with their features."""
     raw_lines = unwrap(_LINK_MARK.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n"))
     lines: list[Line] = []
-    blank_before = True
     for index, raw in raw_lines:
         stripped = raw.strip()
         if not stripped:
-            if lines:
-                lines[-1].blank_after = True
-            blank_before = True
             continue
-        expanded = raw.replace("\t", "    ")
         tokens = _TOKEN.findall(stripped)
         n_tokens = len(tokens) or 1
         stops = sum(1 for t in tokens if t.lower() in stop) if stop else 0
-        caps = sum(1 for t in tokens if t[:1].isupper())
         digits = len(_DIGIT.findall(stripped))
         line = Line(
             index=index,
             text=stripped,
-            indent=len(expanded) - len(expanded.lstrip()),
             norm=normalise(stripped),
-            chars=len(stripped),
             words=word_count(stripped, tokens),
             stop_share=stops / n_tokens,
             ends_sentence=ends_with_sentence(stripped),
-            has_sentence_inside=bool(re.search(r"[.!?。！？][\"'”’»)]*\s+\S", stripped)) or "。" in stripped[:-1],
+            has_sentence_inside=bool(_SENTENCE_INSIDE.search(stripped)) or "。" in stripped[:-1],
             bullet=bool(_BULLET.match(stripped)) and len(stripped) > 3,
-            cap_share=caps / n_tokens,
             digit_share=digits / len(stripped),
             pipes=stripped.count("|") + stripped.count("›") + stripped.count("»"),
             capitalised_lead=_capitalised_lead(stripped),
-            blank_before=blank_before,
         )
         lines.append(line)
-        blank_before = False
     counts = Counter(line.norm for line in lines if line.norm)
     for line in lines:
         line.repeats = counts.get(line.norm, 1)

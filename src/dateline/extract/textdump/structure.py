@@ -99,7 +99,9 @@ def _in_flow(lines: list[Line], found: list[Furniture | None], i: int, region: R
     )
 
 
-def _next_text(lines, found, start: int, stop: int, *, skip_bylines: bool) -> Line | None:
+def _next_text(
+    lines: list[Line], found: list[Furniture | None], start: int, stop: int, *, skip_bylines: bool
+) -> Line | None:
     for j in range(start, min(stop, start + 4)):
         if found[j] is not None and found[j].label in ("caption", "credit", "player"):
             continue
@@ -109,7 +111,7 @@ def _next_text(lines, found, start: int, stop: int, *, skip_bylines: bool) -> Li
     return None
 
 
-def _previous_text(lines, found, start: int, stop: int) -> Line | None:
+def _previous_text(lines: list[Line], found: list[Furniture | None], start: int, stop: int) -> Line | None:
     for j in range(start, max(stop - 1, start - 4), -1):
         if found[j] is not None and found[j].label in ("caption", "credit", "player"):
             continue
