@@ -136,7 +136,8 @@ def test_newspaper_menus_prompts_dateline_and_footer():
     body = paragraphs(article)
     assert body[0].startswith("EASTPORT — The harbour museum opened")
     assert body[-1].startswith("The gallery is open from Tuesday to Sunday")
-    for noise in ("Subscribe", "Obituaries", "newsletter", "Share this", "Privacy Policy", "©", "By Clara"):
+    for noise in ("Subscribe", "Obituaries", "newsletter", "Share this", "Follow the Courier", "Privacy Policy", "©",
+                  "By Clara"):
         assert noise not in article.text
 
 

@@ -74,6 +74,12 @@ _SUBSCRIBE = re.compile(
 )
 # the second-person call to action of a sign-up box: 'Subscribe to our newsletter', 'Sign up for ...'
 _PROMPT = re.compile(r"\b(?:our|your|you|now|today|here|free)\b|\bsubscribe\b", _I)
+# 'Follow us on Twitter and Facebook.', 'Like The Daily on Facebook'
+_FOLLOW = re.compile(
+    r"^(?:follow|like|join|find|connect\s+with)\s+(?:\S+\s+){0,3}?on\s+(?:\S+\s+){0,2}?"
+    r"(?:facebook|twitter|instagram|youtube|linkedin|tiktok|threads|bluesky|mastodon|telegram|whatsapp)\b",
+    _I,
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|terms (?:of|and) (?:use|service)"
                         r"|privacy (?:policy|notice)|cookie", _I)
 _LEGAL = re.compile(
@@ -202,6 +208,8 @@ def furniture(line: Line) -> Furniture | None:
         return Furniture("related")
     if _COPYRIGHT.search(text) and not line.ends_sentence:
         return Furniture("copyright")
+    if _FOLLOW.search(text):
+        return Furniture("share")
     if _SUBSCRIBE.search(text) and (line.words <= 8 or _PROMPT.search(text)):
         return Furniture("subscribe")
     if line.words <= 8 and not line.ends_sentence:
