@@ -65,12 +65,12 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
     for qi, q in enumerate(marked):
         if qi in absorbed:
             continue
-        cue = _direct_cue(doc, q, quote_of, qi, contents)
+        cue = _direct_cue(doc, q, quote_of, qi)
         if not _quote_worthy(text, q, cue is not None):
             continue
         if cue is not None:
             used_cues.add(cue.i)
-        candidates.append(Candidate(q.start, q.end, "direct", cue, _speaker(doc, cue), q.chain))
+        candidates.append(Candidate(q.start, q.end, "direct", _cue_span(doc, cue), _speaker(doc, cue), q.chain))
     direct_spans = [(c.start, c.end) for c in candidates]
     for cue in cues:
         if cue.i in used_cues or contents[cue.i] is None:
@@ -82,10 +82,16 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         first_word = text[start:end].split(maxsplit=1)[:1]
         if speaker is None or not first_word or first_word[0].lower() in _QUESTION_WORDS:
             continue  # a clause with no one saying it, or an embedded question ("asked whether ...")
-        cue_span = doc[cue.i : cue.i + 2] if cue.lower_ == ACCORDING[0] else cue
-        candidates.append(Candidate(start, end, "indirect", cue_span, speaker))
+        candidates.append(Candidate(start, end, "indirect", _cue_span(doc, cue), speaker))
     candidates.sort(key=lambda c: c.start)
     return _attribute(doc, candidates, entities, marked)
+
+
+def _cue_span(doc, cue):
+    """The words of the cue: the verb, or both words of "according to"."""
+    if cue is not None and cue.lower_ == ACCORDING[0]:
+        return doc[cue.i : cue.i + 2]
+    return cue
 
 
 def _quote_worthy(text: str, q: Quoted, cued: bool) -> bool:
@@ -211,7 +217,7 @@ def _partial_quotes(doc, marked: list[Quoted], cues, contents) -> set[int]:
 
 
 # -- the cue of a direct quote ----------------------------------------------------------------
-def _direct_cue(doc, q: Quoted, quote_of: list[int], qi: int, contents):
+def _direct_cue(doc, q: Quoted, quote_of: list[int], qi: int):
     """The cue of a quoted stretch: right after its closing mark, else before its opening mark."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
