@@ -120,7 +120,7 @@ def search(
     match = fts_query(query)
     where, params = article_filters(publisher, language, since, until, entity, country)
     args = [match, *params]
-    head, tail = _matches(where)
+    head, tail = matches_sql(where)
     cluster = "coalesce(a.duplicate_of, a.id)"
     try:
         if collapse:
@@ -156,8 +156,11 @@ def search(
     return SearchResult(total=total, hits=hits)
 
 
-def _matches(where: list[str]) -> tuple[str, str]:
+def matches_sql(where: list[str]) -> tuple[str, str]:
     """What goes before and after the SELECT list: the matches ``f`` joined to articles ``a``, filtered.
+
+    Parameters: the FTS query, then those of ``where``. Other read queries over the matches
+    (facets) use this too, so that they match and perform like search.
 
     Without filters the full-text index drives the join. With filters the matches are taken
     first, as a materialised set: otherwise SQLite may walk a filter's index and test the
