@@ -72,14 +72,7 @@ class Pipeline:
         except Exception as exc:  # a bug must not cost the rest of the batch
             log.debug("extraction failed for %s", raw.source, exc_info=True)
             return Failure(raw.source, f"{raw.source}: internal error while extracting: {exc!r}", "InternalError")
-        if len(article.text) > settings.max_text_chars:
-            return Failure(
-                raw.source,
-                f"{raw.source}: {len(article.text):,} characters of text is over the limit of "
-                f"{settings.max_text_chars:,} (DATELINE_MAX_TEXT_CHARS)",
-                "InputTooLarge",
-            )
-        return article
+        return _within_text_cap(article)
 
     # -- many documents -----------------------------------------------------------
     def run(self, inputs: Iterable[str | RawDoc | Result]) -> Iterator[Result]:
@@ -97,7 +90,7 @@ class Pipeline:
             else:
                 if isinstance(item, Article) and (item.entities or item.quotes or item.events):
                     annotated.add(id(item))
-                batch.append(item)
+                batch.append(_within_text_cap(item) if isinstance(item, Article) else item)
             if len(batch) >= self.batch_size:
                 yield from self._annotate(batch, annotated)
                 batch, annotated = [], set()
@@ -138,6 +131,18 @@ class Pipeline:
                             "InternalError",
                         )
         return [failed.get(id(r), r) for r in batch]
+
+
+def _within_text_cap(article: Article) -> Result:
+    """The article, or a Failure when its text is over the limit (extracted or read back alike)."""
+    if len(article.text) <= settings.max_text_chars:
+        return article
+    return Failure(
+        article.source,
+        f"{article.source}: {len(article.text):,} characters of text is over the limit of "
+        f"{settings.max_text_chars:,} (DATELINE_MAX_TEXT_CHARS)",
+        "InputTooLarge",
+    )
 
 
 def process(

@@ -8,7 +8,8 @@ that is not a record is reported with its line number and the rest go on.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from ..model import Article, Failure
 
@@ -21,9 +22,18 @@ def is_jsonl(head: bytes) -> bool:
     return first.startswith(b"{") and (b'"source"' in first or b'"id"' in first or b'"error"' in first)
 
 
-def iter_jsonl(lines: Iterable[bytes], source: str) -> Iterator[Article | Failure]:
-    for number, line in enumerate(lines, 1):
+def iter_jsonl(stream: BinaryIO, source: str, *, max_bytes: int) -> Iterator[Article | Failure]:
+    """One record per line; a line over ``max_bytes`` is reported and skipped in bounded reads."""
+    number = 0
+    while line := stream.readline(max_bytes + 1):
+        number += 1
         line = line.removeprefix(_BOM) if number == 1 else line
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(64 * 1024)) and not rest.endswith(b"\n"):
+                pass
+            yield Failure(f"{source}:{number}", f"{source}: line {number} is over the limit of {max_bytes:,} bytes "
+                          "(raise --max-bytes)", "InputTooLarge")
+            continue
         if not line.strip():
             continue
         try:

@@ -98,7 +98,7 @@ class SourceReader:
         fetcher = self.fetcher()
         try:
             with fetcher.open(url) as response:
-                chunks = response.iter_bytes()
+                chunks = fetcher.body(response, url)
                 head = b""
                 for chunk in chunks:
                     head += chunk
@@ -126,7 +126,7 @@ class SourceReader:
         body: BinaryIO = gzip.GzipFile(fileobj=whole, mode="rb") if compressed else whole
         try:
             if is_jsonl(plain_head):
-                yield from iter_jsonl(body, source)
+                yield from iter_jsonl(body, source, max_bytes=self.options.max_bytes)
                 return
             data = body.read(self.options.max_bytes + 1)
         except (OSError, EOFError, zlib.error) as exc:
@@ -146,7 +146,7 @@ class SourceReader:
         elif is_feed(head) and not _HTML.search(head[:2048]):
             yield from iter_feed(raw, follow=self.options.follow, fetcher=self.fetcher, seen=self.options.seen)
         elif is_jsonl(head):
-            yield from iter_jsonl(io.BytesIO(raw.data), raw.source)
+            yield from iter_jsonl(io.BytesIO(raw.data), raw.source, max_bytes=self.options.max_bytes)
         else:
             yield raw
 

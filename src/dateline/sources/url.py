@@ -20,6 +20,7 @@ import httpx
 
 from ..errors import InputTooLarge, SourceError
 from .base import RawDoc
+from .decompress import decoded
 from .netguard import BlockedAddress, GuardedTransport, UnresolvedHost, networks
 
 PROJECT_URL = "https://github.com/dateline/dateline"
@@ -112,6 +113,14 @@ class Fetcher:
             raise SourceError(f"{source}: cannot fetch {current} ({type(exc).__name__}: {exc})") from None
         raise SourceError(f"{source}: more than {self.max_redirects} redirects")
 
+    def body(self, response: httpx.Response, source: str) -> Iterator[bytes]:
+        """The response body with its Content-Encoding (gzip, deflate, br) undone in bounded steps.
+
+        httpx's own decoding expands each network read whole, which a compression bomb turns into
+        hundreds of MB at once; here no step yields more than decompress.STEP bytes.
+        """
+        return decoded(response.iter_raw(), response.headers.get("content-encoding", ""), source)
+
     def document(self, response: httpx.Response, source: str, head: bytes = b"",
                  rest: Iterator[bytes] | None = None) -> RawDoc:
         """Read one page from ``response`` (``head`` already read, then ``rest``), up to the size cap and
@@ -122,7 +131,7 @@ class Fetcher:
         started = time.monotonic()
         chunks: list[bytes] = [head]
         size = len(head)
-        for chunk in response.iter_bytes() if rest is None else rest:  # decoded: gzip, deflate, br
+        for chunk in self.body(response, source) if rest is None else rest:
             size += len(chunk)
             if size > self.max_bytes:
                 raise InputTooLarge(f"{source}: over the limit of {self.max_bytes:,} bytes (raise --max-bytes); stopped reading")

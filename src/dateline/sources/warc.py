@@ -8,15 +8,15 @@ metadata and other non-response records are not documents and are passed over.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
-from ..errors import InputTooLarge, SourceError
+from ..errors import DatelineError, InputTooLarge, SourceError
 from ..model import Failure
 from .base import RawDoc
+from .decompress import decoded
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -41,7 +41,7 @@ def iter_warc(stream: BinaryIO, source: str, *, max_bytes: int) -> Iterator[RawD
             count += 1
             try:
                 yield _page(record, source, max_bytes)
-            except SourceError as exc:
+            except DatelineError as exc:  # this record only: not HTML, truncated, too large
                 yield Failure(source, str(exc), type(exc).__name__)
     except OSError as exc:
         yield Failure(source, f"{source}: the WARC cannot be read past record {count} ({exc})", "SourceError")
@@ -81,20 +81,12 @@ def _is_html(content_type: str | None, body: bytes) -> bool:
 
 
 def _content_decoded(body: bytes, encoding: str, where: str, max_bytes: int) -> bytes:
-    import brotli
-
-    encoding = encoding.strip().lower()
-    if encoding in ("", "identity"):
-        return body
-    try:
-        if encoding in ("gzip", "x-gzip", "deflate"):
-            out = zlib.decompressobj(32 + zlib.MAX_WBITS).decompress(body, max_bytes + 1)  # gzip or zlib header
-        elif encoding == "br":
-            out = brotli.decompress(body)
-        else:
-            raise SourceError(f"{where}: unknown Content-Encoding {encoding!r}; skipped")
-    except (zlib.error, brotli.error) as exc:
-        raise SourceError(f"{where}: the {encoding} payload cannot be decompressed ({exc}); skipped") from None
-    if len(out) > max_bytes:
-        raise InputTooLarge(f"{where}: decompresses to more than {max_bytes:,} bytes; skipped")
-    return out
+    """The payload with its Content-Encoding undone, refused once it passes ``max_bytes``."""
+    out: list[bytes] = []
+    size = 0
+    for piece in decoded([body], encoding, where):
+        size += len(piece)
+        if size > max_bytes:
+            raise InputTooLarge(f"{where}: decompresses to more than {max_bytes:,} bytes; skipped")
+        out.append(piece)
+    return b"".join(out)
