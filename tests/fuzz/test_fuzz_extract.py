@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.errors import DatelineError
@@ -14,10 +12,8 @@ from dateline.model import Article
 from dateline.sources import RawDoc
 
 from .invariants import check_article
+from .settings import FUZZ
 from .strategies import DUMP, RAW_BYTES, html_pages
-
-EXAMPLES = int(os.environ.get("DATELINE_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _extract_or_clear_error(data: bytes, clean: bool = False) -> Article | None:
