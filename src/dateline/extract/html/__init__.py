@@ -110,18 +110,17 @@ def _paragraph_chars(tree: HtmlElement) -> int:
 
 
 def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> str | None:
-    """A relative time printed in a date element, else htmldate's original-date search, else the metadata.
+    """htmldate's original-date search, else a relative time printed in a date element, else the metadata.
 
-    htmldate gives a day; when the page's own statement names the same day, its time and offset are kept.
+    An absolute date the page states beats a relative one, which is only as good as the capture
+    time. htmldate gives a day; when the page's own statement names the same day, its time and
+    offset are kept.
     """
-    relative = relative_published(tree, fetched)
-    if relative:
-        return relative
     stated = normalise_date(meta.published)
     day = htmldate_published(tree, meta.url, fetched)
-    if day and stated and stated.startswith(day):
-        return stated
-    return day or stated
+    if day:
+        return stated if stated and stated.startswith(day) else day
+    return relative_published(tree, fetched) or stated
 
 
 def _merge(first: list[str], more: list[str]) -> list[str]:

@@ -44,7 +44,7 @@ class PageMeta:
 
 def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     """Everything the page says about itself, from one parsed tree (read-only)."""
-    from trafilatura.metadata import examine_meta, extract_sitename, extract_url
+    from trafilatura.metadata import examine_meta, extract_author, extract_sitename, extract_url
 
     doc = examine_meta(tree)
     og_title = doc.title
@@ -70,6 +70,8 @@ def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     if author and " " not in author.strip():
         author = None  # a handle or a single word is rarely a byline
     meta.authors = _split_authors(author) or _split_authors("; ".join(byline_authors(tree)))
+    if not meta.authors:  # trafilatura's author search: slower, so last
+        meta.authors = _split_authors(extract_author(tree))
     meta.url = _canonical(tree) or doc.url or extract_url(tree, url) or url
     meta.sitename = (doc.sitename or ld_publisher or extract_sitename(tree) or "").lstrip("@") or None
     meta.language = tree.get("lang") or tree.get("xml:lang") or _meta_content(tree, "og:locale")

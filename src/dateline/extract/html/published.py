@@ -1,10 +1,11 @@
 """The publication date of an HTML page.
 
-Order of trust: a relative time printed in a date element ("3 hours ago",
-resolved against the capture time); then htmldate looking for the original (not
-the updated) date: the URL, <meta> (``article:published_time`` and kin), JSON-LD
-``datePublished``, <time> and <abbr> elements, then date patterns in the text;
-then the page's own statement as ``pagemeta`` read it. On the WCXB development
+Order of trust: htmldate looking for the original (not the updated) date: the
+URL, <meta> (``article:published_time`` and kin), JSON-LD ``datePublished``,
+<time> and <abbr> elements, then date patterns in the text; then a relative
+time printed in a date element ("3 hours ago", resolved against the capture
+time, so only as good as that time); then the page's own statement as
+``pagemeta`` read it. On the WCXB development
 pages htmldate's order (URL and markup before JSON-LD) was right more often than
 JSON-LD first (0.847 against 0.838 exact days).
 """
