@@ -322,6 +322,7 @@ def _role_mentions(grouper: Grouper, doc) -> None:
                 by_role.setdefault(role, []).append(g)
     if not by_role:
         return
+    text = doc.text
     for token in doc:
         if token.pos_ != "NOUN" or token.ent_type_ or token.lemma_.lower() not in by_role:
             continue
@@ -334,7 +335,7 @@ def _role_mentions(grouper: Grouper, doc) -> None:
         if len(owners) == 1:
             start = dets[0].idx
             end = token.idx + len(token.text)
-            owners[0].add(start, end, doc.text[start:end])
+            owners[0].add(start, end, text[start:end])
 
 
 def _finish(grouper: Grouper) -> list[Entity]:

@@ -52,20 +52,32 @@ class Candidate:
     chain: int | None = None
 
 
+class Sentences:
+    """Sentence bounds per token, computed once (``Token.sent`` walks the document on each call)."""
+
+    def __init__(self, doc) -> None:
+        self.start = [0] * len(doc)
+        self.end = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.start[i], self.end[i] = sent.start, sent.end
+
+
 def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]:
     text = doc.text
+    sents = Sentences(doc)
     marked = quoted_spans(text)
     quote_of = _token_quotes(doc, marked)
     cues = [t for t in doc if quote_of[t.i] < 0 and _is_cue(t)]
-    contents = {cue.i: _content(doc, cue) for cue in cues}
-    absorbed = _partial_quotes(doc, marked, cues, contents)
+    contents = {cue.i: _content(doc, cue, sents) for cue in cues}
+    absorbed = _partial_quotes(text, marked, cues, contents)
 
     candidates: list[Candidate] = []
     used_cues: set[int] = set()
     for qi, q in enumerate(marked):
         if qi in absorbed:
             continue
-        cue = _direct_cue(doc, q, quote_of, qi)
+        cue = _direct_cue(doc, q, quote_of, qi, sents)
         if not _quote_worthy(text, q, cue is not None):
             continue
         if cue is not None:
@@ -141,17 +153,17 @@ def _is_cue(tok) -> bool:
 
 
 # -- content of a cue ---------------------------------------------------------------------------
-def _content(doc, cue) -> tuple[int, int] | None:
+def _content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     """Character span of what the cue reports: its clausal complement, or the clause "according to" hangs on."""
     if cue.lower_ == ACCORDING[0]:
-        return _according_content(doc, cue)
+        return _according_content(doc, cue, sents)
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if not comps:
         return None
     comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
     lo, hi = comp.left_edge.i, comp.right_edge.i + 1
     if lo > cue.i:
-        hi = _clause_end(doc, cue, hi)
+        hi = _clause_end(doc, cue, hi, sents.end[cue.i])
     while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct or doc[lo].lower_ == "that"):
         lo += 1
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
@@ -161,10 +173,9 @@ def _content(doc, cue) -> tuple[int, int] | None:
     return _char_span(doc, lo, hi)
 
 
-def _clause_end(doc, cue, hi: int) -> int:
+def _clause_end(doc, cue, hi: int, end: int) -> int:
     """Reported speech after its cue runs to the end of the sentence ("said X, unless Y"),
     short of another cue ("..., adding that Z") or a paragraph break."""
-    end = cue.sent.end
     i = hi
     while i < end:
         tok = doc[i]
@@ -176,14 +187,13 @@ def _clause_end(doc, cue, hi: int) -> int:
     return max(i, hi)
 
 
-def _according_content(doc, cue) -> tuple[int, int] | None:
+def _according_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     """ "X happened, according to Y": the sentence without the "according to Y" phrase."""
     phrase_lo, phrase_hi = cue.left_edge.i, cue.right_edge.i + 1
     to = cue.nbor(1)
     phrase_hi = max(phrase_hi, to.right_edge.i + 1)
-    sent = cue.sent
-    before = (sent.start, phrase_lo)
-    after = (phrase_hi, sent.end)
+    before = (sents.start[cue.i], phrase_lo)
+    after = (phrase_hi, sents.end[cue.i])
     lo, hi = max((before, after), key=lambda r: r[1] - r[0])
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in _MARK_CHARS:
         lo += 1
@@ -198,7 +208,7 @@ def _char_span(doc, lo: int, hi: int) -> tuple[int, int]:
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
-def _partial_quotes(doc, marked: list[Quoted], cues, contents) -> set[int]:
+def _partial_quotes(text: str, marked: list[Quoted], cues, contents) -> set[int]:
     """Quoted stretches that are only part of what a cue reports (absorbed into its indirect quote)."""
     absorbed: set[int] = set()
     spans = sorted((span, cue.i) for cue in cues if (span := contents[cue.i]) is not None)
@@ -208,8 +218,8 @@ def _partial_quotes(doc, marked: list[Quoted], cues, contents) -> set[int]:
         i = bisect.bisect_right(starts, q.start) - 1
         for (start, end), _ in reversed(spans[max(0, i - 3) : i + 1]):
             if start <= q.start and q.end <= end + 1:
-                inside = len(doc.text[q.start : q.end].split())
-                whole = len(doc.text[start:end].split())
+                inside = len(text[q.start : q.end].split())
+                whole = len(text[start:end].split())
                 if inside < _PARTIAL_SHARE * whole:
                     absorbed.add(qi)
                 break
@@ -217,19 +227,19 @@ def _partial_quotes(doc, marked: list[Quoted], cues, contents) -> set[int]:
 
 
 # -- the cue of a direct quote ----------------------------------------------------------------
-def _direct_cue(doc, q: Quoted, quote_of: list[int], qi: int):
+def _direct_cue(doc, q: Quoted, quote_of: list[int], qi: int, sents: Sentences):
     """The cue of a quoted stretch: right after its closing mark, else before its opening mark."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     first_in, last_in = span.start, span.end - 1
-    after = _cue_after(doc, last_in, quote_of, qi)
+    after = _cue_after(doc, last_in, quote_of, qi, sents)
     if after is not None:
         return after
-    return _cue_before(doc, first_in, quote_of)
+    return _cue_before(doc, first_in, quote_of, sents)
 
 
-def _cue_after(doc, last_in: int, quote_of: list[int], qi: int):
+def _cue_after(doc, last_in: int, quote_of: list[int], qi: int, sents: Sentences):
     i = last_in + 1
     while i < len(doc) and (quote_of[i] == qi or quote_of[i] == -2 or doc[i].is_space):
         if "\n" in doc[i].text_with_ws:
@@ -237,9 +247,9 @@ def _cue_after(doc, last_in: int, quote_of: list[int], qi: int):
         i += 1
     if i >= len(doc):
         return None
-    sent = doc[i].sent
+    sent_end = sents.end[i]
     seen = 0
-    while i < len(doc) and i < sent.end and seen < _AFTER_WINDOW:
+    while i < sent_end and seen < _AFTER_WINDOW:
         tok = doc[i]
         if quote_of[tok.i] >= 0 or quote_of[tok.i] == -2:
             break
@@ -252,7 +262,7 @@ def _cue_after(doc, last_in: int, quote_of: list[int], qi: int):
     return None
 
 
-def _cue_before(doc, first_in: int, quote_of: list[int]):
+def _cue_before(doc, first_in: int, quote_of: list[int], sents: Sentences):
     i = first_in - 1
     while i >= 0 and (quote_of[i] == -2 or doc[i].is_space):
         if "\n" in doc[i].text_with_ws:
@@ -260,8 +270,8 @@ def _cue_before(doc, first_in: int, quote_of: list[int]):
         i -= 1
     if i < 0:
         return None
-    sent = doc[i].sent
-    while i >= sent.start:
+    sent_start = sents.start[i]
+    while i >= sent_start:
         tok = doc[i]
         if quote_of[tok.i] >= 0 or "\n" in tok.text_with_ws:
             return None
