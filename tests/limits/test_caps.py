@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from dateline.errors import InputTooLarge
 from dateline.model import Failure
 from dateline.sources import iter_inputs
 from dateline.store import open_store
@@ -102,8 +101,7 @@ def test_a_short_time_limit_does_not_fail_a_quick_page(tmp_path: Path):
     assert record.get("kind") is None, record
 
 
-# Found here: see WARC_CAP_ESCAPES in test_decompression.py (iter_warc catches SourceError only).
-@pytest.mark.xfail(raises=InputTooLarge, strict=True, reason="iter_warc lets InputTooLarge escape (fix proposed)")
+# Found here (iter_warc let InputTooLarge escape and the run ended); fixed in af88461.
 def test_a_warc_record_over_the_cap_is_a_failure_and_the_rest_of_the_file_is_read(tmp_path: Path):
     path = write_warc(tmp_path / "crawl.warc", [
         warc_response("https://news.example.org/big", b"<html><body><p>" + b"word " * 2000 + b"</p></body></html>"),
@@ -114,10 +112,7 @@ def test_a_warc_record_over_the_cap_is_a_failure_and_the_rest_of_the_file_is_rea
     assert results[0].kind == "InputTooLarge"
 
 
-# Found here: records read back from JSON lines skip the text cap (Pipeline.run passes them on unchanged).
-# Fix (src/dateline/pipeline.py, Pipeline.run): apply the same max_text_chars check to an Article read
-# back as to an extracted one (move it from Pipeline.extract into a helper used by both).
-@pytest.mark.xfail(strict=True, reason="records read back from JSON lines skip the text cap (fix proposed)")
+# Found here: records read back from JSON lines skipped the text cap. Fixed in af88461 (Pipeline.run).
 def test_text_length_cap_holds_for_records_read_back(tmp_path: Path):
     lines = tmp_path / "records.jsonl"
     lines.write_text(json.dumps({"id": "long", "source": "long.html", "text": "Words of text. " * 100}) + "\n"

@@ -60,13 +60,8 @@ def test_gzip_bomb_over_http_stops_at_the_cap(gzipped: bytes):
     assert _fetch_expecting_cap("gzip", gzipped) < BOUND
 
 
-# Found here: httpx decodes each network read whole, and brotli packs 256 MB of zeros in ~48 KB, so one
-# read expands to the whole bomb before the size check runs. Fix (src/dateline/sources/url.py,
-# Fetcher.document): read response.iter_raw() and decompress in bounded steps, brotli with
-# brotli.Decompressor().process(chunk, output_buffer_limit=...) looping while not can_accept_more_data(),
-# gzip/deflate with zlib.decompressobj(...).decompress(chunk, max_length) and its unconsumed_tail, and
-# count the decoded bytes against max_bytes after each step (see tests/limits/test_decompression.py).
-@pytest.mark.xfail(strict=True, reason="Fetcher decodes a whole brotli read at once (fix proposed)")
+# Found here: httpx decoded each network read whole, and brotli packs 256 MB of zeros in ~48 KB, so one read
+# expanded to the whole bomb before the size check ran. Fixed in af88461 (sources/decompress.py).
 def test_brotli_bomb_over_http_stops_at_the_cap_in_bounded_memory(brotlied: bytes):
     assert _fetch_expecting_cap("br", brotlied) < BOUND
 
@@ -95,15 +90,8 @@ def _read_warc(path: Path) -> list:
         return list(iter_warc(stream, str(path), max_bytes=CAP))
 
 
-# Found here: src/dateline/sources/warc.py, iter_warc, catches SourceError around each record, but the size
-# checks raise InputTooLarge (an InputError): the first record over the cap ended the whole run with a
-# traceback (see tests/limits/test_caps.py). Fix: catch DatelineError there (or make the size errors
-# SourceErrors). The mark goes when that is fixed.
-WARC_CAP_ESCAPES = pytest.mark.xfail(raises=InputTooLarge, strict=True,
-                                     reason="iter_warc lets InputTooLarge escape (fix proposed)")
-
-
-@WARC_CAP_ESCAPES
+# Found here: iter_warc caught SourceError around each record, but the size checks raise InputTooLarge, so
+# the first record over the cap ended the whole run with a traceback. Fixed in af88461.
 def test_gzip_bomb_in_a_warc_record_is_skipped_and_the_rest_go_on(tmp_path: Path, gzipped: bytes):
     path = _warc_with("gzip", gzipped, tmp_path)
     results, peak = peak_memory(lambda: _read_warc(path))
@@ -112,10 +100,7 @@ def test_gzip_bomb_in_a_warc_record_is_skipped_and_the_rest_go_on(tmp_path: Path
     assert peak < BOUND
 
 
-# Found here: src/dateline/sources/warc.py, _content_decoded, calls brotli.decompress(body) with no
-# output limit. Fix: decompress with brotli.Decompressor().process(body, output_buffer_limit=max_bytes + 1)
-# and raise InputTooLarge when the output passes max_bytes or not decompressor.is_finished().
-@pytest.mark.xfail(strict=True, reason="WARC brotli payloads are decompressed without a limit (fix proposed)")
+# Found here: WARC brotli payloads were decompressed with brotli.decompress, with no output limit. Fixed in af88461.
 def test_brotli_bomb_in_a_warc_record_is_skipped_in_bounded_memory(tmp_path: Path, brotlied: bytes):
     path = _warc_with("br", brotlied, tmp_path)
     results, peak = peak_memory(lambda: _read_warc(path))
@@ -124,12 +109,8 @@ def test_brotli_bomb_in_a_warc_record_is_skipped_in_bounded_memory(tmp_path: Pat
     assert peak < BOUND
 
 
-# Found here: JSON lines are read line by line with no limit on a line, so one endless line (or a gzip
-# bomb of one) is read whole. Fix (src/dateline/sources/jsonl.py, iter_jsonl, and its callers in
-# reader.py): take max_bytes, read with readline(max_bytes + 1), and when a line is longer, report
-# Failure(f"{source}:{n}", "line N is over the limit of ... bytes", "InputTooLarge") and skip to the
-# next newline in bounded reads.
-@pytest.mark.xfail(strict=True, reason="a JSON line is read whole, with no cap (fix proposed)")
+# Found here: JSON lines were read with no limit on a line, so one endless line (or a gzip bomb of one) was
+# read whole. Fixed in af88461 (a per-line cap).
 def test_an_endless_json_line_is_stopped_at_the_cap(tmp_path: Path):
     first = b'{"id": "a1", "source": "one.html", "text": "Fine."}\n'
     bomb = tmp_path / "records.jsonl.gz"
