@@ -91,7 +91,8 @@ class SentenceCoder:
         return out
 
     def _reported_demand(self, tok) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and bool(grammar.modals(tok) & grammar.DEMAND_MODALS) and grammar.speech_governor(tok) is not None
+        return (tok.pos_ in ("VERB", "AUX") and bool(grammar.modals(tok) & grammar.DEMAND_MODALS)
+                and grammar.speech_governor(tok) is not None)
 
     def _read(self, tok, pat: Pattern | None, triggers: dict, consumed: set[int]) -> list[Reading]:
         consumed.add(tok.i)
@@ -113,9 +114,7 @@ class SentenceCoder:
         elif frame == "intent" and negated:
             code, negated = compose.refuse(emb_code), False
         elif frame in compose.COMPOSE:
-            code = compose.COMPOSE[frame](emb_code) if (embedded or pat.code) else None
-            if embedded is None:
-                code = pat.code
+            code = compose.COMPOSE[frame](emb_code) if embedded is not None else pat.code
         else:
             code = pat.code
         if code is not None and frame in ("intent", "carry", "light") and _conditional(tok):
