@@ -9,6 +9,7 @@ it from the Content-Type header passed on the RawDoc and from the page itself.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +24,6 @@ from .base import RawDoc
 from .decompress import decoded
 from .netguard import BlockedAddress, GuardedTransport, UnresolvedHost, networks
 
-PROJECT_URL = "https://github.com/dateline/dateline"
 ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
@@ -31,11 +31,13 @@ ACCEPT = (
 
 
 def user_agent() -> str:
+    """'dateline/<version>', plus the contact an operator sets in DATELINE_CONTACT (a URL or an e-mail)."""
     try:
         ours = version("dateline")
     except PackageNotFoundError:
         ours = "dev"
-    return f"dateline/{ours} (+{PROJECT_URL})"
+    contact = os.environ.get("DATELINE_CONTACT", "").strip()
+    return f"dateline/{ours} (news extraction{'; +' + contact if contact else ''})"
 
 
 def is_url(item: str) -> bool:
