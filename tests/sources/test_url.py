@@ -57,12 +57,12 @@ def test_requests_carry_a_user_agent_and_ask_for_compression():
     assert doc.data == page("council.html")
     assert headers["User-Agent"] == user_agent()
     assert user_agent().startswith("dateline/")
+    assert "br" in headers["Accept-Encoding"] and "gzip" in headers["Accept-Encoding"]
 
 
 def test_the_user_agent_names_the_operators_contact(monkeypatch):
     monkeypatch.setenv("DATELINE_CONTACT", "https://newsroom.example/bots")
     assert user_agent().endswith("; +https://newsroom.example/bots)")
-    assert "br" in headers["Accept-Encoding"] and "gzip" in headers["Accept-Encoding"]
 
 
 def test_loopback_is_refused_unless_allowed():
