@@ -208,3 +208,10 @@ def test_articles_in_other_languages_are_not_coded():
 def test_demand_that_a_clause_subject_act_targets_that_subject():
     [ev, *_] = events_of("The PRC demanded that Taiwan stop the military drills.")
     assert ev.plover == "REQUEST" and side(ev.source) == "CHN" and side(ev.target) == "TWN"
+
+
+def test_own_forces_are_not_the_recipient_and_strikes_are_protests():
+    [ev, *_] = events_of("Peru moved its troops to the northern border.")
+    assert ev.plover == "MOBILIZE" and side(ev.source) == "PER" and ev.target is None
+    [ev, *_] = events_of("Dock workers went on strike in Nairobi.")
+    assert ev.plover == "PROTEST" and side(ev.source) == "KEN" and ev.target is None

@@ -308,7 +308,8 @@ class SentenceCoder:
                 found = self.resolver.resolve(phrase)
                 if found and any(a.country or a.entity or (a.code or "").startswith(("IGO", "NGO")) for a in found):
                     return found
-                weak = weak or found  # "dozens of protesters": a role only, kept if nothing better comes
+                if not weak and not _own(phrase) and not r.code.startswith("15"):
+                    weak = found  # "dozens of protesters": a role only, kept if nothing better comes
         return weak
 
     def _target_phrases(self, tok, r: Reading) -> Iterator:
@@ -325,7 +326,8 @@ class SentenceCoder:
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
         for _, pobj in grammar.preps(tok, _TARGET_PREPS):
-            yield pobj
+            if pobj.i not in own:  # "went on strike": the event noun is no recipient
+                yield pobj
 
     def _home(self, actors: list[Actor], others: list[Actor], place: str | None) -> list[Actor]:
         """Actors named only by their role ("the president", "police") get the article's country,
@@ -444,6 +446,11 @@ def _place_tokens(pobj) -> list:
     for _, inner in grammar.preps(pobj, ("of", "in", "near")):
         out.append(inner)
     return out
+
+
+def _own(phrase) -> bool:
+    """ "its troops", "their forces": the actor's own people, not a recipient."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in phrase.children)
 
 
 def _authors(noun) -> list:
