@@ -13,7 +13,7 @@ from dateline.extract import extract_text
 from dateline.nlp import Annotator
 
 from .invariants import check_article
-from .settings import FUZZ_NLP
+from .settings import FUZZ_SLOW
 from .strategies import NEWS_TEXT
 
 ANNOTATE = Annotator()
@@ -44,13 +44,13 @@ def _check_quotes_and_events(text: str) -> None:
                 assert text[side.start : side.end] == side.text
 
 
-@FUZZ_NLP
+@FUZZ_SLOW
 @given(NEWS_TEXT)
 def test_quotes_and_events_on_news_like_text(text):
     _check_quotes_and_events(text)
 
 
-@FUZZ_NLP
+@FUZZ_SLOW
 @given(st.text(max_size=400))
 def test_quotes_and_events_on_arbitrary_text(text):
     _check_quotes_and_events(text)

@@ -19,7 +19,7 @@ from dateline.scale.inputs import expand_inputs, input_key
 from dateline.sources import iter_inputs
 from dateline.store import open_store
 
-from ..fuzz.settings import FUZZ
+from ..fuzz.settings import FUZZ_SLOW
 from ..fuzz.strategies import articles
 
 PAGE = b"<html><head><title>Cafe opens</title></head><body><p>The cafe opened on Monday in the square.</p></body></html>"
@@ -136,7 +136,7 @@ def test_a_billion_laughs_feed_is_a_failure_or_small(tmp_path: Path):
         assert len(getattr(result, "data", b"")) < 1_000_000  # never the 10^10 expansion
 
 
-@FUZZ
+@FUZZ_SLOW
 @given(articles())
 def test_parquet_written_from_any_record_reads_back_typed(tmp_path_factory, article: Article):
     folder = tmp_path_factory.mktemp("parquet")
