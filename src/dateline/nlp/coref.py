@@ -99,19 +99,19 @@ class SpeakerResolver:
                 self._add(person, span.start_char, span.end_char, span.text)
                 return person
         if root.pos_ == "NOUN":
+            if root.lemma_.lower() in DOCUMENT_NOUNS:  # "a statement from the ministry said"
+                return named or self._issuer(doc, root, span)
             person = self._role(root, span)
             if person is not None:
                 return person
             if named is not None:
                 return self._role_entity(span, root, named)
-            if root.lemma_.lower() in DOCUMENT_NOUNS:
-                return self._issuer(doc, root, span)
             if root.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in root.lefts):
                 return self._definite(root, span)
         return named
 
     def _issuer(self, doc, root, span) -> Entity | None:
-        """ "the union's release", "a statement from the ministry", "a statement": who issued the document."""
+        """ "the union's release", "a statement": who issued the document (its owner, else the last organisation)."""
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
                 return self.resolve(doc, doc[child.left_edge.i : child.i + 1])
