@@ -71,7 +71,8 @@ def test_scale_output_names_come_from_a_key_not_the_input_path(name: str):
 def test_a_file_name_that_is_not_utf8_is_stored_and_the_rest_go_on(tmp_path: Path):
     folder = tmp_path / "pages"
     folder.mkdir()
-    (Path(os.fsencode(folder)) / b"caf\xe9.html").write_bytes(PAGE)  # a Latin-1 name from an old archive
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.html"), "wb") as latin1:  # a name from an old archive
+        latin1.write(PAGE)
     (folder / "z-fine.html").write_bytes(PAGE.replace(b"cafe", b"bakery").replace(b"Cafe", b"Bakery"))
     run = dateline("ingest", "--db", str(tmp_path / "s.db"), "--no-nlp", "--workers", "1", "--quiet", str(folder))
     assert b"Traceback" not in run.stderr, run.stderr.decode()[-1500:]
