@@ -108,3 +108,18 @@ def test_cli_reads_jsonl_files_and_stdin(tmp_path):
 def test_cli_rejects_a_bad_actor():
     result = CliRunner().invoke(main, ["timeline", "", "CHN"], input="")
     assert result.exit_code == 2 and "empty" in result.output
+
+
+def test_cli_reads_the_store_and_agrees_with_the_records(tmp_path):
+    from dateline.store import open_store
+
+    db = tmp_path / "news.db"
+    with open_store(db) as store:
+        for a in corpus():
+            a.text = "Talks."
+            store.upsert(a)
+        store.upsert(article([ev(USA, RUS, 4, -10.0, "2024-04-23")], aid="c"))  # not the dyad
+        assert sorted(x.id for x in store.iter_dyad_articles("USA", "CHN")) == ["a", "b"]
+    result = CliRunner().invoke(main, ["timeline", "USA", "CHN", "--db", str(db), "--freq", "month", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == timeline(corpus(), "USA", "CHN", freq="month").to_dict()

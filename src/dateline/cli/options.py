@@ -45,3 +45,19 @@ def source_options(fn):
 
 def quiet_option(fn):
     return click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")(fn)
+
+
+def db_option(fn):
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                        help="The store (default: $DATELINE_DB or ./dateline.db).")(fn)
+
+
+def open_store_or_exit(db: str | None, *, readonly: bool):
+    """The store, or a clean command-line error saying why it can't be opened."""
+    from ..errors import DatelineError
+    from ..store import open_store
+
+    try:
+        return open_store(db, readonly=readonly)
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -12,17 +12,12 @@ from typing import TextIO
 import click
 
 from ..errors import DatelineError
-from ..store import MARK_END, MARK_START, SearchResult, Store, open_store
-from .options import extraction_options, quiet_option, source_options
+from ..store import MARK_END, MARK_START, SearchResult, Store
+from .options import db_option, extraction_options, open_store_or_exit, quiet_option, source_options
 from .output import format_article, format_failure
 
 
 # -- shared option sets --------------------------------------------------------------------------
-def db_option(fn):
-    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-                        help="The store (default: $DATELINE_DB or ./dateline.db).")(fn)
-
-
 def filter_options(fn):
     """--publisher, --language, --since, --until, --entity, --country."""
     fn = click.option("--country", default=None, help="Articles naming this country: ISO3 code or name (CHN, China).")(fn)
@@ -32,13 +27,6 @@ def filter_options(fn):
     fn = click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")(fn)
     fn = click.option("--publisher", default=None, help="Exact publisher name (any case).")(fn)
     return fn
-
-
-def _open(db: str | None, *, readonly: bool) -> Store:
-    try:
-        return open_store(db, readonly=readonly)
-    except DatelineError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 # -- ingest --------------------------------------------------------------------------------------
@@ -67,7 +55,7 @@ def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, all
     from ..dedup import dedup_store
     from ..ingest import ingest
 
-    store = _open(db, readonly=False)
+    store = open_store_or_exit(db, readonly=False)
     try:
         report = ingest(list(inputs), store, workers=workers, nlp=not no_nlp, model=model, clean=clean,
                         fetched=fetched, allow_private=allow_private, follow=follow, max_bytes=max_bytes,
@@ -112,7 +100,7 @@ def search_cmd(query, db, publisher, language, since, until, entity, country, co
         dateline search '"peace talks" geneva' --since 2024-01 --collapse
         dateline search 'sanction*' --country RUS --format json
     """
-    store = _open(db, readonly=True)
+    store = open_store_or_exit(db, readonly=True)
     try:
         result = store.search(query, publisher=publisher, language=language, since=since, until=until,
                               entity=entity, country=country, collapse=collapse, limit=limit, offset=offset)
@@ -153,7 +141,7 @@ def show_cmd(article_id, db, fmt):
         dateline show 3f2a9c0d41b7e8aa
         dateline show 3f2a9c0d41b7e8aa --format json | jq .events
     """
-    store = _open(db, readonly=True)
+    store = open_store_or_exit(db, readonly=True)
     try:
         article = store.get(article_id)
         copies = store.duplicates(article_id) if article else []
@@ -199,7 +187,7 @@ def export_cmd(db, fmt, output, table, publisher, language, since, until, entity
 
     if fmt == "parquet" and not output:
         raise click.UsageError("parquet needs --output FOLDER (one .parquet file per table)")
-    store = _open(db, readonly=True)
+    store = open_store_or_exit(db, readonly=True)
     try:
         articles = store.iter_articles(publisher=publisher, language=language, since=since, until=until,
                                        entity=entity, country=country)
@@ -263,7 +251,7 @@ def dedup_cmd(db, threshold):
     """
     from ..dedup import DEFAULT_THRESHOLD, dedup_store
 
-    store = _open(db, readonly=False)
+    store = open_store_or_exit(db, readonly=False)
     try:
         report = dedup_store(store, threshold or DEFAULT_THRESHOLD)
     finally:
@@ -285,7 +273,7 @@ def stats_cmd(db, errors, fmt):
         dateline stats
         dateline stats --errors
     """
-    store = _open(db, readonly=True)
+    store = open_store_or_exit(db, readonly=True)
     try:
         figures = store.stats()
         failures = store.failures() if errors else []

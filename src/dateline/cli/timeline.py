@@ -12,6 +12,7 @@ import click
 
 from ..model import Article
 from ..timeline import FREQUENCIES, QUADS, Timeline, TimelineError, timeline
+from .options import db_option, open_store_or_exit
 
 QUAD_NAMES = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
 
@@ -73,15 +74,19 @@ def write_csv(t: Timeline, out: TextIO) -> None:
 @click.option("--freq", type=click.Choice(FREQUENCIES), default="week", show_default=True, help="Period of a row.")
 @click.option("--directed", is_flag=True, help="Only events from A to B (default: both directions).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def timeline_cmd(a, b, records, freq, directed, fmt):
+@db_option
+def timeline_cmd(a, b, records, freq, directed, fmt, db):
     """Events between actors A and B over time: counts by quad class (verbal/material cooperation and
     conflict) and mean Goldstein score per day, week or month.
 
     A and B are CAMEO code prefixes (USA matches USAGOV), countries (CHN, China) or entity names
-    (Blinken). RECORDS are JSON-lines files of dateline records (default: stdin).
+    (Blinken). The events come from RECORDS, JSON-lines files of dateline records ('-' for stdin);
+    without RECORDS, from the store (--db, default $DATELINE_DB or ./dateline.db), or from stdin
+    when records are piped in.
 
     \b
     Example:
+        dateline ingest news/ && dateline timeline USA CHN --freq month
         dateline process news/ > records.jsonl
         dateline timeline USA CHN records.jsonl --freq month
         dateline process news/ | dateline timeline Russia Ukraine --format csv
@@ -89,10 +94,16 @@ def timeline_cmd(a, b, records, freq, directed, fmt):
     def warn(message: str) -> None:
         click.echo(f"dateline: {message}", err=True)
 
+    from_store = db is not None or (not records and sys.stdin.isatty())
+    store = open_store_or_exit(db, readonly=True) if from_store else None
+    articles = store.iter_dyad_articles(a, b) if store else read_records(_streams(records), warn)
     try:
-        result = timeline(read_records(_streams(records), warn), a, b, freq=freq, directed=directed)
+        result = timeline(articles, a, b, freq=freq, directed=directed)
     except TimelineError as exc:
         raise click.UsageError(str(exc)) from exc
+    finally:
+        if store:
+            store.close()
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif fmt == "csv":

@@ -1,7 +1,8 @@
-"""Read queries the web needs beyond the Store's methods, run on the store's own connection.
+"""Read queries for browsing a store: search facets, neighbouring articles, the articles of a dyad.
 
-They reuse the store's query parsing and filters (store.search.fts_query,
-store.queries.article_filters), so they match exactly what Store.search matches.
+They reuse the store's query parsing and filters (search.fts_query, search.matches_sql,
+queries.article_filters), so they match exactly what Store.search matches. The Store
+exposes them as methods; the web UI and the CLI call those.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections import Counter
 from typing import Any
 
 from ..nlp.actors import country_code
-from ..store.queries import article_filters
-from ..store.search import fts_query
+from .queries import article_filters
+from .search import fts_query, matches_sql
 
 FACETS = ("publisher", "language", "year")
 
@@ -24,12 +25,11 @@ def search_facets(conn: sqlite3.Connection, query: str, *, collapse: bool = Fals
     One pass over the matches, grouped by all three at once; the counts per facet are summed here.
     """
     where, params = article_filters(**filters)
-    conditions = " AND ".join(["articles_fts MATCH ?", *where])
+    head, body = matches_sql(where)
     counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if collapse else "count(*)"
     rows = conn.execute(
-        f"SELECT coalesce(a.publisher, '(unknown)'), coalesce(a.language, '(unknown)'), "
-        f"coalesce(substr(a.published_at, 1, 4), '(undated)'), {counted} "
-        f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE {conditions} GROUP BY 1, 2, 3",
+        f"{head} SELECT coalesce(a.publisher, '(unknown)'), coalesce(a.language, '(unknown)'), "
+        f"coalesce(substr(a.published_at, 1, 4), '(undated)'), {counted} {body} GROUP BY 1, 2, 3",
         [fts_query(query), *params],
     ).fetchall()
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}

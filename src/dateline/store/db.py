@@ -19,7 +19,7 @@ from typing import Any
 
 from ..config import settings
 from ..model import Article, Event, Failure, Quote
-from . import queries, search
+from . import browse, queries, search
 from .errors import StoreError
 from .keys import entity_key, normalise_name, search_form
 from .schema import migrate
@@ -157,6 +157,23 @@ class Store:
             (row[0], article_id),
         ).fetchall()
         return [r[0] for r in rows]
+
+    # -- browsing ----------------------------------------------------------------------------------
+    def search_facets(self, query: str, *, collapse: bool = False, **filters: Any) -> dict[str, list[list[Any]]]:
+        """Counts of the articles matching a search, by publisher, language and year."""
+        return browse.search_facets(self.conn, query, collapse=collapse, **filters)
+
+    def neighbours(self, article_id: str) -> tuple[str | None, str | None]:
+        """The ids just before and after ``article_id`` in id order (the order of iter_articles)."""
+        return browse.previous_id(self.conn, article_id), browse.next_id(self.conn, article_id)
+
+    def iter_dyad_articles(self, a: str, b: str) -> Iterator[Article]:
+        """The articles with an event that may involve both actors: a superset of what
+        dateline.timeline counts for them, so it can match precisely on these alone."""
+        for article_id in browse.dyad_article_ids(self.conn, a, b):
+            article = self.get(article_id)
+            if article is not None:
+                yield article
 
     # -- facts across articles ---------------------------------------------------------------------
     def iter_events(

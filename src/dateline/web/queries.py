@@ -19,7 +19,6 @@ from ..model import Article, Event, Quote
 from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_key
 from ..timeline import timeline
-from . import sql
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
 
@@ -81,7 +80,7 @@ def get_article(store: Store, article_id: str) -> Article:
 
 def neighbours(store: Store, article_id: str) -> tuple[str | None, str | None]:
     """The articles just before and after this one in id order (the order of the article list)."""
-    return sql.previous_id(store.conn, article_id), sql.next_id(store.conn, article_id)
+    return store.neighbours(article_id)
 
 
 def duplicates(store: Store, article_id: str) -> list[dict[str, Any]]:
@@ -159,7 +158,7 @@ def search(store: Store, q: str, *, offset: int, limit: int, collapse: bool, **f
 
 def search_facets(store: Store, q: str, *, collapse: bool, **filters: Any) -> dict[str, list[list[Any]]]:
     """Counts of all matching articles by publisher, language and year of publication."""
-    return sql.search_facets(store.conn, q, collapse=collapse, **filters)
+    return store.search_facets(q, collapse=collapse, **filters)
 
 
 # -- entities, quotes, events --------------------------------------------------------------------
@@ -235,6 +234,5 @@ def list_events(store: Store, *, offset: int, limit: int, **filters: Any) -> dic
 
 def timeline_view(store: Store, a: str, b: str, *, freq: str, directed: bool) -> dict[str, Any]:
     """The dyad's events over time (dateline.timeline), over the articles with an event between them."""
-    articles = (store.get(aid) for aid in sql.dyad_article_ids(store.conn, a, b))
-    result = timeline((x for x in articles if x is not None), a, b, freq=freq, directed=directed)
+    result = timeline(store.iter_dyad_articles(a, b), a, b, freq=freq, directed=directed)
     return result.to_dict()
