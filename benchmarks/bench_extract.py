@@ -50,7 +50,7 @@ def time_it(run: Callable[[], object], repeat: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pages", nargs="*", help="folders or files of HTML pages (.html or .html.gz)")
-    ap.add_argument("--repeat", type=int, default=1, help="runs of each side; the fastest counts")
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each side; the fastest counts (machines are noisy)")
     opts = ap.parse_args()
 
     import trafilatura
