@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
@@ -46,6 +48,16 @@ def _streams(paths: tuple[str, ...]) -> Iterator[tuple[str, TextIO]]:
             continue
         with open(path, encoding="utf-8") as fh:
             yield path, fh
+
+
+def _stdin_is_piped() -> bool:
+    """True when records are piped or redirected in (a pipe, a file, or a stream given in-process),
+    not a terminal or /dev/null."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError):
+        return True
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
 def format_table(t: Timeline) -> str:
@@ -94,7 +106,7 @@ def timeline_cmd(a, b, records, freq, directed, fmt, db):
     def warn(message: str) -> None:
         click.echo(f"dateline: {message}", err=True)
 
-    from_store = db is not None or (not records and sys.stdin.isatty())
+    from_store = db is not None or (not records and not _stdin_is_piped())
     store = open_store_or_exit(db, readonly=True) if from_store else None
     articles = store.iter_dyad_articles(a, b) if store else read_records(_streams(records), warn)
     try:
