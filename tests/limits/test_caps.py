@@ -63,8 +63,9 @@ def test_size_text_and_depth_caps_through_process(tmp_path: Path):
 
 def _slow_page(folder: Path) -> None:
     """A long text that takes spaCy several seconds."""
-    sentence = "The foreign minister said on Monday that the talks in Geneva would resume after a pause. "
-    (folder / "b-slow.txt").write_text("\n\n".join(sentence * 20 for _ in range(250)), encoding="utf-8")
+    paragraphs = (" ".join(f"The foreign minister said on day {p * 20 + n} that talks in Geneva would resume."
+                           for n in range(20)) for p in range(250))  # distinct: a dump cleaner drops repeats
+    (folder / "b-slow.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
 
 
 def test_size_cap_and_time_limit_through_ingest(tmp_path: Path):
