@@ -10,6 +10,9 @@ Kind = Literal["html", "text", "feed", "warc", "jsonl"]
 _HTML_MARKERS = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p[\s>]|<article[\s>]", re.I)
 _FEED = re.compile(r"<rss[\s>]|<feed[\s>][^>]*xmlns=\"http://www\.w3\.org/2005/Atom\"|<rdf:RDF", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+# What may stand before a page's <!doctype> or <html>: white space, comments, scripts, styles
+_PROLOGUE = re.compile(r"\A(?:\s+|<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<\?xml[^>]*>)*", re.S | re.I)
+_PAGE_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.I)
 
 
 def sniff_bytes(data: bytes) -> Kind | None:
@@ -25,6 +28,9 @@ def sniff(text: str) -> Kind:
         return "jsonl"
     if _FEED.search(head[:512]) or head.startswith("<?xml") and _FEED.search(text[:4096]):
         return "feed"
+    prologue = _PROLOGUE.match(text[:200_000])
+    if prologue and _PAGE_START.match(text, prologue.end()):
+        return "html"
     if _HTML_MARKERS.search(head):
         # a text dump that quotes a tag or two is still text: markup must be dense
         tags = len(_TAG.findall(text[:20000]))
