@@ -16,14 +16,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# Ingest examples/ into the embedded store ./dateline.db (git-ignored), search it, show one article's facts,
-# and a timeline of the events between two actors.
+# Ingest examples/ into the embedded store (./dateline.db, or $DATELINE_DB; git-ignored), summarise it,
+# search it, show one article's facts, and the timeline of the events between two countries.
 demo: $(STAMP)
-	$(BIN)/dateline ingest --db dateline.db examples/
-	$(BIN)/dateline search --db dateline.db --limit 3 'fisher* OR harbour'
-	$(BIN)/dateline show --db dateline.db "$$($(BIN)/dateline search --db dateline.db --format json --limit 1 'fisher* OR harbour' \
+	$(BIN)/dateline ingest examples/
+	$(BIN)/dateline stats
+	$(BIN)/dateline search --limit 3 'fisher* OR harbour'
+	$(BIN)/dateline show "$$($(BIN)/dateline search --format json --limit 1 'fisheries talks' \
 		| $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["hits"][0]["id"])')"
-	$(BIN)/dateline export --db dateline.db --quiet | $(BIN)/dateline timeline GOV EDU --freq day
+	$(BIN)/dateline timeline NOR ISL --freq month
 
 # Debian's chromium for the browser tests (installing needs root); nothing to do when it is there.
 browser:
