@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from datetime import date, datetime
 from itertools import islice
@@ -321,11 +321,17 @@ def write_csv_folder(results: Iterable[Article | Failure], folder: Path) -> dict
 
 def write_parquet_folder(results: Iterable[Article | Failure], folder: Path) -> dict[str, int]:
     """One Parquet file per table in ``folder`` (articles.parquet, entities.parquet, ...)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_parquet_tables(results, lambda name: folder / f"{name}.parquet")
+
+
+def write_parquet_tables(results: Iterable[Article | Failure], sink: Callable[[str], Any]) -> dict[str, int]:
+    """Stream the records into one Parquet file per table; ``sink(table)`` names where that table goes
+    (a path, or an output stream of a pyarrow filesystem). Returns the rows written per table."""
     import pyarrow.parquet as pq
 
-    folder.mkdir(parents=True, exist_ok=True)
     counts = dict.fromkeys(TABLES, 0)
-    writers = {name: pq.ParquetWriter(folder / f"{name}.parquet", EXPORT_SCHEMAS[name]) for name in TABLES}
+    writers = {name: pq.ParquetWriter(sink(name), EXPORT_SCHEMAS[name]) for name in TABLES}
     try:
         for chunk in batches(results):
             for name, table in record_tables(chunk).items():

@@ -15,10 +15,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import pyarrow.parquet as pq
 from pyarrow import fs as pafs
 
-from ..export import EXPORT_SCHEMAS, TABLES, batches, record_tables
+from ..export import TABLES, write_parquet_tables
 from ..model import Article, Failure
 from .inputs import input_key, open_filesystem
 
@@ -67,22 +66,9 @@ class Output:
     def write(self, item: str, results: Iterable[Article | Failure]) -> tuple[int, int]:
         """Write one input's records to its Parquet files; (articles, failures) written."""
         key = input_key(item)
-        writers = {
-            name: pq.ParquetWriter(
-                self.filesystem.open_output_stream(f"{self.root}/{name}/{key}.parquet"), EXPORT_SCHEMAS[name]
-            )
-            for name in TABLES
-        }
-        counts = dict.fromkeys(TABLES, 0)
-        try:
-            for chunk in batches(results):
-                for name, table in record_tables(chunk).items():
-                    if table.num_rows:
-                        writers[name].write_table(table)
-                        counts[name] += table.num_rows
-        finally:
-            for writer in writers.values():
-                writer.close()
+        counts = write_parquet_tables(
+            results, lambda name: self.filesystem.open_output_stream(f"{self.root}/{name}/{key}.parquet")
+        )
         return counts["articles"], counts["failures"]
 
     def mark_finished(self, report: InputReport) -> None:
