@@ -95,7 +95,8 @@ def test_size_cap_and_time_limit_through_ingest(tmp_path: Path):
 # the next page. Fix (src/dateline/pipeline.py, with src/dateline/nlp/annotate.py): a Pipeline._prepare()
 # run once before the first time_limit that extracts one tiny HTML page and one tiny text dump, and calls
 # each stage's prepare() (for Annotator: load the model and annotate one short sentence).
-@pytest.mark.xfail(strict=True, reason="one-time set-up runs inside the first document's time limit (fix proposed)")
+# Not strict: how long the set-up takes depends on the machine, so on a quiet one it may fit in the limit.
+@pytest.mark.xfail(strict=False, reason="one-time set-up runs inside the first document's time limit (fix proposed)")
 @pytest.mark.parametrize("nlp", [["--no-nlp"], []], ids=["no-nlp", "nlp"])
 def test_a_short_time_limit_does_not_fail_a_quick_page(tmp_path: Path, nlp: list[str]):
     page = tmp_path / "quick.html"
