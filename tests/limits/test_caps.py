@@ -88,15 +88,9 @@ def test_size_cap_and_time_limit_through_ingest(tmp_path: Path):
         assert store.stats()["last_run"]["status"] == "done"
 
 
-# Found here: one-time set-up runs inside the first document's time limit: importing the HTML extractor and
-# loading the language model (Pipeline.extract), loading the spaCy model and building the annotators' tables
-# on first use (Pipeline._annotate). On a busy 2-core machine that is over 2 s, so with a short
-# DATELINE_DOC_TIMEOUT a trivial page fails, even with --no-nlp, and an interrupted set-up starts again with
-# the next page. Fix (src/dateline/pipeline.py, with src/dateline/nlp/annotate.py): a Pipeline._prepare()
-# run once before the first time_limit that extracts one tiny HTML page and one tiny text dump, and calls
-# each stage's prepare() (for Annotator: load the model and annotate one short sentence).
-# Not strict: how long the set-up takes depends on the machine, so on a quiet one it may fit in the limit.
-@pytest.mark.xfail(strict=False, reason="one-time set-up runs inside the first document's time limit (fix proposed)")
+# Found here: one-time set-up (imports, the language identifier, loading spaCy) ran inside the first
+# document's time limit, so with a short DATELINE_DOC_TIMEOUT a trivial page failed. Fixed by
+# Pipeline.prepare(), run once before any time limit starts.
 @pytest.mark.parametrize("nlp", [["--no-nlp"], []], ids=["no-nlp", "nlp"])
 def test_a_short_time_limit_does_not_fail_a_quick_page(tmp_path: Path, nlp: list[str]):
     page = tmp_path / "quick.html"

@@ -25,6 +25,12 @@ class Annotator:
     def nlp(self):
         return load_nlp(self.model)
 
+    def prepare(self) -> None:
+        """Load the model and build the annotators' tables on one short text (the pipeline calls this
+        before any document's time limit starts)."""
+        text = "The minister said on Monday that talks with China would resume in Geneva, officials told reporters."
+        self([Article(id="warm-up", source="<warm-up>", text=text)])
+
     def __call__(self, articles: Sequence[Article]) -> None:
         todo = [a for a in articles if a.text]
         docs = self.nlp.pipe((a.text for a in todo), batch_size=self.batch_size)
