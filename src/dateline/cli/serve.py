@@ -22,6 +22,11 @@ def allowed_hosts(host: str) -> list[str] | None:
     return sorted({"localhost", "127.0.0.1", "[::1]", f"[{host}]" if ":" in host else host})
 
 
+# How long an idle keep-alive connection stays open. uvicorn's 5 s default closes connections that a
+# busy client is about to reuse, and the client sees a reset; browsers and pools keep them longer.
+KEEP_ALIVE_SECONDS = 30
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Keep the default unless you mean to share the store on a network.")
@@ -53,10 +58,11 @@ def serve_cmd(host: str, port: int, db_path: str | None, workers: int) -> None:
     hosts = allowed_hosts(host)
     click.echo(f"dateline: serving {path} (read-only) at http://{host}:{port}/", err=True)
     if workers == 1:
-        uvicorn.run(create_app(path, allowed_hosts=hosts), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(path, allowed_hosts=hosts), host=host, port=port, log_level="warning",
+                    timeout_keep_alive=KEEP_ALIVE_SECONDS)
         return
     os.environ["DATELINE_DB"] = str(path)  # the worker processes build the app from the environment
     if hosts is not None:
         os.environ[HOSTS_ENV] = ",".join(hosts)
     uvicorn.run("dateline.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+                log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS)
