@@ -120,11 +120,8 @@ def test_any_event_quote_entity_or_timeline_filter_is_an_answer_or_a_clear_error
         assert response.status_code in (200, 400, 422), (url, params, response.status_code, response.text[:300])
 
 
-# Found here: a date with an offset that moves it out of datetime's range raises OverflowError in
-# store/queries.py time_bound (it catches ValueError only), and the request fails with a 500. Fix
-# (src/dateline/store/queries.py, time_bound): catch OverflowError with ValueError, and also around
-# dt.astimezone(UTC), raising the same StoreError "is not a date".
-@pytest.mark.xfail(strict=True, reason="time_bound lets OverflowError escape (fix proposed)")
+# Found here: a date with an offset that moves it out of datetime's range raised OverflowError in
+# store/queries.py time_bound (it caught ValueError only), and the request failed with a 500. Fixed there.
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
 def test_a_date_out_of_range_is_a_clear_error(client: TestClient, value: str):
     response = client.get("/api/articles", params={"since": value})

@@ -67,9 +67,9 @@ def time_bound(value: str | date | datetime, *, end: bool) -> str:
         return f"{y}-{m or '12'}-{d or '31'}T23:59:59"
     try:
         dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        return time_bound(dt, end=end)
+    except (ValueError, OverflowError):  # OverflowError: an offset that moves it out of datetime's range
         raise StoreError(f"{value!r} is not a date; use ISO 8601, e.g. 2024-04-26 or 2024-04-26T10:00:00Z") from None
-    return time_bound(dt, end=end)
 
 
 def country_filter(value: str) -> str:
