@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,10 +37,8 @@ def test_failures_round_trip(source, error, kind):
     assert Failure.from_dict(json.loads(json.dumps(failure.to_dict()))) == failure
 
 
-# Found by these properties: a JSON escape of a lone surrogate ("\\ud800") gives a str that cannot be
-# written as UTF-8. Fix proposal in tests/security/test_readers.py; remove the marks once fixed.
-KNOWN_SURROGATE_BUG = pytest.mark.xfail(raises=UnicodeEncodeError, strict=False,
-                                        reason="jsonl reader passes lone surrogates on (see SECURITY.md)")
+# Found by these properties: a JSON escape of a lone surrogate ("\\ud800") gave a str that cannot be
+# written as UTF-8; fixed in src/dateline/sources/jsonl.py (record_from_dict).
 
 
 def _writable(record: Article | Failure) -> None:
@@ -49,7 +46,6 @@ def _writable(record: Article | Failure) -> None:
     json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
-@KNOWN_SURROGATE_BUG
 @FUZZ
 @given(st.one_of(ARTICLE_LIKE, RECORD_LIKE, JSON_VALUES))
 def test_the_reader_turns_any_json_into_a_record_or_a_failure(value):
@@ -60,7 +56,6 @@ def test_the_reader_turns_any_json_into_a_record_or_a_failure(value):
     _writable(record)
 
 
-@KNOWN_SURROGATE_BUG
 @FUZZ
 @given(st.lists(st.one_of(st.binary(max_size=200), st.one_of(ARTICLE_LIKE, RECORD_LIKE).map(lambda d: json.dumps(d).encode())), max_size=6))
 def test_the_reader_gives_one_result_per_nonblank_line_and_never_raises(lines):

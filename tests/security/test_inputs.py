@@ -82,10 +82,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_the_rest_go_on(tmp_path: Pat
 
 # Found here (and by tests/fuzz/test_fuzz_records.py): a JSON escape "\ud800" gives a lone surrogate, which
 # no UTF-8 writer takes: `dateline process` and `dateline ingest` stopped with a traceback on such a line.
-# Fix (src/dateline/sources/jsonl.py, record_from_dict): after building the record, check
-# json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8") and on UnicodeEncodeError return
-# Failure(where, f"{where}: holds an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode", "InputError").
-@pytest.mark.xfail(strict=True, reason="a lone surrogate in a JSON line stops the run (fix proposed)")
+# Fixed in src/dateline/sources/jsonl.py (record_from_dict).
 @pytest.mark.parametrize("command", ["process", "ingest"])
 def test_a_json_line_with_a_lone_surrogate_is_a_failure_and_the_rest_go_on(tmp_path: Path, command: str):
     lines = tmp_path / "records.jsonl"

@@ -51,10 +51,20 @@ def record_from_dict(data: object, where: str) -> Article | Failure:
     if "error" in data and "text" not in data:
         if not isinstance(data.get("source"), str) or not isinstance(data["error"], str):
             return Failure(where, f"{where}: a failure record needs a source and an error", "InputError")
-        return Failure.from_dict(data)
+        failure = Failure.from_dict(data)
+        try:
+            json.dumps(failure.to_dict(), ensure_ascii=False).encode("utf-8")
+        except (UnicodeEncodeError, TypeError, ValueError) as exc:
+            return Failure(where, f"{where}: not a valid failure record ({type(exc).__name__}: {exc})", "InputError")
+        return failure
     if not isinstance(data.get("id"), str) or not isinstance(data.get("source"), str):
         return Failure(where, f"{where}: not a dateline record (an article needs an id and a source)", "InputError")
     try:
-        return Article.from_dict(data)
+        article = Article.from_dict(data)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         return Failure(where, f"{where}: not a valid dateline record ({exc!r})", "InputError")
+    try:  # a JSON escape such as "\\ud800" gives a lone surrogate, which no UTF-8 writer (stdout, SQLite) takes
+        json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError) as exc:
+        return Failure(where, f"{where}: not a valid dateline record ({type(exc).__name__}: {exc})", "InputError")
+    return article
