@@ -62,12 +62,9 @@ def test_scale_output_names_come_from_a_key_not_the_input_path(name: str):
     assert "/" not in key and ".." not in key and key
 
 
-# Found here: a file whose name is not valid UTF-8 (Python gives its bytes as lone surrogates) stops
-# `dateline ingest` with a UnicodeEncodeError from SQLite. Fix (src/dateline/sources/reader.py,
-# SourceReader.read): name each file's source with os.fsencode(path).decode("utf-8", "backslashreplace")
-# so it is valid text (caf\xe9.html); and in src/dateline/ingest.py, save(): a record the store cannot
-# encode becomes a Failure instead of ending the run.
-@pytest.mark.xfail(strict=True, reason="a non-UTF-8 file name stops ingest (fix proposed)")
+# Found here: a file whose name is not valid UTF-8 (Python gives its bytes as lone surrogates) stopped
+# `dateline ingest` with a UnicodeEncodeError from SQLite. Fixed in src/dateline/sources/reader.py
+# (file_name: the bytes that are not UTF-8 are written as \xNN escapes in the record's source).
 def test_a_file_name_that_is_not_utf8_is_stored_and_the_rest_go_on(tmp_path: Path):
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -78,6 +75,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_the_rest_go_on(tmp_path: Pat
     assert b"Traceback" not in run.stderr, run.stderr.decode()[-1500:]
     with open_store(tmp_path / "s.db", readonly=True) as store:
         assert store.count() == 2
+        assert sorted(Path(a.source).name for a in store.iter_articles()) == ["caf\\xe9.html", "z-fine.html"]
 
 
 # Found here (and by tests/fuzz/test_fuzz_records.py): a JSON escape "\ud800" gives a lone surrogate, which

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import re
 import sys
 import zlib
@@ -87,11 +88,12 @@ class SourceReader:
                 if isinstance(path, Failure):
                     yield path
                     continue
+                name = file_name(path)
                 try:
                     with open(path, "rb") as stream:
-                        yield from self.read_stream(stream, str(path), fetched=modified(path))
+                        yield from self.read_stream(stream, name, fetched=modified(path))
                 except OSError as exc:
-                    yield Failure(str(path), f"{path}: cannot read ({exc.strerror or exc})", "SourceError")
+                    yield Failure(name, f"{name}: cannot read ({exc.strerror or exc})", "SourceError")
 
     def read_url(self, url: str) -> Iterator[Source]:
         """A page or feed is read whole, up to the cap; a WARC is streamed record by record as it downloads."""
@@ -149,6 +151,12 @@ class SourceReader:
             yield from iter_jsonl(io.BytesIO(raw.data), raw.source, max_bytes=self.options.max_bytes)
         else:
             yield raw
+
+
+def file_name(path: os.PathLike[str] | str) -> str:
+    """A path as valid text: bytes of a name that are not UTF-8 (Python keeps them as lone surrogates,
+    which no UTF-8 writer takes) are written as \\xNN escapes, e.g. caf\\xe9.html."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def iter_inputs(
