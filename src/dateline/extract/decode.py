@@ -64,8 +64,12 @@ def looks_binary(data: bytes) -> bool:
         return True
     if any(head.startswith(b) for b, _ in _BOMS if b.startswith((b"\xff\xfe", b"\xfe\xff"))):
         return False  # UTF-16/32 text has NULs
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > 0.05
+
+
+# Bytes that text does not contain: C0 controls other than tab, line breaks, form feed and escape
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
 
 
 def decode(data: bytes, content_type: str | None = None, source: str = "input") -> Decoded:

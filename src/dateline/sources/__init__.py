@@ -9,10 +9,25 @@ input is told by its bytes, not by its name.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .base import RawDoc
-from .netguard import BlockedAddress
 from .reader import DEFAULT_MAX_BYTES, SourceOptions, SourceReader, iter_inputs
-from .url import Fetcher, user_agent
+
+if TYPE_CHECKING:
+    from .netguard import BlockedAddress
+    from .url import Fetcher, user_agent
+
+_NETWORK = {"BlockedAddress": "netguard", "Fetcher": "url", "user_agent": "url"}
+
+
+def __getattr__(name: str) -> Any:
+    """The network parts (httpx) load on first use, so reading files never pays for them."""
+    if name in _NETWORK:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_NETWORK[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

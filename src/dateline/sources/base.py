@@ -13,3 +13,8 @@ class RawDoc:
     url: str | None = None
     fetched: datetime | None = None
     content_type: str | None = None  # e.g. from an HTTP header: "text/html; charset=utf-8"
+
+
+def is_url(item: str) -> bool:
+    """An http(s) URL, as opposed to a path."""
+    return item.lower().startswith(("http://", "https://"))

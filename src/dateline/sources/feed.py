@@ -14,14 +14,14 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any
-
-import feedparser
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SourceError
 from ..model import Failure
 from .base import RawDoc
-from .url import Fetcher
+
+if TYPE_CHECKING:
+    from .url import Fetcher
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,8 @@ def iter_feed(
     seen: Callable[[str], bool] | None = None,
 ) -> Iterator[RawDoc | Failure]:
     """The items of the feed in ``doc``: fetched pages (follow) or pages built from the items."""
+    import feedparser
+
     parsed = feedparser.parse(doc.data, response_headers={"content-location": doc.url or "",
                                                           "content-type": doc.content_type or ""})
     if not parsed.entries:

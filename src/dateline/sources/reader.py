@@ -18,16 +18,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputTooLarge, SourceError
 from ..model import Article, Failure
-from .base import RawDoc
+from .base import RawDoc, is_url
 from .feed import is_feed, iter_feed
 from .files import iter_files, modified
 from .jsonl import is_jsonl, iter_jsonl
-from .url import Fetcher, is_url
 from .warc import is_warc, iter_warc
+
+if TYPE_CHECKING:
+    from .url import Fetcher
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a news page is rarely over a few MB
 _HEAD = 64 * 1024
@@ -69,6 +71,8 @@ class SourceReader:
 
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
+            from .url import Fetcher  # httpx is imported only when a URL is read
+
             self._fetcher = Fetcher(
                 max_bytes=self.options.max_bytes,
                 allow_private=self.options.allow_private,

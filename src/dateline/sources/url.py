@@ -20,7 +20,7 @@ from types import TracebackType
 import httpx
 
 from ..errors import InputTooLarge, SourceError
-from .base import RawDoc
+from .base import RawDoc, is_url
 from .decompress import decoded
 from .netguard import BlockedAddress, GuardedTransport, UnresolvedHost, networks
 
@@ -38,10 +38,6 @@ def user_agent() -> str:
         ours = "dev"
     contact = os.environ.get("DATELINE_CONTACT", "").strip()
     return f"dateline/{ours} (news extraction{'; +' + contact if contact else ''})"
-
-
-def is_url(item: str) -> bool:
-    return item.lower().startswith(("http://", "https://"))
 
 
 class Fetcher:
