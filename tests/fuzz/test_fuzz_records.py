@@ -61,7 +61,9 @@ def test_the_reader_turns_any_json_into_a_record_or_a_failure(value):
 def test_the_reader_gives_one_result_per_nonblank_line_and_never_raises(lines):
     lines = [line.replace(b"\n", b" ") for line in lines]
     results = list(iter_jsonl(io.BytesIO(b"\n".join(lines)), "fuzz.jsonl", max_bytes=10**6))
-    assert len(results) == sum(1 for line in lines if line.strip())
+    # a byte-order mark opening the file is not content: a first line holding only one is blank
+    text_lines = [line.removeprefix(b"\xef\xbb\xbf") if i == 0 else line for i, line in enumerate(lines)]
+    assert len(results) == sum(1 for line in text_lines if line.strip())
     for record in results:
         assert isinstance(record, Article | Failure)
         _writable(record)
