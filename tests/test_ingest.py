@@ -210,3 +210,24 @@ def test_an_exported_store_ingests_back_to_the_same_records(tmp_path: Path):
         report = ingest([str(records)], store, workers=1, nlp=False, progress=False)
         assert (report.stored, report.failed) == (1, 0)
         assert store.get("harbour0001").to_dict() == harbour_article().to_dict()
+
+
+def test_a_record_the_store_cannot_hold_is_a_failure_and_the_run_goes_on(tmp_path: Path, monkeypatch):
+    folder = tmp_path / "pages"
+    write_pages(folder, 3)
+    store = open_store(tmp_path / "s.db")
+    real_save = type(store).save_result
+
+    def save_result(self, key, content_hash, result, run_id):
+        if "page-00002" in result.source and not hasattr(result, "error"):
+            raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+        return real_save(self, key, content_hash, result, run_id)
+
+    monkeypatch.setattr(type(store), "save_result", save_result)
+    try:
+        report = ingest([str(folder)], store, workers=1, nlp=False, progress=False)
+        assert (report.stored, report.failed) == (2, 1)
+        [failure] = store.failures()
+        assert "page-00002" in failure.source and "cannot be stored" in failure.error
+    finally:
+        store.close()

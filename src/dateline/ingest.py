@@ -93,7 +93,11 @@ def ingest(
     status = "interrupted"
 
     def save(key: str, content_hash: str | None, result: Result) -> None:
-        store.save_result(key, content_hash, result, run_id)
+        try:
+            store.save_result(key, content_hash, result, run_id)
+        except (UnicodeError, ValueError, OverflowError) as exc:  # a record the store cannot hold
+            result = Failure(result.source, f"{result.source}: cannot be stored ({exc})", "StoreError")
+            store.save_result(key, content_hash, result, run_id)
         failed = isinstance(result, Failure)
         counts["failed" if failed else "stored"] += 1
         bar.advance(failed=int(failed))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -90,4 +91,4 @@ def _hidden(p: Path, root: Path) -> bool:
 def input_key(item: str) -> str:
     """A file name for an input's outputs and marker: readable, and unique by a hash of the full name."""
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", item.rstrip("/").rsplit("/", 1)[-1])[:60]
-    return f"{name}-{hashlib.sha1(item.encode('utf-8')).hexdigest()[:12]}"
+    return f"{name}-{hashlib.sha1(os.fsencode(item)).hexdigest()[:12]}"
