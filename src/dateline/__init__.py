@@ -1,7 +1,7 @@
 """dateline: raw news pages in, structured and searchable facts out.
 
 >>> import dateline
->>> [article] = dateline.process("examples/bbc-style-dump.txt", nlp=False)  # doctest: +SKIP
+>>> [article] = dateline.process("examples/broadcaster-translated-dump.txt", nlp=False)  # doctest: +SKIP
 >>> article.title  # doctest: +SKIP
 """
 
