@@ -19,7 +19,6 @@ from typing import Any
 
 from .errors import DatelineError
 from .model import Actor, Article, Event
-from .nlp.actors import country_code
 
 FREQUENCIES = ("day", "week", "month")
 QUADS = (1, 2, 3, 4)
@@ -67,6 +66,8 @@ class ActorQuery:
             raise TimelineError("an actor is empty: give a code (USA, USAGOV, IGOWSTNAT), a country or a name")
         self.text = text
         self.code = text.upper()
+        from .nlp.actors import country_code  # loads the NLP package: only when a timeline is asked for
+
         self.country = country_code(text)
         self.name = re.compile(r"\b" + re.escape(text.casefold()) + r"\b")
 

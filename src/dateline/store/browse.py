@@ -11,7 +11,6 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
-from ..nlp.actors import country_code
 from .queries import article_filters
 from .search import fts_query, matches_sql
 
@@ -61,6 +60,8 @@ def _like(value: str) -> str:
 def _side_may_match(side: str, actor: str) -> tuple[str, list[Any]]:
     """A condition true for every event side dateline.timeline would match to ``actor`` (and a few more):
     code prefix, country, or the name in the side's text or its entity's name."""
+    from ..nlp.actors import country_code  # the NLP package loads only when a dyad is asked for
+
     code = actor.strip().upper()
     country = country_code(actor.strip()) or code
     name = f"%{_like(actor.strip())}%"
