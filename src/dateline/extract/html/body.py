@@ -112,7 +112,7 @@ class BodyWalker:
         tag = el.tag
         if tag == "head":
             text = _text(el)
-            if not self._is_title(text):
+            if not self._is_title(text) and not _is_teaser(" ".join(text.split())):
                 byline = self.section_bylines.get(norm_text(text))
                 self.builder.heading(text, byline=byline)
                 if byline:

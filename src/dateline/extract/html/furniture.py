@@ -1,0 +1,66 @@
+"""Page furniture taken out of the tree before the body is extracted.
+
+Menus, footers, sidebars, comment threads, cookie and newsletter pop-ups, share
+bars and related-story boxes are named for what they are in the page's class and
+id attributes (``site-footer``, ``comments-area``, ``related_posts``). Removing
+them first keeps their text out of the body, and it stops the extractor from
+choosing a container because a long footer or comment thread makes it look
+wordy.
+
+A container is kept when one of its names also speaks of content
+(``sidebar-content``, ``post-comments-body``) or when it holds more than a
+share of the page's paragraph text: a page that wraps its article in a
+``main-nav-layout`` div keeps its article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+_FURNITURE_WORDS = (
+    r"(?:sidebar|cookies?|gdpr|consent|modal|popup|newsletter|subscribe|subscription|related|recommended|"
+    r"share|sharing|social|comments?|disqus|footer|breadcrumbs?|pagination|pager|promo|sponsor|advert|ads?|"
+    r"banner|menu|nav|navbar|navigation)"
+)
+# a furniture word as a whole part of a class or id token: "site-footer", "nav_main", "comments"
+_FURNITURE_TOKEN = re.compile(rf"(?:^|[-_]){_FURNITURE_WORDS}(?:$|[-_])", re.I)
+# the same test over the whole class and id string, to pass over most elements with one search
+_ANY_FURNITURE = re.compile(rf"(?:^|[\s_-]){_FURNITURE_WORDS}(?:$|[\s_-])", re.I)
+_CONTENT_WORD = re.compile(r"article|body|content|main|entry|post|story|text", re.I)
+_CANDIDATES = XPath(
+    ".//*[self::div or self::aside or self::section or self::ul or self::nav or self::footer or self::form]"
+    "[@class or @id]"
+)
+# a container holding more of the page's paragraph text than this is never furniture
+MAX_SHARE_OF_TEXT = 0.3
+
+
+def _paragraph_chars(el: HtmlElement) -> int:
+    return sum(len(text.strip()) for p in el.iter("p") for text in p.itertext())
+
+
+def _names_furniture(el: HtmlElement) -> bool:
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    if not _ANY_FURNITURE.search(names):
+        return False
+    tokens = names.split()
+    return not any(_CONTENT_WORD.search(t) and not _FURNITURE_TOKEN.search(t) for t in tokens)
+
+
+def drop_furniture(tree: HtmlElement) -> int:
+    """Remove furniture containers from ``tree`` in place (their tails stay); return how many went."""
+    page_chars = _paragraph_chars(tree) or 1
+    dropped: set[HtmlElement] = set()
+    for el in _CANDIDATES(tree):
+        if el.getparent() is None or not _names_furniture(el):
+            continue
+        if not dropped.isdisjoint(el.iterancestors()):
+            continue  # inside a container already taken out
+        if _paragraph_chars(el) > MAX_SHARE_OF_TEXT * page_chars:
+            continue
+        el.drop_tree()
+        dropped.add(el)
+    return len(dropped)
