@@ -38,6 +38,10 @@ def test_sidebar_newsletter_and_related_box_inside_the_article_stay_out(guide):
     assert guide.text.rstrip().endswith("for the neighbours as well.")
 
 
+def test_affiliate_disclosure_is_not_article_text(guide):
+    assert "commission" not in guide.text
+
+
 def test_article_wrapped_in_a_sidebar_layout_is_kept_with_its_list(guide):
     kinds = [p.kind for p in guide.paragraphs]
     assert kinds.count("list_item") == 3

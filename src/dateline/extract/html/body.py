@@ -42,6 +42,13 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _DATE_LINE_MAX_CHARS = 70
+# a review site's note that it is paid for clicks: "We may earn a commission ...", "This post contains affiliate links"
+_DISCLOSURE = re.compile(
+    r"\b(?:we|i|us)\b[^.]{0,60}\b(?:earn|receive|get)\b[^.]{0,40}\b(?:commission|compensation)|"
+    r"\b(?:this|our|the)\s+(?:post|article|page|site|review|guide|content)\b[^.]{0,30}\baffiliate\s+links?",
+    re.I,
+)
+_DISCLOSURE_MAX_CHARS = 400
 # the element right after a sub-heading, when it starts "By " (selected in C)
 _SECTION_BYLINES = XPath(
     ".//*[self::h2 or self::h3 or self::h4]/following-sibling::*[1]"
@@ -68,6 +75,10 @@ def _is_teaser(text: str) -> bool:
     if len(text) <= _FURNITURE_MAX_CHARS and _FURNITURE.match(text):
         return True
     return len(text) <= _TEASER_MAX_CHARS and bool(_TEASER.match(text))
+
+
+def _is_disclosure(text: str) -> bool:
+    return len(text) <= _DISCLOSURE_MAX_CHARS and bool(_DISCLOSURE.search(text))
 
 
 def _is_date_line(text: str) -> bool:
@@ -133,6 +144,8 @@ class BodyWalker:
     def _paragraph(self, text: str) -> None:
         stripped = " ".join(text.split())
         if not stripped or self._is_title(stripped) or _is_teaser(stripped) or _is_date_line(stripped):
+            return
+        if _is_disclosure(stripped):
             return
         byline = _BYLINE.match(stripped)
         if byline and self.after_heading:
