@@ -54,6 +54,12 @@ def test_words_with_inner_punctuation_are_searched_as_phrases(store):
     assert ids(store.search("U.S.")) == ["plain0003"]
 
 
+def test_control_characters_in_a_query_separate_words(store):
+    # SQLite ends a string at NUL: left in, it broke the FTS5 query (found by the web fuzz test)
+    assert ids(store.search('"budget\x00vote"')) == ["plain0000"]
+    assert store.search("0\x00").total == 0
+
+
 def test_filters_narrow_the_results(store):
     assert ids(store.search("budget", publisher="gazette")) == ["plain0001"]
     assert set(ids(store.search("budget", since="2024-03-02", until="2024-04"))) == {"plain0001", "plain0002"}

@@ -25,6 +25,8 @@ SNIPPET_TOKENS = 24
 _OPERATORS = {"AND", "OR", "NOT"}
 _COLUMNS = {"title", "text"}
 _WORD = re.compile(r"\w+")
+# control characters are never part of an indexed word, and SQLite ends a string at NUL
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*"\*?)|(?P<paren>[()])|(?P<word>[^\s()"]+))')
 
 HELP = (
@@ -63,7 +65,7 @@ def fts_query(query: str) -> str:
     parts: list[str] = []
     depth = 0
     pos = 0
-    query = query.strip()
+    query = _CONTROL.sub(" ", query).strip()
     while pos < len(query):
         m = _TOKEN.match(query, pos)
         if not m or m.end() == pos:
