@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
-import signal
 import time
 from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -28,12 +26,10 @@ from typing import Any
 from .config import settings
 from .errors import DatelineError
 from .model import Article, Failure, Result
-from .pipeline import Pipeline
 from .progress import Progress
 from .sources import RawDoc, iter_inputs
 from .store import Store
-
-CHUNK = 16  # documents per task sent to a worker
+from .workers import CHUNK, pool, work
 
 
 class IngestError(DatelineError):
@@ -102,12 +98,7 @@ def ingest(
         counts["failed" if failed else "stored"] += 1
         bar.advance(failed=int(failed))
 
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_mp_context(),
-        initializer=_start_worker,
-        initargs=(nlp, model, clean, fetched),
-    )
+    executor = pool(workers, nlp=nlp, model=model, clean=clean, fetched=fetched)
     in_flight: dict[Future, list[_Task]] = {}
 
     def collect(block: bool) -> None:
@@ -139,12 +130,12 @@ def ingest(
                 continue
             chunk.append(task)
             if len(chunk) >= CHUNK:
-                in_flight[executor.submit(_work, [t.item for t in chunk])] = chunk
+                in_flight[executor.submit(work, [t.item for t in chunk])] = chunk
                 chunk = []
                 while len(in_flight) >= 2 * workers:
                     collect(block=True)
         if chunk:
-            in_flight[executor.submit(_work, [t.item for t in chunk])] = chunk
+            in_flight[executor.submit(work, [t.item for t in chunk])] = chunk
         while in_flight:
             collect(block=True)
         status = "done"
@@ -182,29 +173,3 @@ def count_inputs(inputs: Sequence[str]) -> int | None:
         else:
             return None
     return total
-
-
-# -- worker processes ----------------------------------------------------------------------------
-_pipeline: Pipeline | None = None
-
-
-def _mp_context() -> multiprocessing.context.BaseContext:
-    """fork where there is one (quick to start, and callers need no __main__ guard), else spawn."""
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-
-
-def _start_worker(nlp: bool, model: str | None, clean: bool, fetched: datetime | None) -> None:
-    """Runs once per worker process: the pipeline (and spaCy) is loaded here, not per document."""
-    global _pipeline
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
-    _pipeline = Pipeline(nlp=nlp, model=model, clean=clean, fetched=fetched)
-    if nlp:
-        from .nlp import load_nlp
-
-        load_nlp(model)
-
-
-def _work(items: list[RawDoc | Article]) -> list[Result]:
-    assert _pipeline is not None, "the worker was not started with _start_worker"
-    return list(_pipeline.run(items))
-

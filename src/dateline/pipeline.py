@@ -102,7 +102,7 @@ class Pipeline:
         self.prepare()
         batch: list[Result] = []
         annotated: set[int] = set()  # records read back that already carry their annotation
-        for item in self._raws(inputs):
+        for item in self.read(inputs):
             if isinstance(item, RawDoc):
                 batch.append(self.extract(item))
             else:
@@ -115,7 +115,8 @@ class Pipeline:
         if batch:
             yield from self._annotate(batch, annotated)
 
-    def _raws(self, inputs: Iterable[str | RawDoc | Result]) -> Iterator[RawDoc | Result]:
+    def read(self, inputs: Iterable[str | RawDoc | Result]) -> Iterator[RawDoc | Result]:
+        """The documents the inputs hold, read but not yet extracted (and failures to read them)."""
         with SourceReader(self.sources) as reader:
             for item in inputs:
                 if isinstance(item, RawDoc | Article | Failure):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from ..model import Failure
 from ..pipeline import Pipeline
+from ..workers import run_spread
 from .options import extraction_options, quiet_option, source_options
 from .output import WRITERS
 
@@ -16,10 +18,13 @@ from .output import WRITERS
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True,
               help="jsonl: one record per line; json: an array; table: for reading.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes to spread the pages over (default: one per CPU core; a handful of pages "
+                   "is done in one). Records come out in input order either way.")
 @extraction_options
 @source_options
 @quiet_option
-def process_cmd(inputs, fmt, clean, no_nlp, fetched, model, allow_private, follow, max_bytes, quiet):
+def process_cmd(inputs, fmt, workers, clean, no_nlp, fetched, model, allow_private, follow, max_bytes, quiet):
     """Extract (and annotate) news pages: files, folders (recursive), - for stdin, http(s) URLs,
     RSS/Atom feeds, WARC files, or JSON lines of dateline records (read back as they are).
 
@@ -35,9 +40,10 @@ def process_cmd(inputs, fmt, clean, no_nlp, fetched, model, allow_private, follo
     """
     pipe = Pipeline(nlp=not no_nlp, clean=clean, fetched=fetched, model=model,
                     allow_private=allow_private, follow=follow, max_bytes=max_bytes)
+    results = run_spread(pipe, inputs, workers or os.cpu_count() or 1, nlp=not no_nlp, model=model)
     failures = 0
     count = 0
-    for result in WRITERS[fmt](pipe.run(inputs), sys.stdout):
+    for result in WRITERS[fmt](results, sys.stdout):
         count += 1
         if isinstance(result, Failure):
             failures += 1

@@ -1,0 +1,139 @@
+"""Documents spread over worker processes.
+
+Each worker builds one Pipeline (and loads spaCy once) and turns chunks of
+documents into records. ``ingest`` drives the pool itself, to store results as
+they come; ``run_in_order`` is for callers that want the records in input
+order, as ``dateline process`` prints them (``run_spread`` keeps a few pages in
+the calling process, where starting workers would cost more than it saves).
+
+Workers are forked where the platform can (quick to start, and the parent's
+warm state, imports and models, is shared), else spawned.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
+from itertools import chain, islice
+
+from .model import Failure, Result
+from .pipeline import Pipeline
+from .sources import RawDoc
+
+CHUNK = 16  # documents per task sent to a worker
+
+_pipeline: Pipeline | None = None
+
+
+def mp_context() -> multiprocessing.context.BaseContext:
+    """fork where there is one (quick to start, and callers need no __main__ guard), else spawn."""
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+def start_worker(nlp: bool, model: str | None, clean: bool, fetched: datetime | None) -> None:
+    """Runs once per worker process: the pipeline (and spaCy) is loaded here, not per document."""
+    global _pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _pipeline = Pipeline(nlp=nlp, model=model, clean=clean, fetched=fetched)
+    _pipeline.prepare()
+    if nlp:
+        from .nlp import load_nlp
+
+        load_nlp(model)
+
+
+def work(items: list[RawDoc | Result]) -> list[Result]:
+    """One chunk of documents (or records read back) -> their results, in order."""
+    assert _pipeline is not None, "the worker was not started with start_worker"
+    return list(_pipeline.run(items))
+
+
+def pool(workers: int, *, nlp: bool, model: str | None, clean: bool, fetched: datetime | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=mp_context(),
+        initializer=start_worker,
+        initargs=(nlp, model, clean, fetched),
+    )
+
+
+def run_in_order(
+    items: Iterable[RawDoc | Result],
+    workers: int,
+    *,
+    nlp: bool,
+    model: str | None = None,
+    clean: bool = False,
+    fetched: datetime | None = None,
+) -> Iterator[Result]:
+    """The results of ``items`` from ``workers`` processes, in input order, as soon as each is ready.
+
+    When a worker dies (killed, out of memory), every chunk in flight fails with it. The pool is
+    started afresh and the chunk waited for is run again alone: if it kills its worker again, its
+    documents come back as failures; the other chunks are then sent again.
+    """
+    executor = pool(workers, nlp=nlp, model=model, clean=clean, fetched=fetched)
+    in_flight: deque[tuple[Future[list[Result]], list[RawDoc | Result]]] = deque()
+
+    def results_of(future: Future[list[Result]], chunk: list[RawDoc | Result], *, again: bool = False) -> list[Result]:
+        nonlocal executor
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            executor.shutdown(wait=False, cancel_futures=True)
+            executor = pool(workers, nlp=nlp, model=model, clean=clean, fetched=fetched)
+            resend = [later for _, later in in_flight]
+            in_flight.clear()
+            results = [_lost(item) for item in chunk] if again else results_of(
+                executor.submit(work, chunk), chunk, again=True
+            )
+            in_flight.extend((executor.submit(work, later), later) for later in resend)
+            return results
+
+    try:
+        chunk: list[RawDoc | Result] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                in_flight.append((executor.submit(work, chunk), chunk))
+                chunk = []
+                while len(in_flight) >= 2 * workers:
+                    yield from results_of(*in_flight.popleft())
+        if chunk:
+            in_flight.append((executor.submit(work, chunk), chunk))
+        while in_flight:
+            yield from results_of(*in_flight.popleft())
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def run_spread(
+    pipe: Pipeline,
+    inputs: Iterable[str | RawDoc | Result],
+    workers: int,
+    *,
+    nlp: bool,
+    model: str | None = None,
+) -> Iterator[Result]:
+    """``pipe.run(inputs)``, with the documents spread over ``workers`` processes once there are
+    enough of them to be worth starting the processes for; a few pages are done in this one."""
+    items = pipe.read(inputs)
+    head = list(islice(items, 2 * CHUNK))
+    if workers <= 1 or len(head) < 2 * CHUNK:
+        yield from pipe.run(chain(head, items))
+    else:
+        yield from run_in_order(chain(head, items), workers, nlp=nlp, model=model, clean=pipe.clean,
+                                fetched=pipe.fetched)
+
+
+def _lost(item: RawDoc | Result) -> Result:
+    if isinstance(item, Failure):
+        return item
+    source = item.source
+    return Failure(source, f"{source}: the worker process handling it died (out of memory?)", "WorkerDied")
+
