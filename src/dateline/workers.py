@@ -6,8 +6,8 @@ they come; ``run_in_order`` is for callers that want the records in input
 order, as ``dateline process`` prints them (``run_spread`` keeps a few pages in
 the calling process, where starting workers would cost more than it saves).
 
-Workers are forked where the platform can (quick to start, and the parent's
-warm state, imports and models, is shared), else spawned.
+Workers are forked where the platform can (quick to start, and what the parent
+has already imported is shared), else spawned.
 """
 
 from __future__ import annotations
@@ -73,9 +73,9 @@ def run_in_order(
 ) -> Iterator[Result]:
     """The results of ``items`` from ``workers`` processes, in input order, as soon as each is ready.
 
-    When a worker dies (killed, out of memory), every chunk in flight fails with it. The pool is
+    When a worker dies (killed, out of memory), every unfinished chunk fails with it. The pool is
     started afresh and the chunk waited for is run again alone: if it kills its worker again, its
-    documents come back as failures; the other chunks are then sent again.
+    documents come back as failures; the other unfinished chunks are then sent again.
     """
     executor = pool(workers, nlp=nlp, model=model, clean=clean, fetched=fetched)
     in_flight: deque[tuple[Future[list[Result]], list[RawDoc | Result]]] = deque()
@@ -87,12 +87,14 @@ def run_in_order(
         except BrokenProcessPool:
             executor.shutdown(wait=False, cancel_futures=True)
             executor = pool(workers, nlp=nlp, model=model, clean=clean, fetched=fetched)
-            resend = [later for _, later in in_flight]
+            pending = list(in_flight)
             in_flight.clear()
             results = [_lost(item) for item in chunk] if again else results_of(
                 executor.submit(work, chunk), chunk, again=True
             )
-            in_flight.extend((executor.submit(work, later), later) for later in resend)
+            for later, later_chunk in pending:  # what finished before the crash is kept; the rest is sent again
+                finished = later.done() and not later.cancelled() and later.exception() is None
+                in_flight.append((later, later_chunk) if finished else (executor.submit(work, later_chunk), later_chunk))
             return results
 
     try:
