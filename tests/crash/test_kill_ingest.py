@@ -1,7 +1,7 @@
 """SIGKILL the ingest at seeded random points: the store stays sound, no article is half-written, and
 resuming ends in exactly the state of an uninterrupted run.
 
-The points are drawn from random.Random(SEED): a moment during start-up, and three article counts. The
+The points are drawn from random.Random(SEED): a moment during start-up, and KILLS article counts (two by default). The
 kills follow one another on the same store (kill, resume, kill again, ...), then a last run finishes.
 After each kill: PRAGMA integrity_check and foreign_key_check, and every stored article has the same
 rows in every table written with it (paragraphs, sections, media, entities, mentions, quotes, events)
@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from dateline.workers import CHUNK
 
 from .pages import write_stories
 
@@ -125,7 +127,8 @@ def test_kill_at_random_points_then_resume_ends_in_the_uninterrupted_state(stori
     faults.append(("start-up", check_sound_and_whole(db, reference) if db.exists() else 0))
 
     # 2. at article counts drawn from the seeded RNG, each time resuming the same store
-    for target in sorted(rng.sample(range(2, STORIES - 1), KILLS)):
+    # not inside the last chunk: its results are stored in one quick burst, which can end before the kill lands
+    for target in sorted(rng.sample(range(2, STORIES - CHUNK), KILLS)):
         run = start_ingest(db, stories)
         deadline = time.monotonic() + 300
         while stored(db) < target and run.poll() is None and time.monotonic() < deadline:
