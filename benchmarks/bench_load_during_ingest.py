@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 
-from bench_web import build_store, free_port, load, pct, start_server  # noqa: E402
+from bench_web import build_store, free_port, load, report, start_server  # noqa: E402
 from tests.store.pages import write_pages  # noqa: E402
 
 LOCK_WORDS = ("database is locked", "locked", "busy", "timeout")
@@ -98,20 +98,10 @@ def main() -> int:
         logs = server_log.read_text(errors="replace") + ingest_log.read_text(errors="replace")
         lock_lines = [line for line in logs.splitlines() if any(w in line.lower() for w in LOCK_WORDS)]
 
-    total = sum(len(results[k]) for k in ("article", "search")) + len(results["errors"])
-    print(f"{args.clients} clients, {args.seconds:.0f} s, {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f}: {total} requests, {total / args.seconds:.0f} req/s, "
-          f"{len(results['errors'])} errors")
-    for kind in ("article", "search"):
-        times = results[kind]
-        if times:
-            print(f"  {kind:7s} pages: {len(times):6d} ok   median {1000 * sorted(times)[len(times) // 2]:7.1f} ms   "
-                  f"p99 {1000 * pct(times, 99):7.1f} ms")
+    report(results, args.seconds, f"{args.clients} clients, {args.seconds:.0f} s")
     print(f"ingest during the load: {written} articles stored ({written / args.seconds:.0f}/s), "
           f"{'still running at the end' if ingest_running else 'finished before the end'}; "
           f"lock messages in the logs: {len(lock_lines)}; integrity_check: {integrity}")
-    for failure in sorted(set(results["errors"]))[:10]:
-        print(f"  error: {failure}")
     for line in lock_lines[:10]:
         print(f"  lock: {line}")
     return 1 if results["errors"] or lock_lines or written == 0 or integrity != "ok" else 0

@@ -102,6 +102,20 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
+def report(results: dict[str, list], seconds: float, setting: str) -> None:
+    """Requests, rate and errors under ``setting``, the latencies of each kind of page, the first errors."""
+    total = sum(len(results[k]) for k in ("article", "search")) + len(results["errors"])
+    print(f"{setting}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}: {total} requests, "
+          f"{total / seconds:.0f} req/s, {len(results['errors'])} errors")
+    for kind in ("article", "search"):
+        times = results[kind]
+        if times:
+            print(f"  {kind:7s} pages: {len(times):6d} ok   median {1000 * statistics.median(times):7.1f} ms   "
+                  f"p99 {1000 * pct(times, 99):7.1f} ms")
+    for failure in sorted(set(results["errors"]))[:10]:
+        print(f"  error: {failure}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=50)
@@ -129,17 +143,8 @@ def main() -> int:
             server.terminate()
             server.wait(timeout=10)
 
-    total = sum(len(results[k]) for k in ("article", "search")) + len(results["errors"])
-    print(f"{args.clients} clients, {args.seconds:.0f} s, {len(article_ids)} articles, {args.workers} server "
-          f"process(es), {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}: {total} requests, "
-          f"{total / args.seconds:.0f} req/s, {len(results['errors'])} errors")
-    for kind in ("article", "search"):
-        times = results[kind]
-        if times:
-            print(f"  {kind:7s} pages: {len(times):6d} ok   median {1000 * statistics.median(times):7.1f} ms   "
-                  f"p99 {1000 * pct(times, 99):7.1f} ms")
-    for failure in sorted(set(results["errors"]))[:10]:
-        print(f"  error: {failure}")
+    report(results, args.seconds, f"{args.clients} clients, {args.seconds:.0f} s, {len(article_ids)} articles, "
+                                  f"{args.workers} server process(es)")
     return 1 if results["errors"] else 0
 
 

@@ -40,11 +40,7 @@ def start_worker(nlp: bool, model: str | None, clean: bool, fetched: datetime | 
     global _pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _pipeline = Pipeline(nlp=nlp, model=model, clean=clean, fetched=fetched)
-    _pipeline.prepare()
-    if nlp:
-        from .nlp import load_nlp
-
-        load_nlp(model)
+    _pipeline.prepare()  # warms the extractors and, with nlp, loads spaCy through the annotator
 
 
 def work(items: list[RawDoc | Result]) -> list[Result]:

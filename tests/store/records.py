@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dateline.model import Actor, Article, Entity, Event, Media, Paragraph, Quote, Section, Span
+from tests.offsets import paragraphs, span
 
 
 def harbour_article() -> Article:
@@ -12,16 +13,9 @@ def harbour_article() -> Article:
         '"We are close to a deal," said Ingrid Dahl, the Norwegian fisheries minister.\n\n'
         "Iceland accused Norway of delaying the talks."
     )
-    norway = text.index("Norway")
-    iceland = text.index("Iceland")
+    norway, iceland, dahl = span(text, "Norway"), span(text, "Iceland"), span(text, "Ingrid Dahl")
     quote_start = text.index('"We')
-    dahl = text.index("Ingrid Dahl")
-    paragraphs = []
-    pos = 0
-    for block in text.split("\n\n"):
-        start = text.index(block, pos)
-        paragraphs.append(Paragraph(start, start + len(block), "heading" if start == 0 else "body", 0))
-        pos = start + len(block)
+    blocks = paragraphs(text, kinds={0: "heading"}, sections=dict.fromkeys(range(4), 0))
     accused = text.index("Iceland accused")
     return Article(
         id="harbour0001",
@@ -34,27 +28,27 @@ def harbour_article() -> Article:
         language="en",
         authors=["Kari Holm"],
         text=text,
-        paragraphs=paragraphs,
+        paragraphs=blocks,
         sections=[Section(heading="Harbour talks resume", byline="Kari Holm", start=0, end=len(text))],
         media=[Media(kind="image", caption="Trawlers in port", credit="Example Photo")],
         tags=["fishing", "diplomacy"],
         entities=[
             Entity(id="e-nor", name="Norway", type="GPE", code="NOR", country="NOR",
-                   mentions=[Span(norway, norway + 6, "Norway")]),
+                   mentions=[norway]),
             Entity(id="e-isl", name="Iceland", type="GPE", code="ISL", country="ISL",
-                   mentions=[Span(iceland, iceland + 7, "Iceland")]),
+                   mentions=[iceland]),
             Entity(id="e-dahl", name="Ingrid Dahl", type="PERSON", code="NORGOV", country="NOR",
-                   descriptors=["Norwegian fisheries minister"], mentions=[Span(dahl, dahl + 11, "Ingrid Dahl")]),
+                   descriptors=["Norwegian fisheries minister"], mentions=[dahl]),
         ],
         quotes=[
             Quote(start=quote_start + 1, end=quote_start + 26, text=text[quote_start + 1 : quote_start + 26],
-                  kind="direct", speaker=Span(dahl, dahl + 11, "Ingrid Dahl"), speaker_entity="e-dahl",
-                  speaker_name="Ingrid Dahl", cue=Span(dahl - 5, dahl - 1, "said")),
+                  kind="direct", speaker=dahl, speaker_entity="e-dahl",
+                  speaker_name="Ingrid Dahl", cue=Span(dahl.start - 5, dahl.start - 1, "said")),
         ],
         events=[
-            Event(start=paragraphs[1].start, end=paragraphs[1].end, text="met",
-                  source=Actor(text="Norway", start=norway, end=norway + 6, entity="e-nor", code="NOR", country="NOR"),
-                  target=Actor(text="Iceland", start=iceland, end=iceland + 7, entity="e-isl", code="ISL",
+            Event(start=blocks[1].start, end=blocks[1].end, text="met",
+                  source=Actor(text="Norway", start=norway.start, end=norway.end, entity="e-nor", code="NOR", country="NOR"),
+                  target=Actor(text="Iceland", start=iceland.start, end=iceland.end, entity="e-isl", code="ISL",
                                country="ISL"),
                   cameo="040", plover="CONSULT", quad_class=1, goldstein=1.0, date="2024-04-23",
                   location="Reykjavik"),

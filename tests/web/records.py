@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-from dateline.model import Actor, Article, Entity, Event, Media, Paragraph, Quote, Section, Span
-
-
-def _span(text: str, piece: str, after: int = 0) -> Span:
-    start = text.index(piece, after)
-    return Span(start, start + len(piece), piece)
-
-
-def _paragraphs(text: str, kinds: dict[int, str] | None = None, sections: dict[int, int] | None = None):
-    found, pos = [], 0
-    for i, chunk in enumerate(text.split("\n\n")):
-        found.append(Paragraph(pos, pos + len(chunk), (kinds or {}).get(i, "body"), (sections or {}).get(i)))
-        pos += len(chunk) + 2
-    return found
+from dateline.model import Actor, Article, Entity, Event, Media, Quote, Section, Span
+from tests.offsets import paragraphs, span
 
 
 def harbour_talks() -> Article:
@@ -26,16 +14,16 @@ def harbour_talks() -> Article:
         '"We will not accept any blockade of the strait," Brask said after the meeting.\n\n'
         "Sylvania threatened to impose tariffs on Freedonia if the talks failed."
     )
-    brask_full = _span(text, "Lena Brask")
-    brask_short = _span(text, "Brask", brask_full.end)
-    quote = _span(text, '"We will not accept any blockade of the strait,"')
-    cue = _span(text, "said")
-    sylvania = _span(text, "Sylvania threatened")
+    brask_full = span(text, "Lena Brask")
+    brask_short = span(text, "Brask", brask_full.end)
+    quote = span(text, '"We will not accept any blockade of the strait,"')
+    cue = span(text, "said")
+    sylvania = span(text, "Sylvania threatened")
     sylvania = Span(sylvania.start, sylvania.start + len("Sylvania"), "Sylvania")
-    freedonia = _span(text, "Freedonia if")
+    freedonia = span(text, "Freedonia if")
     freedonia = Span(freedonia.start, freedonia.start + len("Freedonia"), "Freedonia")
-    threat = _span(text, "Sylvania threatened to impose tariffs on Freedonia")
-    meet = _span(text, "Lena Brask met Sylvanian envoys")
+    threat = span(text, "Sylvania threatened to impose tariffs on Freedonia")
+    meet = span(text, "Lena Brask met Sylvanian envoys")
     return Article(
         id="a-harbour",
         source="fixture://harbour",
@@ -46,7 +34,7 @@ def harbour_talks() -> Article:
         language="en",
         authors=["Mara Olsen"],
         text=text,
-        paragraphs=_paragraphs(text, kinds={0: "heading"}, sections={1: 0, 2: 0, 3: 0}),
+        paragraphs=paragraphs(text, kinds={0: "heading"}, sections={1: 0, 2: 0, 3: 0}),
         sections=[Section(heading=None, byline="By Mara Olsen in Oslo", start=22, end=len(text))],
         media=[Media("image", "Ministers arrive at the harbour office", "Photo: Example Agency")],
         tags=["diplomacy"],
@@ -74,8 +62,8 @@ def hostile() -> Article:
         '<img src=x onerror="window.__xss = 2; alert(2)"> and <a href="javascript:window.__xss=3">click</a>.\n\n'
         '"<svg onload=alert(4)>" said <b onmouseover="window.__xss=5">Mallory</b>.'
     )
-    speaker = _span(text, '<b onmouseover="window.__xss=5">Mallory</b>')
-    quote = _span(text, '"<svg onload=alert(4)>"')
+    speaker = span(text, '<b onmouseover="window.__xss=5">Mallory</b>')
+    quote = span(text, '"<svg onload=alert(4)>"')
     return Article(
         id="a-hostile",
         source="fixture://hostile",
@@ -86,7 +74,7 @@ def hostile() -> Article:
         language="en",
         authors=["<img src=x onerror=alert(9)>"],
         text=text,
-        paragraphs=_paragraphs(text),
+        paragraphs=paragraphs(text),
         media=[Media("image", "<script>window.__xss=10</script>caption", "<b>credit</b>")],
         tags=["<script>alert(11)</script>"],
         entities=[Entity("e1", '<b onmouseover="window.__xss=5">Mallory</b>', "PERSON", None, None,

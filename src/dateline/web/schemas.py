@@ -6,11 +6,12 @@ same contract the CLI prints and the store holds.
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from typing import Any, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from ..model import Actor, Article, QuoteKind, Span
+from ..model import Article, Event, Quote
 
 
 class Counts(BaseModel):
@@ -121,37 +122,23 @@ class MentionPage(BaseModel):
     items: list[MentioningArticle]
 
 
-class QuoteRow(BaseModel):
-    """A quote (the record's fields) and the article it is in."""
+def _in_article(record: type, doc: str, **described: str) -> type[BaseModel]:
+    """The record's own fields, derived from its dataclass, and ``article``: the id of the article it is in."""
+    hints = get_type_hints(record)
+    fields: dict[str, Any] = {"article": (str, ...)}
+    for f in dataclasses.fields(record):
+        if f.default_factory is not dataclasses.MISSING:
+            default = Field(default_factory=f.default_factory, description=described.get(f.name))
+        else:
+            default = Field(default=... if f.default is dataclasses.MISSING else f.default,
+                            description=described.get(f.name))
+        fields[f.name] = (hints[f.name], default)
+    return create_model(f"{record.__name__}Row", __doc__=doc, **fields)
 
-    article: str
-    start: int
-    end: int
-    text: str
-    kind: QuoteKind
-    speaker: Span | None = None
-    speaker_entity: str | None = None
-    speaker_name: str | None = None
-    cue: Span | None = None
 
-
-class EventRow(BaseModel):
-    """An event (the record's fields) and the article it is in."""
-
-    article: str
-    start: int
-    end: int
-    text: str
-    source: Actor | None = None
-    target: Actor | None = None
-    cameo: str | None = None
-    plover: str | None = None
-    quad_class: int | None = None
-    goldstein: float | None = None
-    date: str | None = None
-    location: str | None = None
-    negated: bool = False
-    quote: int | None = Field(default=None, description="Index of the quote it was reported in.")
+QuoteRow = _in_article(Quote, "A quote (the record's fields) and the article it is in.")
+EventRow = _in_article(Event, "An event (the record's fields) and the article it is in.",
+                       quote="Index of the quote it was reported in.")
 
 
 class QuoteSample(BaseModel):

@@ -22,7 +22,7 @@ from ..language import detect_language
 from ..meta import article_id
 from .body import BodyWalker, section_bylines
 from .figures import take_figures
-from .furniture import drop_furniture
+from .furniture import drop_furniture, paragraph_chars
 from .pagemeta import PageMeta, read_meta
 from .parse import parse_html
 from .published import headline_date, htmldate_published, normalise_date, relative_published
@@ -92,7 +92,7 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
 def _trafilatura_body(tree: HtmlElement, url: str | None) -> etree._Element | None:
     body = _bare_body(tree, url, fast=True)
     found = len("".join(body.itertext())) if body is not None else 0
-    if found < FULL_CASCADE_BELOW * _paragraph_chars(tree) or not _has_prose(body):
+    if found < FULL_CASCADE_BELOW * paragraph_chars(tree) or not _has_prose(body):
         full = _bare_body(tree, url, fast=False)
         body = full if full is not None or _has_prose(body) else None
     return body
@@ -111,10 +111,6 @@ def _bare_body(tree: HtmlElement, url: str | None, *, fast: bool) -> etree._Elem
     except (ValueError, TypeError):
         return None
     return None if doc is None else doc.body
-
-
-def _paragraph_chars(tree: HtmlElement) -> int:
-    return sum(len(text.strip()) for p in tree.iter("p") for text in p.itertext())
 
 
 def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> str | None:

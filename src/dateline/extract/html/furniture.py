@@ -38,7 +38,8 @@ _CANDIDATES = XPath(
 MAX_SHARE_OF_TEXT = 0.3
 
 
-def _paragraph_chars(el: HtmlElement) -> int:
+def paragraph_chars(el: HtmlElement) -> int:
+    """Characters of text in the element's <p>s: how much prose it holds."""
     return sum(len(text.strip()) for p in el.iter("p") for text in p.itertext())
 
 
@@ -52,14 +53,14 @@ def _names_furniture(el: HtmlElement) -> bool:
 
 def drop_furniture(tree: HtmlElement) -> int:
     """Remove furniture containers from ``tree`` in place (their tails stay); return how many went."""
-    page_chars = _paragraph_chars(tree) or 1
+    page_chars = paragraph_chars(tree) or 1
     dropped: set[HtmlElement] = set()
     for el in _CANDIDATES(tree):
         if el.getparent() is None or not _names_furniture(el):
             continue
         if not dropped.isdisjoint(el.iterancestors()):
             continue  # inside a container already taken out
-        if _paragraph_chars(el) > MAX_SHARE_OF_TEXT * page_chars:
+        if paragraph_chars(el) > MAX_SHARE_OF_TEXT * page_chars:
             continue
         el.drop_tree()
         dropped.add(el)
