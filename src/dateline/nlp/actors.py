@@ -24,9 +24,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from datetime import date
 from functools import cache
 
 import pycountry
+
+from .. import lang
 
 # Priorities of the sources of a country name: a lower number wins a clash
 # ("Georgia" the country before "Georgia" the US state; "Congo" the ISO name
@@ -258,7 +261,17 @@ def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
     regions = {key: iso3 for key, iso3 in provinces.items() if iso3 and key not in names}
     proper = {key for key, (priority, _, _) in best.items() if priority <= _ALT_NAME}
     proper |= {alias for alias in _COUNTRY_ALIASES if alias not in _NOT_NAMES}
+    _CAPITALS.update(key for key, (priority, _, _) in best.items() if priority == _CAPITAL)
     return names, codes, regions, frozenset(proper)
+
+
+_CAPITALS: set[str] = set()  # folded capital names, filled with the index
+
+
+def is_capital(text: str) -> bool:
+    """Is ``text`` only a capital's name ("Paris", "Beijing"), a country by metonymy at most?"""
+    _country_index()
+    return _strip_frame(text) in _CAPITALS
 
 
 def country_code(text: str) -> str | None:
@@ -300,21 +313,34 @@ def place_country(text: str) -> str | None:
     return regions.get(_strip_frame(text))
 
 
-def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
+_REGIONS = lang.words("actors_regions")
+_LOCATED = re.compile(r"\b(?:of|in|at)\s+(?:the\s+)?$", re.I)
+_RELATION_PREFIXES = lang.words("actors_relation_prefixes")
+
+
+def find_countries(text: str, *, capitals: bool = True) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, ISO3) for each country reference in free text, longest match first.
 
     Only capitalised words count ("chad" in lower case is not Chad), except
-    demonym-like words are also capitalised in English, so nothing is lost.
+    demonym-like words are also capitalised in English, so nothing is lost. A region that holds a
+    country's name ("North America") is no country; nor is a country word hyphenated into a relation
+    ("Sino-US", "US-China"). ``capitals=False`` leaves out capitals that name a thing ("the Paris
+    Agreement"), keeping those that locate it ("the University of Oslo", "the embassy in Beijing").
     """
     tokens = list(_TOKEN.finditer(text))
     i = 0
     while i < len(tokens):
         found = None
         if tokens[i].group()[0].isupper():
+            region = _region_at(text, tokens, i)
+            if region:
+                i += region
+                continue
             for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
                 start, end = tokens[i].start(), tokens[i + n - 1].end()
                 code = country_code(text[start:end])
-                if code:
+                if code and (capitals or not is_capital(text[start:end]) or _LOCATED.search(text[:start])) \
+                        and not _in_relation(text, start, end):
                     found = (start, end, code, n)
                     break
         if found:
@@ -322,6 +348,28 @@ def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
             i += found[3]
         else:
             i += 1
+
+
+def _region_at(text: str, tokens: list, i: int) -> int:
+    """How many tokens from ``i`` name a region (0: none)."""
+    for n in range(min(4, len(tokens) - i), 1, -1):
+        if _fold(text[tokens[i].start():tokens[i + n - 1].end()]) in _REGIONS:
+            return n
+    return 0
+
+
+def _in_relation(text: str, start: int, end: int) -> bool:
+    """ "Sino-US", "US-China", "Indo-Pakistani": a country word hyphenated to a relation prefix or to
+    another country word."""
+    if start > 0 and text[start - 1] in "-‐‑–":
+        before = re.search(r"([^\W\d_]+)$", text[:start - 1])
+        if before and (before.group(1).lower() in _RELATION_PREFIXES or country_code(before.group(1))):
+            return True
+    if end < len(text) and text[end] in "-‐‑–":
+        after = re.match(r"[^\W\d_]+", text[end + 1:])
+        if after and (country_code(after.group()) or after.group().lower() in _RELATION_PREFIXES):
+            return True
+    return False
 
 
 def _phrases(text: str) -> set[str]:
@@ -335,15 +383,57 @@ def _phrases(text: str) -> set[str]:
     return out
 
 
+# Titles that every kind of organisation has: they say GOV only when no other sector is named
+# ("vice president of a company" is BUS; "the president" alone is the head of state).
+_GENERIC_TITLES = lang.words("actors_generic_titles")
+
+
 def sector_code(texts: Sequence[str]) -> str | None:
     """The CAMEO sector named in any of ``texts`` ("Foreign Minister" -> "GOV"), or None."""
     phrases: set[str] = set()
     for text in texts:
         phrases |= _phrases(text)
+    generic = False
     for sector, terms in _SECTOR_TERMS:
-        if any(term in phrases for term in terms):
-            return sector
-    return None
+        hits = [term for term in terms if term in phrases]
+        if not hits:
+            continue
+        if sector == "GOV" and all(h in _GENERIC_TITLES for h in hits):
+            generic = True  # decided below, once every other sector has been looked for
+            continue
+        return sector
+    return "GOV" if generic else None
+
+
+@cache
+def _known_persons() -> dict[str, tuple[tuple[str, str, str], ...] | None]:
+    """Folded name -> roles (code, from, until); None for a name two people of different countries share."""
+    index: dict[str, tuple[tuple[str, str, str], ...] | None] = {}
+    for row in lang.table("actors_known_persons"):
+        roles = tuple(tuple(r.split(" ")) for r in row["roles"].split(";") if r.strip())
+        for name in row["names"].split("|"):
+            key = _fold(name)
+            if key in index:
+                prior = index[key]
+                if prior is None or {r[0][:3] for r in prior} != {r[0][:3] for r in roles}:
+                    index[key] = None
+                continue
+            index[key] = roles  # type: ignore[assignment]
+    return index
+
+
+def known_person(name: str, on: date | None = None) -> tuple[str, str] | None:
+    """(CAMEO code, ISO3) of a known person (the Phoenix country-actors dictionary, to 2014) by full
+    name: the role held ``on`` that day, else the latest role; None for an unknown or shared name."""
+    if len(name.split()) < 2:
+        return None
+    roles = _known_persons().get(_fold(name))
+    if not roles:
+        return None
+    day = on.isoformat() if on else None
+    held = [r for r in roles if day and (r[1] == "-" or r[1] <= day) and (r[2] == "-" or day <= r[2])]
+    code = (held or sorted(roles, key=lambda r: (r[2] == "-", r[2], r[1]))[-1:])[0][0]
+    return code, code[:3]
 
 
 def igo_code(name: str) -> str | None:
@@ -387,9 +477,12 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
     texts = [name, *descriptors] if type != "PERSON" else list(descriptors)
     iso3 = None
     for text in texts:
-        for _, _, code in find_countries(text):
-            iso3 = code
-            break
+        # a capital inside a name or a role is a place, not the actor's state ("the Paris Agreement");
+        # a country's name that opens a proper name is part of that name ("Georgia Tech", "Jordan Brand")
+        for start, end, code in find_countries(text, capitals=False):
+            if not _opens_a_name(text, start, end):
+                iso3 = code
+                break
         if iso3:
             break
     if type == "PERSON" and not iso3:
@@ -398,9 +491,21 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
             if igo:
                 return igo, None
     sector = sector_code(texts) if texts else None
+    if iso3 and type == "ORG" and sector is None and not descriptors:
+        # a name that holds a place but says nothing of what the body is: "Georgia Tech", "Jordan Brand"
+        return None, None
     if iso3:
         return iso3 + (sector or ""), iso3
     return sector, None
+
+
+def _opens_a_name(text: str, start: int, end: int) -> bool:
+    """A country's name (not a demonym) followed by a capitalised word that names no role or sector."""
+    after = re.match(r"\s+([A-Z][^\W\d_]*)", text[end:])
+    if after is None or not is_country_name(text[start:end]):
+        return False
+    word = after.group(1)
+    return sector_code([word]) is None and country_code(word) is None and word.lower() not in ("of", "and")
 
 
 def _igo_in(text: str) -> str | None:

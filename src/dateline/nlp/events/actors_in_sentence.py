@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ... import lang
 from ...model import Actor, Article, Entity
 from ..actors import country_code, place_country, sector_code
 
@@ -227,9 +228,22 @@ class PhraseResolver:
                 code = place_country(ent.name)
                 if code:
                     return code, ent
-        if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper():
+        if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper() and not _in_relation(tok):
             return country_word(tok.text), None
         return None, None
+
+
+_RELATION_PREFIXES = lang.words("actors_relation_prefixes")
+
+
+def _in_relation(tok) -> bool:
+    """ "Sino-US", "US-China": a country word hyphenated into a relation names no actor's country."""
+    doc = tok.doc
+    for hyphen, other in ((tok.i - 1, tok.i - 2), (tok.i + 1, tok.i + 2)):
+        if 0 <= other < len(doc) and doc[hyphen].text in ("-", "\u2010", "\u2011", "\u2013") \
+                and not doc[hyphen].whitespace_ and (doc[other].lower_ in _RELATION_PREFIXES or country_word(doc[other].text)):
+            return True
+    return False
 
 
 def _has_country_word(tokens, head) -> bool:

@@ -9,6 +9,7 @@ sentence (the one nearest the root of the parse) comes first.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from .actors_in_sentence import (
     with_country,
 )
 from .codebook import lookup
+from .confidence import ActEvidence, confidence
 from .dates import reference_date, resolve
 from .lexicon import Lexicon, Pattern, lexicon
 
@@ -40,6 +42,10 @@ _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), (
 _NEVER_EVENTS = frozenset({"DET", "PUNCT", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "SYM", "X",
                            "INTJ", "ADV"})
 _MAX_EVENTS_PER_TRIGGER = 4
+# frames whose passive subject is the one who acts ("X is committed to", "X was prepared to"); under the
+# others ("X was asked to", "X was accused of", "X was warned") the passive subject is the recipient
+_SUBJECT_ACTS_FRAMES = frozenset({"intent", "prepare", "carry", "light"})
+_PLAIN_FRAMES = frozenset({None, "carry", "light"})
 
 
 @dataclass
@@ -67,6 +73,7 @@ class SentenceCoder:
         self.ref = reference_date(article.published, article.fetched)
         self.article_date = self.ref.isoformat() if self.ref else None
         self.last_source: Actor | None = None
+        self.entities = {e.id: e for e in article.entities}
 
     # ---------------------------------------------------------------- finding acts
     def trigger(self, tok) -> Pattern | None:
@@ -240,8 +247,8 @@ class SentenceCoder:
                 if found:
                     return found
             return []
-        if grammar.is_passive(head) and not (r.frame and grammar.agent_of(head) is None):
-            agent = grammar.agent_of(head)
+        if grammar.is_passive(head) and not (r.frame in _SUBJECT_ACTS_FRAMES and grammar.agent_of(head) is None):
+            agent = grammar.agent_of(head)  # "X was asked/accused/warned (by Y)": X is the target, Y the source
             return self.resolver.resolve(agent) if agent is not None else []
         if grammar.is_passive(head):  # "X is committed to ...", "X is prepared to ...": X is the actor
             subj = grammar.first_child(head, grammar.PASSIVE_SUBJECT_DEPS)
@@ -329,24 +336,14 @@ class SentenceCoder:
             if pobj.i not in own:  # "went on strike": the event noun is no recipient
                 yield pobj
 
-    def _home(self, actors: list[Actor], others: list[Actor], place: str | None) -> list[Actor]:
-        """Actors named only by their role ("the president", "police") get the article's country,
-        avoiding the other side's country unless that side is itself a domestic group."""
+    def _placed(self, actors: list[Actor], place: str) -> list[Actor]:
+        """Actors named only by their role get the country of the place the sentence gives the act;
+        an actor the text does not place gets no country (no guess from the rest of the article)."""
         out = []
         for actor in actors:
-            ent_type = self._entity_type(actor.entity)
-            if not needs_country(actor, ent_type):
-                out.append(actor)
-                continue
-            avoid = {o.country for o in others if o.country and o.code == o.country}
-            home = place if place and place not in avoid else self.actors.home_country(avoid)
-            out.append(with_country(actor, home) if home else actor)
+            ent = self.entities.get(actor.entity) if actor.entity else None
+            out.append(with_country(actor, place) if needs_country(actor, ent.type if ent else None) else actor)
         return out
-
-    def _entity_type(self, entity_id: str | None) -> str | None:
-        if entity_id is None:
-            return None
-        return next((e.type for e in self.article.entities if e.id == entity_id), None)
 
     def location(self, r: Reading) -> str | None:
         """The country of the place the sentence gives for the act: "in Beijing", "in the capital of Chad"."""
@@ -403,22 +400,27 @@ class SentenceCoder:
             if not sources and not targets:
                 continue
             place = self.location(r)
-            sources, targets = self._home(sources, targets, place), self._home(targets, sources, place)
+            if place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
+                sources, targets = self._placed(sources, place), self._placed(targets, place)
             pair = self.actors.pair
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
             if sources and not targets and place and place != sources[0].country:
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad"
-            if sources and not targets and pair and info.quad_class in _VERBAL_QUADS and not both_sides:
-                targets = _other_side(sources[0], pair)
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
             mutual = both_sides or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
-            for src, tgt in _dyads(sources, targets, mutual):
+            act = ActEvidence(mood=grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES), frame=r.frame,
+                              standalone=r.standalone, noun=r.act.pos_ in ("NOUN", "PROPN"))
+            for src, tgt in _dyads(sources, targets, mutual, self.entities):
                 start, end = _extent(r, src, tgt, sent)
+                score = confidence(act, src, self.entities.get(src.entity) if src else None,
+                                   tgt, self.entities.get(tgt.entity) if tgt else None,
+                                   plover=info.plover, carried=src is not None and src is self.last_source)
                 events.append(Event(
                     start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
                     source=src, target=tgt, cameo=info.code, plover=info.plover, quad_class=info.quad_class,
                     goldstein=info.goldstein, date=when, location=place, negated=r.negated, quote=quote,
+                    confidence=score,
                 ))
             if sources and sources[0].code:
                 self.last_source = sources[0]
@@ -539,27 +541,36 @@ def _same(a: Actor, b: Actor) -> bool:
     return a.start is not None and (a.start, a.code, a.country) == (b.start, b.code, b.country)
 
 
-def _other_side(source: Actor, pair: tuple[Actor, Actor]) -> list[Actor]:
-    for i, side in enumerate(pair):
-        if source.country and source.country == side.country:
-            return [pair[1 - i]]
-    return []
-
-
-def _dyads(sources: list[Actor], targets: list[Actor], mutual: bool) -> list[tuple[Actor | None, Actor | None]]:
+def _dyads(sources: list[Actor], targets: list[Actor], mutual: bool,
+           entities: dict) -> list[tuple[Actor | None, Actor | None]]:
     """One event per source and target. Several sources of a mutual act with no other recipient
-    ("X and Y held talks", "both sides agreed") face each other, in both directions."""
+    ("X and Y held talks", "both sides agreed") face each other, in both directions. An actor never
+    faces itself (see :func:`_self_dyad`)."""
     if mutual and len(sources) >= 2 and not targets:
-        facing = [(a, b) for a in sources for b in sources if a is not b and not _same(a, b)]
+        facing = [(a, b) for a in sources for b in sources if a is not b and not _self_dyad(a, b, entities)]
         if facing:
             return facing[:_MAX_EVENTS_PER_TRIGGER]
     out: list[tuple[Actor | None, Actor | None]] = []
     for src in sources or [None]:
         for tgt in targets or [None]:
-            if src is not None and tgt is not None and _same(src, tgt):
+            if src is not None and tgt is not None and _self_dyad(src, tgt, entities):
                 continue
             out.append((src, tgt))
-    return out[:_MAX_EVENTS_PER_TRIGGER] or [(sources[0] if sources else None, None)]
+    if out:
+        return out[:_MAX_EVENTS_PER_TRIGGER]
+    return [(sources[0], None)] if sources else []
+
+
+def _self_dyad(a: Actor, b: Actor, entities: dict) -> bool:
+    """The same actor on both sides: the same entity or phrase, or the same code where one side is no
+    named person or organisation of its own ("China ... China", "the president ... the foreign minister",
+    both USAGOV). Two named people of one country and role may face each other ("Johnson and Corbyn")."""
+    if _same(a, b):
+        return True
+    if not a.code or a.code != b.code:
+        return False
+    named = [entities.get(x.entity) for x in (a, b)]
+    return not all(e is not None and e.type in ("PERSON", "ORG") for e in named) or named[0] is named[1]
 
 
 def _extent(r: Reading, src: Actor | None, tgt: Actor | None, sent) -> tuple[int, int]:
@@ -582,9 +593,35 @@ def code_events(doc, article: Article) -> list[Event]:
     events: list[Event] = []
     for sent in doc.sents:
         try:
-            events.extend(coder.code_sentence(sent))
+            events.extend(_one_per_dyad(coder.code_sentence(sent)))
         except (IndexError, KeyError, ValueError, RecursionError) as exc:  # an unusual parse: keep the rest
             article.warnings.append(f"events: sentence at {sent.start_char} not coded ({type(exc).__name__}: {exc})")
+    for event in events:
+        event.id = event_id(article.id, event)
     return events
+
+
+def _side_key(actor: Actor | None) -> tuple:
+    return (None,) if actor is None else (actor.entity, actor.code, actor.country, actor.text)
+
+
+def _one_per_dyad(events: list[Event]) -> list[Event]:
+    """One event per (sentence, source, category, target): the most confident reading of each, in
+    sentence order (ARTICLE-EVENTS guidelines)."""
+    best: dict[tuple, Event] = {}
+    for e in events:
+        key = (_side_key(e.source), e.plover, _side_key(e.target))
+        if key not in best or (e.confidence or 0) > (best[key].confidence or 0):
+            best[key] = e
+    keep = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in keep]
+
+
+def event_id(article_id: str, e: Event) -> str:
+    """Stable: the same article, span, code and actors give the same id on every run."""
+    parts = [article_id, str(e.start), str(e.end), e.cameo or "",
+             *((a.code or "", a.text or "") if a else ("", "") for a in (e.source, e.target))]
+    flat = "|".join(p if isinstance(p, str) else "/".join(p) for p in parts)
+    return hashlib.sha1(flat.encode("utf-8")).hexdigest()[:16]
 
 
