@@ -42,7 +42,8 @@ def test_non_political_sentences_keep_no_event(text):
 # -- hypotheticals, conditionals, wishes, questions ---------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Officials discussed measures the United States might take, such as sanctions on Chinese banks.",
-    "If China fails to release the detainees, Canada will recall its ambassador.",
+    "If China fails to release the detainees, Canada could recall its ambassador.",
+    "If the army had crossed the border, the United Nations would have condemned it.",
     "We want to re-establish talks with Moscow, the Finnish minister said.",
     "Will Turkey impose sanctions on Syria?",
     "Japan could impose new tariffs on South Korean steel.",
@@ -50,6 +51,11 @@ def test_non_political_sentences_keep_no_event(text):
 def test_unasserted_acts_are_kept_out_by_default(text):
     assert kept(text) == []
     assert all(e.confidence < settings.event_min_confidence for e in events_of(text))
+
+
+def test_a_condition_is_no_event_but_a_stated_intent_under_it_is_a_threat():
+    events = kept("If China fails to release the detainees, Canada will recall its ambassador.")
+    assert [(e.plover, side(e.source)) for e in events] == [("THREATEN", "CAN")]  # not China's REJECT
 
 
 def test_asserted_act_is_kept():

@@ -14,22 +14,20 @@ from functools import lru_cache
 
 from ... import lang
 from ...model import Actor, Article, Entity
-from ..actors import country_code, place_country, sector_code
+from ..actors import alias_country, country_code, place_country, sector_code
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
-_MEMBERSHIP_PREPS = frozenset({"of", "from", "in", "for"})
-_PAIR_HEADS = frozenset({"side", "country", "nation", "government", "leader", "party", "capital", "power",
-                         "president", "state"})
-_PAIR_WORDS = frozenset({"both", "two"})
-_PERSONAL = frozenset({"he", "she", "him", "her", "it", "they", "them", "his", "its", "their"})
-_FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_MEMBERSHIP_PREPS = lang.column_words("event_words", "role", "membership_prep")
+_PAIR_HEADS = lang.column_words("event_words", "role", "pair_head")
+_PAIR_WORDS = lang.column_words("event_words", "role", "pair_word")
+_PRONOUNS = lang.table("pronouns")
+_PERSONAL = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["kind"] in ("personal", "possessive"))
+_FIRST_PERSON = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "1")
+_RELATIVE = frozenset(r["word"] for r in _PRONOUNS if r["kind"] == "relative")
 _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
 _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                         "score", "scores", "member", "members", "group", "some", "many", "most", "all", "one",
-                         "third", "half", "majority", "number"})
+_QUANTITIES = lang.column_words("event_words", "role", "quantity")
 
 
 @dataclass
@@ -58,6 +56,20 @@ class ArticleActors:
 
     def entity_of(self, token) -> Entity | None:
         return self.entity_at.get(token.idx)
+
+    def countries_in(self, sent) -> set[str]:
+        """The countries a sentence names: its entities' countries and the country words in it."""
+        found: set[str] = set()
+        for tok in sent:
+            ent = self.entity_at.get(tok.idx)
+            if ent is not None and ent.type not in _NAMED_PLACES_AND_THINGS:
+                if ent.country:
+                    found.add(ent.country)
+            elif tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and not _in_relation(tok):
+                country = country_word(tok.text)
+                if country:
+                    found.add(country)
+        return found
 
 
 def _country_weights(article: Article, doc, entity_at: dict[int, Entity]) -> Counter[str]:
@@ -255,18 +267,10 @@ def _sector(text: str) -> str | None:
     return sector_code([text])
 
 
-# Names news uses for a country that the country tables (nlp.actors) do not carry yet, and armed
-# movements that CAMEO codes with their home country. Asked of nlp.actors; kept here until it has them.
-_MORE_COUNTRY_NAMES = {
-    "prc": "CHN", "p.r.c.": "CHN", "dprk": "PRK", "rok": "KOR", "bosnia": "BIH", "zaire": "COD",
-    "gaza": "PSE", "gaza strip": "PSE", "west bank": "PSE",
-    "hamas": "PSE", "hezbollah": "LBN", "hizbollah": "LBN", "taliban": "AFG",
-}
-
-
 def more_country_name(name: str) -> str | None:
-    key = name.strip().lower()
-    return _MORE_COUNTRY_NAMES.get(key[4:] if key.startswith("the ") else key)
+    """The country an entity's name stands for when the entity itself carries none: a news alias of the
+    country tables ("the PRC", "Gaza") or a group CAMEO codes with its home country ("Hamas")."""
+    return alias_country(name)
 
 
 @lru_cache(maxsize=8192)
@@ -274,7 +278,7 @@ def country_word(word: str) -> str | None:
     """ISO3 of a country name or demonym, also the regular demonyms the country tables lack:
     "Rwandan" -> Rwanda, "Bosnian" -> Bosnia, "Ecuadorian" -> Ecuador, "Argentine" -> Argentina,
     "Serbs" -> Serbia, "Kyrgyz" -> Kyrgyzstan."""
-    found = country_code(word) or more_country_name(word)
+    found = country_code(word)
     if found or len(word) < 4:
         return found
     bases = [word] + ([word[:-1]] if word.endswith("s") else [])
@@ -282,7 +286,7 @@ def country_word(word: str) -> str | None:
         candidates = [base[:-1] if base.endswith("n") else None, base[:-1] + "a" if base.endswith("e") else None,
                       base[:-3] if base.endswith("ian") else None, base + "ia", base + "stan", base + "istan"]
         for candidate in candidates:
-            if candidate and (found := country_code(candidate) or more_country_name(candidate)):
+            if candidate and (found := country_code(candidate)):
                 return found
     return None
 
@@ -292,7 +296,8 @@ def is_personal_pronoun(tok) -> bool:
 
 
 def is_first_person(tok) -> bool:
-    return tok.lower_ in _FIRST_PERSON
+    """ "we", "our", "I"; not "US" (the country) nor "MY" in a heading."""
+    return tok.lower_ in _FIRST_PERSON and (tok.text == "I" or not tok.text.isupper())
 
 
 def is_relative_pronoun(tok) -> bool:

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ... import lang
 from ...model import Actor, Article, Event
 from ..actors import place_country
 from . import compose, grammar
@@ -27,13 +28,12 @@ from .actors_in_sentence import (
     with_country,
 )
 from .codebook import lookup
-from .confidence import ActEvidence, confidence
+from .confidence import POLITICAL_SECTORS, ActEvidence, confidence
 from .dates import reference_date, resolve
 from .lexicon import Lexicon, Pattern, lexicon
 
-_TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "from", "for",
-                 "between")
-_PLACE_PREPS = ("in", "at", "near", "inside")
+_TARGET_PREPS = tuple(sorted(lang.column_words("event_words", "role", "target_prep")))
+_PLACE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "place_prep")))
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
@@ -345,6 +345,26 @@ class SentenceCoder:
             out.append(with_country(actor, place) if needs_country(actor, ent.type if ent else None) else actor)
         return out
 
+    def _placed_by_sentence(self, sources: list[Actor], targets: list[Actor], sent, inferred: set[int]) -> list[Actor]:
+        """A political role with no country ("the vice-president", "police") takes the one country its
+        own sentence names besides the other side's; with none or several, it stays without a country.
+        The actors placed so are added to ``inferred`` (a lower confidence)."""
+        todo = [a for a in sources if a.code in POLITICAL_SECTORS and not a.country]
+        if not todo:
+            return sources
+        others = {t.country for t in targets if t.country}
+        named = self.actors.countries_in(sent) - others
+        if len(named) != 1:
+            return sources
+        (country,) = named
+        out = []
+        for actor in sources:
+            if actor in todo:
+                actor = with_country(actor, country)
+                inferred.add(id(actor))
+            out.append(actor)
+        return out
+
     def location(self, r: Reading) -> str | None:
         """The country of the place the sentence gives for the act: "in Beijing", "in the capital of Chad"."""
         for tok in _unique([r.act, r.head]):
@@ -400,8 +420,11 @@ class SentenceCoder:
             if not sources and not targets:
                 continue
             place = self.location(r)
+            inferred: set[int] = set()
             if place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
                 sources, targets = self._placed(sources, place), self._placed(targets, place)
+            else:  # "Vice-President Awori declined to resign despite pressure by the Kenya Anti-Corruption ..."
+                sources = self._placed_by_sentence(sources, targets, sent, inferred)
             pair = self.actors.pair
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
             if sources and not targets and place and place != sources[0].country:
@@ -415,7 +438,8 @@ class SentenceCoder:
                 start, end = _extent(r, src, tgt, sent)
                 score = confidence(act, src, self.entities.get(src.entity) if src else None,
                                    tgt, self.entities.get(tgt.entity) if tgt else None,
-                                   plover=info.plover, carried=src is not None and src is self.last_source)
+                                   plover=info.plover,
+                                   inferred=src is not None and (src is self.last_source or id(src) in inferred))
                 events.append(Event(
                     start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
                     source=src, target=tgt, cameo=info.code, plover=info.plover, quad_class=info.quad_class,
@@ -431,7 +455,7 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
     """(code, negated, speaker) of an act under its modal: "will X" is an intent, "won't X" a refusal,
     and "X must ..." reported by a speaker that speaker's demand."""
     mods = grammar.modals(tok)
-    if mods & grammar.INTENT_MODALS and not _perfect(tok):
+    if mods & grammar.INTENT_MODALS and not grammar.is_perfect(tok):
         if negated:
             return compose.refuse(code), False, None
         return (compose.threat(code) if _conditional(tok) else compose.intent(code)), False, None
@@ -471,11 +495,6 @@ def _conditional(tok) -> bool:
     """ "... unless ...": the act is held over the other side as a condition."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
                for c in tok.children)
-
-
-def _perfect(tok) -> bool:
-    """ "would have done": a counterfactual, not an intent."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
 def _looks_english(doc) -> bool:

@@ -9,7 +9,7 @@ only as trustworthy as its weakest part:
 - the source (ARTICLE-EVENTS: "the source must be a political actor"): a state, an intergovernmental or
   non-governmental organisation, or an actor with a political role (1.0, 0.95 from a country word on a
   role, "Israeli soldiers"); a political role with no country, "the minister" (0.7); a pronoun carried
-  from an earlier sentence (0.75); no source at all, a passive with no "by" (0.6 when the target is
+  from an earlier sentence, or a role placed in the one country its sentence names (0.75); no source at all, a passive with no "by" (0.6 when the target is
   political); a national with no political role, "American Kevin King" (0.45); anyone else, a company,
   a school, a person with no role, acting on a political target ("acting politically", 0.5) or not (0.2).
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
@@ -77,11 +77,11 @@ def is_political(actor: Actor | None, entity: Entity | None) -> bool:
     return False
 
 
-def source_factor(actor: Actor | None, entity: Entity | None, *, carried: bool, target_political: bool) -> float:
+def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool, target_political: bool) -> float:
     if actor is None:
         return 0.6 if target_political else 0.2
     if is_political(actor, entity):
-        if carried:
+        if inferred:
             return 0.75
         if actor.country:
             return 1.0 if entity is not None else 0.95
@@ -106,8 +106,8 @@ def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None
 
 
 def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | None, target: Actor | None,
-               target_entity: Entity | None, *, plover: str | None = None, carried: bool = False) -> float:
+               target_entity: Entity | None, *, plover: str | None = None, inferred: bool = False) -> float:
     target_political = target is not None and is_political(target, target_entity)
-    score = (act.factor() * source_factor(source, source_entity, carried=carried, target_political=target_political)
+    score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political)
              * target_factor(target, target_entity, plover))
     return round(score, 3)
