@@ -294,14 +294,31 @@ def _in_relation(text: str, start: int, end: int) -> bool:
 
 
 def _phrases(text: str) -> set[str]:
-    """All folded 1..4-word phrases of ``text`` (for sector look-up)."""
+    """All folded 1..4-word phrases of ``text`` (for sector look-up), each also with its last word in
+    the singular ("opposition leaders" -> "opposition leader"), so that a table lists singulars."""
     words = [w.rstrip(".").lower() for w in _TOKEN.findall(_fold(text).replace("-", " "))]
     words = [w.replace(".", "") if len(w) <= 4 else w for w in words]
     out: set[str] = set()
     for n in range(1, 5):
         for i in range(len(words) - n + 1):
-            out.add(" ".join(words[i : i + n]))
+            phrase = words[i : i + n]
+            out.add(" ".join(phrase))
+            singular = _singular(phrase[-1])
+            if singular != phrase[-1]:
+                out.add(" ".join([*phrase[:-1], singular]))
     return out
+
+
+def _singular(word: str) -> str:
+    """The regular singular of an English plural noun: leaders -> leader, militias -> militia,
+    authorities -> authority, churches -> church; other words as they are."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]
 
 
 # Titles that every kind of organisation has: they say GOV only when no other sector is named
@@ -426,11 +443,12 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
 
 def _opens_a_name(text: str, start: int, end: int) -> bool:
     """A country's name (not a demonym) followed by a capitalised word that names no role or sector."""
-    after = re.match(r"\s+([A-Z][^\W\d_]*)", text[end:])
+    after = re.match(r"\s+([A-Z][^\W\d_]*)((?:\s+[^\W\d_]+)?)", text[end:])
     if after is None or not is_country_name(text[start:end]):
         return False
-    word = after.group(1)
-    return sector_code([word]) is None and country_code(word) is None and word.lower() not in ("of", "and")
+    word, rest = after.group(1), after.group(2)
+    return (sector_code([word + rest]) is None and sector_code([word]) is None and country_code(word) is None
+            and word.lower() not in ("of", "and"))
 
 
 def _igo_in(text: str) -> str | None:

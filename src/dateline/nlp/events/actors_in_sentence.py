@@ -38,6 +38,25 @@ class ArticleActors:
     entity_at: dict[int, Entity] = field(default_factory=dict)
     pair: tuple[Actor, Actor] | None = None
     countries: list[str] = field(default_factory=list)  # the article's countries, most mentioned first
+    # in-article role learning: (head lemma, sector) -> the country the text gave that role earlier
+    # ("Somali militants stormed ...; the militants ..."); a role seen with two countries is forgotten
+    learned: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    inferred: dict[int, Actor] = field(default_factory=dict)  # actors given a country by inference, by id
+
+    def learn(self, lemma: str, sector: str | None, country: str) -> None:
+        if sector:
+            key = (lemma, sector)
+            self.learned[key] = country if self.learned.get(key, country) == country else None
+
+    def recall(self, lemma: str, sector: str) -> str | None:
+        return self.learned.get((lemma, sector))
+
+    def mark_inferred(self, actor: Actor) -> Actor:
+        self.inferred[id(actor)] = actor
+        return actor
+
+    def is_inferred(self, actor: Actor | None) -> bool:
+        return actor is not None and self.inferred.get(id(actor)) is actor
 
     @classmethod
     def build(cls, article: Article, doc) -> ArticleActors:
@@ -47,12 +66,27 @@ class ArticleActors:
                 for pos in range(m.start, m.end):
                     index.setdefault(pos, ent)
         weight = _country_weights(article, doc, index)
-        return cls(article, index, _main_pair(weight), [c for c, _ in weight.most_common()])
+        actors = cls(article, index, _main_pair(weight), [c for c, _ in weight.most_common()])
+        actors._learn_roles(doc)
+        return actors
 
-    def home_country(self, avoid: set[str]) -> str | None:
-        """The country an actor with no stated country most likely belongs to: the article's most
-        mentioned country other than those in ``avoid`` (the other side of the event)."""
-        return next((c for c in self.countries if c not in avoid), None)
+    def _learn_roles(self, doc) -> None:
+        """Every role noun the article gives a country by a modifier ("Somali militants", "Kenya's police",
+        "the Chinese foreign ministry"), so that a later bare "the militants" is placed the same way."""
+        for tok in doc:
+            if tok.pos_ != "NOUN":
+                continue
+            role = _sector(tok.lemma_)
+            if not role:
+                continue
+            for mod in tok.children:
+                if mod.dep_ not in ("amod", "compound", "poss", "nmod") or _in_relation(mod):
+                    continue
+                ent = self.entity_at.get(mod.idx)
+                country = ent.country if ent is not None and ent.type in _COUNTRY_TYPES else (
+                    country_word(mod.text) if mod.text[:1].isupper() else None)
+                if country:
+                    self.learn(tok.lemma_.lower(), role, country)
 
     def entity_of(self, token) -> Entity | None:
         return self.entity_at.get(token.idx)
@@ -203,6 +237,8 @@ class PhraseResolver:
                 return [_entity_actor(tok_ent, text, start, end, None)]
             actor = Actor(text=text, start=start, end=end, entity=tok_ent.id if tok_ent else None,
                           code=country + (sector or "") if country else None, country=country)
+            if country and head.pos_ == "NOUN":
+                self.actors.learn(head.lemma_.lower(), sector, country)
             if not found:
                 found.append(actor)
                 # "Hungarian and Romanian officials": the modifier's conjuncts are actors too
@@ -222,6 +258,10 @@ class PhraseResolver:
             mods = [t.text for t in tokens if t.head == head and t.dep_ in ("compound", "amod") and t.i < head.i]
             role = _sector(" ".join([*mods, head.text])) or role
         if role and head.pos_ in ("NOUN", "PROPN"):  # "riot police", "protesters": a role without a country
+            country = self.actors.recall(head.lemma_.lower(), role) if head.pos_ == "NOUN" else None
+            if country:  # "the militants", after "Somali militants": the role the article gave a country
+                return [self.actors.mark_inferred(Actor(text=text, start=start, end=end, code=country + role,
+                                                        country=country))]
             return [Actor(text=text, start=start, end=end, code=role)]
         return []
 

@@ -28,7 +28,7 @@ from .actors_in_sentence import (
     with_country,
 )
 from .codebook import lookup
-from .confidence import POLITICAL_SECTORS, ActEvidence, confidence
+from .confidence import ActEvidence, confidence, is_political
 from .dates import reference_date, resolve
 from .lexicon import Lexicon, Pattern, lexicon
 
@@ -46,6 +46,10 @@ _MAX_EVENTS_PER_TRIGGER = 4
 # others ("X was asked to", "X was accused of", "X was warned") the passive subject is the recipient
 _SUBJECT_ACTS_FRAMES = frozenset({"intent", "prepare", "carry", "light"})
 _PLAIN_FRAMES = frozenset({None, "carry", "light"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+# organs of a state: placed in the one country their sentence names (a rebel or a protester may be foreign)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 
 
 @dataclass
@@ -72,7 +76,10 @@ class SentenceCoder:
         self.resolver = PhraseResolver(self.actors)
         self.ref = reference_date(article.published, article.fetched)
         self.article_date = self.ref.isoformat() if self.ref else None
-        self.last_source: Actor | None = None
+        # the last source of each kind, for a pronoun subject that agrees with it: he/she a person,
+        # they/it a group, a body or a state
+        self.last_person: Actor | None = None
+        self.last_group: Actor | None = None
         self.entities = {e.id: e for e in article.entities}
 
     # ---------------------------------------------------------------- finding acts
@@ -294,8 +301,34 @@ class SentenceCoder:
                     found = self.resolver.resolve(other)
                     if found:
                         return found
-            return [self.last_source] if self.last_source else []
+            earlier = self._antecedent(subj)
+            return [earlier] if earlier else []
         return self.resolver.resolve(subj)
+
+    def _antecedent(self, pronoun) -> Actor | None:
+        """The earlier source a pronoun agrees with: "he"/"she" a person, "they"/"it" a group."""
+        if pronoun.lower_ in _PERSON_PRONOUNS:
+            return self.last_person
+        if pronoun.lower_ in _GROUP_PRONOUNS:
+            return self.last_group
+        return None
+
+    def _remember(self, actor: Actor) -> None:
+        """A named person is a he/she; a state, a body or a plural role a they/it; a singular role
+        ("Iran's foreign minister", "the ministry": not the name of the entity it mentions) may be either."""
+        ent = self.entities.get(actor.entity) if actor.entity else None
+        if ent is not None and (ent.type == "PERSON" or any(m.text == actor.text for m in ent.mentions)):
+            if ent.type == "PERSON":
+                self.last_person = actor
+            else:
+                self.last_group = actor
+            return
+        if not (actor.text or "").endswith("s"):
+            self.last_person = actor
+        self.last_group = actor
+
+    def _carried(self, actor: Actor | None) -> bool:
+        return actor is not None and (actor is self.last_person or actor is self.last_group)
 
     def _speaker_actor(self, entity_id: str | None) -> Actor | None:
         for ent in self.article.entities:
@@ -346,10 +379,10 @@ class SentenceCoder:
         return out
 
     def _placed_by_sentence(self, sources: list[Actor], targets: list[Actor], sent, inferred: set[int]) -> list[Actor]:
-        """A political role with no country ("the vice-president", "police") takes the one country its
+        """An organ of a state with no country ("the vice-president", "police") takes the one country its
         own sentence names besides the other side's; with none or several, it stays without a country.
         The actors placed so are added to ``inferred`` (a lower confidence)."""
-        todo = [a for a in sources if a.code in POLITICAL_SECTORS and not a.country]
+        todo = [a for a in sources if a.code in _STATE_SECTORS and not a.country]
         if not todo:
             return sources
         others = {t.country for t in targets if t.country}
@@ -427,8 +460,8 @@ class SentenceCoder:
                 sources = self._placed_by_sentence(sources, targets, sent, inferred)
             pair = self.actors.pair
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
-            if sources and not targets and place and place != sources[0].country:
-                targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad"
+            if len(sources) == 1 and not targets and place and place != sources[0].country and r.code[:2] == "04":
+                targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
             mutual = both_sides or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
@@ -439,7 +472,8 @@ class SentenceCoder:
                 score = confidence(act, src, self.entities.get(src.entity) if src else None,
                                    tgt, self.entities.get(tgt.entity) if tgt else None,
                                    plover=info.plover,
-                                   inferred=src is not None and (src is self.last_source or id(src) in inferred))
+                                   inferred=src is not None and (self._carried(src) or id(src) in inferred
+                                                                 or self.actors.is_inferred(src)))
                 events.append(Event(
                     start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
                     source=src, target=tgt, cameo=info.code, plover=info.plover, quad_class=info.quad_class,
@@ -447,7 +481,7 @@ class SentenceCoder:
                     confidence=score,
                 ))
             if sources and sources[0].code:
-                self.last_source = sources[0]
+                self._remember(sources[0])
         return events
 
 
@@ -565,6 +599,9 @@ def _dyads(sources: list[Actor], targets: list[Actor], mutual: bool,
     """One event per source and target. Several sources of a mutual act with no other recipient
     ("X and Y held talks", "both sides agreed") face each other, in both directions. An actor never
     faces itself (see :func:`_self_dyad`)."""
+    if mutual and len(sources) >= 2:
+        # "Trudeau and Ardern discussed the detentions": what they discussed is no party to it
+        targets = [t for t in targets if is_political(t, entities.get(t.entity) if t.entity else None)]
     if mutual and len(sources) >= 2 and not targets:
         facing = [(a, b) for a in sources for b in sources if a is not b and not _self_dyad(a, b, entities)]
         if facing:
