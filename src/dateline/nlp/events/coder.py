@@ -46,6 +46,8 @@ _MAX_EVENTS_PER_TRIGGER = 4
 # others ("X was asked to", "X was accused of", "X was warned") the passive subject is the recipient
 _SUBJECT_ACTS_FRAMES = frozenset({"intent", "prepare", "carry", "light"})
 _PLAIN_FRAMES = frozenset({None, "carry", "light"})
+_HEADLINE_WORDS = 25
+_SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # organs of a state: placed in the one country their sentence names (a rebel or a protester may be foreign)
@@ -81,6 +83,7 @@ class SentenceCoder:
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
         self.entities = {e.id: e for e in article.entities}
+        self.blocks = _blocks(article)
 
     # ---------------------------------------------------------------- finding acts
     def trigger(self, tok) -> Pattern | None:
@@ -369,6 +372,17 @@ class SentenceCoder:
             if pobj.i not in own:  # "went on strike": the event noun is no recipient
                 yield pobj
 
+    def _in_headline(self, sent) -> bool:
+        """A headline or a title states no event of its own (ARTICLE-EVENTS guidelines): a heading
+        paragraph, or a short paragraph that ends without a sentence's closing punctuation."""
+        for start, end, kind in self.blocks:
+            if start <= sent.start_char < end:
+                if kind == "heading":
+                    return True
+                block = self.article.text[start:end].rstrip() if self.article.text else ""
+                return bool(block) and len(block.split()) <= _HEADLINE_WORDS and block[-1] not in _SENTENCE_END
+        return False
+
     def _placed(self, actors: list[Actor], place: str) -> list[Actor]:
         """Actors named only by their role get the country of the place the sentence gives the act;
         an actor the text does not place gets no country (no guess from the rest of the article)."""
@@ -465,7 +479,8 @@ class SentenceCoder:
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
             mutual = both_sides or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
-            act = ActEvidence(mood=grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES), frame=r.frame,
+            mood = "headline" if self._in_headline(sent) else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
+            act = ActEvidence(mood=mood, frame=r.frame,
                               standalone=r.standalone, noun=r.act.pos_ in ("NOUN", "PROPN"))
             for src, tgt in _dyads(sources, targets, mutual, self.entities):
                 start, end = _extent(r, src, tgt, sent)
@@ -655,6 +670,18 @@ def code_events(doc, article: Article) -> list[Event]:
     for event in events:
         event.id = event_id(article.id, event)
     return events
+
+
+def _blocks(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the article's paragraphs; for text given as it is (no paragraphs), its
+    blank-line separated blocks."""
+    if article.paragraphs:
+        return [(p.start, p.end, p.kind) for p in article.paragraphs]
+    out, start = [], 0
+    for part in article.text.split("\n\n"):
+        out.append((start, start + len(part), "body"))
+        start += len(part) + 2
+    return out
 
 
 def _side_key(actor: Actor | None) -> tuple:
