@@ -146,3 +146,9 @@ def test_event_without_any_known_date_is_undated():
     assert ev.date is None
     [ev, *_] = events_of("Kenyan police arrested twelve opposition activists in Nairobi on Monday.")
     assert ev.date == "2024-04-22"
+
+
+def test_a_threat_is_put_to_the_subject_of_its_condition():
+    [ev] = [e for e in kept("The foreign minister of Japan warned that Tokyo would take action if China did not "
+                            "stop its patrols.") if e.plover == "THREATEN"]
+    assert side(ev.source) == "JPN" and side(ev.target) == "CHN"

@@ -46,6 +46,7 @@ _MAX_EVENTS_PER_TRIGGER = 4
 # others ("X was asked to", "X was accused of", "X was warned") the passive subject is the recipient
 _SUBJECT_ACTS_FRAMES = frozenset({"intent", "prepare", "carry", "light"})
 _PLAIN_FRAMES = frozenset({None, "carry", "light"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
 _HEADLINE_WORDS = 25
 _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -353,7 +354,23 @@ class SentenceCoder:
                     return found
                 if not weak and not _own(phrase) and not r.code.startswith("15"):
                     weak = found  # "dozens of protesters": a role only, kept if nothing better comes
+        if not weak and r.code.startswith("13"):
+            return self._condition_subject(r)
         return weak
+
+    def _condition_subject(self, r: Reading) -> list[Actor]:
+        """A threat's target is whom its condition is put to: "warned that Washington would take action
+        if China did not stop ..." threatens China."""
+        for tok in _unique([r.act, r.head, *r.tokens]):
+            for clause in tok.subtree:
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS
+                                                  for m in clause.children):
+                    subj = grammar.first_child(clause, grammar.SUBJECT_DEPS)
+                    if subj is not None and not is_personal_pronoun(subj):
+                        found = self.resolver.resolve(subj)
+                        if found:
+                            return found
+        return []
 
     def _target_phrases(self, tok, r: Reading) -> Iterator:
         """Phrases that may name the recipient of the act headed by ``tok``, most likely first."""
