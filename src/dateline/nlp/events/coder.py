@@ -150,7 +150,10 @@ class SentenceCoder:
         elif frame in ("demand", "appeal", "allege"):
             reading.addressee = self._addressee(tok, embedded)
         out = [reading]
-        if frame == "deny" and embedded is not None and embedded.code is not None:
+        # "denied shelling the town": the shelling, negated; "denied the accusations": the accusations
+        # are the other side's act, not one of the denier's
+        if frame == "deny" and embedded is not None and embedded.code is not None \
+                and embedded.act.pos_ in ("VERB", "AUX"):
             embedded.head = tok
             embedded.negated = True
             out.append(embedded)

@@ -146,6 +146,10 @@ def _condition_clause(tok) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children)
 
 
+def _to_clause(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _has_condition(tok) -> bool:
     return any(_condition_clause(c) for c in tok.children)
 
@@ -156,7 +160,8 @@ def mood(tok, *, plain: bool) -> str | None:
     'question' (the sentence asks), 'hypothetical' (a modal of possibility on the act or a clause above
     it: "might impose", "could be deployed"), 'conditional' (it is, or depends on, an if-clause; for a
     ``plain`` act only, and not for a stated intent: a threat, a demand or "will X if Y" is conditional
-    by nature), 'wish' (the complement of a verb
+    by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
+    (the complement of a verb
     of wanting, hoping, planning or expecting). Reported speech is asserted by its speaker: the search
     stops at a verb of saying.
     """
@@ -172,6 +177,10 @@ def mood(tok, *, plain: bool) -> str | None:
         # ("will not accept refugees if war starts") is a conditional promise or threat: an event
         if _condition_clause(t) or (plain and _has_condition(t) and not (modals(t) & INTENT_MODALS and not is_perfect(t))):
             return "conditional"
+        if _to_clause(t) and t.dep_ == "acl":
+            # "a plan to return refugees", "the only states to have signed treaties": an infinitive that
+            # describes a noun asserts nothing (a purpose, "blocked streets to demand reforms", may)
+            return "unrealised"
         head = t.head
         if head is t or head == t:
             return None
