@@ -152,3 +152,16 @@ def test_a_threat_is_put_to_the_subject_of_its_condition():
     [ev] = [e for e in kept("The foreign minister of Japan warned that Tokyo would take action if China did not "
                             "stop its patrols.") if e.plover == "THREATEN"]
     assert side(ev.source) == "JPN" and side(ev.target) == "CHN"
+
+
+def test_a_reaction_to_an_act_told_before_targets_its_author():
+    text = ("Russian officials accused the United States of sheltering militants near the border. "
+            "The Pentagon rejected these accusations on Friday.")
+    [ev] = [e for e in kept(text) if e.plover == "REJECT"]
+    assert side(ev.source) == "USA" and side(ev.target) == "RUS"
+    assert ev.confidence < 1.0  # the target is inferred
+
+
+def test_an_infinitive_describing_a_noun_asserts_nothing():
+    text = "The two states to have signed peace treaties with Israel are Egypt and Jordan."
+    assert [e for e in kept(text) if e.plover in ("AGREE", "SUPPORT", "COOPERATE")] == []

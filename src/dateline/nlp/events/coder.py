@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ... import lang
 from ...model import Actor, Article, Event
@@ -47,6 +47,10 @@ _MAX_EVENTS_PER_TRIGGER = 4
 _SUBJECT_ACTS_FRAMES = frozenset({"intent", "prepare", "carry", "light"})
 _PLAIN_FRAMES = frozenset({None, "carry", "light"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
+_REFERENCE_NOUNS = lang.words("event_reference_nouns")
+_REFERRING_DETS = frozenset({"the", "this", "these", "that", "those"})
+# reactions to what someone else did: rejecting, disapproving of, praising, yielding to it
+_REACTION_ROOTS = frozenset({"11", "12", "05", "08"})
 _HEADLINE_WORDS = 25
 _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -83,6 +87,7 @@ class SentenceCoder:
         # they/it a group, a body or a state
         self.last_person: Actor | None = None
         self.last_group: Actor | None = None
+        self.recent_sources: list[Actor] = []  # every event's first source so far, in text order
         self.entities = {e.id: e for e in article.entities}
         self.blocks = _blocks(article)
 
@@ -359,7 +364,26 @@ class SentenceCoder:
                     weak = found  # "dozens of protesters": a role only, kept if nothing better comes
         if not weak and r.code.startswith("13"):
             return self._condition_subject(r)
+        if not weak and r.code[:2] in _REACTION_ROOTS:
+            return self._referred_act_source(r, sources)
         return weak
+
+    def _referred_act_source(self, r: Reading, sources: list[Actor]) -> list[Actor]:
+        """The target of a reaction to an act told before: "the Pentagon rejected these accusations",
+        "the US welcomed the decision" react to whoever made them, the latest other source."""
+        for tok in _unique([r.act, r.head]):
+            objects = list(grammar.children(tok, grammar.OBJECT_DEPS))
+            objects += [pobj for _, pobj in grammar.preps(tok, ("to", "over", "about", "at", "against", "on"))]
+            for obj in objects:
+                if obj.lemma_.lower() not in _REFERENCE_NOUNS:
+                    continue
+                if not any(c.dep_ == "det" and c.lower_ in _REFERRING_DETS for c in obj.children):
+                    continue
+                own = {(a.code, a.country) for a in sources}
+                for earlier in reversed(self.recent_sources):
+                    if (earlier.code, earlier.country) not in own and earlier.country:
+                        return [self.actors.mark_inferred(replace(earlier))]
+        return []
 
     def _condition_subject(self, r: Reading) -> list[Actor]:
         """A threat's target is whom its condition is put to: "warned that Washington would take action
@@ -508,7 +532,8 @@ class SentenceCoder:
                                    tgt, self.entities.get(tgt.entity) if tgt else None,
                                    plover=info.plover,
                                    inferred=src is not None and (self._carried(src) or id(src) in inferred
-                                                                 or self.actors.is_inferred(src)))
+                                                                 or self.actors.is_inferred(src)),
+                                   target_inferred=self.actors.is_inferred(tgt))
                 events.append(Event(
                     start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
                     source=src, target=tgt, cameo=info.code, plover=info.plover, quad_class=info.quad_class,
@@ -517,6 +542,7 @@ class SentenceCoder:
                 ))
             if sources and sources[0].code:
                 self._remember(sources[0])
+                self.recent_sources.append(sources[0])
         return events
 
 

@@ -15,7 +15,8 @@ only as trustworthy as its weakest part:
   a school, a person with no role, acting on a political target ("acting politically", 0.5) or not (0.2).
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
   RETREAT), or a political actor (1.0); an actor with a country or a role (0.9); anything else the parse
-  offered (0.75).
+  offered (0.75); times 0.85 when the target is inferred (the author of an act told before, reacted to
+  as "these accusations", "the decision").
 
 The default output keeps events at or above ``settings.event_min_confidence`` (see config.py);
 ``--all-events`` keeps them all, each with its score.
@@ -32,6 +33,7 @@ POLITICAL_SECTORS = lang.words("event_political_sectors", lower=False)
 _STATE_TYPES = frozenset({"GPE", "NORP"})
 
 ASSERTED, INTENT, LIGHT_NOUN, LONE_NOUN, UNASSERTED = 1.0, 0.85, 0.9, 0.45, 0.2
+INFERRED_TARGET = 0.85
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,9 @@ def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None
 
 
 def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | None, target: Actor | None,
-               target_entity: Entity | None, *, plover: str | None = None, inferred: bool = False) -> float:
+               target_entity: Entity | None, *, plover: str | None = None, inferred: bool = False,
+               target_inferred: bool = False) -> float:
     target_political = target is not None and is_political(target, target_entity)
     score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political)
-             * target_factor(target, target_entity, plover))
+             * target_factor(target, target_entity, plover) * (INFERRED_TARGET if target_inferred else 1.0))
     return round(score, 3)

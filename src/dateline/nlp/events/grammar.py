@@ -169,6 +169,11 @@ def mood(tok, *, plain: bool) -> str | None:
         return "question"
     if tok.lemma_.lower() in WISH_VERBS and tok.pos_ in ("VERB", "AUX"):
         return "wish"
+    if _to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
+        # an infinitive asserts nothing unless a frame governs it ("agreed to", "began to": read as
+        # frames) or it gives the purpose of an act ("shunned work to protest"): "the only states to
+        # have signed treaties" states no act
+        return "unrealised"
     t = tok
     for _ in range(8):
         if _hypothetical_here(t):
