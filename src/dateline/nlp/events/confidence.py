@@ -11,7 +11,7 @@ only as trustworthy as its weakest part:
   non-governmental organisation, or an actor with a political role (1.0, 0.95 from a country word on a
   role, "Israeli soldiers"); a political role with no country, "the minister" (0.7); a pronoun carried
   from an earlier sentence, or a role placed in the one country its sentence names (0.75); no source at all, a passive with no "by" (0.6 when the target is
-  political); a national with no political role, "American Kevin King" (0.45); anyone else, a company,
+  political and placed: a country, an IGO or NGO); a national with no political role, "American Kevin King" (0.45); anyone else, a company,
   a school, a person with no role, acting on a political target ("acting politically", 0.5) or not (0.2).
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
   RETREAT), or a political actor (1.0); an actor with a country or a role (0.9); anything else the parse
@@ -111,7 +111,9 @@ def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None
 def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | None, target: Actor | None,
                target_entity: Entity | None, *, plover: str | None = None, inferred: bool = False,
                target_inferred: bool = False) -> float:
-    target_political = target is not None and is_political(target, target_entity)
+    # a source-less act ("X was accused") needs a target the text places: a country, an IGO or NGO
+    target_political = target is not None and is_political(target, target_entity) \
+        and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
     score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political)
              * target_factor(target, target_entity, plover) * (INFERRED_TARGET if target_inferred else 1.0))
     return round(score, 3)
