@@ -19,6 +19,7 @@ from ..actors import alias_country, country_code, place_country, sector_code
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
 _MEMBERSHIP_PREPS = lang.column_words("event_words", "role", "membership_prep")
+_LOCATING = lang.column_words("event_words", "role", "locating_word")
 _PAIR_HEADS = lang.column_words("event_words", "role", "pair_head")
 _PAIR_WORDS = lang.column_words("event_words", "role", "pair_word")
 _PRONOUNS = lang.table("pronouns")
@@ -158,6 +159,8 @@ def with_country(actor: Actor, country: str) -> Actor:
 def _inside(tok) -> bool:
     """Part of the phrase that names the actor: not a clause or an aside, and of the prepositions only
     those of membership and origin ("forces of/from/in Guinea", not "fighters near the border with Niger")."""
+    if tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _LOCATING:
+        return True  # "a group based in Trinidad", "guerrillas operating in Macedonia", "loyal to"
     if tok.dep_ in _OUTSIDE:
         return False
     return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS
