@@ -165,3 +165,10 @@ def test_a_reaction_to_an_act_told_before_targets_its_author():
 def test_an_infinitive_describing_a_noun_asserts_nothing():
     text = "The two states to have signed peace treaties with Israel are Egypt and Jordan."
     assert [e for e in kept(text) if e.plover in ("AGREE", "SUPPORT", "COOPERATE")] == []
+
+
+def test_national_agencies_are_coded_with_their_state():
+    assert actor_code("RCMP", "ORG") == ("CANCOP", "CAN")
+    assert actor_code("the Knesset", "ORG") == ("ISRLEG", "ISR")
+    [ev, *_] = kept("The RCMP arrested 14 protesters at the camp on Monday.")
+    assert ev.plover == "COERCE" and ev.source.code == "CANCOP"
