@@ -172,3 +172,11 @@ def test_national_agencies_are_coded_with_their_state():
     assert actor_code("the Knesset", "ORG") == ("ISRLEG", "ISR")
     [ev, *_] = kept("The RCMP arrested 14 protesters at the camp on Monday.")
     assert ev.plover == "COERCE" and ev.source.code == "CANCOP"
+
+
+def test_criticism_of_an_act_targets_who_did_it_not_its_victims():
+    [ev] = [e for e in kept("The Australian government is concerned about the recent detention of two "
+                            "Canadian citizens in China.") if e.plover == "ACCUSE"]
+    assert side(ev.source) == "AUS" and side(ev.target) == "CHN"
+    [ev, *_] = kept("Canada imposed sanctions on Venezuela.")  # the act itself: its recipient
+    assert side(ev.target) == "VEN"

@@ -51,6 +51,8 @@ _REFERENCE_NOUNS = lang.words("event_reference_nouns")
 _REFERRING_DETS = frozenset({"the", "this", "these", "that", "those"})
 # reactions to what someone else did: rejecting, disapproving of, praising, yielding to it
 _REACTION_ROOTS = frozenset({"11", "12", "05", "08"})
+# coercion, assault, fighting, mass violence: done by the state where they happen unless the text says
+_FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 _HEADLINE_WORDS = 25
 _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -407,14 +409,48 @@ class SentenceCoder:
             yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
         for obj in grammar.children(tok, grammar.OBJECT_DEPS):
+            if obj.i not in own and self._reacted_to(obj, r):
+                yield from self._doers(obj)
+                continue
             if obj.i not in own:
                 yield obj
             for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
         for _, pobj in grammar.preps(tok, _TARGET_PREPS):
-            if pobj.i not in own:  # "went on strike": the event noun is no recipient
+            if pobj.i in own:  # "went on strike": the event noun is no recipient
+                continue
+            if self._reacted_to(pobj, r):  # "concerned about the detention of X in China"
+                yield from self._doers(pobj)
+            else:
                 yield pobj
+
+    def _reacted_to(self, noun, r: Reading) -> bool:
+        """An event noun naming another act than the reading's own: "criticised the detention" reacts to
+        the detention ("imposed sanctions on X" is the sanction itself, its recipient the target)."""
+        pat = self._act_noun(noun)
+        return pat is not None and pat.code[:2] != (r.code or "")[:2]
+
+    def _act_noun(self, tok) -> Pattern | None:
+        """The lexicon's act for an event noun ("detention", "arrest", "decision"), or None."""
+        if tok.pos_ != "NOUN":
+            return None
+        pat = self.trigger(tok)
+        return pat if pat is not None and pat.frame is None and pat.code else None
+
+    def _doers(self, noun) -> Iterator:
+        """Who did the act an event noun names: its possessor or "by X" ("China's detention of ...",
+        "the arrest by police"); for a coercive or violent act, also the state of the place it happened
+        in ("the detention of two Canadians in China"). Its victims ("of two Canadians") are not it."""
+        yield from _authors(noun)
+        pat = self._act_noun(noun)
+        if pat is not None and pat.code[:2] in _FORCEFUL_ROOTS:
+            # the place may hang on the victims in the parse ("the detention of [citizens in China]")
+            for tok in noun.subtree:
+                if tok.dep_ == "prep" and tok.lower_ in _PLACE_PREPS:
+                    for place in tok.children:
+                        if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                            yield place
 
     def _in_headline(self, sent) -> bool:
         """A headline or a title states no event of its own (ARTICLE-EVENTS guidelines): a heading
