@@ -180,3 +180,21 @@ def test_criticism_of_an_act_targets_who_did_it_not_its_victims():
     assert side(ev.source) == "AUS" and side(ev.target) == "CHN"
     [ev, *_] = kept("Canada imposed sanctions on Venezuela.")  # the act itself: its recipient
     assert side(ev.target) == "VEN"
+
+
+def test_each_other_makes_the_members_of_a_compound_subject_face_each_other():
+    events = [e for e in kept("Chinese President Xi Jinping and Russian President Vladimir Putin "
+                              "attacked each other's policies at the summit.") if e.plover == "ACCUSE"]
+    assert {(side(e.source), side(e.target)) for e in events} == {("CHN", "RUS"), ("RUS", "CHN")}
+
+
+def test_an_office_only_one_state_has_places_its_holder():
+    assert actor_code("Dominic Raab", "PERSON", ["Foreign Secretary"]) == ("GBRGOV", "GBR")
+    assert actor_code("Jane Roe", "PERSON", ["the prime minister"]) == ("GOV", None)  # many states have one
+
+
+def test_a_role_the_article_placed_is_placed_again():
+    text = ("Britain's Conservative Party was accused of misleading voters. "
+            "The foreign secretary defended the party's actions on Tuesday.")
+    [ev] = [e for e in kept(text) if e.plover == "SUPPORT"]
+    assert side(ev.source) == "GBR" and side(ev.target) == "GBR"

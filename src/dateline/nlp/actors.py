@@ -433,12 +433,28 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
             if igo:
                 return igo, None
     sector = sector_code(texts) if texts else None
+    if not iso3 and (titled := national_title(texts)) is not None:
+        iso3, title_sector = titled
+        sector = sector or title_sector
     if iso3 and type == "ORG" and sector is None and not descriptors:
         # a name that holds a place but says nothing of what the body is: "Georgia Tech", "Jordan Brand"
         return None, None
     if iso3:
         return iso3 + (sector or ""), iso3
     return sector, None
+
+
+_TITLES = {" ".join(r["title"].split()): (r["iso3"], r["sector"]) for r in lang.table("actors_country_titles")}
+
+
+def national_title(texts: Sequence[str]) -> tuple[str, str] | None:
+    """(ISO3, sector) of an office only one state has, named in any of ``texts``."""
+    for text in texts:
+        phrases = _phrases(text)
+        for title, found in _TITLES.items():
+            if title in phrases:
+                return found
+    return None
 
 
 def _opens_a_name(text: str, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ... import lang
 from ...model import Actor, Article, Entity
-from ..actors import alias_country, country_code, place_country, sector_code
+from ..actors import alias_country, country_code, national_title, place_country, sector_code
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
@@ -73,9 +73,10 @@ class ArticleActors:
 
     def _learn_roles(self, doc) -> None:
         """Every role noun the article gives a country by a modifier ("Somali militants", "Kenya's police",
-        "the Chinese foreign ministry"), so that a later bare "the militants" is placed the same way."""
+        "the Chinese foreign ministry") or by naming the body ("Britain's Conservative Party"), so that a
+        later bare "the militants", "the party" is placed the same way."""
         for tok in doc:
-            if tok.pos_ != "NOUN":
+            if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             role = _sector(tok.lemma_)
             if not role:
@@ -261,6 +262,9 @@ class PhraseResolver:
             mods = [t.text for t in tokens if t.head == head and t.dep_ in ("compound", "amod") and t.i < head.i]
             role = _sector(" ".join([*mods, head.text])) or role
         if role and head.pos_ in ("NOUN", "PROPN"):  # "riot police", "protesters": a role without a country
+            titled = national_title([text])  # "the foreign secretary": an office only one state has
+            if titled is not None:
+                return [Actor(text=text, start=start, end=end, code=titled[0] + role, country=titled[0])]
             country = self.actors.recall(head.lemma_.lower(), role) if head.pos_ == "NOUN" else None
             if country:  # "the militants", after "Somali militants": the role the article gave a country
                 return [self.actors.mark_inferred(Actor(text=text, start=start, end=end, code=country + role,

@@ -426,8 +426,11 @@ class SentenceCoder:
                 yield pobj
 
     def _reacted_to(self, noun, r: Reading) -> bool:
-        """An event noun naming another act than the reading's own: "criticised the detention" reacts to
-        the detention ("imposed sanctions on X" is the sanction itself, its recipient the target)."""
+        """An event noun naming another act that the reading reacts to: "criticised the detention" is
+        aimed at the detainer ("imposed sanctions on X" is the sanction itself, its recipient the target;
+        "called for a meeting of X" asks X)."""
+        if (r.code or "")[:2] not in _REACTION_ROOTS:  # "called for a meeting of the Arab League": asked of it
+            return False
         pat = self._act_noun(noun)
         return pat is not None and pat.code[:2] != (r.code or "")[:2]
 
@@ -558,7 +561,10 @@ class SentenceCoder:
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
-            mutual = both_sides or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
+            reciprocal = _reciprocal(r)
+            if reciprocal and len(sources) >= 2:
+                targets = []  # "Johnson and Corbyn attacked each other's policies": each the other's target
+            mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
             mood = "headline" if self._in_headline(sent) else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
             act = ActEvidence(mood=mood, frame=r.frame,
                               standalone=r.standalone, noun=r.act.pos_ in ("NOUN", "PROPN"))
@@ -752,6 +758,19 @@ def code_events(doc, article: Article) -> list[Event]:
     for event in events:
         event.id = event_id(article.id, event)
     return events
+
+
+def _reciprocal(r: Reading) -> bool:
+    """ "each other", "one another" as the act's object or its object's possessor."""
+    for tok in _unique([r.act, r.head]):
+        for obj in [*grammar.children(tok, grammar.OBJECT_DEPS), *(p for _, p in grammar.preps(tok, _TARGET_PREPS))]:
+            for t in (obj, *obj.children):
+                if t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or \
+                        t.lower_ == "another" and any(c.lower_ == "one" for c in t.children):
+                    return True
+                if t.lower_ in ("each", "one") and t.head.lower_ in ("other", "another"):
+                    return True
+    return False
 
 
 def _blocks(article: Article) -> list[tuple[int, int, str]]:
