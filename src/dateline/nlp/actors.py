@@ -381,9 +381,17 @@ def known_person(name: str, on: date | None = None) -> tuple[str, str] | None:
 def igo_code(name: str) -> str | None:
     """CAMEO code of an intergovernmental organisation ("NATO" -> "IGOWSTNAT"), or None."""
     key = _strip_frame(name)
-    if key in _IGO_CODES:
-        return _IGO_CODES[key]
-    return _IGO_CODES.get(key.replace(".", ""))
+    for table in (_IGO_CODES, _phoenix_igos()):
+        found = table.get(key) or table.get(key.replace(".", ""))
+        if found:
+            return found
+    return None
+
+
+@cache
+def _phoenix_igos() -> dict[str, str]:
+    """The Phoenix international-actors dictionary: organisations the curated table lacks."""
+    return {" ".join(r["name"].split()): r["code"] for r in lang.table("actors_igo_phoenix")}
 
 
 def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[str | None, str | None]:
