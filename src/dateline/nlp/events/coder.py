@@ -417,7 +417,9 @@ class SentenceCoder:
             for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
-        for _, pobj in grammar.preps(tok, _TARGET_PREPS):
+        # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
+        preps = _TARGET_PREPS + (("of",) if tok is r.act and r.act is not r.head and tok.pos_ == "NOUN" else ())
+        for _, pobj in grammar.preps(tok, preps):
             if pobj.i in own:  # "went on strike": the event noun is no recipient
                 continue
             if self._reacted_to(pobj, r):  # "concerned about the detention of X in China"
