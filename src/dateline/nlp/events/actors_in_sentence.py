@@ -164,7 +164,7 @@ def _inside(tok) -> bool:
         return True  # "a group based in Trinidad", "guerrillas operating in Macedonia", "loyal to"
     if tok.dep_ in _OUTSIDE:
         return False
-    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS
+    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS or tok.head.lemma_.lower() in _LOCATING
 
 
 def _phrase_tokens(head) -> list:
