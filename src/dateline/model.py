@@ -8,11 +8,15 @@ exclusive. Every class round-trips: ``Cls.from_dict(x.to_dict()) == x``.
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from .config import settings
+from .errors import InvalidRecord
 
 T = TypeVar("T", bound="Record")
 
@@ -21,24 +25,32 @@ QuoteKind = Literal["direct", "indirect"]
 
 
 class Record:
-    """Mixin giving dataclasses ``to_dict()`` and ``from_dict()``."""
+    """Mixin giving dataclasses ``to_dict()`` and ``from_dict()``.
+
+    ``from_dict`` checks every value against the dataclass's type hints (so a field added to a
+    dataclass is checked with no more code): a wrong type, a missing required field, an int outside
+    SQLite's 64-bit range, a float that is not finite, a string outside a Literal, a list longer than
+    ``settings.max_items`` each raise InvalidRecord naming the field (``quotes[3].speaker.start``).
+    Unknown keys are ignored, so records from a newer dateline still read.
+    """
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        hints = _hints(cls)
-        kwargs = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
-                kwargs[f.name] = _load(hints[f.name], data[f.name])
-        return cls(**kwargs)
+        return _record(cls, data, "")
 
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls)
+
+
+@cache
+def _required(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls)
+                     if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
 
 
 def _dump(value: Any) -> Any:
@@ -51,21 +63,86 @@ def _dump(value: Any) -> Any:
     return value
 
 
-def _load(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+_INT_RANGE = range(-(2**63), 2**63)  # what SQLite stores as an INTEGER
+
+
+def _bad(path: str, problem: str) -> InvalidRecord:
+    return InvalidRecord(f"field {path or 'record'}: {problem}")
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+                                         int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _record(cls: type[T], data: Any, path: str) -> T:
+    if not isinstance(data, dict):
+        raise _bad(path, f"{_kind(data)}, expected an object")
+    hints = _hints(cls)
+    missing = sorted(_required(cls) - data.keys())
+    if missing:
+        raise _bad(f"{path}.{missing[0]}" if path else missing[0], "missing")
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _load(hints[f.name], data[f.name], f"{path}.{f.name}" if path else f.name)
+    return cls(**kwargs)
+
+
+def _load(tp: Any, value: Any, path: str) -> Any:
+    """``value`` as type ``tp``, or InvalidRecord naming ``path``."""
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
-        args = [a for a in get_args(tp) if a is not type(None)]
-        return _load(args[0], value) if len(args) == 1 else value
+        options = get_args(tp)
+        if value is None:
+            if type(None) in options:
+                return None
+            raise _bad(path, "null is not allowed here")
+        problems = []
+        for option in (o for o in options if o is not type(None)):
+            try:
+                return _load(option, value, path)
+            except InvalidRecord as exc:
+                problems.append(str(exc))
+        raise InvalidRecord(problems[0]) if len(problems) == 1 else _bad(path, f"{_kind(value)} fits none of {tp}")
+    if value is None:
+        raise _bad(path, "null is not allowed here")
     if origin is list:
+        if not isinstance(value, list):
+            raise _bad(path, f"{_kind(value)}, expected an array")
+        if len(value) > settings.max_items:
+            raise _bad(path, f"{len(value):,} items is over the limit of {settings.max_items:,} (DATELINE_MAX_ITEMS)")
         (item,) = get_args(tp)
-        return [_load(item, v) for v in value]
+        return [_load(item, v, f"{path}[{i}]") for i, v in enumerate(value)]
     if origin is dict:
+        if not isinstance(value, dict):
+            raise _bad(path, f"{_kind(value)}, expected an object")
         return dict(value)
-    if isinstance(tp, type) and issubclass(tp, Record):
-        return tp.from_dict(value)
     if origin is typing.Literal:
+        if not isinstance(value, str | int) or isinstance(value, bool) or value not in get_args(tp):
+            raise _bad(path, f"{value!r:.60} is not one of {', '.join(map(repr, get_args(tp)))}")
+        return value
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return _record(tp, value, path)
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise _bad(path, f"{_kind(value)}, expected true or false")
+        return value
+    if tp is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _bad(path, f"{_kind(value)}, expected a whole number")
+        if value not in _INT_RANGE:
+            raise _bad(path, "a number too large to store")
+        return value
+    if tp is float:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise _bad(path, f"{_kind(value)}, expected a number")
+        if isinstance(value, int) and value not in _INT_RANGE or not math.isfinite(value):
+            raise _bad(path, "not a finite number")
+        return float(value)
+    if tp is str:
+        if not isinstance(value, str):
+            raise _bad(path, f"{_kind(value)}, expected a string")
         return value
     return value
 
