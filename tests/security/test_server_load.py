@@ -184,3 +184,18 @@ def test_half_sent_request_heads_are_closed_and_the_server_goes_on(big_store: Pa
         for sock in sockets:
             sock.close()
         _stop(server)
+
+
+def test_the_command_line_search_has_the_same_caps_and_budget(big_store: Path):
+    def search(*args: str, budget: str = "2") -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "dateline", "search", "--db", str(big_store), *args],
+                              capture_output=True, check=False, timeout=120,
+                              env={**os.environ, "DATELINE_SEARCH_BUDGET": budget})
+
+    slow = search("NEAR(" + " ".join(["harbour"] * 30) + ")", budget="0.05")
+    assert slow.returncode == 1 and b"took more than its budget of 0.05 s" in slow.stderr, slow.stderr.decode()
+    many = search(" AND ".join(["harbour"] * 60))
+    assert many.returncode == 1 and b"60 terms, over the limit of 32" in many.stderr
+    far = search("--offset", str(10**20), "harbour")
+    assert far.returncode == 1 and b"offset must be" in far.stderr and b"Traceback" not in far.stderr
+    assert search("harbour", "--limit", "1").returncode == 0
