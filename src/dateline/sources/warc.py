@@ -94,9 +94,9 @@ class _GzipMembers:
     """The members of a gzip stream, each read on its own (``read(n)`` gives b"" at its end).
 
     A member that is corrupt, or cut short (by the next member or the end of the file), raises
-    _Broken; so does ``skip()`` of a member whose records do not frame (the inflater read on into
-    the members after it). Either way the next member starts at the next magic bytes after the
-    start of the broken one, found in the compressed bytes kept since that start."""
+    _Broken. After it, or after a member whose reader stopped early (its records do not frame: a
+    member cut short decodes on into the members after it), the next member starts at the next magic
+    bytes after the start of the broken one, found in the compressed bytes kept since that start."""
 
     _KEEP = 16 * 1024 * 1024  # compressed bytes of a member kept to scan for the next magic
 
