@@ -78,3 +78,14 @@ def test_a_record_with_broken_offsets_never_reaches_the_store(tmp_path: Path):
         assert export.returncode == 0, export.stderr.decode()[-2000:]
 
 
+
+
+def test_the_timeline_reads_records_through_the_same_check(tmp_path: Path):
+    """A sibling: `dateline timeline FILE.jsonl` built records with a bare from_dict and ended with a
+    traceback on a bad one; it warns, skips it and counts the rest."""
+    lines = tmp_path / "r.jsonl"
+    lines.write_text("\n".join(json.dumps(r) for _n, r in hostile_records()[:8]) + "\n"
+                     + json.dumps(good_record_line(1)) + "\n", encoding="utf-8")
+    run = dateline("timeline", "USA", "CHN", str(lines))
+    assert run.returncode == 0 and b"Traceback" not in run.stderr, run.stderr.decode()[-2000:]
+    assert run.stderr.count(b"skipped") == 8 and b"paragraphs[0].start" in run.stderr

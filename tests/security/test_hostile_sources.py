@@ -7,6 +7,8 @@ import gzip
 import io
 import ipaddress
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +146,12 @@ def test_globally_reachable_addresses_are_allowed(address: str):
     assert refused_range(ipaddress.ip_address(address)) is None
 
 
+
+
+def test_a_max_bytes_past_what_python_can_read_is_refused_by_the_command_line(tmp_path: Path):
+    """A sibling of the byte cap: --max-bytes 10**20 made every read an OverflowError."""
+    page = tmp_path / "p.html"
+    page.write_bytes(good_page(1))
+    run = subprocess.run([sys.executable, "-m", "dateline", "process", "--no-nlp", "--max-bytes", str(10**20),
+                          str(page)], capture_output=True, check=False, timeout=120)
+    assert run.returncode == 2 and b"is not in the range" in run.stderr and b"Traceback" not in run.stderr
