@@ -11,6 +11,7 @@ import dataclasses
 import math
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -39,18 +40,7 @@ class Record:
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        return _record(cls, data, "")
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
-@cache
-def _required(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(cls)
-                     if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        return _record(cls, data)
 
 
 def _dump(value: Any) -> Any:
@@ -66,8 +56,13 @@ def _dump(value: Any) -> Any:
 _INT_RANGE = range(-(2**63), 2**63)  # what SQLite stores as an INTEGER
 
 
-def _bad(path: str, problem: str) -> InvalidRecord:
-    return InvalidRecord(f"field {path or 'record'}: {problem}")
+class _Bad(Exception):
+    """A value that is not what its type hint says; ``path`` grows as it goes up (innermost first)."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.path: list[str] = []
 
 
 def _kind(value: Any) -> str:
@@ -75,76 +70,154 @@ def _kind(value: Any) -> str:
                                          int: "a number", float: "a number"}.get(type(value), type(value).__name__)
 
 
-def _record(cls: type[T], data: Any, path: str) -> T:
-    if not isinstance(data, dict):
-        raise _bad(path, f"{_kind(data)}, expected an object")
-    hints = _hints(cls)
-    missing = sorted(_required(cls) - data.keys())
-    if missing:
-        raise _bad(f"{path}.{missing[0]}" if path else missing[0], "missing")
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _load(hints[f.name], data[f.name], f"{path}.{f.name}" if path else f.name)
-    return cls(**kwargs)
+def _record(cls: type[T], data: Any) -> T:
+    try:
+        return _loader(cls)(data)
+    except _Bad as exc:
+        where = "".join(reversed(exc.path)).lstrip(".") or "record"
+        raise InvalidRecord(f"field {where}: {exc.problem}") from None
 
 
-def _load(tp: Any, value: Any, path: str) -> Any:
-    """``value`` as type ``tp``, or InvalidRecord naming ``path``."""
+@cache
+def _loader(tp: Any) -> Callable[[Any], Any]:
+    """A function that checks a value against the type hint ``tp`` and gives it back as that type
+    (a nested Record built), or raises _Bad. Made once per hint: reading a record costs no more
+    than building it."""
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
-        options = get_args(tp)
-        if value is None:
-            if type(None) in options:
-                return None
-            raise _bad(path, "null is not allowed here")
-        problems = []
-        for option in (o for o in options if o is not type(None)):
-            try:
-                return _load(option, value, path)
-            except InvalidRecord as exc:
-                problems.append(str(exc))
-        raise InvalidRecord(problems[0]) if len(problems) == 1 else _bad(path, f"{_kind(value)} fits none of {tp}")
-    if value is None:
-        raise _bad(path, "null is not allowed here")
+        nullable = type(None) in get_args(tp)
+        options = [_loader(o) for o in get_args(tp) if o is not type(None)]
+        return _optional(options, nullable, tp)
     if origin is list:
-        if not isinstance(value, list):
-            raise _bad(path, f"{_kind(value)}, expected an array")
-        if len(value) > settings.max_items:
-            raise _bad(path, f"{len(value):,} items is over the limit of {settings.max_items:,} (DATELINE_MAX_ITEMS)")
-        (item,) = get_args(tp)
-        return [_load(item, v, f"{path}[{i}]") for i, v in enumerate(value)]
+        return _list(_loader(get_args(tp)[0]))
     if origin is dict:
-        if not isinstance(value, dict):
-            raise _bad(path, f"{_kind(value)}, expected an object")
-        return dict(value)
+        return _checked(dict, "an object", dict)
     if origin is typing.Literal:
-        if not isinstance(value, str | int) or isinstance(value, bool) or value not in get_args(tp):
-            raise _bad(path, f"{value!r:.60} is not one of {', '.join(map(repr, get_args(tp)))}")
-        return value
+        return _literal(get_args(tp))
     if isinstance(tp, type) and issubclass(tp, Record):
-        return _record(tp, value, path)
+        return _dataclass(tp)
     if tp is bool:
-        if not isinstance(value, bool):
-            raise _bad(path, f"{_kind(value)}, expected true or false")
-        return value
+        return _checked(bool, "true or false")
     if tp is int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise _bad(path, f"{_kind(value)}, expected a whole number")
-        if value not in _INT_RANGE:
-            raise _bad(path, "a number too large to store")
-        return value
+        return _int
     if tp is float:
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise _bad(path, f"{_kind(value)}, expected a number")
-        if isinstance(value, int) and value not in _INT_RANGE or not math.isfinite(value):
-            raise _bad(path, "not a finite number")
-        return float(value)
+        return _float
     if tp is str:
-        if not isinstance(value, str):
-            raise _bad(path, f"{_kind(value)}, expected a string")
+        return _checked(str, "a string")
+    return lambda value: value
+
+
+def _not_null(value: Any) -> None:
+    if value is None:
+        raise _Bad("null is not allowed here")
+
+
+def _optional(options: list[Callable[[Any], Any]], nullable: bool, tp: Any) -> Callable[[Any], Any]:
+    def load(value: Any) -> Any:
+        if value is None:
+            if nullable:
+                return None
+            raise _Bad("null is not allowed here")
+        problems = []
+        for option in options:
+            try:
+                return option(value)
+            except _Bad as exc:
+                problems.append(exc)
+        raise problems[0] if len(problems) == 1 else _Bad(f"{_kind(value)} fits none of {tp}")
+
+    return load
+
+
+def _list(item: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def load(value: Any) -> list[Any]:
+        _not_null(value)
+        if type(value) is not list:
+            raise _Bad(f"{_kind(value)}, expected an array")
+        if len(value) > settings.max_items:
+            raise _Bad(f"{len(value):,} items is over the limit of {settings.max_items:,} (DATELINE_MAX_ITEMS)")
+        try:
+            return [item(v) for v in value]
+        except _Bad as exc:  # find which item, for the message (only on the way out)
+            for i, v in enumerate(value):
+                try:
+                    item(v)
+                except _Bad:
+                    exc.path.append(f"[{i}]")
+                    break
+            raise
+
+    return load
+
+
+def _dataclass(cls: type) -> Callable[[Any], Any]:
+    hints = get_type_hints(cls)
+    fields = [(f.name, _loader(hints[f.name])) for f in dataclasses.fields(cls)]
+    required = [f.name for f in dataclasses.fields(cls)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+
+    def load(value: Any) -> Any:
+        _not_null(value)
+        if type(value) is not dict:
+            raise _Bad(f"{_kind(value)}, expected an object")
+        for name in required:
+            if name not in value:
+                bad = _Bad("missing")
+                bad.path.append(f".{name}")
+                raise bad
+        kwargs = {}
+        for name, load_field in fields:
+            if name in value:
+                try:
+                    kwargs[name] = load_field(value[name])
+                except _Bad as exc:
+                    exc.path.append(f".{name}")
+                    raise
+        return cls(**kwargs)
+
+    return load
+
+
+def _checked(kind: type, expected: str, make: Callable[[Any], Any] | None = None) -> Callable[[Any], Any]:
+    def load(value: Any) -> Any:
+        if type(value) is not kind:
+            _not_null(value)
+            raise _Bad(f"{_kind(value)}, expected {expected}")
+        return make(value) if make else value
+
+    return load
+
+
+def _literal(allowed: tuple[Any, ...]) -> Callable[[Any], Any]:
+    def load(value: Any) -> Any:
+        if type(value) not in (str, int) or value not in allowed:
+            _not_null(value)
+            raise _Bad(f"{value!r:.60} is not one of {', '.join(map(repr, allowed))}")
         return value
+
+    return load
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        _not_null(value)
+        raise _Bad(f"{_kind(value)}, expected a whole number")
+    if value not in _INT_RANGE:
+        raise _Bad("a number too large to store")
     return value
+
+
+def _float(value: Any) -> float:
+    if type(value) is float:
+        if not math.isfinite(value):
+            raise _Bad("not a finite number")
+        return value
+    if type(value) is int:
+        if value not in _INT_RANGE:
+            raise _Bad("not a finite number")
+        return float(value)
+    _not_null(value)
+    raise _Bad(f"{_kind(value)}, expected a number")
 
 
 @dataclass
