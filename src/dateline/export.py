@@ -81,6 +81,7 @@ EXPORT_SCHEMAS: dict[str, pa.Schema] = {
         ("cue_start", pa.int32()),
         ("cue_end", pa.int32()),
         ("cue_text", pa.string()),
+        ("confidence", pa.float32()),
     ]),
     "events": pa.schema([
         ("article_id", pa.string()),
@@ -104,6 +105,8 @@ EXPORT_SCHEMAS: dict[str, pa.Schema] = {
         ("location", pa.string()),
         ("negated", pa.bool_()),
         ("quote", pa.int32()),
+        ("confidence", pa.float32()),
+        ("event_id", pa.string()),
     ]),
     "failures": pa.schema([("source", pa.string()), ("error", pa.string()), ("kind", pa.string())]),
 }
@@ -152,7 +155,7 @@ def quote_rows(a: Article) -> Iterator[dict[str, Any]]:
         yield {
             "article_id": a.id, "quote_index": i, "start": q.start, "end": q.end, "text": q.text,
             "kind": q.kind, **_span("speaker", q.speaker), "speaker_entity": q.speaker_entity,
-            "speaker_name": q.speaker_name, **_span("cue", q.cue),
+            "speaker_name": q.speaker_name, **_span("cue", q.cue), "confidence": q.confidence,
         }
 
 
@@ -163,6 +166,7 @@ def event_rows(a: Article) -> Iterator[dict[str, Any]]:
             **_actor("source", e.source), **_actor("target", e.target),
             "cameo": e.cameo, "plover": e.plover, "quad_class": e.quad_class, "goldstein": e.goldstein,
             "date": parse_date(e.date), "location": e.location, "negated": e.negated, "quote": e.quote,
+            "confidence": e.confidence, "event_id": e.id,
         }
 
 
@@ -185,7 +189,7 @@ GDELT_COLUMNS = [
     "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
     "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "DATEADDED", "SOURCEURL",
     # dateline's own columns (no GDELT equivalent)
-    "ArticleID", "EventIndex", "PLOVER", "Negated", "EventText",
+    "ArticleID", "EventIndex", "PLOVER", "Negated", "EventText", "Confidence",
 ]
 
 
@@ -202,7 +206,7 @@ def gdelt_rows(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
             day = parse_date(e.date) or parse_date(a.published)
             cameo = e.cameo or ""
             yield {
-                "GLOBALEVENTID": f"{a.id}-{i}",
+                "GLOBALEVENTID": e.id or f"{a.id}-{i}",
                 "SQLDATE": int(day.strftime("%Y%m%d")) if day else None,
                 "MonthYear": int(day.strftime("%Y%m")) if day else None,
                 "Year": day.year if day else None,
@@ -226,6 +230,7 @@ def gdelt_rows(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
                 "PLOVER": e.plover,
                 "Negated": int(e.negated),
                 "EventText": e.text,
+                "Confidence": e.confidence,
             }
 
 

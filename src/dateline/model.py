@@ -277,6 +277,7 @@ class Quote(Record):
     speaker_entity: str | None = None  # Entity.id
     speaker_name: str | None = None
     cue: Span | None = None
+    confidence: float | None = None  # 0-1: how sure the attribution is; see dateline.confidence
 
 
 @dataclass
@@ -306,6 +307,8 @@ class Event(Record):
     location: str | None = None
     negated: bool = False
     quote: int | None = None  # index into Article.quotes
+    confidence: float | None = None  # 0-1, from the event's evidence; see dateline.confidence
+    id: str | None = None  # stable: the same article, span, category and actors give the same id
 
 
 @dataclass

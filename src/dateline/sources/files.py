@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ..model import Failure
@@ -48,14 +47,6 @@ def file_name(path: os.PathLike[str] | str) -> str:
     """A path as valid text: bytes of a name that are not UTF-8 (Python keeps them as lone surrogates,
     which no UTF-8 writer takes) are written as \\xNN escapes, e.g. caf\\xe9.html."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def modified(path: Path) -> datetime | None:
-    """The file's modification time: the capture time when nothing better is known."""
-    try:
-        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    except OSError:
-        return None
 
 
 def _hidden(p: Path, root: Path) -> bool:

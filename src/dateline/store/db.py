@@ -394,13 +394,13 @@ def write_article(cur: sqlite3.Cursor, a: Article) -> None:
     )
     cur.executemany(
         'INSERT INTO quotes(article_id, idx, start, "end", text, kind, speaker_start, speaker_end, speaker_text, '
-        "speaker_entity, speaker_name, speaker_norm, cue_start, cue_end, cue_text) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "speaker_entity, speaker_name, speaker_norm, cue_start, cue_end, cue_text, confidence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (a.id, i, q.start, q.end, q.text, q.kind,
              *_span(q.speaker), q.speaker_entity, q.speaker_name,
              normalise_name(q.speaker_name or (q.speaker.text if q.speaker else "")) or None,
-             *_span(q.cue))
+             *_span(q.cue), q.confidence)
             for i, q in enumerate(a.quotes)
         ],
     )
@@ -409,12 +409,12 @@ def write_article(cur: sqlite3.Cursor, a: Article) -> None:
         'INSERT INTO events(article_id, idx, start, "end", text, '
         "source_text, source_start, source_end, source_entity, source_code, source_country, "
         "target_text, target_start, target_end, target_entity, target_code, target_country, "
-        "cameo, plover, quad_class, goldstein, date, day, location, negated, quote) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "cameo, plover, quad_class, goldstein, date, day, location, negated, quote, confidence, event_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (a.id, i, e.start, e.end, e.text, *_actor(e.source), *_actor(e.target),
              e.cameo, e.plover, e.quad_class, e.goldstein, e.date,
-             _iso_day(e.date) or day_fallback, e.location, int(e.negated), e.quote)
+             _iso_day(e.date) or day_fallback, e.location, int(e.negated), e.quote, e.confidence, e.id)
             for i, e in enumerate(a.events)
         ],
     )

@@ -89,7 +89,7 @@ _EVENT_COLUMNS = (
     'e.article_id, e.start, e."end", e.text, '
     "e.source_text, e.source_start, e.source_end, e.source_entity, e.source_code, e.source_country, "
     "e.target_text, e.target_start, e.target_end, e.target_entity, e.target_code, e.target_country, "
-    "e.cameo, e.plover, e.quad_class, e.goldstein, e.date, e.location, e.negated, e.quote"
+    "e.cameo, e.plover, e.quad_class, e.goldstein, e.date, e.location, e.negated, e.quote, e.confidence, e.event_id"
 )
 
 
@@ -155,7 +155,7 @@ def _event(r: tuple) -> Event:
         start=r[0], end=r[1], text=r[2],
         source=_actor(r[3:9]), target=_actor(r[9:15]),
         cameo=r[15], plover=r[16], quad_class=r[17], goldstein=r[18], date=r[19], location=r[20],
-        negated=bool(r[21]), quote=r[22],
+        negated=bool(r[21]), quote=r[22], confidence=r[23], id=r[24],
     )
 
 
@@ -252,7 +252,7 @@ def iter_quotes(conn: sqlite3.Connection, *, speaker: str | None = None) -> Iter
     """(article id, quote); ``speaker`` matches the speaker's name or entity key."""
     sql = (
         'SELECT q.article_id, q.start, q."end", q.text, q.kind, q.speaker_start, q.speaker_end, q.speaker_text, '
-        "q.speaker_entity, q.speaker_name, q.cue_start, q.cue_end, q.cue_text FROM quotes q"
+        "q.speaker_entity, q.speaker_name, q.cue_start, q.cue_end, q.cue_text, q.confidence FROM quotes q"
     )
     params: list[Any] = []
     if speaker:
@@ -267,7 +267,7 @@ def iter_quotes(conn: sqlite3.Connection, *, speaker: str | None = None) -> Iter
             start=r[1], end=r[2], text=r[3], kind=r[4],
             speaker=Span(r[5], r[6], r[7]) if r[7] is not None else None,
             speaker_entity=r[8], speaker_name=r[9],
-            cue=Span(r[10], r[11], r[12]) if r[12] is not None else None,
+            cue=Span(r[10], r[11], r[12]) if r[12] is not None else None, confidence=r[13],
         )
 
 

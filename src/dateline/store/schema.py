@@ -195,6 +195,13 @@ MIGRATIONS: list[str] = [
     """ + _search_index(),
     # 4: prefix indexes, so that a short prefix (neg*) does not merge thousands of words at query time
     _search_index(prefix="2 3 4"),
+    # 5: how sure each event and quote is (filters keep the confident ones), and a stable event id
+    """
+    ALTER TABLE events ADD COLUMN confidence REAL;
+    ALTER TABLE events ADD COLUMN event_id TEXT;
+    ALTER TABLE quotes ADD COLUMN confidence REAL;
+    CREATE INDEX events_event_id ON events(event_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
