@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..errors import InputError
+from ..config import settings
+from ..errors import InputError, InputTooLarge
 from ..model import Article, Paragraph
 from ..sources.base import RawDoc
 from .builder import ArticleBuilder
@@ -28,6 +29,7 @@ def extract(raw: RawDoc, *, clean: bool = False, fetched: datetime | None = None
         raise InputError(f"{raw.source}: a WARC file holds many pages; read it with a WARC source")
     decoded = decode(raw.data, raw.content_type, raw.source)
     fetched = fetched or raw.fetched
+    _within_text_cap(decoded.text, raw.source, clean)
     if clean:
         article = extract_text(decoded.text, source=raw.source, url=raw.url)
     else:
@@ -47,6 +49,16 @@ def extract(raw: RawDoc, *, clean: bool = False, fetched: datetime | None = None
     if not article.text.strip():
         article.warnings.append("no article text found on this page")
     return article
+
+
+def _within_text_cap(text: str, source: str, clean: bool) -> None:
+    """Refuse, before the costly work, a text input whose article text must be over the cap: a clean
+    body is kept whole; a text dump loses its furniture, never half of it. (HTML is left to the cap
+    on the extracted text: markup can be most of a page.)"""
+    cap = settings.max_text_chars
+    if clean and len(text) > cap or len(text) > 2 * cap and sniff(text) == "text":
+        raise InputTooLarge(f"{source}: {len(text):,} characters of text is over the limit of {cap:,} "
+                            "(DATELINE_MAX_TEXT_CHARS)")
 
 
 def extract_text(text: str, *, source: str = "-", url: str | None = None) -> Article:
