@@ -21,6 +21,7 @@ from ..builder import ArticleBuilder
 from ..language import detect_language
 from ..meta import article_id
 from .body import BodyWalker, section_bylines
+from .collapse import body_warnings, collapsed, page_paragraphs
 from .figures import take_figures
 from .furniture import drop_furniture, paragraph_chars
 from .pagemeta import PageMeta, read_meta
@@ -63,14 +64,19 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     drop_furniture(tree)
     builder = ArticleBuilder()
     walker = BodyWalker(builder, title, section_bylines(tree))
-    body = _trafilatura_body(tree, meta.url)
+    page_chars = paragraph_chars(tree)
+    body, how = _trafilatura_body(tree, meta.url, page_chars)
     if body is None:
         warnings.append("no main content found in the HTML")
     else:
-        restore_dropped(tree, body)
+        if how != "page paragraphs":
+            restore_dropped(tree, body)
         walker.walk(body)
+    if how:
+        warnings.append(f"the extractor kept almost none of the page's text; the body was read again ({how})")
     builder.media = media
     text = builder.text
+    warnings += body_warnings(builder.texts(), page_chars, sum(len(m.caption or "") for m in media))
     return Article(
         id=article_id(meta.url, text),
         source=source,
@@ -89,13 +95,24 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     )
 
 
-def _trafilatura_body(tree: HtmlElement, url: str | None) -> etree._Element | None:
+def _trafilatura_body(tree: HtmlElement, url: str | None, page_chars: int) -> tuple[etree._Element | None, str | None]:
+    """trafilatura's body, and how it was recovered when the first reading collapsed (else None)."""
     body = _bare_body(tree, url, fast=True)
-    found = len("".join(body.itertext())) if body is not None else 0
-    if found < FULL_CASCADE_BELOW * paragraph_chars(tree) or not _has_prose(body):
+    found = _chars(body)
+    if found < FULL_CASCADE_BELOW * page_chars or not _has_prose(body):
         full = _bare_body(tree, url, fast=False)
         body = full if full is not None or _has_prose(body) else None
-    return body
+        found = _chars(body)
+    if not collapsed(found, page_chars):
+        return body, None
+    recall = _bare_body(tree, url, fast=False, favor_recall=True)
+    if not collapsed(_chars(recall), page_chars):
+        return recall, "trafilatura's recall pass"
+    return page_paragraphs(tree), "page paragraphs"
+
+
+def _chars(body: etree._Element | None) -> int:
+    return len("".join(body.itertext())) if body is not None else 0
 
 
 def _has_prose(body: etree._Element | None) -> bool:
@@ -103,11 +120,11 @@ def _has_prose(body: etree._Element | None) -> bool:
     return body is not None and any(len("".join(el.itertext()).split()) >= PROSE_MIN_WORDS for el in body)
 
 
-def _bare_body(tree: HtmlElement, url: str | None, *, fast: bool) -> etree._Element | None:
+def _bare_body(tree: HtmlElement, url: str | None, *, fast: bool, favor_recall: bool = False) -> etree._Element | None:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(tree, url=url, fast=fast, **TRAFILATURA_OPTIONS)
+        doc = trafilatura.bare_extraction(tree, url=url, fast=fast, favor_recall=favor_recall, **TRAFILATURA_OPTIONS)
     except (ValueError, TypeError):
         return None
     return None if doc is None else doc.body
