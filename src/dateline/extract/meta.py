@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 # "Headline – BBC News Chinese", "Headline | Reuters", "Headline - WSJ"
-_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—:]|-{1,2}|·|»)\s+(?P<site>[^|–—]{2,60})$")
+_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—:•]|-{1,2}|·|»|::)\s+(?P<site>[^|–—•]{2,60})$")
 
 
 def split_title(raw: str | None, site_hint: str | None = None) -> tuple[str | None, str | None]:
