@@ -60,3 +60,8 @@ def test_text_dump_lines_are_normalised_before_they_are_read(tmp_path):
     article = extract(RawDoc(source="dump.txt", data=body.encode("utf-8")))
     assert "Der Stadtrat hat in seiner 1. Sitzung" in article.text
     assert "\u00ad" not in article.text
+
+
+def test_a_joiner_alone_or_beside_punctuation_is_dropped():
+    assert visible("\u200d") == ""
+    assert visible("(\u200c)") == "()"
