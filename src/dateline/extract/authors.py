@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
-from .. import lang
 from .chars import visible_inline
+from .langdata import all_languages
 from .meta import norm_text
 
 _MONTH = re.compile(
@@ -31,24 +30,8 @@ _MIN_CHARS = 2
 
 
 @cache
-def _languages() -> tuple[str, ...]:
-    root = resources.files("dateline").joinpath("lang")
-    return tuple(sorted(f.name for f in root.iterdir() if f.is_dir() and not f.name.startswith("_")))
-
-
-@cache
-def _union(name: str) -> frozenset[str]:
-    """One list from every language that ships it, normalised as author values are."""
-    out: set[str] = set()
-    for code in _languages():
-        if resources.files("dateline").joinpath("lang", code, f"{name}.txt").is_file():
-            out.update(norm_text(w) for w in lang.words(name, code))
-    return frozenset(w for w in out if w)
-
-
-@cache
 def _prefix_pattern() -> re.Pattern[str]:
-    prefixes = sorted(_union("author_prefixes"), key=len, reverse=True)
+    prefixes = sorted(all_languages("author_prefixes"), key=len, reverse=True)
     words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in prefixes)
     return re.compile(rf"^(?:(?:{words})\b\s*[:：\-–—]?\s*)+", re.I)
 
@@ -78,7 +61,7 @@ def clean_author(value: str | None, sites: frozenset[str] = frozenset()) -> str 
     norm = norm_text(name)
     if len(norm) < _MIN_CHARS or not any(c.isalpha() for c in norm) or len(norm.split()) > _MAX_WORDS:
         return None
-    if norm in _union("author_junk") or any(w in _union("author_junk_words") for w in norm.split()):
+    if norm in all_languages("author_junk") or any(w in all_languages("author_junk_words") for w in norm.split()):
         return None
     if norm.replace(" ", "") in sites or _MONTH.match(norm):
         return None
