@@ -39,6 +39,16 @@ def norm_text(s: str) -> str:
     return _norm(s)
 
 
+def url_sections(url: str | None) -> frozenset[str]:
+    """The sections a page's URL path names, normalised without spaces: '/world/us/story-slug' ->
+    {'world', 'us'} (the last segment is the page's own slug)."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url).path if url else ""
+    segments = [seg for seg in path.split("/") if seg][:-1]
+    return frozenset(k for k in (_norm(seg).replace(" ", "") for seg in segments) if k)
+
+
 def article_id(url: str | None, text: str) -> str:
     """Stable id: a hash of the URL when known, else of the normalised text."""
     basis = ("url:" + url.strip()) if url else ("text:" + _norm(text))

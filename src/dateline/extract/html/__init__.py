@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from ...model import Article
 from ..builder import ArticleBuilder
 from ..language import detect_language
-from ..meta import article_id
+from ..meta import article_id, norm_text, url_sections
 from .body import BodyWalker, section_bylines
 from .collapse import body_warnings, collapsed, page_paragraphs
 from .figures import take_figures
@@ -82,7 +82,7 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
         source=source,
         url=meta.url,
         title=title,
-        publisher=meta.sitename or title_publisher,
+        publisher=_publisher(meta, title_publisher),
         published=published,
         language=detect_language(text[:LANGUAGE_SAMPLE_CHARS], hint=meta.language),
         authors=_merge(meta.authors, walker.bylines),
@@ -145,6 +145,17 @@ def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> s
     if day:
         return stated if stated and stated.startswith(day) else day
     return relative_published(tree, fetched) or stated
+
+
+def _publisher(meta: PageMeta, title_publisher: str | None) -> str | None:
+    """The site's name, not a section of it: a name that is a section of the page's URL ('U.S.' on
+    /world/us/...) or has fewer than two letters gives way to the next source."""
+    sections = url_sections(meta.url)
+    for name in (meta.sitename, title_publisher):
+        key = norm_text(name or "").replace(" ", "")
+        if len(key) >= 2 and key not in sections and not key.isdigit():
+            return name
+    return None
 
 
 def _merge(first: list[str], more: list[str]) -> list[str]:

@@ -9,10 +9,9 @@ headline field with its suffix cut.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..authors import site_names
-from ..meta import norm_text, split_title
+from ..meta import norm_text, split_title, url_sections
 from .pagemeta import PageMeta
 
 _MIN_WORDS = 2
@@ -47,10 +46,7 @@ def _whole_part(h1: str, fields: list[str], names: frozenset[str]) -> bool:
 
 def _names(meta: PageMeta) -> frozenset[str]:
     """The site's names and the sections its URL path names ('/story/opinion/...')."""
-    path = urlsplit(meta.url).path if meta.url else ""
-    segments = [seg for seg in path.split("/") if seg][:-1]  # the last one is the page's own slug
-    sections = {norm_text(seg).replace(" ", "") for seg in segments}
-    return site_names(meta.sitename, url=meta.url) | frozenset(s for s in sections if s)
+    return site_names(meta.sitename, url=meta.url) | url_sections(meta.url)
 
 
 def _strip_site(title: str, names: frozenset[str]) -> str:
