@@ -54,3 +54,42 @@ def test_a_well_extracted_page_carries_no_warning():
     path = FIXTURES / "council-budget.html"
     article = extract_html(path.read_text(encoding="utf-8"), source=str(path))
     assert article.warnings == []
+
+
+def _split_page(block_class: str) -> str:
+    para = ("Paragraph {n} of the harbour story tells what the port authority decided on Monday and why the "
+            "ferry operators say the new fees will push up the price of a crossing for families and lorries alike.")
+    blocks = [
+        f'<div class="{block_class}">' + "".join(f"<p>{para.format(n=b * 3 + i)}</p>" for i in range(3)) + "</div>"
+        for b in range(4)
+    ]
+    return "<html><body><article>" + '<div class="ad-slot">Advertisement</div>'.join(blocks) + "</article></body></html>"
+
+
+def test_an_article_split_into_blocks_of_one_kind_is_read_whole():
+    from lxml import etree
+
+    from dateline.extract.html.collapse import split_article
+    from dateline.extract.html.furniture import paragraph_chars
+
+    tree = parse_html(_split_page("article-text rich-text"))
+    kept = etree.Element("body")
+    for p in tree.find(".//div").findall("p"):  # the extractor kept the first block only
+        etree.SubElement(kept, "p").text = p.text
+    body = split_article(tree, kept, paragraph_chars(tree))
+    assert body is not None
+    texts = [el.text for el in body]
+    assert len(texts) == 12 and texts[0].startswith("Paragraph 0 ") and texts[-1].startswith("Paragraph 11 ")
+
+
+def test_layout_classes_are_not_taken_for_a_split_article():
+    from lxml import etree
+
+    from dateline.extract.html.collapse import split_article
+    from dateline.extract.html.furniture import paragraph_chars
+
+    tree = parse_html(_split_page("col wrapper"))
+    kept = etree.Element("body")
+    for p in tree.find(".//div").findall("p"):
+        etree.SubElement(kept, "p").text = p.text
+    assert split_article(tree, kept, paragraph_chars(tree)) is None

@@ -21,7 +21,7 @@ from ..builder import ArticleBuilder
 from ..language import detect_language
 from ..meta import article_id, norm_text, url_sections
 from .body import BodyWalker, section_bylines
-from .collapse import body_warnings, collapsed, page_paragraphs
+from .collapse import body_warnings, collapsed, page_paragraphs, split_article
 from .figures import take_figures
 from .furniture import drop_furniture, paragraph_chars
 from .pagemeta import PageMeta, read_meta
@@ -69,7 +69,10 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     if body is None:
         warnings.append("no main content found in the HTML")
     else:
-        if how != "page paragraphs":
+        split = split_article(tree, body, page_chars) if how is None else None
+        if split is not None:
+            body = split
+        elif how != "page paragraphs":
             restore_dropped(tree, body)
         walker.walk(body)
     if how:

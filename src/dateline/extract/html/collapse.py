@@ -10,7 +10,10 @@ away, measured against the page itself (after its furniture and figures were tak
 
 When the share is very small the body is read again, first by trafilatura's recall-favouring
 pass, then as the page's own paragraphs in document order (the page's main text, furniture
-already gone). Whatever the result, a body that still shows a sign gets a warning.
+already gone). When it is small, the article may be split into blocks of one kind (a content
+management system's text blocks between adverts and embeds: ``<div class="rich-text">`` after
+``<div class="rich-text">``) of which the extractor kept one: all blocks of that kind are then the
+body. Whatever the result, a body that still shows a sign gets a warning.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import re
 from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from ..meta import norm_text
 
 # a page with less paragraph text than this is too short to judge the share by
 MIN_PAGE_CHARS = 1500
@@ -33,6 +38,14 @@ LABELS_MAX_CHARS = 1000
 SENTENCE_MIN_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 _BLOCKS = XPath(".//*[self::p or self::h2 or self::h3 or self::h4]")
+_SPLIT_BLOCKS = XPath(".//*[self::p or self::h2 or self::h3 or self::h4 or self::li]")
+# a class that names its block as the article's text; builders' layout classes ("wrapper", "col")
+# repeat on every part of a page
+_CONTENT_CLASS = re.compile(r"article|body|content|entry|post|story|text", re.I)
+_KEY_CHARS = 60
+_MIN_KEY_CHARS = 30
+# the blocks of the kept kind must add this much to the body to be taken instead of it
+SPLIT_MIN_GAIN = 1.5
 
 
 def has_sentence(paragraphs: list[str]) -> bool:
@@ -55,6 +68,51 @@ def page_paragraphs(tree: HtmlElement) -> etree._Element:
         if text:
             etree.SubElement(body, "p" if el.tag == "p" else "head").text = text
     return body
+
+
+def _key(el: etree._Element) -> str:
+    return norm_text(" ".join(el.itertext()))[:_KEY_CHARS]
+
+
+def split_article(tree: HtmlElement, body: etree._Element, page_chars: int) -> etree._Element | None:
+    """All the page's blocks of the kind that holds the kept paragraphs, when the extractor kept one
+    of several (see the module's docstring); None when the page shows no such split."""
+    found = len("".join(body.itertext()))
+    if page_chars < MIN_PAGE_CHARS or found >= DOUBTFUL_BELOW * page_chars:
+        return None
+    keys = {k for k in (_key(el) for el in body) if len(k) >= _MIN_KEY_CHARS}
+    kinds: dict[tuple[str, str], int] = {}
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if parent is None or not parent.get("class") or _key(p) not in keys:
+            continue
+        kind = (parent.tag, " ".join(parent.get("class", "").split()))
+        kinds[kind] = kinds.get(kind, 0) + len("".join(p.itertext()))
+    if not kinds:
+        return None
+    tag, cls = max(kinds, key=kinds.__getitem__)
+    if not _CONTENT_CLASS.search(cls):
+        return None
+    blocks = [el for el in tree.iter(tag) if " ".join(el.get("class", "").split()) == cls]
+    blocks = [el for el in blocks if not any(a in blocks for a in el.iterancestors())]
+    if len(blocks) < 2:
+        return None
+    out = etree.Element("body")
+    for block in blocks:
+        for el in _SPLIT_BLOCKS(block):
+            if any(a.tag in ("p", "li") for a in el.iterancestors() if a is not block):
+                continue
+            text = " ".join(" ".join(el.itertext()).split())
+            if not text:
+                continue
+            if el.tag == "li":
+                last = out[-1] if len(out) else None
+                items = last if last is not None and last.tag == "list" else etree.SubElement(out, "list")
+                etree.SubElement(items, "item").text = text
+            else:
+                etree.SubElement(out, "p" if el.tag == "p" else "head").text = text
+    gained = len("".join(out.itertext()))
+    return out if gained >= SPLIT_MIN_GAIN * found else None
 
 
 def body_warnings(paragraphs: list[str], page_chars: int, caption_chars: int) -> list[str]:
