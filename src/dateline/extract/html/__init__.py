@@ -48,6 +48,7 @@ TRAFILATURA_OPTIONS = {
 # which would cost every page its readability and jusText passes.
 FULL_CASCADE_BELOW = 0.5
 PROSE_MIN_WORDS = 6
+PAGE_PARAGRAPHS = "the page's paragraphs"
 
 
 def extract_html(html: str, *, source: str, url: str | None = None, fetched: datetime | None = None) -> Article:
@@ -62,19 +63,25 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     published = _published(tree, meta, fetched)  # before furniture goes: a footer may state the date
     media = take_figures(tree)
     drop_furniture(tree)
-    builder = ArticleBuilder()
-    walker = BodyWalker(builder, title, section_bylines(tree))
     page_chars = paragraph_chars(tree)
-    body, how = _trafilatura_body(tree, meta.url, page_chars)
+    bylines = section_bylines(tree)
+    body = _trafilatura_body(tree, meta.url, page_chars)
+    builder, walker = _walk(tree, body, None, title, bylines, page_chars)
+    how = None
+    if collapsed(len(builder.text), page_chars):
+        # the text holds almost none of the page's: read it again, the best reading wins
+        for again, reread in (("trafilatura's recall pass", lambda: _bare_body(tree, meta.url, fast=False, favor_recall=True)),
+                              (PAGE_PARAGRAPHS, lambda: page_paragraphs(tree))):
+            other = reread()
+            if other is None:
+                continue
+            more, more_walker = _walk(tree, other, again, title, bylines, page_chars)
+            if len(more.text) > len(builder.text):
+                body, how, builder, walker = other, again, more, more_walker
+            if not collapsed(len(builder.text), page_chars):
+                break
     if body is None:
         warnings.append("no main content found in the HTML")
-    else:
-        split = split_article(tree, body, page_chars) if how is None else None
-        if split is not None:
-            body = split
-        elif how != "page paragraphs":
-            restore_dropped(tree, body)
-        walker.walk(body)
     if how:
         warnings.append(f"the extractor kept almost none of the page's text; the body was read again ({how})")
     builder.media = media
@@ -98,20 +105,31 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     )
 
 
-def _trafilatura_body(tree: HtmlElement, url: str | None, page_chars: int) -> tuple[etree._Element | None, str | None]:
-    """trafilatura's body, and how it was recovered when the first reading collapsed (else None)."""
+def _walk(
+    tree: HtmlElement, body: etree._Element | None, how: str | None, title: str | None,
+    bylines: dict[str, str], page_chars: int,
+) -> tuple[ArticleBuilder, BodyWalker]:
+    """The body's paragraphs, headings and bylines in a builder; a split article is read whole and
+    trafilatura's own body gets the headings and lists it dropped put back."""
+    builder = ArticleBuilder()
+    walker = BodyWalker(builder, title, bylines)
+    if body is not None:
+        split = split_article(tree, body, page_chars) if how is None else None
+        if split is not None:
+            body = split
+        elif how != PAGE_PARAGRAPHS:
+            restore_dropped(tree, body)
+        walker.walk(body)
+    return builder, walker
+
+
+def _trafilatura_body(tree: HtmlElement, url: str | None, page_chars: int) -> etree._Element | None:
     body = _bare_body(tree, url, fast=True)
     found = _chars(body)
     if found < FULL_CASCADE_BELOW * page_chars or not _has_prose(body):
         full = _bare_body(tree, url, fast=False)
         body = full if full is not None or _has_prose(body) else None
-        found = _chars(body)
-    if not collapsed(found, page_chars):
-        return body, None
-    recall = _bare_body(tree, url, fast=False, favor_recall=True)
-    if not collapsed(_chars(recall), page_chars):
-        return recall, "trafilatura's recall pass"
-    return page_paragraphs(tree), "page paragraphs"
+    return body
 
 
 def _chars(body: etree._Element | None) -> int:
