@@ -21,7 +21,7 @@ from ..builder import ArticleBuilder
 from ..language import detect_language
 from ..meta import article_id, norm_text, url_sections
 from .body import BodyWalker, section_bylines
-from .collapse import body_warnings, collapsed, page_paragraphs, split_article
+from .collapse import body_warnings, collapsed, doubtful, page_paragraphs, split_article
 from .figures import take_figures
 from .furniture import drop_furniture, paragraph_chars
 from .pagemeta import PageMeta, read_meta
@@ -49,6 +49,7 @@ TRAFILATURA_OPTIONS = {
 FULL_CASCADE_BELOW = 0.5
 PROSE_MIN_WORDS = 6
 PAGE_PARAGRAPHS = "the page's paragraphs"
+SECOND_OPINION_GAIN = 1.5
 
 
 def extract_html(html: str, *, source: str, url: str | None = None, fetched: datetime | None = None) -> Article:
@@ -68,6 +69,14 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     body = _trafilatura_body(tree, meta.url, page_chars)
     builder, walker = _walk(tree, body, None, title, bylines, page_chars)
     how = None
+    if doubtful(len(builder.text), page_chars) and not collapsed(len(builder.text), page_chars):
+        # a small share of the page's text: a second opinion from the recall pass, taken when it
+        # reads much more of the page
+        other = _bare_body(tree, meta.url, fast=False, favor_recall=True)
+        if other is not None:
+            more, more_walker = _walk(tree, other, None, title, bylines, page_chars)
+            if len(more.text) >= SECOND_OPINION_GAIN * len(builder.text):
+                body, builder, walker = other, more, more_walker
     if collapsed(len(builder.text), page_chars):
         # the text holds almost none of the page's: read it again, the best reading wins
         for again, reread in (("trafilatura's recall pass", lambda: _bare_body(tree, meta.url, fast=False, favor_recall=True)),

@@ -61,6 +61,11 @@ def collapsed(found_chars: int, page_chars: int) -> bool:
     return page_chars >= MIN_PAGE_CHARS and found_chars < RECOVER_BELOW * page_chars
 
 
+def doubtful(found_chars: int, page_chars: int) -> bool:
+    """The body holds a small share of the page's paragraph text."""
+    return page_chars >= MIN_PAGE_CHARS and found_chars < DOUBTFUL_BELOW * page_chars
+
+
 def page_paragraphs(tree: HtmlElement) -> etree._Element:
     """The page's paragraphs and sub-headings in document order, as a trafilatura-style body."""
     body = etree.Element("body")
@@ -122,7 +127,7 @@ def body_warnings(paragraphs: list[str], page_chars: int, caption_chars: int) ->
     """What makes the extracted body doubtful, for a person to read; [] when nothing does."""
     text_chars = sum(len(p) for p in paragraphs)
     warnings = []
-    if text_chars and page_chars >= MIN_PAGE_CHARS and text_chars < DOUBTFUL_BELOW * page_chars:
+    if text_chars and doubtful(text_chars, page_chars):
         warnings.append(
             f"the text holds {text_chars} of the page's {page_chars} characters of paragraph text: "
             "part of the article may be missing or the wrong block was kept"
