@@ -44,6 +44,7 @@ _UPDATE_WORDS = re.compile(r"updat|modif|edited|reviewed|revised|created|aktuali
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CONTEXT_CHARS = 120
 _NEW_YEAR_SCAN_CHARS = 500_000
+_DATE_ATTRIBUTES = XPath("//meta/@content | //time/@datetime | //*[@itemprop]/@content")
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -100,8 +101,8 @@ def _states_new_year(tree: HtmlElement, year: str) -> bool:
     text = " ".join(tree.itertext())[:_NEW_YEAR_SCAN_CHARS]
     pattern = (rf"{year}-01-01|01[./]01[./]{year}|\b1(?:st)?\s+jan\w*\.?,?\s+{year}|jan\w*\.?\s+1(?:st)?,?\s+{year}"
                rf"|1(?:er)?\.?\s+(?:janvier|januar|jänner)\s+{year}")
-    attributes = " ".join(v for el in tree.iter() if isinstance(el.tag, str) for v in el.attrib.values())
-    return bool(re.search(pattern, text, re.I) or f"{year}-01-01" in attributes)
+    stamps = " ".join(_DATE_ATTRIBUTES(tree))
+    return bool(re.search(pattern, text, re.I) or f"{year}-01-01" in stamps)
 
 
 def htmldate_published(tree: HtmlElement, url: str | None, fetched: datetime | None) -> str | None:
