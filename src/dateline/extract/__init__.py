@@ -9,6 +9,7 @@ from ..errors import InputError, InputTooLarge
 from ..model import Article, Paragraph
 from ..sources.base import RawDoc
 from .builder import ArticleBuilder
+from .chars import visible, visible_inline
 from .dates import iso
 from .decode import decode
 from .detect import sniff, sniff_bytes
@@ -41,9 +42,10 @@ def extract(raw: RawDoc, *, clean: bool = False, fetched: datetime | None = None
         elif kind == "text":
             from .textdump import extract_dump
 
-            article = extract_dump(decoded.text, source=raw.source, url=raw.url, fetched=fetched)
+            article = extract_dump(visible(decoded.text), source=raw.source, url=raw.url, fetched=fetched)
         else:
             raise InputError(f"{raw.source}: this is a {kind} document, not a page; read it with a {kind} source")
+        _visible_fields(article)
     article.fetched = iso(fetched)
     article.warnings = decoded.warnings + article.warnings
     if not article.text.strip():
@@ -59,6 +61,21 @@ def _within_text_cap(text: str, source: str, clean: bool) -> None:
     if clean and len(text) > cap or len(text) > 2 * cap and sniff(text) == "text":
         raise InputTooLarge(f"{source}: {len(text):,} characters of text is over the limit of {cap:,} "
                             "(DATELINE_MAX_TEXT_CHARS)")
+
+
+def _visible_fields(article: Article) -> None:
+    """Titles, names, captions and tags without invisible characters (the text had them taken out
+    paragraph by paragraph, before its offsets were measured)."""
+    article.title = visible_inline(article.title)
+    article.publisher = visible_inline(article.publisher)
+    article.authors = [a for a in (visible_inline(a) for a in article.authors) if a]
+    article.tags = [t for t in (visible_inline(t) for t in article.tags) if t]
+    for media in article.media:
+        media.caption = visible_inline(media.caption)
+        media.credit = visible_inline(media.credit)
+    for section in article.sections:
+        section.heading = visible_inline(section.heading)
+        section.byline = visible_inline(section.byline)
 
 
 def extract_text(text: str, *, source: str = "-", url: str | None = None) -> Article:
