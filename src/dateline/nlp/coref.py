@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import re
 
+from .. import lang
 from ..model import Entity, Span
 from .actors import actor_code
 from .names import GENDER_BY_TITLE, TITLES, fold, is_variant, name_gender, split_title, surname
@@ -20,19 +21,12 @@ from .names import GENDER_BY_TITLE, TITLES, fold, is_variant, name_gender, split
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = {"they", "we", "it", "i", "you", "them", "us"}
 _SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")
-# Head nouns of a definite description that stands for an organisation or a place
-# ("the company said"), and of documents that speak for their issuer ("a statement said").
-ORG_NOUNS = frozenset(
-    """
-    company firm agency group organization organisation union ministry department government association
-    council board committee party bank network office commission authority police force army military
-    team club league university school hospital court foundation institute corporation business airline
-    retailer broadcaster newspaper coalition alliance campaign administration charity federation service
-    regulator watchdog operator manufacturer maker insurer lender utility carrier outlet publisher
-    """.split()
-)
-DOCUMENT_NOUNS = frozenset("statement release memo letter email notice filing website communique".split())
-PLACE_NOUNS = frozenset("city province state country town municipality region county district".split())
+# Head nouns of a definite description that stands for an organisation or a place ("the company
+# said"), and of documents that speak for their issuer ("a statement said"): lang/en data.
+_SPEAKER_NOUNS = lang.mapping("quote_speaker_nouns", "noun", "type")
+ORG_NOUNS = frozenset(n for n, t in _SPEAKER_NOUNS.items() if t == "ORG")
+PLACE_NOUNS = frozenset(n for n, t in _SPEAKER_NOUNS.items() if t == "GPE")
+DOCUMENT_NOUNS = lang.words("quote_document_nouns")
 _VARIANT_WINDOW = 2500
 _SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
 _ROLE_HEADS = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -43,8 +37,10 @@ _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 class SpeakerResolver:
     """Entity look-ups for the speakers of one article."""
 
-    def __init__(self, doc, entities: list[Entity], quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, doc, entities: list[Entity], quoted: list[tuple[int, int]],
+                 excluded: set[str] | frozenset[str] = frozenset()) -> None:
         self.entities = entities
+        self.excluded = excluded  # ids of people never taken as antecedents (the page's authors)
         self.by_id = {e.id: e for e in entities}
         self.quoted = quoted  # sorted (start, end) of quoted words: mentions there are not antecedents
         self._quoted_starts = [s for s, _ in quoted]
@@ -55,7 +51,7 @@ class SpeakerResolver:
         # (mention start, entity id, is a subject or speaker), sorted: antecedents of pronouns
         self._persons: list[tuple[int, str, bool]] = []
         for e in entities:
-            if e.type == "PERSON":
+            if e.type == "PERSON" and e.id not in excluded:
                 for m in e.mentions:
                     if not self._in_quote(m.start):
                         self._persons.append((m.start, e.id, _is_subject(doc, m)))
@@ -77,6 +73,7 @@ class SpeakerResolver:
         self._named = sorted(
             (m.start, m.end, e.id) for e in entities if e.type in _SPEAKER_TYPES for m in e.mentions
         )
+        self._antecedents = [n for n in self._named if n[2] not in excluded]
         self._role_entities: dict[str, Entity] = {}
 
     # -- public -------------------------------------------------------------------
@@ -84,6 +81,12 @@ class SpeakerResolver:
         """The entity the speaker phrase ``span`` (a spaCy Span) refers to, or None."""
         named = self._named_in(span)
         root = span.root
+        if named is not None and named.type != "PERSON" and len(span) == 1 and root.text[:1].isupper():
+            # "Torres said" after "Ana Torres", tagged an organisation here: the person's surname
+            person = self._surname(root.text, span.start_char)
+            if person is not None:
+                self._add(person, span.start_char, span.end_char, span.text)
+                return person
         if named is not None and (named.type == "PERSON" or root.ent_type_ or root.pos_ == "PROPN"):
             return named
         lower = root.lower_
@@ -91,7 +94,8 @@ class SpeakerResolver:
             return self._pronoun(span.start_char, PRONOUN_GENDER[lower], span)
         if lower in _GROUP_PRONOUNS:
             return None
-        if root.pos_ == "PROPN":
+        # a lone capitalised word the tagger missed ("Torres's claim", "MORALES:") may still be a surname
+        if root.pos_ == "PROPN" or (len(span) == 1 and root.text[:1].isupper() and len(root.text) > 1):
             person = self._surname(root.text, span.start_char)
             if person is None and named is None:
                 person = self._unnamed_person(span)
@@ -104,7 +108,8 @@ class SpeakerResolver:
             person = self._role(root, span)
             if person is not None:
                 return person
-            if named is not None:
+            if named is not None and root.tag_ != "NNS" and not any(t.dep_ == "cc" for t in span):
+                # one unnamed person by role ("the ministry's spokesperson"); a group is not one person
                 return self._role_entity(span, root, named)
             if root.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in root.lefts):
                 return self._definite(root, span)
@@ -132,8 +137,8 @@ class SpeakerResolver:
         return person
 
     def _last_named(self, types: tuple[str, ...], pos: int) -> Entity | None:
-        i = bisect.bisect_left(self._named, (pos, 0, ""))
-        for start, _, eid in reversed(self._named[max(0, i - 60) : i]):
+        i = bisect.bisect_left(self._antecedents, (pos, 0, ""))
+        for start, _, eid in reversed(self._antecedents[max(0, i - 60) : i]):
             entity = self.by_id[eid]
             if entity.type in types and not self._in_quote(start):
                 return entity
@@ -193,7 +198,7 @@ class SpeakerResolver:
         word_key = fold(word)
         exact, slips = [], []
         for e in self.entities:
-            if e.type != "PERSON":
+            if e.type != "PERSON" or e.id in self.excluded:
                 continue
             words = split_title(e.name)[1]
             if len(words) < 2:

@@ -3,8 +3,12 @@
 The method, in one pass over the parse:
 
 1. Quoted stretches come from the marks (:mod:`.marks`), robust to broken marks.
-2. Cues are verbs of saying (:mod:`.cues`) outside quoted words, and "according to".
-   A cue's clausal complement ("said *that the talks went well*") is its content.
+2. Cues are the attribution verbs of :mod:`.cues` (saying, thinking stated as a claim,
+   findings, stated intentions) outside quoted words, "according to" phrases and
+   noun cues ("Trump's *claim* that ..."). A cue's clausal complement ("said *that the
+   talks went well*") is its content; for verbs whose object can be what they report,
+   the object or infinitive ("denied *the charge*", "urged *voters to stay home*");
+   for a parenthetical cue ("The plan, he said, is dead") the sentence around it.
 3. A quoted stretch that is only part of a cue's content ("said relations were in
    "profound tension" then") is a partial quote: the whole content is the quote.
 4. Any other quoted stretch is a direct quote. Its cue is the nearest one right
@@ -14,32 +18,58 @@ The method, in one pass over the parse:
    (a paragraph that is nothing but a quote continues the previous speaker), and
    the stretches of one quote run over several paragraphs share one speaker.
 5. A cue not used by a direct quote gives an indirect quote: its content.
-6. The speaker is the cue's subject (or, for "adding that ...", its governing
+6. Layout gives a cue too: "Name: words" lines of a transcript, ``A:`` answers of an
+   interview, a quote followed by "– Name, Role" (press releases), a quote under a
+   line that is only a name.
+7. The speaker is the cue's subject (or, for "adding that ...", its governing
    verb's subject); :class:`.coref.SpeakerResolver` maps it to an entity, also
    when it is a pronoun, a role or a misspelt surname.
+8. Each quote gets a confidence (0-1) from its evidence: the kind of cue, whether the
+   speaker resolved to an entity, quote marks, the kind of paragraph.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from .. import lang
 from ..model import Article, Entity, Quote, Span
 from .coref import SpeakerResolver
-from .cues import ACCORDING, CLAUSE_ONLY, PARTICLE_VERBS, SPEECH_VERBS
+from .cues import ACCORDING_PHRASES, CUE_NOUNS, CUE_VERBS, CueVerb
 from .marks import Quoted, quoted_spans
+from .names import split_title, surname
 
 _MARK_CHARS = set("\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019`")
 _TRIM = " \t\r\n,;:\u2013\u2014-"
 _PARTIAL_SHARE = 0.8  # a quoted stretch covering less of a cue's content than this is a partial quote
 _MIN_WORDS = 4  # a quoted stretch shorter than this needs a cue to count as a quote
-_MIN_CUED_WORDS = 2  # a cued one-word stretch is a term ("the so-called "reset""), unless it is a whole reply
+_MIN_CUED_WORDS = 3  # a cued stretch of one or two words is a term ("the so-called "reset""), unless a whole reply
 _QUESTION_WORDS = frozenset("whether if what why how who whom which when where".split())
 _AFTER_WINDOW = 30  # tokens after a closing mark in which its cue is looked for
 _CONTENT_LINE = re.compile(r"[^\n]*\w[^\n]*")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SPEAKER_RIGHT_DEPS = ("prep", "compound", "flat", "pobj", "nmod")
+# Complements of an "object" cue verb that are its content, and the prepositions whose phrase is
+# ("called *for* talks", "criticized X *for* Y", "described X *as* Y").
+_OBJECT_DEPS = ("dobj", "xcomp", "ccomp", "oprd", "attr")
+_CONTENT_PREPS = frozenset("for as about on of over against to".split())
+# Layout cues: "– Jan Roe, Managing Partner" after a quote; "NAME: words" in a transcript.
+_DASH_NAME = re.compile(r"^[ \t]*[\u2013\u2014-]{1,2}[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4})[ \t]*(?:,[^\n]{0,120})?$")
+_LINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+_NAME_LINE = re.compile(r"^[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,4})[ \t]*(?:[,\u2013\u2014-][^\n]{0,80})?$")
+
+# Confidence of a quote by its evidence: the cue's kind, then adjustments.
+_BASE = {
+    "direct-cue": 0.9, "direct-layout": 0.75, "direct-chain": 0.8, "direct-near": 0.7, "direct-bare": 0.45,
+    "speech-clause": 0.8, "speech-parenthetical": 0.7, "according": 0.75,
+    # what a verb of saying reports as its object, beliefs, findings, plans, noun cues: attributions
+    # in the wide sense (PolNeAR counts them), seldom "who said what" (news quote sets do not)
+    "speech-object": 0.45, "thought-clause": 0.45, "finding-clause": 0.5, "intent-object": 0.4,
+    "intent-clause": 0.4, "noun": 0.5,
+}
 
 
 @dataclass
@@ -50,6 +80,8 @@ class Candidate:
     cue: object | None = None  # spaCy Token or Span of the cue
     speaker: object | None = None  # spaCy Span of the speaker phrase
     chain: int | None = None
+    evidence: str = "direct-bare"  # a key of _BASE
+    question: bool = False  # an embedded question ("asked whether ...")
 
 
 class Sentences:
@@ -63,14 +95,25 @@ class Sentences:
                 self.start[i], self.end[i] = sent.start, sent.end
 
 
+@dataclass
+class Content:
+    """What a cue reports: a character span, the kind of evidence, and (noun cues) its source."""
+
+    start: int
+    end: int
+    evidence: str
+    source: object | None = None  # a spaCy token standing for the source, when not the cue's subject
+
+
 def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]:
     text = doc.text
     sents = Sentences(doc)
     marked = quoted_spans(text)
     quote_of = _token_quotes(doc, marked)
-    cues = [t for t in doc if quote_of[t.i] < 0 and _is_cue(t)]
+    cues = [t for t in doc if quote_of[t.i] < 0 and _cue_of(t) is not None]
     contents = {cue.i: _content(doc, cue, sents) for cue in cues}
     absorbed = _partial_quotes(text, marked, cues, contents)
+    para_starts = [m.start() for m in _CONTENT_LINE.finditer(text)]
 
     candidates: list[Candidate] = []
     used_cues: set[int] = set()
@@ -82,45 +125,77 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
             continue
         if cue is not None:
             used_cues.add(cue.i)
-        candidates.append(Candidate(q.start, q.end, "direct", _cue_span(doc, cue), _speaker(doc, cue), q.chain))
-    direct_spans = [(c.start, c.end) for c in candidates]
+            candidates.append(Candidate(q.start, q.end, "direct", _cue_span(doc, cue), _speaker(doc, cue), q.chain,
+                                        "direct-cue"))
+            continue
+        speaker = _layout_speaker(doc, text, q, para_starts)
+        cand = Candidate(q.start, q.end, "direct", None, speaker, q.chain,
+                         "direct-layout" if speaker is not None else "direct-bare")
+        candidates.append(cand)
+    candidates += _transcript_lines(doc, text, marked, entities)
+    direct_spans = sorted((c.start, c.end) for c in candidates)
     for cue in cues:
-        if cue.i in used_cues or contents[cue.i] is None:
+        content = contents[cue.i]
+        if cue.i in used_cues or content is None:
             continue
-        start, end = contents[cue.i]
-        if any(s < end and start < e for s, e in direct_spans):
+        start, end = content.start, content.end
+        if _overlaps(direct_spans, start, end):
             continue
-        speaker = _speaker(doc, cue)
+        speaker = _phrase(doc, content.source) if content.source is not None else _speaker(doc, cue)
         first_word = text[start:end].split(maxsplit=1)[:1]
-        if speaker is None or not first_word or first_word[0].lower() in _QUESTION_WORDS:
-            continue  # a clause with no one saying it, or an embedded question ("asked whether ...")
-        candidates.append(Candidate(start, end, "indirect", _cue_span(doc, cue), speaker))
+        if speaker is None or not first_word:
+            continue  # a clause with no one saying it
+        candidates.append(Candidate(start, end, "indirect", _cue_span(doc, cue), speaker, None, content.evidence,
+                                    first_word[0].lower() in _QUESTION_WORDS))
     candidates.sort(key=lambda c: c.start)
-    return _attribute(doc, candidates, entities, marked)
+    return _attribute(doc, article, candidates, entities, marked, para_starts)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 8) : i])
 
 
 def _cue_span(doc, cue):
-    """The words of the cue: the verb, or both words of "according to"."""
-    if cue is not None and cue.lower_ == ACCORDING[0]:
-        return doc[cue.i : cue.i + 2]
+    """The words of the cue: the verb or noun, or all the words of "according to"."""
+    if cue is not None:
+        phrase = _according_at(doc, cue.i)
+        if phrase:
+            return doc[cue.i : cue.i + len(phrase)]
     return cue
 
 
 def _quote_worthy(text: str, q: Quoted, cued: bool) -> bool:
-    """Is a quoted stretch speech rather than a term in scare quotes?
+    """Is a quoted stretch speech rather than a term in scare quotes, a nickname or a title?
 
-    With a cue: two words or more, or one word that is a whole reply ("No," she said).
+    With a cue: three words or more, or a whole reply ("No," she said).
     Without one: four words or more, opening a sentence of its own (a fragment
     inside someone else's sentence with no cue is a term or a title).
+    A title of a work (every word capitalised, no closing punctuation) is never a quote.
     """
     inner = text[q.start : q.end]
-    words = len(inner.split())
+    words = inner.split()
+    if _looks_like_title(words):
+        return False
     if cued:
-        return words >= _MIN_CUED_WORDS or inner.rstrip()[-1:] in ",.!?"
-    if words < _MIN_WORDS:
+        return len(words) >= _MIN_CUED_WORDS or inner.rstrip()[-1:] in ",.!?"
+    if len(words) < _MIN_WORDS:
         return False
     before = text[: max(0, q.start - 1)].rstrip(" \t\"'\u201c\u201e\u00ab\u2018")
     return not before or before[-1] in "\n.!?:;\u201d\""
+
+
+def _looks_like_title(words: list[str]) -> bool:
+    """ "Breakdown: Three Days in May": capitalised content words, no sentence punctuation at the end."""
+    if not words or words[-1][-1:] in ",.!?\u2026" or len(words) > 12:
+        return False
+    small = _small_words()
+    content = [w for w in words if w.lower().strip(":;-\u2013") not in small]
+    return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _small_words() -> frozenset[str]:
+    return lang.words("quote_title_small_words")
 
 
 # -- tokens and quoted stretches ------------------------------------------------------------
@@ -139,38 +214,168 @@ def _token_quotes(doc, marked: list[Quoted]) -> list[int]:
     return out
 
 
-def _is_cue(tok) -> bool:
+def _according_at(doc, i: int) -> tuple[str, ...] | None:
+    """The "according to" phrase starting at token ``i``, if one does."""
+    first = doc[i].lower_
+    for phrase in ACCORDING_PHRASES:
+        if phrase[0] == first and i + len(phrase) <= len(doc) and all(
+            doc[i + k].lower_ == w for k, w in enumerate(phrase)
+        ):
+            return phrase
+    return None
+
+
+def _cue_of(tok) -> CueVerb | str | None:
+    """The cue verb entry of a token, "according" for an according-phrase, "noun" for a noun cue, else None."""
+    if _according_at(tok.doc, tok.i):
+        return "according"
+    if tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in CUE_NOUNS and _noun_clause(tok) is not None:
+            return "noun"
+        return None
     lemma = tok.lemma_.lower()
-    if tok.lower_ == ACCORDING[0]:
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.lower_ == ACCORDING[1]
-    if lemma not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") and lemma != "say":
-        return False
-    particle = PARTICLE_VERBS.get(lemma)
-    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
-        return False
-    return not (lemma in CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children))
+    verb = CUE_VERBS.get(lemma)
+    if verb is None or tok.pos_ not in ("VERB", "AUX") and lemma != "say":
+        return None
+    if verb.particle and not any(c.dep_ == "prt" and c.lower_ == verb.particle for c in tok.children):
+        return None
+    if verb.content == "governed" and not any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    if verb.cls == "intent" and tok.dep_ in ("amod", "acl") and tok.head.pos_ == "NOUN":
+        return None  # "the planned cuts"
+    return verb
+
+
+def _is_cue(tok) -> bool:
+    return _cue_of(tok) is not None
+
+
+def _noun_clause(noun):
+    """The "that" clause a cue noun governs ("the claim *that* ..."), or None."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in ("VERB", "AUX") and any(
+            t.dep_ == "mark" and t.lower_ == "that" for t in child.lefts
+        ):
+            return child
+    return None
 
 
 # -- content of a cue ---------------------------------------------------------------------------
-def _content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
-    """Character span of what the cue reports: its clausal complement, or the clause "according to" hangs on."""
-    if cue.lower_ == ACCORDING[0]:
-        return _according_content(doc, cue, sents)
+def _content(doc, cue, sents: Sentences) -> Content | None:
+    """What the cue reports: its clausal complement, its object, the clause an according-phrase
+    hangs on, or the sentence around a parenthetical cue."""
+    kind = _cue_of(cue)
+    if kind == "according":
+        span = _according_content(doc, cue, sents)
+        return Content(*span, "according") if span else None
+    if kind == "noun":
+        return _noun_content(doc, cue)
+    assert isinstance(kind, CueVerb)
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
-    if not comps:
-        return None
-    comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
-    lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+    if comps:
+        comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
+        span = _clause_span(doc, cue, comp.left_edge.i, comp.right_edge.i + 1, sents)
+        return Content(*span, f"{kind.cls}-clause") if span else None
+    if kind.content == "object":
+        span = _object_content(doc, cue, sents)
+        if span:
+            return Content(*span, f"{kind.cls}-object")
+    if kind.cls == "speech" and kind.content == "clause":
+        span = _parenthetical_content(doc, cue, sents)
+        return Content(*span, "speech-parenthetical") if span else None
+    return None
+
+
+def _clause_span(doc, cue, lo: int, hi: int, sents: Sentences, min_tokens: int = 3) -> tuple[int, int] | None:
     if lo > cue.i:
         hi = _clause_end(doc, cue, hi, sents.end[cue.i])
     while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct or doc[lo].lower_ == "that"):
         lo += 1
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
         hi -= 1
-    if hi - lo < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+    if hi - lo < min_tokens or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
+
+
+def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
+    """ "denied *the report*", "urged *voters to stay home*", "called *for a recount*": the complements
+    right of the verb, up to the first that is not one (a time, a place, a subordinate clause)."""
+    lo = hi = None
+    for child in cue.rights:
+        ok = child.dep_ in _OBJECT_DEPS or child.dep_ == "dative" and lo is not None
+        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            ok = True
+        if child.dep_ in ("punct", "prt", "advmod") and lo is None:
+            continue
+        if not ok:
+            if lo is not None:
+                break
+            continue
+        if child.dep_ == "prep" and lo is None:
+            lo = child.i + 1  # "called for X": the preposition is part of the cue
+        elif lo is None:
+            lo = child.left_edge.i
+        hi = child.right_edge.i + 1
+    if lo is None or hi is None or hi <= lo:
+        return None
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
+        hi -= 1
+    if hi <= lo or all(t.pos_ in ("PRON", "DET") for t in doc[lo:hi]):
+        return None
+    return _char_span(doc, lo, hi)
+
+
+def _parenthetical_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
+    """ "The plan, he said, is dead." / "The plan is dead, she said later.": the sentence but the cue clause."""
+    if cue.dep_ not in ("parataxis", "ROOT") or not any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        return None
+    if any(c.dep_ in ("dobj", "xcomp", "dative", "ccomp") for c in cue.children):
+        return None
+    s_lo, s_hi = sents.start[cue.i], sents.end[cue.i]
+    c_lo, c_hi = cue.left_edge.i, cue.right_edge.i + 1
+    if cue.dep_ == "ROOT":
+        # the cue heads the sentence: only the words before its subject can be the reported clause
+        c_lo = min(c.left_edge.i for c in cue.children if c.dep_ in _SUBJECT_DEPS)
+        c_hi = s_hi
+        before = [t for t in doc[s_lo:c_lo] if not t.is_punct]
+        if not before:
+            return None
+    lo, hi = s_lo, s_hi
+    if c_lo <= s_lo:
+        lo = c_hi
+    elif c_hi >= s_hi:
+        hi = c_lo
+    if not any(t.text == "," for t in doc[max(lo, c_lo - 1) : c_lo + 1]) and cue.dep_ == "parataxis" and lo < c_lo:
+        return None
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in _MARK_CHARS:
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _MARK_CHARS:
+        hi -= 1
+    if hi - lo < 4 or "\n" in doc[lo:hi].text or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+        return None
+    return _char_span(doc, lo, hi)
+
+
+def _noun_content(doc, noun) -> Content | None:
+    """ "Trump's claim that the vote was rigged": the clause, and the noun's owner as the source."""
+    clause = _noun_clause(noun)
+    source = None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            source = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source is None:
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if clause is None or source is None:
+        return None
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
+        hi -= 1
+    if hi - lo < 3:
+        return None
+    return Content(*_char_span(doc, lo, hi), "noun", source)
 
 
 def _clause_end(doc, cue, hi: int, end: int) -> int:
@@ -179,7 +384,7 @@ def _clause_end(doc, cue, hi: int, end: int) -> int:
     i = hi
     while i < end:
         tok = doc[i]
-        if "\n" in tok.text or (tok.i != cue.i and _is_cue(tok)):
+        if "\n" in tok.text or (tok.i != cue.i and tok.pos_ != "NOUN" and _is_cue(tok)):
             break
         i += 1
     while i > hi and (doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].dep_ in ("cc", "mark")):
@@ -189,9 +394,13 @@ def _clause_end(doc, cue, hi: int, end: int) -> int:
 
 def _according_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     """ "X happened, according to Y": the sentence without the "according to Y" phrase."""
-    phrase_lo, phrase_hi = cue.left_edge.i, cue.right_edge.i + 1
-    to = cue.nbor(1)
-    phrase_hi = max(phrase_hi, to.right_edge.i + 1)
+    phrase = _according_at(doc, cue.i) or ()
+    last = doc[cue.i + len(phrase) - 1]
+    phrase_lo = min(cue.left_edge.i, cue.i)
+    phrase_hi = max(cue.right_edge.i + 1, last.right_edge.i + 1, cue.i + len(phrase))
+    obj = _according_object(doc, cue)
+    if obj is not None:
+        phrase_hi = max(phrase_hi, obj.right_edge.i + 1)
     before = (sents.start[cue.i], phrase_lo)
     after = (phrase_hi, sents.end[cue.i])
     lo, hi = max((before, after), key=lambda r: r[1] - r[0])
@@ -204,6 +413,23 @@ def _according_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     return _char_span(doc, lo, hi)
 
 
+def _according_object(doc, cue):
+    """The source of an according-phrase: the object of its last preposition."""
+    phrase = _according_at(doc, cue.i) or ()
+    last = doc[cue.i + len(phrase) - 1]
+    for tok in (last, cue):
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if objs:
+            return objs[0]
+    nxt = cue.i + len(phrase)
+    if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+        head = doc[nxt]
+        while head.head.i >= nxt and head.head is not head and head.head.i < nxt + 8 and head.dep_ in ("compound", "det", "amod", "poss", "nummod"):
+            head = head.head
+        return head
+    return None
+
+
 def _char_span(doc, lo: int, hi: int) -> tuple[int, int]:
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
@@ -211,7 +437,7 @@ def _char_span(doc, lo: int, hi: int) -> tuple[int, int]:
 def _partial_quotes(text: str, marked: list[Quoted], cues, contents) -> set[int]:
     """Quoted stretches that are only part of what a cue reports (absorbed into its indirect quote)."""
     absorbed: set[int] = set()
-    spans = sorted((span, cue.i) for cue in cues if (span := contents[cue.i]) is not None)
+    spans = sorted(((c.start, c.end), cue.i) for cue in cues if (c := contents[cue.i]) is not None)
     starts = [s for (s, _), _ in spans]
     for qi, q in enumerate(marked):
         # contents may nest ("said that officials told her ..."): look at the few that start before q
@@ -283,16 +509,18 @@ def _cue_before(doc, first_in: int, quote_of: list[int], sents: Sentences):
 
 # -- speakers -------------------------------------------------------------------------------------
 def _subject(cue):
-    """The subject of a cue; for "adding that ..." or "was quoted as saying", that of the verb it hangs on."""
-    if cue.lower_ == ACCORDING[0]:
-        to = cue.nbor(1)
-        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in cue.children if c.dep_ == "pobj"]
-        return objs[0] if objs else None
+    """The subject of a cue; for "adding that ..." or "was quoted as saying", that of the verb it hangs on.
+
+    With two subjects ("said co-author Ann Lee"), the named one.
+    """
+    if _according_at(cue.doc, cue.i):
+        return _according_object(cue.doc, cue)
     verb = cue
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
-            return subjects[0]
+            named = [c for c in subjects if c.ent_type_ in _NAMED]
+            return (named or subjects)[0]
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj") and verb.head is not verb:
             verb = verb.head
         else:
@@ -369,7 +597,9 @@ def _adjacent_name(doc, cue):
     i = cue.i - 1
     while i >= 0 and doc[i].dep_ in _SKIP_BEFORE_CUE and doc[i].pos_ != "PROPN" and not doc[i].ent_type_:
         i -= 1
-    for j in (i, cue.i + 1):
+    # after the cue only when nothing else can stand there ("said Jane Roe", not "urged Jane Roe to ...")
+    objects = any(c.dep_ in ("dobj", "dative", "xcomp", "oprd") and c.i > cue.i for c in cue.children)
+    for j in (i,) if objects else (i, cue.i + 1):
         if 0 <= j < len(doc) and (doc[j].ent_type_ in _NAMED or (doc[j].pos_ == "PROPN" and not doc[j].ent_type_)):
             ent = _ent_at(doc, j)
             if ent is not None:
@@ -383,19 +613,23 @@ def _adjacent_name(doc, cue):
     return None
 
 
-def _attribute(doc, candidates: list[Candidate], entities: list[Entity], marked: list[Quoted]) -> list[Quote]:
-    """Resolve each speaker in text order; carry speakers over to cue-less continuations."""
+def _attribute(doc, article: Article, candidates: list[Candidate], entities: list[Entity], marked: list[Quoted],
+               para_starts: list[int]) -> list[Quote]:
+    """Resolve each speaker in text order; carry speakers over to cue-less continuations; score each quote."""
     text = doc.text
-    resolver = SpeakerResolver(doc, entities, [(q.start, q.end) for q in marked])
-    para_starts = [m.start() for m in _CONTENT_LINE.finditer(text)]
+    resolver = SpeakerResolver(doc, entities, [(q.start, q.end) for q in marked],
+                               excluded=_bio_people(text, article, entities, para_starts))
+    headings = _heading_spans(article)
     chain_speaker: dict[int, Quote] = {}
     quotes: list[Quote] = []
     chains: list[int | None] = []
+    evidence: list[str] = []
     for cand in candidates:
         start, end = _trim(text, cand.start, cand.end)
         if end <= start:
             continue
         quote = Quote(start=start, end=end, text=text[start:end], kind=cand.kind)  # type: ignore[arg-type]
+        ev = cand.evidence
         if cand.cue is not None:
             quote.cue = Span(cand.cue.idx if hasattr(cand.cue, "idx") else cand.cue.start_char,
                              _end_char(cand.cue), cand.cue.text)
@@ -406,18 +640,46 @@ def _attribute(doc, candidates: list[Candidate], entities: list[Entity], marked:
             if entity is not None:
                 resolver.speaker_seen(entity, sp.start_char, sp.end_char)
                 quote.speaker_entity, quote.speaker_name = entity.id, entity.name
-            elif sp.root.lower_ not in ("he", "she", "they", "it", "we", "i", "you"):
+            elif sp.root.lower_ not in ("he", "she", "they", "it", "we", "i", "you", "who"):
                 quote.speaker_name = sp.text
         elif cand.chain is not None and cand.chain in chain_speaker:
             _copy_speaker(chain_speaker[cand.chain], quote)
-        elif quotes and _near(para_starts, quotes[-1].start, start):
+            ev = "direct-chain"
+        elif quotes and _near(para_starts, quotes[-1].start, start) and quotes[-1].speaker_name:
             _copy_speaker(quotes[-1], quote)
+            ev = "direct-near"
         if cand.chain is not None and quote.speaker_name:
             chain_speaker.setdefault(cand.chain, quote)
+        quote.confidence = _confidence(ev, quote, cand, _in_any(headings, start))
         quotes.append(quote)
         chains.append(cand.chain)
+        evidence.append(ev)
     _backfill_chains(chains, quotes)
     return quotes
+
+
+def _confidence(evidence: str, quote: Quote, cand: Candidate, in_heading: bool) -> float:
+    """How sure the attribution is, 0-1, from its evidence: the cue kind first, then the speaker
+    (resolved to an entity, only a phrase, a pronoun left unresolved, none), an embedded question,
+    a quote in a heading."""
+    score = _BASE.get(evidence, 0.5)
+    if quote.speaker_entity is not None:
+        score += 0.05
+    elif not quote.speaker_name:
+        score -= 0.25 if quote.speaker is None else 0.1
+    if cand.question:
+        score -= 0.25
+    if in_heading:
+        score -= 0.2
+    return round(min(0.99, max(0.05, score)), 2)
+
+
+def _heading_spans(article: Article) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in article.paragraphs if p.kind == "heading"]
+
+
+def _in_any(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _backfill_chains(chains: list[int | None], quotes: list[Quote]) -> None:
@@ -455,3 +717,139 @@ def _end_char(cue) -> int:
     if hasattr(cue, "end_char"):
         return cue.end_char
     return cue.idx + len(cue.text)
+
+
+# -- layout cues: press releases, transcripts, interviews ---------------------------------------
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _name_span(doc, start: int, end: int):
+    """The words start..end as a span when they name someone: a person or organisation the model
+    found there, or capitalised words the model tagged as proper nouns."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or len(span) > 6:
+        return None
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in span) or all(t.pos_ == "PROPN" for t in span if t.is_alpha):
+        return span
+    return None
+
+
+def _layout_speaker(doc, text: str, q: Quoted, para_starts: list[int]):
+    """The speaker a page's layout gives a quote with no cue: "“…” – Jan Roe, Partner" after it,
+    "Jan Roe: “…”" before it, or a line above that is only a name (a quote under its speaker's name)."""
+    lo, hi = _line_bounds(text, q.start)
+    after = text[q.end : hi].lstrip("\"'\u201d\u00bb\u203a\u2019.,!? \t")
+    m = _DASH_NAME.match(after)
+    if m:
+        start = hi - len(after) + m.start(1)
+        return _name_span(doc, start, start + len(m.group(1)))
+    before = text[lo : q.start].rstrip("\"'\u201c\u201e\u00ab\u2039\u2018 \t")
+    m = _LINE_SPEAKER.match(before + " x") if before.endswith(":") else None
+    if m and not _label(m.group(1)):
+        return _name_span(doc, lo + m.start(1), lo + m.end(1))
+    if before.strip() or lo == 0:
+        return None
+    i = bisect.bisect_left(para_starts, lo) - 1
+    if i < 0:
+        return None
+    p_lo, p_hi = _line_bounds(text, para_starts[i])
+    line = text[p_lo:p_hi]
+    m = _NAME_LINE.match(line)
+    if m and len(line.split()) <= 10 and not any(ch in line for ch in "\"\u201c\u201d"):
+        span = _name_span(doc, p_lo + m.start(1), p_lo + m.end(1))
+        if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+            return span
+    return None
+
+
+def _label(word: str) -> str | None:
+    """The role of a line label ("Q", "A", "Note"): question, answer, other; None for a speaker's name."""
+    return _line_labels().get(" ".join(word.lower().split()))
+
+
+def _line_labels() -> dict[str, str]:
+    return lang.mapping("quote_line_labels", "label", "role")
+
+
+def _transcript_lines(doc, text: str, marked: list[Quoted], entities: list[Entity]) -> list[Candidate]:
+    """ "WALLACE: Let's start ..." and "A: We ..." lines: the words after the colon are the speaker's.
+
+    A name before the colon must be one (a person the model found, or a name in capitals);
+    an interview's answers (A:) are the interviewee's, the person named most outside the lines;
+    its questions (Q:) are left out, their asker is seldom named.
+    """
+    out: list[Candidate] = []
+    answers: list[tuple[int, int]] = []
+    starts = [q.start for q in marked]
+    labels = Counter(m.group(1) for line in _CONTENT_LINE.finditer(text) if (m := _LINE_SPEAKER.match(line.group())))
+    surnames = {surname(split_title(e.name)[1]).lower() for e in entities if e.type == "PERSON" and split_title(e.name)[1]}
+    for line in _CONTENT_LINE.finditer(text):
+        m = _LINE_SPEAKER.match(line.group())
+        if not m:
+            continue
+        lo, hi = line.start() + m.end(), line.end()
+        k = bisect.bisect_left(starts, lo)
+        if k < len(starts) and starts[k] <= lo + 2:
+            continue  # the words are a quote in marks: the layout cue of that quote names the speaker
+        if len(text[lo:hi].split()) < 3:
+            continue
+        name, role = m.group(1), _label(m.group(1))
+        if role == "answer":
+            answers.append((lo, hi))
+        elif role is None:
+            start = line.start() + m.start(1)
+            if name.isupper() and len(name) > 1 and (labels[name] > 1 or name.lower() in surnames):
+                # a name in capitals is a transcript's speaker label when it labels several lines or is
+                # the surname of someone the page names ("ENERGY: ..." in a market report is not)
+                span = doc.char_span(start, start + len(name), alignment_mode="expand")
+            else:
+                span = _name_span(doc, start, start + len(name))
+                span = span if span is not None and any(t.ent_type_ == "PERSON" for t in span) else None
+            if span is not None:
+                out.append(Candidate(lo, hi, "direct", None, span, None, "direct-layout"))
+    if answers:
+        speaker = _interviewee(doc, entities, answers)
+        out += [Candidate(lo, hi, "direct", None, speaker, None,
+                          "direct-layout" if speaker is not None else "direct-bare") for lo, hi in answers]
+    return out
+
+
+def _interviewee(doc, entities: list[Entity], lines: list[tuple[int, int]]):
+    """The person an interview's answers belong to: the one named most often outside its lines."""
+    def outside(m: Span) -> bool:
+        return not any(lo <= m.start < hi for lo, hi in lines)
+
+    people = [(sum(outside(m) for m in e.mentions), e) for e in entities if e.type == "PERSON"]
+    people = [(n, e) for n, e in people if n]
+    if not people:
+        return None
+    best = max(people, key=lambda p: p[0])[1]
+    first = next(m for m in best.mentions if outside(m))
+    return doc.char_span(first.start, first.end, alignment_mode="expand")
+
+
+def _bio_people(text: str, article: Article, entities: list[Entity], para_starts: list[int]) -> set[str]:
+    """Ids of the people who are the page's authors, or named only in an author's biography
+    ("Jane Roe is a reporter ..."): never the antecedent of a speaker."""
+    authors = {" ".join(a.lower().split()) for a in article.authors}
+    bio_words = lang.words("quote_bio_words")
+    bios = []
+    for lo in para_starts:
+        hi = text.find("\n", lo)
+        hi = len(text) if hi < 0 else hi
+        para = text[lo:hi].lower()
+        words = set(re.findall(r"[a-z]+", para))
+        if (bio_words & words) and re.search(r"\b(is|was) an? \b|^by |^about the author", para):
+            bios.append((lo, hi))
+    out = set()
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        if " ".join(e.name.lower().split()) in authors or (
+            bios and e.mentions and all(any(lo <= m.start < hi for lo, hi in bios) for m in e.mentions)
+        ):
+            out.add(e.id)
+    return out

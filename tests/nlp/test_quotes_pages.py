@@ -1,0 +1,117 @@
+"""Attribution beyond "said" and quotes on pages that are not news: press releases, interview
+transcripts, reviews, author biographies. Texts written for these tests; the real pipeline and model."""
+
+from __future__ import annotations
+
+from dateline.model import Article
+from tests.nlp.test_quotes import annotate, check_offsets, quote_starting
+
+
+def speakers(article: Article) -> dict[str, str | None]:
+    return {q.text[:24]: q.speaker_name for q in article.quotes}
+
+
+def test_press_release_dash_and_name_line_give_the_speaker() -> None:
+    article = annotate(
+        "Northwind Capital opens an office in Rotterdam\n\n"
+        "ROTTERDAM, 4 March 2026 \u2013 Northwind Capital, an investment firm, today opened its first "
+        "office in the Netherlands.\n\n"
+        "\u201cRotterdam gives our clients a direct line to the largest port in Europe, and we intend to "
+        "hire forty people this year.\u201d \u2013 Jan Fredriks, Managing Partner\n\n"
+        "Maria Lind, Head of Research\n\n"
+        "\u201cOur analysts will cover logistics, shipping and the energy transition from the new office.\u201d\n\n"
+        "Media contact: press@northwind.example"
+    )
+    check_offsets(article)
+    first = quote_starting(article, "Rotterdam gives our clients")
+    assert first.speaker_name == "Jan Fredriks"
+    assert first.speaker is not None and first.speaker.text == "Jan Fredriks"
+    assert quote_starting(article, "Our analysts will cover").speaker_name == "Maria Lind"
+
+
+def test_said_co_author_names_the_person_not_the_prefix() -> None:
+    article = annotate(
+        "Prairie plots with many plant species stored more carbon over twenty years.\n\n"
+        "\u201cDiverse grassland holds far more carbon in its soil than we expected,\u201d said co-author "
+        "David Tilman, an ecologist at the university."
+    )
+    check_offsets(article)
+    assert quote_starting(article, "Diverse grassland holds").speaker_name == "David Tilman"
+
+
+def test_interview_answers_belong_to_the_interviewee_and_questions_are_left_out() -> None:
+    article = annotate(
+        "Lena Park on the city\u2019s new library\n\n"
+        "Lena Park has run the city library service since 2019. We spoke to her about the new building.\n\n"
+        "Q: Why did the city need a new library at all?\n\n"
+        "A: The old building could not hold the collection, and the roof leaked every winter.\n\n"
+        "Q: What will change for readers?\n\n"
+        "A: Opening hours will be longer, and the children\u2019s floor will double in size."
+    )
+    check_offsets(article)
+    assert quote_starting(article, "The old building could not").speaker_name == "Lena Park"
+    assert quote_starting(article, "Opening hours will be longer").speaker_name == "Lena Park"
+    assert not [q for q in article.quotes if q.text.startswith(("Why did", "What will"))]
+
+
+def test_transcript_lines_with_a_speaker_in_capitals() -> None:
+    article = annotate(
+        "Senator Daniel Morales joined the morning programme to talk about the budget vote.\n\n"
+        "MORALES: We will not pass a budget that cuts school funding again this year.\n\n"
+        "Partial transcript follows below."
+    )
+    check_offsets(article)
+    quote = quote_starting(article, "We will not pass a budget")
+    assert quote.speaker_name == "Daniel Morales"
+    assert quote.kind == "direct"
+
+
+def test_review_titles_nicknames_and_scare_quotes_are_not_quotes() -> None:
+    article = annotate(
+        "The director\u2019s new documentary, \u201cBreakdown: Three Days in May\u201d, follows a hospital "
+        "through a week-long power cut.\n\n"
+        "Its hero, the night nurse Rosa \u201cThe Rock\u201d Alvarez, keeps the ward running by torchlight, and "
+        "the film never turns her into a \u201chero\u201d.\n\n"
+        "\u201cWe wanted people to see the work nobody films,\u201d the director, Ines Moreau, said."
+    )
+    check_offsets(article)
+    texts = [q.text for q in article.quotes]
+    assert not [t for t in texts if t.startswith(("Breakdown", "The Rock", "hero"))], texts
+    assert quote_starting(article, "We wanted people").speaker_name == "Ines Moreau"
+
+
+def test_a_person_named_only_in_the_author_bio_is_not_a_speaker() -> None:
+    article = annotate(
+        "Tom Becker is a staff writer at the Harbour Gazette who covers transport.\n\n"
+        "\u201cThe new lane has made the street quieter and safer for everyone,\u201d he said at a meeting "
+        "on Tuesday."
+    )
+    check_offsets(article)
+    quote = quote_starting(article, "The new lane has made")
+    assert quote.speaker_name != "Tom Becker"
+    assert quote.speaker_entity is None
+
+
+def test_attribution_beyond_said_and_its_confidence() -> None:
+    article = annotate(
+        "Water prices in the region will rise by a tenth next year, according to the Regional Water Board.\n\n"
+        "Mayor Ana Torres believes that the increase will hurt families on low incomes.\n\n"
+        "The board insists that the money is needed to replace pipes laid a century ago.\n\n"
+        "Torres\u2019s claim that the board wasted money on consultants was rejected at the meeting.\n\n"
+        "The new pipes, Torres said, should have been laid ten years ago.\n\n"
+        "\u201cWe cannot keep patching a network that leaks a third of its water,\u201d said board chair Peter Holm."
+    )
+    check_offsets(article)
+    according = quote_starting(article, "Water prices in the region")
+    assert according.cue.text == "according to" and according.speaker_name == "Regional Water Board"
+    belief = quote_starting(article, "the increase will hurt")
+    assert belief.kind == "indirect" and belief.speaker_name == "Ana Torres" and belief.cue.text == "believes"
+    assert quote_starting(article, "the money is needed").cue.text == "insists"
+    claim = quote_starting(article, "the board wasted money")
+    assert claim.cue.text == "claim" and claim.speaker_name == "Ana Torres"
+    parenthetical = quote_starting(article, "The new pipes")
+    assert parenthetical.speaker_name == "Ana Torres"
+    direct = quote_starting(article, "We cannot keep patching")
+    assert direct.speaker_name == "Peter Holm"
+    assert all(q.confidence is not None and 0 < q.confidence <= 1 for q in article.quotes)
+    assert direct.confidence > belief.confidence
