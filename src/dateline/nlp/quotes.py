@@ -82,6 +82,9 @@ class Candidate:
     chain: int | None = None
     evidence: str = "direct-bare"  # a key of _BASE
     question: bool = False  # an embedded question ("asked whether ...")
+    negated: bool = False  # "has not said that ..."
+    marked: bool = False  # the reported words hold a quotation ("called the plan "bold"")
+    nested: bool = False  # the cue is inside another attribution's reported words
 
 
 class Sentences:
@@ -121,7 +124,9 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         if qi in absorbed:
             continue
         cue = _direct_cue(doc, q, quote_of, qi, sents)
-        if not _quote_worthy(text, q, cue is not None):
+        if not _quote_worthy(text, q, cue is not None) or _in_label_line(text, q.start):
+            continue
+        if cue is None and _is_quoted_heading(text, q):
             continue
         if cue is not None:
             used_cues.add(cue.i)
@@ -134,6 +139,7 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         candidates.append(cand)
     candidates += _transcript_lines(doc, text, marked, entities)
     direct_spans = sorted((c.start, c.end) for c in candidates)
+    marked_starts = [q.start for q in marked]
     for cue in cues:
         content = contents[cue.i]
         if cue.i in used_cues or content is None:
@@ -141,14 +147,31 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         start, end = content.start, content.end
         if _overlaps(direct_spans, start, end):
             continue
+        if _in_label_line(text, start):
+            continue  # "READ MORE: Mayor says ...": the headline of a linked story
         speaker = _phrase(doc, content.source) if content.source is not None else _speaker(doc, cue)
         first_word = text[start:end].split(maxsplit=1)[:1]
         if speaker is None or not first_word:
             continue  # a clause with no one saying it
-        candidates.append(Candidate(start, end, "indirect", _cue_span(doc, cue), speaker, None, content.evidence,
-                                    first_word[0].lower() in _QUESTION_WORDS))
+        cand = Candidate(start, end, "indirect", _cue_span(doc, cue), speaker, None, content.evidence,
+                         first_word[0].lower() in _QUESTION_WORDS)
+        cand.negated = any(c.dep_ == "neg" for c in cue.children)
+        k = bisect.bisect_left(marked_starts, start)
+        cand.marked = k < len(marked) and marked[k].end <= end + 1
+        candidates.append(cand)
     candidates.sort(key=lambda c: c.start)
+    _mark_nested(candidates)
     return _attribute(doc, article, candidates, entities, marked, para_starts)
+
+
+def _mark_nested(candidates: list[Candidate]) -> None:
+    """An attribution whose cue lies inside another's reported words ("she said he *thinks* ...") is
+    nested: part of what someone else reports."""
+    spans = [(c.start, c.end) for c in candidates if c.kind == "indirect"]
+    for c in candidates:
+        if c.kind == "indirect" and c.cue is not None:
+            pos = c.cue.idx if hasattr(c.cue, "idx") else c.cue.start_char
+            c.nested = any(s <= pos < e for s, e in spans)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -183,6 +206,23 @@ def _quote_worthy(text: str, q: Quoted, cued: bool) -> bool:
         return False
     before = text[: max(0, q.start - 1)].rstrip(" \t\"'\u201c\u201e\u00ab\u2018")
     return not before or before[-1] in "\n.!?:;\u201d\""
+
+
+def _in_label_line(text: str, pos: int) -> bool:
+    """Is ``pos`` in a line opened by a label such as "READ MORE:" or "WATCH:" (a link to another story)?"""
+    lo, hi = _line_bounds(text, pos)
+    m = _LINE_SPEAKER.match(text[lo:hi])
+    return m is not None and lo + m.end() <= pos and _label(m.group(1)) == "other"
+
+
+def _is_quoted_heading(text: str, q: Quoted) -> bool:
+    """A paragraph that is one short quotation without closing punctuation is a subheading
+    ("'Not a lot of units available'"), not speech."""
+    lo, hi = _line_bounds(text, q.start)
+    if text[lo:hi].strip(" \t" + "".join(_MARK_CHARS) + ".") != text[q.start : q.end].strip(" \t."):
+        return False
+    inner = text[q.start : q.end].rstrip()
+    return inner[-1:] not in ".!?,\u2026" and len(inner.split()) <= 12
 
 
 def _looks_like_title(words: list[str]) -> bool:
@@ -239,6 +279,10 @@ def _cue_of(tok) -> CueVerb | str | None:
         return None
     if verb.particle and not any(c.dep_ == "prt" and c.lower_ == verb.particle for c in tok.children):
         return None
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "agent") or c.lemma_ == "have" for c in tok.children):
+        return None  # a passive or a participle ("when asked", "known as", "it is believed"): no one says it
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
+        return None  # "higher than the city says": a comparison, not a report
     if verb.content == "governed" and not any(c.dep_ == "ccomp" for c in tok.children):
         return None
     if verb.cls == "intent" and tok.dep_ in ("amod", "acl") and tok.head.pos_ == "NOUN":
@@ -248,6 +292,12 @@ def _cue_of(tok) -> CueVerb | str | None:
 
 def _is_cue(tok) -> bool:
     return _cue_of(tok) is not None
+
+
+def _is_speech_cue(tok) -> bool:
+    """A verb of saying ("..., adding that ..."): where one reported clause ends and the next begins."""
+    kind = _cue_of(tok)
+    return isinstance(kind, CueVerb) and kind.cls == "speech"
 
 
 def _noun_clause(noun):
@@ -307,6 +357,9 @@ def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
             ok = True
         if child.dep_ in ("punct", "prt", "advmod") and lo is None:
+            continue
+        if child.dep_ in ("cc", "conj") and lo is not None and child.pos_ != "VERB":
+            hi = child.right_edge.i + 1  # "called it "bold" and "one giant assumption""
             continue
         if not ok:
             if lo is not None:
@@ -384,7 +437,7 @@ def _clause_end(doc, cue, hi: int, end: int) -> int:
     i = hi
     while i < end:
         tok = doc[i]
-        if "\n" in tok.text or (tok.i != cue.i and tok.pos_ != "NOUN" and _is_cue(tok)):
+        if "\n" in tok.text or (tok.i != cue.i and _is_speech_cue(tok)):
             break
         i += 1
     while i > hi and (doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].dep_ in ("cc", "mark")):
@@ -521,6 +574,11 @@ def _subject(cue):
         if subjects:
             named = [c for c in subjects if c.ent_type_ in _NAMED]
             return (named or subjects)[0]
+        if verb.dep_ == "xcomp":
+            # object control: "pressed Stumpf *to admit* ...", "led Ivans *to fear* ...": the object speaks
+            objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if objects:
+                return objects[0]
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj") and verb.head is not verb:
             verb = verb.head
         else:
@@ -537,6 +595,17 @@ def _speaker(doc, cue):
     """
     if cue is None:
         return None
+    phrase = _speaker_phrase(doc, cue)
+    if phrase is not None and "\n" in doc.text[min(phrase.start_char, _start_char(cue)) : max(phrase.end_char, _start_char(cue))]:
+        return None  # a speaker is in its cue's paragraph (a parse across paragraphs is a misparse)
+    return phrase
+
+
+def _start_char(cue) -> int:
+    return cue.idx if hasattr(cue, "idx") else cue.start_char
+
+
+def _speaker_phrase(doc, cue):
     subj = _subject(cue)
     phrase = _phrase(doc, subj) if subj is not None else None
     if phrase is not None and subj.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
@@ -663,12 +732,18 @@ def _confidence(evidence: str, quote: Quote, cand: Candidate, in_heading: bool) 
     (resolved to an entity, only a phrase, a pronoun left unresolved, none), an embedded question,
     a quote in a heading."""
     score = _BASE.get(evidence, 0.5)
+    if cand.marked and score < 0.65:
+        score = 0.65  # quoted words inside a wide attribution: someone's words are reported
     if quote.speaker_entity is not None:
         score += 0.05
     elif not quote.speaker_name:
         score -= 0.25 if quote.speaker is None else 0.1
     if cand.question:
-        score -= 0.25
+        score -= 0.3
+    if cand.negated:
+        score -= 0.3
+    if cand.nested:
+        score -= 0.2
     if in_heading:
         score -= 0.2
     return round(min(0.99, max(0.05, score)), 2)
