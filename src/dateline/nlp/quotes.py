@@ -495,12 +495,11 @@ def _partial_quotes(text: str, marked: list[Quoted], cues, contents) -> set[int]
     for qi, q in enumerate(marked):
         # contents may nest ("said that officials told her ..."): look at the few that start before q
         i = bisect.bisect_right(starts, q.start) - 1
+        # a stretch inside nested contents ("said X were to *blame* for "..."") is part of the widest
+        inside = len(text[q.start : q.end].split())
         for (start, end), _ in reversed(spans[max(0, i - 3) : i + 1]):
-            if start <= q.start and q.end <= end + 1:
-                inside = len(text[q.start : q.end].split())
-                whole = len(text[start:end].split())
-                if inside < _PARTIAL_SHARE * whole:
-                    absorbed.add(qi)
+            if start <= q.start and q.end <= end + 1 and inside < _PARTIAL_SHARE * len(text[start:end].split()):
+                absorbed.add(qi)
                 break
     return absorbed
 
@@ -596,13 +595,12 @@ def _speaker(doc, cue):
     if cue is None:
         return None
     phrase = _speaker_phrase(doc, cue)
-    if phrase is not None and "\n" in doc.text[min(phrase.start_char, _start_char(cue)) : max(phrase.end_char, _start_char(cue))]:
-        return None  # a speaker is in its cue's paragraph (a parse across paragraphs is a misparse)
+    if phrase is not None:
+        at = cue.i if hasattr(cue, "i") else cue.start
+        lo, hi = min(phrase.start, at), max(phrase.end, at)
+        if any("\n" in doc[k].text_with_ws for k in range(lo, hi - 1)):
+            return None  # a speaker is in its cue's paragraph (a parse across paragraphs is a misparse)
     return phrase
-
-
-def _start_char(cue) -> int:
-    return cue.idx if hasattr(cue, "idx") else cue.start_char
 
 
 def _speaker_phrase(doc, cue):
