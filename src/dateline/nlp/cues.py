@@ -14,13 +14,13 @@ from .. import lang
 from ..lang import LanguageDataError
 
 CLASSES = ("speech", "thought", "finding", "intent")
-CONTENTS = ("clause", "object", "governed")
+CONTENTS = ("clause", "object", "governed", "addressee")
 
 
 @dataclass(frozen=True)
 class CueVerb:
     """One cue verb: its class (speech, thought, finding, intent), which complements can be its
-    content (clause, object, governed) and the particle it needs, if any ("point out")."""
+    content (clause, object, governed, addressee) and the particle it needs, if any ("point out")."""
 
     lemma: str
     cls: str

@@ -324,9 +324,14 @@ def _content(doc, cue, sents: Sentences) -> Content | None:
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
-        span = _clause_span(doc, cue, comp.left_edge.i, comp.right_edge.i + 1, sents)
+        if cue.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+            return None  # "the cuts (that) the panel says *are needed*": the clause's subject is the gap
+        lo = comp.left_edge.i
+        if lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
+            lo = min(lo, _after_cue_modifiers(doc, cue, lo))  # no "that" to say where the clause starts
+        span = _clause_span(doc, cue, lo, comp.right_edge.i + 1, sents)
         return Content(*span, f"{kind.cls}-clause") if span else None
-    if kind.content == "object":
+    if kind.content == "object" or kind.content == "addressee" and any(c.dep_ == "xcomp" for c in cue.children):
         span = _object_content(doc, cue, sents)
         if span:
             return Content(*span, f"{kind.cls}-object")
@@ -336,8 +341,27 @@ def _content(doc, cue, sents: Sentences) -> Content | None:
     return None
 
 
+def _after_cue_modifiers(doc, cue, limit: int) -> int:
+    """The first token after the cue that is not in a modifier of it ("said *Thursday*", "told
+    *reporters*", "said *on Monday* that"): where its reported clause starts when the parse hung
+    the clause's first words on the cue ("said Thursday one of the ideas ... could save money")."""
+    skip = set()
+    for child in cue.rights:
+        if child.i >= limit:
+            break
+        if child.dep_ in _CUE_MODIFIERS:
+            skip.update(range(child.left_edge.i, child.right_edge.i + 1))
+    i = cue.i + 1
+    while i < limit and (i in skip or doc[i].is_space):
+        i += 1
+    return i
+
+
+_CUE_MODIFIERS = ("npadvmod", "advmod", "prep", "punct", "dative", "agent", "prt", "mark", "aux", "neg", "tmod")
+
+
 def _clause_span(doc, cue, lo: int, hi: int, sents: Sentences, min_tokens: int = 3) -> tuple[int, int] | None:
-    if lo > cue.i:
+    if lo > cue.i and cue.dep_ in ("ROOT", "conj", "parataxis", "ccomp"):
         hi = _clause_end(doc, cue, hi, sents.end[cue.i])
     while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct or doc[lo].lower_ == "that"):
         lo += 1
@@ -438,6 +462,9 @@ def _clause_end(doc, cue, hi: int, end: int) -> int:
     while i < end:
         tok = doc[i]
         if "\n" in tok.text or (tok.i != cue.i and _is_speech_cue(tok)):
+            # "..., but he stressed ...": the next cue's subject is not part of this content
+            subjects = [c.left_edge.i for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i]
+            i = max(hi, min(subjects + [i]))
             break
         i += 1
     while i > hi and (doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].dep_ in ("cc", "mark")):
