@@ -3,12 +3,11 @@ transcripts, reviews, author biographies. Texts written for these tests; the rea
 
 from __future__ import annotations
 
-from dateline.model import Article
+import pytest
+
+from dateline.lang import LanguageDataError
+from dateline.nlp import cues
 from tests.nlp.test_quotes import annotate, check_offsets, quote_starting
-
-
-def speakers(article: Article) -> dict[str, str | None]:
-    return {q.text[:24]: q.speaker_name for q in article.quotes}
 
 
 def test_press_release_dash_and_name_line_give_the_speaker() -> None:
@@ -115,3 +114,30 @@ def test_attribution_beyond_said_and_its_confidence() -> None:
     assert direct.speaker_name == "Peter Holm"
     assert all(q.confidence is not None and 0 < q.confidence <= 1 for q in article.quotes)
     assert direct.confidence > belief.confidence
+
+
+def test_link_headlines_subheadings_and_passive_cues_are_not_quotes() -> None:
+    article = annotate(
+        "The harbour authority will close the east pier for repairs in June.\n\n"
+        "READ MORE: Mayor says the pier closure will cost the city millions\n\n"
+        "\u2018A pier that is older than the city hall\u2019\n\n"
+        "When asked whether the ferry would still run, the authority did not answer.\n\n"
+        "\u201cWe will keep the ferry running from the west pier all summer,\u201d said Karin Holt, its director."
+    )
+    check_offsets(article)
+    texts = [q.text for q in article.quotes]
+    assert not [t for t in texts if "pier closure" in t or t.startswith(("A pier that", "whether", "the ferry would"))], texts
+    assert quote_starting(article, "We will keep the ferry").speaker_name == "Karin Holt"
+
+
+def test_cue_words_are_language_data_with_the_old_names() -> None:
+    assert "say" in cues.SPEECH_VERBS and "believe" not in cues.SPEECH_VERBS
+    assert cues.PARTICLE_VERBS["point"] == "out"
+    assert "continue" in cues.CLAUSE_ONLY
+    assert ("according", "to") in cues.ACCORDING_PHRASES and cues.ACCORDING == ("according", "to")
+    assert cues.CUE_VERBS["believe"].cls == "thought" and "claim" in cues.CUE_NOUNS
+    row = {"lemma": "say", "class": "speech", "content": "clause", "particle": ""}
+    with pytest.raises(LanguageDataError, match="x.tsv: 'say' has class 'talk'"):
+        cues.cue_verbs([dict(row, **{"class": "talk"})], "x.tsv")
+    with pytest.raises(LanguageDataError, match="given twice"):
+        cues.cue_verbs([row, row], "x.tsv")

@@ -28,23 +28,25 @@ class CueVerb:
     particle: str = ""
 
 
-def _cue_verbs(language: str = lang.DEFAULT) -> dict[str, CueVerb]:
+def cue_verbs(rows, where: str) -> dict[str, CueVerb]:
+    """The cue verbs of table rows (lemma, class, content, particle), checked: a class or content
+    outside the known ones, or a lemma given twice, is a :class:`LanguageDataError` naming ``where``."""
     out: dict[str, CueVerb] = {}
-    for row in lang.table("quote_cue_verbs", language):
+    for row in rows:
         lemma = row["lemma"].lower()
         verb = CueVerb(lemma, row["class"], row["content"], row["particle"].lower())
         if verb.cls not in CLASSES or verb.content not in CONTENTS:
             raise LanguageDataError(
-                f"lang/{language}/quote_cue_verbs.tsv: {lemma!r} has class {verb.cls!r} / content {verb.content!r}; "
+                f"{where}: {lemma!r} has class {verb.cls!r} / content {verb.content!r}; "
                 f"classes are {', '.join(CLASSES)}, contents {', '.join(CONTENTS)}"
             )
         if lemma in out:
-            raise LanguageDataError(f"lang/{language}/quote_cue_verbs.tsv: {lemma!r} is given twice")
+            raise LanguageDataError(f"{where}: {lemma!r} is given twice")
         out[lemma] = verb
     return out
 
 
-CUE_VERBS = _cue_verbs()
+CUE_VERBS = cue_verbs(lang.table("quote_cue_verbs"), "lang/en/quote_cue_verbs.tsv")
 # Verbs of saying, by lemma (the other classes report beliefs, findings and plans).
 SPEECH_VERBS = frozenset(v.lemma for v in CUE_VERBS.values() if v.cls == "speech")
 # Verbs that are cues only with their particle ("point out").

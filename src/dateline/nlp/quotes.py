@@ -415,9 +415,11 @@ def _parenthetical_content(doc, cue, sents: Sentences) -> tuple[int, int] | None
         # the cue heads the sentence: only the words before its subject can be the reported clause
         c_lo = min(c.left_edge.i for c in cue.children if c.dep_ in _SUBJECT_DEPS)
         c_hi = s_hi
-        before = [t for t in doc[s_lo:c_lo] if not t.is_punct]
-        if not before:
-            return None
+        before = [t for t in doc[s_lo:c_lo] if not t.is_punct and not t.is_space]
+        adjuncts = {k for c in cue.children if c.dep_ in ("advcl", "prep", "advmod", "npadvmod", "cc")
+                    for k in range(c.left_edge.i, c.right_edge.i + 1)}
+        if not before or all(t.i in adjuncts for t in before) or any(c.dep_ == "neg" for c in cue.children):
+            return None  # "When asked, the agency did not answer": no clause of its own is reported
     lo, hi = s_lo, s_hi
     if c_lo <= s_lo:
         lo = c_hi
@@ -600,6 +602,8 @@ def _subject(cue):
         if subjects:
             named = [c for c in subjects if c.ent_type_ in _NAMED]
             return (named or subjects)[0]
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD"):
+            return None  # "When asked whether ..., the agency said": the one asked is not the asker
         if verb.dep_ == "xcomp":
             # object control: "pressed Stumpf *to admit* ...", "led Ivans *to fear* ...": the object speaks
             objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
