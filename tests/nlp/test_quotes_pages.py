@@ -141,3 +141,16 @@ def test_cue_words_are_language_data_with_the_old_names() -> None:
         cues.cue_verbs([dict(row, **{"class": "talk"})], "x.tsv")
     with pytest.raises(LanguageDataError, match="given twice"):
         cues.cue_verbs([row, row], "x.tsv")
+
+
+def test_someones_lawyer_is_not_that_someone() -> None:
+    article = annotate(
+        "Maria Okafor sued the landlord in March.\n\n"
+        "\u201cThe eviction was unlawful from the first day,\u201d said Okafor\u2019s lawyer.\n\n"
+        "Okafor\u2019s lawyer said the case would be heard in June."
+    )
+    check_offsets(article)
+    for words in ("The eviction was unlawful", "the case would be heard"):
+        quote = quote_starting(article, words)
+        assert quote.speaker.text == "Okafor\u2019s lawyer"
+        assert quote.speaker_entity is None and quote.speaker_name != "Maria Okafor"

@@ -87,6 +87,11 @@ class SpeakerResolver:
             if person is not None:
                 self._add(person, span.start_char, span.end_char, span.text)
                 return person
+        if named is not None and named.type == "PERSON" and root.pos_ == "NOUN" and not root.ent_type_ and any(
+            c.dep_ == "poss" for c in root.children
+        ):
+            # "Campbell's partner", "Wise's dad": someone else than the person named; known only by a role
+            return self._role(root, span, owned=True)
         if named is not None and (named.type == "PERSON" or root.ent_type_ or root.pos_ == "PROPN"):
             return named
         lower = root.lower_
@@ -215,10 +220,12 @@ class SpeakerResolver:
                 return max(pool, key=lambda p: p[0])[1]
         return None
 
-    def _role(self, root, span) -> Entity | None:
+    def _role(self, root, span, owned: bool = False) -> Entity | None:
+        """The one person seen before whose descriptor has this role noun ("the minister"; with
+        ``owned``, "Campbell's partner": a role of someone named)."""
         owners = {eid for eid in self.roles.get(root.lemma_.lower(), ()) if self._seen_before(eid, span.start_char)}
         owners |= {eid for eid in self.roles.get(root.lower_, ()) if self._seen_before(eid, span.start_char)}
-        if len(owners) == 1 and any(c.lower_ == "the" for c in root.lefts):
+        if len(owners) == 1 and (owned or any(c.lower_ == "the" for c in root.lefts)):
             person = self.by_id[owners.pop()]
             self._add(person, span.start_char, span.end_char, span.text)
             return person
