@@ -226,9 +226,13 @@ def _is_quoted_heading(text: str, q: Quoted) -> bool:
 
 
 def _looks_like_title(words: list[str]) -> bool:
-    """ "Breakdown: Three Days in May": capitalised content words, no sentence punctuation at the end."""
-    if not words or words[-1][-1:] in ",.!?\u2026" or len(words) > 12:
+    """ "Breakdown: Three Days in May": capitalised content words, no sentence punctuation at the end
+    (a full stop the American style puts inside the marks is allowed for a short one: "Face the Nation.")."""
+    if not words or len(words) > 12:
         return False
+    if words[-1][-1:] in ",!?\u2026" or words[-1][-1:] == "." and len(words) > 6:
+        return False
+    words = [*words[:-1], words[-1].rstrip(".")]
     small = _small_words()
     content = [w for w in words if w.lower().strip(":;-\u2013") not in small]
     return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
@@ -459,11 +463,14 @@ def _noun_content(doc, noun) -> Content | None:
 
 def _clause_end(doc, cue, hi: int, end: int) -> int:
     """Reported speech after its cue runs to the end of the sentence ("said X, unless Y"),
-    short of another cue ("..., adding that Z") or a paragraph break."""
+    short of another cue ("..., adding that Z"), a semicolon (the next clause is the writer's)
+    or a paragraph break."""
     i = hi
     while i < end:
         tok = doc[i]
-        if "\n" in tok.text or (tok.i != cue.i and _is_speech_cue(tok)):
+        if "\n" in tok.text or tok.text == ";":
+            break
+        if tok.i != cue.i and _is_speech_cue(tok):
             # "..., but he stressed ...": the next cue's subject is not part of this content
             subjects = [c.left_edge.i for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i]
             i = max(hi, min(subjects + [i]))
