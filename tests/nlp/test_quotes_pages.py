@@ -3,10 +3,13 @@ transcripts, reviews, author biographies. Texts written for these tests; the rea
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dateline.lang import LanguageDataError
 from dateline.nlp import cues
+from dateline.pipeline import process_text
 from tests.nlp.test_quotes import annotate, check_offsets, quote_starting
 
 
@@ -154,3 +157,20 @@ def test_someones_lawyer_is_not_that_someone() -> None:
         quote = quote_starting(article, words)
         assert quote.speaker.text == "Okafor\u2019s lawyer"
         assert quote.speaker_entity is None and quote.speaker_name != "Maria Okafor"
+
+
+def test_press_release_page_in_html() -> None:
+    """A whole press-release page: dash attribution, a quote under its speaker's name line, a quoted
+    heading that is a title, an author whose bio opens the page."""
+    page = (Path(__file__).parent.parent / "fixtures" / "quotes" / "press-release.html").read_text(encoding="utf-8")
+    article = process_text(page)
+    check_offsets(article)
+    assert article.authors == ["Tom Becker"]
+    assert quote_starting(article, "Rotterdam gives our clients").speaker_name == "Jan Fredriks"
+    assert quote_starting(article, "Our analysts will cover").speaker_name == "Maria Lind"
+    assert not [q for q in article.quotes if "Port City" in q.text]
+    announcement = quote_starting(article, "The office will advise")
+    assert "\n" not in announcement.text and announcement.speaker_name == "Northwind Capital"
+    # "he said" with no one but the page's author (in his bio) named before it: no speaker
+    unattributed = quote_starting(article, "Most of the work")
+    assert unattributed.speaker_name is None and unattributed.speaker_entity is None

@@ -316,6 +316,27 @@ def _noun_clause(noun):
 
 # -- content of a cue ---------------------------------------------------------------------------
 def _content(doc, cue, sents: Sentences) -> Content | None:
+    """What the cue reports, within the cue's paragraph (a parse can run a sentence over a break)."""
+    content = _content_span(doc, cue, sents)
+    if content is None:
+        return None
+    lo, hi = _paragraph_of(doc, cue)
+    content.start, content.end = max(content.start, lo), min(content.end, hi)
+    return content if content.end - content.start > 2 else None
+
+
+def _paragraph_of(doc, cue) -> tuple[int, int]:
+    """Character bounds of the paragraph (line) a token is in, from the whitespace tokens around it."""
+    i = cue.i
+    while i > 0 and "\n" not in doc[i - 1].text_with_ws:
+        i -= 1
+    j = cue.i
+    while j < len(doc) - 1 and "\n" not in doc[j].text_with_ws:
+        j += 1
+    return doc[i].idx, doc[j].idx + len(doc[j].text)
+
+
+def _content_span(doc, cue, sents: Sentences) -> Content | None:
     """What the cue reports: its clausal complement, its object, the clause an according-phrase
     hangs on, or the sentence around a parenthetical cue."""
     kind = _cue_of(cue)
