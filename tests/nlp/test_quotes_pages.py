@@ -68,6 +68,18 @@ def test_transcript_lines_with_a_speaker_in_capitals() -> None:
     assert quote.kind == "direct"
 
 
+def test_a_transcript_quoted_in_an_article() -> None:
+    article = annotate(
+        "Senator Daniel Morales spoke on the morning programme. Part of the transcript:\n\n"
+        "\u201cHOST: Will you vote for the budget on Thursday?\n\n"
+        "\u201cMORALES: Not while it cuts school funding for the third year in a row.\u201d"
+    )
+    check_offsets(article)
+    answer = quote_starting(article, "Not while it cuts")
+    assert answer.speaker.text == "MORALES" and answer.speaker_name == "Daniel Morales"
+    assert quote_starting(article, "Will you vote").speaker.text == "HOST"
+
+
 def test_review_titles_nicknames_and_scare_quotes_are_not_quotes() -> None:
     article = annotate(
         "The director\u2019s new documentary, \u201cBreakdown: Three Days in May\u201d, follows a hospital "

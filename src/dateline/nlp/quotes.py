@@ -133,8 +133,9 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
             candidates.append(Candidate(q.start, q.end, "direct", _cue_span(doc, cue), _speaker(doc, cue), q.chain,
                                         "direct-cue"))
             continue
-        speaker = _layout_speaker(doc, text, q, para_starts)
-        cand = Candidate(q.start, q.end, "direct", None, speaker, q.chain,
+        start, speaker = _transcript_label(doc, text, q)
+        speaker = speaker or _layout_speaker(doc, text, q, para_starts)
+        cand = Candidate(start, q.end, "direct", None, speaker, q.chain,
                          "direct-layout" if speaker is not None else "direct-bare")
         candidates.append(cand)
     candidates += _transcript_lines(doc, text, marked, entities)
@@ -666,7 +667,14 @@ def _speaker_phrase(doc, cue):
     subj = _subject(cue)
     phrase = _phrase(doc, subj) if subj is not None else None
     if phrase is not None and subj.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
-        phrase = _phrase(doc, cue.head)
+        head = _phrase(doc, cue.head)
+        # "an architect who said": the phrase and its relative pronoun, where both are next to each other
+        if head is not None and all(t.is_punct for t in doc[head.end : subj.i]):
+            phrase = doc[head.start : subj.i + 1]
+            if any(t.ent_type_ in _NAMED for t in head) or subj.pos_ == "PRON":
+                return phrase
+        else:
+            phrase = head
     if phrase is not None and (subj.pos_ == "PRON" or any(t.ent_type_ in _NAMED for t in phrase)):
         return phrase
     if subj is not None:
@@ -895,6 +903,15 @@ def _layout_speaker(doc, text: str, q: Quoted, para_starts: list[int]):
         if span is not None and any(t.ent_type_ == "PERSON" for t in span):
             return span
     return None
+
+
+def _transcript_label(doc, text: str, q: Quoted):
+    """A quoted transcript line ("“PENCE: Well, look ...”"): where the words start, and the speaker."""
+    m = _LINE_SPEAKER.match(text[q.start : q.end])
+    name = m.group(1) if m else ""
+    if not name or _label(name) or not (name.isupper() and len(name) > 1):
+        return q.start, None
+    return q.start + m.end(), doc.char_span(q.start + m.start(1), q.start + m.end(1), alignment_mode="expand")
 
 
 def _label(word: str) -> str | None:
