@@ -27,6 +27,14 @@ _SPEAKER_NOUNS = lang.mapping("quote_speaker_nouns", "noun", "type")
 ORG_NOUNS = frozenset(n for n, t in _SPEAKER_NOUNS.items() if t == "ORG")
 PLACE_NOUNS = frozenset(n for n, t in _SPEAKER_NOUNS.items() if t == "GPE")
 DOCUMENT_NOUNS = lang.words("quote_document_nouns")
+PERSON_NOUNS = lang.words("quote_person_nouns")
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Does this head noun name a person by role ("spokesperson", "defenceman", "economist")?"""
+    lemma = lemma.lower()
+    return lemma in PERSON_NOUNS or lemma in TITLES or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
 _VARIANT_WINDOW = 2500
 _SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
 _ROLE_HEADS = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -113,7 +121,8 @@ class SpeakerResolver:
             person = self._role(root, span)
             if person is not None:
                 return person
-            if named is not None and root.tag_ != "NNS" and not any(t.dep_ == "cc" for t in span):
+            if (named is not None and root.tag_ != "NNS" and not any(t.dep_ == "cc" for t in span)
+                    and is_person_noun(root.lemma_)):
                 # one unnamed person by role ("the ministry's spokesperson"); a group is not one person
                 return self._role_entity(span, root, named)
             if root.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in root.lefts):
@@ -134,6 +143,8 @@ class SpeakerResolver:
             return self._last_named(("ORG",), span.start_char)
         if lemma in PLACE_NOUNS:
             return self._last_named(("GPE",), span.start_char)
+        if not is_person_noun(lemma):
+            return None  # "the record", "the plan": not someone
         pick = self._antecedent(span.start_char, None, use_names=False)
         if pick is None:
             return None

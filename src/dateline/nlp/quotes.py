@@ -681,13 +681,14 @@ def _speaker_phrase(doc, cue):
                 return phrase
         else:
             phrase = head
-    if phrase is not None and (subj.pos_ == "PRON" or any(t.ent_type_ in _NAMED for t in phrase)):
-        return phrase
-    if subj is not None:
-        # "The opposition leader, Victor Hale, said": the name in apposition
+    if subj is not None and subj.ent_type_ != "PERSON":
+        # "The opposition leader, Victor Hale, said", "One red-state Democrat, Sen. Jon Tester, said":
+        # the name in apposition
         for child in subj.rights:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 return _phrase(doc, child)
+    if phrase is not None and (subj.pos_ == "PRON" or any(t.ent_type_ in _NAMED for t in phrase)):
+        return phrase
     return _adjacent_name(doc, cue) or phrase
 
 
@@ -738,7 +739,7 @@ def _adjacent_name(doc, cue):
     while i >= 0 and doc[i].dep_ in _SKIP_BEFORE_CUE and doc[i].pos_ != "PROPN" and not doc[i].ent_type_:
         i -= 1
     # after the cue only when nothing else can stand there ("said Jane Roe", not "urged Jane Roe to ...")
-    objects = any(c.dep_ in ("dobj", "dative", "xcomp", "oprd") and c.i > cue.i for c in cue.children)
+    objects = any(c.dep_ in ("dobj", "dative", "xcomp", "oprd", "ccomp") and c.i > cue.i for c in cue.children)
     for j in (i,) if objects else (i, cue.i + 1):
         if 0 <= j < len(doc) and (doc[j].ent_type_ in _NAMED or (doc[j].pos_ == "PROPN" and not doc[j].ent_type_)):
             ent = _ent_at(doc, j)
