@@ -367,9 +367,27 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         span = _object_content(doc, cue, sents)
         if span:
             return Content(*span, f"{kind.cls}-object")
-    if kind.cls == "speech" and kind.content == "clause":
+    if kind.cls == "speech":
+        span = _stated_in_clause(doc, cue, sents) if kind.content == "clause" else None
+        if span:
+            return Content(*span, f"{kind.cls}-clause")
         span = _parenthetical_content(doc, cue, sents)
         return Content(*span, "speech-parenthetical") if span else None
+    return None
+
+
+def _stated_in_clause(doc, cue, sents: Sentences) -> tuple[int, int] | None:
+    """ "said in a statement that ...", "said on Twitter that ...": the parse hangs the clause on the
+    noun of the cue's prepositional phrase; it is still what the cue reports."""
+    for prep in cue.rights:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            for clause in pobj.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    return _clause_span(doc, cue, clause.left_edge.i, clause.right_edge.i + 1, sents)
     return None
 
 
