@@ -186,3 +186,19 @@ def test_press_release_page_in_html() -> None:
     # "he said" with no one but the page's author (in his bio) named before it: no speaker
     unattributed = quote_starting(article, "Most of the work")
     assert unattributed.speaker_name is None and unattributed.speaker_entity is None
+
+
+def test_statement_clause_mixed_marks_and_inverted_parenthetical() -> None:
+    article = annotate(
+        "Premier Lise Caron opened the new ferry terminal on Friday.\n\n"
+        "She said in a statement that the terminal would carry two million passengers a year.\n\n"
+        "\"We built it for the next fifty years of island life,\u201d says the 52-year-old premier.\n\n"
+        "Almost all of the fares, officials promise, will go back into the service."
+    )
+    check_offsets(article)
+    statement = quote_starting(article, "the terminal would carry")
+    assert statement.kind == "indirect" and statement.speaker_name == "Lise Caron"
+    mixed = quote_starting(article, "We built it for the next")
+    assert "says" not in mixed.text and mixed.cue.text == "says"
+    promise = quote_starting(article, "Almost all of the fares")
+    assert promise.cue.text == "promise" and promise.speaker.text == "officials"
