@@ -69,7 +69,7 @@ _NAME_LINE = re.compile(r"^[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]
 
 # Confidence of a quote by its evidence: the cue's kind, then adjustments.
 _BASE = {
-    "direct-cue": 0.9, "direct-layout": 0.75, "direct-chain": 0.8, "direct-near": 0.7, "direct-bare": 0.45,
+    "direct-cue": 0.9, "direct-layout": 0.75, "direct-chain": 0.8, "direct-near": 0.7, "direct-bare": 0.65,
     "speech-clause": 0.8, "speech-parenthetical": 0.7, "according": 0.75,
     # what a verb of saying reports as its object, beliefs, findings, plans, noun cues: attributions
     # in the wide sense (PolNeAR counts them), seldom "who said what" (news quote sets do not)
@@ -826,6 +826,8 @@ def _confidence(evidence: str, quote: Quote, cand: Candidate, in_heading: bool) 
         score = 0.65  # quoted words inside a wide attribution: someone's words are reported
     if quote.speaker_entity is not None:
         score += 0.05
+    elif not quote.speaker_name and quote.kind == "direct" and quote.speaker is None:
+        score -= 0.05  # words in quote marks opening a sentence are a quote, even when no one is named
     elif not quote.speaker_name:
         score -= 0.25 if quote.speaker is None else 0.1
     if cand.question:
