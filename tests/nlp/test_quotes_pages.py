@@ -202,3 +202,15 @@ def test_statement_clause_mixed_marks_and_inverted_parenthetical() -> None:
     assert "says" not in mixed.text and mixed.cue.text == "says"
     promise = quote_starting(article, "Almost all of the fares")
     assert promise.cue.text == "promise" and promise.speaker.text == "officials"
+
+
+def test_testimonials_with_the_name_after_a_dash_on_the_next_line() -> None:
+    article = annotate(
+        "Northwind Capital opened an office in Rotterdam.\n\n"
+        "\u201cWe are proud to bring our team closer to the port and its clients.\u201d\n\n"
+        "\u2014 Anna de Vries, Chief Executive\n\n"
+        "\u201cGreat advice, quick answers and no surprises on the invoice.\u201d \u2013 Pieter J., Delft"
+    )
+    check_offsets(article)
+    assert quote_starting(article, "We are proud to bring").speaker_name == "Anna de Vries"
+    assert quote_starting(article, "Great advice, quick answers").speaker.text == "Pieter J."

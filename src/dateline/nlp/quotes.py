@@ -62,10 +62,13 @@ _SPEAKER_RIGHT_DEPS = ("prep", "compound", "flat", "pobj", "nmod")
 # ("called *for* talks", "criticized X *for* Y", "described X *as* Y").
 _OBJECT_DEPS = ("dobj", "xcomp", "ccomp", "oprd", "attr")
 _CONTENT_PREPS = frozenset("for as about on of over against to".split())
-# Layout cues: "– Jan Roe, Managing Partner" after a quote; "NAME: words" in a transcript.
-_DASH_NAME = re.compile(r"^[ \t]*[\u2013\u2014-]{1,2}[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4})[ \t]*(?:,[^\n]{0,120})?$")
+# Layout cues: "– Jan Roe, Managing Partner" after a quote; "NAME: words" in a transcript; a line
+# that is a name. A name: capitalised words, with the particles of lang/en/quote_name_particles.
+_WORD = r"[A-Z][\w.'\u2019-]*"
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:{'|'.join(sorted(lang.words('quote_name_particles')))})[ \t]+)?{_WORD})"
+_DASH_NAME = re.compile(rf"^[ \t]*[\u2013\u2014-]{{1,2}}[ \t]*({_WORD}|{_NAME}{{1,4}})[ \t]*(?:,[^\n]{{0,120}})?$")
 _LINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t]*:[ \t]+(?=\S)")
-_NAME_LINE = re.compile(r"^[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,4})[ \t]*(?:[,\u2013\u2014-][^\n]{0,80})?$")
+_NAME_LINE = re.compile(rf"^[ \t]*({_NAME}{{1,4}})[ \t]*(?:[,\u2013\u2014-][^\n]{{0,80}})?$")
 
 # Confidence of a quote by its evidence: the cue's kind, then adjustments.
 _BASE = {
@@ -913,6 +916,14 @@ def _layout_speaker(doc, text: str, q: Quoted, para_starts: list[int]):
     if m:
         start = hi - len(after) + m.start(1)
         return _name_span(doc, start, start + len(m.group(1)))
+    if not after.strip():
+        # the "– Jan Roe, Partner" line under a quote that fills its paragraph
+        k = bisect.bisect_right(para_starts, q.start)
+        if k < len(para_starts):
+            n_lo, n_hi = _line_bounds(text, para_starts[k])
+            m = _DASH_NAME.match(text[n_lo:n_hi])
+            if m:
+                return _name_span(doc, n_lo + m.start(1), n_lo + m.end(1))
     before = text[lo : q.start].rstrip("\"'\u201c\u201e\u00ab\u2039\u2018 \t")
     m = _LINE_SPEAKER.match(before + " x") if before.endswith(":") else None
     if m and not _label(m.group(1)):
