@@ -214,3 +214,12 @@ def test_testimonials_with_the_name_after_a_dash_on_the_next_line() -> None:
     check_offsets(article)
     assert quote_starting(article, "We are proud to bring").speaker_name == "Anna de Vries"
     assert quote_starting(article, "Great advice, quick answers").speaker.text == "Pieter J."
+
+
+def test_the_ministry_is_the_organisation_it_names_not_the_last_one() -> None:
+    article = annotate(
+        "The Ministry of Health opened three clinics in Lagos on Monday, funded by the World Bank.\n\n"
+        "The ministry said the clinics would treat ten thousand patients a year."
+    )
+    check_offsets(article)
+    assert quote_starting(article, "the clinics would treat").speaker_name == "Ministry of Health"

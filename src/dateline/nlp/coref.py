@@ -139,10 +139,11 @@ class SpeakerResolver:
     def _definite(self, root, span) -> Entity | None:
         """ "the company" -> the last organisation named; "the city" -> the last place; "the veteran" -> the last person."""
         lemma = root.lemma_.lower()
-        if lemma in ORG_NOUNS:
-            return self._last_named(("ORG",), span.start_char)
-        if lemma in PLACE_NOUNS:
-            return self._last_named(("GPE",), span.start_char)
+        if lemma in ORG_NOUNS or lemma in PLACE_NOUNS:
+            # "the city" -> "City of Surrey", "the ministry" -> "Ministry of Health": an organisation
+            # named by that noun first, else the last organisation (or place) named
+            own = self._last_named(("ORG",), span.start_char, word=lemma)
+            return own or self._last_named(("ORG",) if lemma in ORG_NOUNS else ("GPE",), span.start_char)
         if not is_person_noun(lemma):
             return None  # "the record", "the plan": not someone
         pick = self._antecedent(span.start_char, None, use_names=False)
@@ -152,11 +153,15 @@ class SpeakerResolver:
         self._add(person, span.start_char, span.end_char, span.text)
         return person
 
-    def _last_named(self, types: tuple[str, ...], pos: int) -> Entity | None:
+    def _last_named(self, types: tuple[str, ...], pos: int, word: str | None = None) -> Entity | None:
+        """The entity of these types named last before ``pos`` (outside quotes); with ``word``, only
+        one whose name has that word."""
         i = bisect.bisect_left(self._antecedents, (pos, 0, ""))
         for start, _, eid in reversed(self._antecedents[max(0, i - 60) : i]):
             entity = self.by_id[eid]
-            if entity.type in types and not self._in_quote(start):
+            if entity.type in types and not self._in_quote(start) and (
+                word is None or word in (w.lower() for w in _ROLE_HEADS.findall(entity.name))
+            ):
                 return entity
         return None
 
