@@ -223,3 +223,18 @@ def test_the_ministry_is_the_organisation_it_names_not_the_last_one() -> None:
     )
     check_offsets(article)
     assert quote_starting(article, "the clinics would treat").speaker_name == "Ministry of Health"
+
+
+def test_interview_labels_with_a_full_stop_only_on_a_page_that_has_both() -> None:
+    interview = annotate(
+        "Lena Park has run the city library service since 2019.\n\n"
+        "Q. Why did the city need a new library at all?\n\n"
+        "A. The old building could not hold the collection, and the roof leaked."
+    )
+    assert quote_starting(interview, "The old building could not").speaker_name == "Lena Park"
+    assert not [q for q in interview.quotes if q.text.startswith("Why did")]
+    history = annotate(
+        "The library opened in 1961 and was enlarged twice.\n\n"
+        "A. Smith drew the plans for the first building, which stood until the fire of 1988."
+    )
+    assert not [q for q in history.quotes if q.text.startswith("Smith drew")]

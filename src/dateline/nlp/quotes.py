@@ -68,6 +68,7 @@ _WORD = r"[A-Z][\w.'\u2019-]*"
 _NAME = rf"{_WORD}(?:[ \t]+(?:(?:{'|'.join(sorted(lang.words('quote_name_particles')))})[ \t]+)?{_WORD})"
 _DASH_NAME = re.compile(rf"^[ \t]*[\u2013\u2014-]{{1,2}}[ \t]*({_WORD}|{_NAME}{{1,4}})[ \t]*(?:,[^\n]{{0,120}})?$")
 _LINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+_QA_DOT = re.compile(r"^[ \t]*([QA])\.[ \t]+(?=\S)")
 _NAME_LINE = re.compile(rf"^[ \t]*({_NAME}{{1,4}})[ \t]*(?:[,\u2013\u2014-][^\n]{{0,80}})?$")
 
 # Confidence of a quote by its evidence: the cue's kind, then adjustments.
@@ -971,10 +972,15 @@ def _transcript_lines(doc, text: str, marked: list[Quoted], entities: list[Entit
     out: list[Candidate] = []
     answers: list[tuple[int, int]] = []
     starts = [q.start for q in marked]
-    labels = Counter(m.group(1) for line in _CONTENT_LINE.finditer(text) if (m := _LINE_SPEAKER.match(line.group())))
+    lines = list(_CONTENT_LINE.finditer(text))
+    labels = Counter(m.group(1) for line in lines if (m := _LINE_SPEAKER.match(line.group())))
+    # "Q. ..." / "A. ...": an interview's labels with a full stop, only when the page has both
+    dotted = Counter(m.group(1) for line in lines if (m := _QA_DOT.match(line.group())))
     surnames = {surname(split_title(e.name)[1]).lower() for e in entities if e.type == "PERSON" and split_title(e.name)[1]}
-    for line in _CONTENT_LINE.finditer(text):
+    for line in lines:
         m = _LINE_SPEAKER.match(line.group())
+        if not m and dotted["Q"] and dotted["A"]:
+            m = _QA_DOT.match(line.group())
         if not m:
             continue
         lo, hi = line.start() + m.end(), line.end()
