@@ -35,6 +35,8 @@ def is_person_noun(lemma: str) -> bool:
     """Does this head noun name a person by role ("spokesperson", "defenceman", "economist")?"""
     lemma = lemma.lower()
     return lemma in PERSON_NOUNS or lemma in TITLES or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
+
+
 _VARIANT_WINDOW = 2500
 _SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
 _ROLE_HEADS = re.compile(r"[^\W\d_]+", re.UNICODE)
