@@ -66,3 +66,17 @@ def test_missing_file_is_a_record_not_a_crash(tmp_path: Path):
     p = run("process", "--no-nlp", str(tmp_path / "nope.html"))
     assert p.returncode == 1
     assert "no such file" in json.loads(p.stdout)["error"]
+
+
+def test_all_events_keeps_the_doubtful_events_with_their_scores_and_files_have_no_capture_time(tmp_path: Path):
+    page = tmp_path / "talks.txt"
+    page.write_text("Kenyan police arrested twelve opposition activists in Nairobi on Monday. "
+                    "Officials said Uganda might close its border with Kenya.\n", encoding="utf-8")
+    default = json.loads(run("process", "--clean", str(page)).stdout)
+    every = json.loads(run("process", "--clean", "--all-events", str(page)).stdout)
+    assert default["fetched"] is None  # a file's modification time is no capture time
+    assert len(every["events"]) > len(default["events"]) >= 1
+    assert all(e["confidence"] >= 0.5 for e in default["events"])
+    assert any(e["confidence"] < 0.5 for e in every["events"])
+    dated = json.loads(run("process", "--clean", "--fetched", "2024-04-26T10:00:00Z", str(page)).stdout)
+    assert dated["events"][0]["date"] == "2024-04-22" and default["events"][0]["date"] is None

@@ -38,7 +38,7 @@ def in_process() -> list[dict]:
 
 
 def test_spread_over_workers_gives_the_same_records_in_input_order(in_process):
-    spread = records(workers.run_spread(Pipeline(nlp=False), docs(), 2, nlp=False))
+    spread = records(workers.run_spread(Pipeline(nlp=False), docs(), 2))
     assert spread == in_process
     assert [r["source"] for r in spread] == [d.source for d in docs()]
     assert "error" in spread[BINARY_AT]  # the bad page is a failure in its place; the rest carry on
@@ -49,7 +49,7 @@ def test_a_few_pages_stay_in_this_process(monkeypatch):
         raise AssertionError("a pool was started for two pages")
 
     monkeypatch.setattr(workers, "pool", no_pool)
-    results = list(workers.run_spread(Pipeline(nlp=False), docs()[:2], 4, nlp=False))
+    results = list(workers.run_spread(Pipeline(nlp=False), docs()[:2], 4))
     assert [type(r) for r in results] == [Article, Article]
 
 
@@ -69,7 +69,7 @@ def test_a_worker_that_dies_costs_its_chunk_only(monkeypatch, poison_at: int):
     monkeypatch.setattr(workers, "work", _work_or_die)  # forked workers inherit the stand-in
     items = docs()
     items[poison_at] = RawDoc(source=POISON, data=page_html(poison_at).encode())
-    results = list(workers.run_in_order(items, 2, nlp=False))
+    results = list(workers.run_in_order(items, 2, Pipeline(nlp=False).options))
     assert [r.source for r in results] == [d.source for d in items]
     lost = range(poison_at // workers.CHUNK * workers.CHUNK, (poison_at // workers.CHUNK + 1) * workers.CHUNK)
     for i, result in enumerate(results):

@@ -22,6 +22,10 @@ class Settings:
     # Seconds one document may take in a stage (0: no limit); a slower one is recorded as failed.
     doc_timeout: float = field(default_factory=lambda: float(_env("DATELINE_DOC_TIMEOUT", "60")))
     nlp_batch_size: int = 32
+    # The least confidence (0-1) of the events and quotes a record keeps; `--all-events` / `--all-quotes`
+    # keep every one with its score. See nlp/events/confidence.py for how an event's score is made.
+    event_min_confidence: float = field(default_factory=lambda: float(_env("DATELINE_EVENT_MIN_CONFIDENCE", "0.5")))
+    quote_min_confidence: float = field(default_factory=lambda: float(_env("DATELINE_QUOTE_MIN_CONFIDENCE", "0")))
 
 
 settings = Settings()

@@ -26,6 +26,7 @@ from typing import Any
 from .config import settings
 from .errors import DatelineError
 from .model import Article, Failure, Result
+from .pipeline import Pipeline
 from .progress import Progress
 from .sources import RawDoc, iter_inputs
 from .store import Store
@@ -73,6 +74,8 @@ def ingest(
     follow: bool = False,
     max_bytes: int | None = None,
     progress: bool = True,
+    all_events: bool = False,
+    all_quotes: bool = False,
 ) -> IngestReport:
     """Extract, annotate and store every input; returns what was stored, skipped and failed.
 
@@ -81,7 +84,9 @@ def ingest(
     """
     workers = max(1, workers or os.cpu_count() or 1)
     options = {"workers": workers, "nlp": nlp, "model": model, "clean": clean,
-               "fetched": fetched.isoformat() if fetched else None}
+               "fetched": fetched.isoformat() if fetched else None, "all_events": all_events, "all_quotes": all_quotes}
+    pipeline_options = Pipeline(nlp=nlp, model=model, clean=clean, fetched=fetched, all_events=all_events,
+                                all_quotes=all_quotes).options
     run_id = store.begin_run(list(inputs), options)
     bar = Progress(count_inputs(inputs), enabled=progress)
     counts = {"stored": 0, "skipped": 0, "failed": 0}
@@ -98,7 +103,7 @@ def ingest(
         counts["failed" if failed else "stored"] += 1
         bar.advance(failed=int(failed))
 
-    executor = pool(workers, nlp=nlp, model=model, clean=clean, fetched=fetched)
+    executor = pool(workers, pipeline_options)
     in_flight: dict[Future, list[_Task]] = {}
 
     def collect(block: bool) -> None:

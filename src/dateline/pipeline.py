@@ -45,9 +45,18 @@ class Pipeline:
         follow: bool = False,
         max_bytes: int | None = None,
         seen: Callable[[str], bool] | None = None,
+        all_events: bool = False,
+        all_quotes: bool = False,
     ) -> None:
         """``allow_private`` lets URLs reach private and loopback addresses; ``follow`` fetches the page
-        of each feed item; ``seen(url)`` says a URL is already stored, so feed items with it are skipped."""
+        of each feed item; ``seen(url)`` says a URL is already stored, so feed items with it are skipped;
+        ``all_events`` / ``all_quotes`` keep every event / quote, also those under the least confidence
+        (settings.event_min_confidence, settings.quote_min_confidence), each with its score."""
+        # what a worker process needs to build the same pipeline (custom stages and `seen` cannot travel)
+        self.options = {"nlp": nlp, "clean": clean, "fetched": fetched, "model": model, "batch_size": batch_size,
+                        "allow_private": allow_private, "follow": follow, "max_bytes": max_bytes,
+                        "all_events": all_events, "all_quotes": all_quotes}
+        self.portable = stages is None and seen is None
         self.clean = clean
         self.sources = SourceOptions(
             max_bytes=max_bytes or settings.max_bytes, allow_private=allow_private, follow=follow, seen=seen
@@ -59,7 +68,9 @@ class Pipeline:
         elif nlp:
             from .nlp import Annotator
 
-            self.stages = [Annotator(model=model, batch_size=self.batch_size)]
+            self.stages = [Annotator(model=model, batch_size=self.batch_size,
+                                     event_min_confidence=0.0 if all_events else None,
+                                     quote_min_confidence=0.0 if all_quotes else None)]
         else:
             self.stages = []
         self._prepared = False

@@ -18,8 +18,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from datetime import datetime
 from itertools import chain, islice
+from typing import Any
 
 from .model import Failure, Result
 from .pipeline import Pipeline
@@ -35,11 +35,12 @@ def mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-def start_worker(nlp: bool, model: str | None, clean: bool, fetched: datetime | None) -> None:
-    """Runs once per worker process: the pipeline (and spaCy) is loaded here, not per document."""
+def start_worker(options: dict[str, Any]) -> None:
+    """Runs once per worker process: the pipeline (and spaCy) is loaded here, not per document.
+    ``options`` are a Pipeline's ``options``: the worker's pipeline is built exactly as the caller's."""
     global _pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _pipeline = Pipeline(nlp=nlp, model=model, clean=clean, fetched=fetched)
+    _pipeline = Pipeline(**options)
     _pipeline.prepare()  # warms the extractors and, with nlp, loads spaCy through the annotator
 
 
@@ -49,31 +50,23 @@ def work(items: list[RawDoc | Result]) -> list[Result]:
     return list(_pipeline.run(items))
 
 
-def pool(workers: int, *, nlp: bool, model: str | None, clean: bool, fetched: datetime | None) -> ProcessPoolExecutor:
+def pool(workers: int, options: dict[str, Any]) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=mp_context(),
         initializer=start_worker,
-        initargs=(nlp, model, clean, fetched),
+        initargs=(options,),
     )
 
 
-def run_in_order(
-    items: Iterable[RawDoc | Result],
-    workers: int,
-    *,
-    nlp: bool,
-    model: str | None = None,
-    clean: bool = False,
-    fetched: datetime | None = None,
-) -> Iterator[Result]:
+def run_in_order(items: Iterable[RawDoc | Result], workers: int, options: dict[str, Any]) -> Iterator[Result]:
     """The results of ``items`` from ``workers`` processes, in input order, as soon as each is ready.
 
     When a worker dies (killed, out of memory), every unfinished chunk fails with it. The pool is
     started afresh and the chunk waited for is run again alone: if it kills its worker again, its
     documents come back as failures; the other unfinished chunks are then sent again.
     """
-    executor = pool(workers, nlp=nlp, model=model, clean=clean, fetched=fetched)
+    executor = pool(workers, options)
     in_flight: deque[tuple[Future[list[Result]], list[RawDoc | Result]]] = deque()
 
     def results_of(future: Future[list[Result]], chunk: list[RawDoc | Result], *, again: bool = False) -> list[Result]:
@@ -82,7 +75,7 @@ def run_in_order(
             return future.result()
         except BrokenProcessPool:
             executor.shutdown(wait=False, cancel_futures=True)
-            executor = pool(workers, nlp=nlp, model=model, clean=clean, fetched=fetched)
+            executor = pool(workers, options)
             pending = list(in_flight)
             in_flight.clear()
             results = [_lost(item) for item in chunk] if again else results_of(
@@ -110,23 +103,16 @@ def run_in_order(
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-def run_spread(
-    pipe: Pipeline,
-    inputs: Iterable[str | RawDoc | Result],
-    workers: int,
-    *,
-    nlp: bool,
-    model: str | None = None,
-) -> Iterator[Result]:
+def run_spread(pipe: Pipeline, inputs: Iterable[str | RawDoc | Result], workers: int) -> Iterator[Result]:
     """``pipe.run(inputs)``, with the documents spread over ``workers`` processes once there are
-    enough of them to be worth starting the processes for; a few pages are done in this one."""
+    enough of them to be worth starting the processes for; a few pages are done in this one. A
+    pipeline with stages of its own runs here: a worker could not rebuild them."""
     items = pipe.read(inputs)
     head = list(islice(items, 2 * CHUNK))
-    if workers <= 1 or len(head) < 2 * CHUNK:
+    if workers <= 1 or len(head) < 2 * CHUNK or not pipe.portable:
         yield from pipe.run(chain(head, items))
     else:
-        yield from run_in_order(chain(head, items), workers, nlp=nlp, model=model, clean=pipe.clean,
-                                fetched=pipe.fetched)
+        yield from run_in_order(chain(head, items), workers, pipe.options)
 
 
 def _lost(item: RawDoc | Result) -> Result:

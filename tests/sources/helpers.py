@@ -110,5 +110,10 @@ CONTENT_FIELDS = ("title", "publisher", "published", "language", "authors", "tex
 
 
 def content(record: dict, but: tuple[str, ...] = ()) -> dict:
-    """The part of a record that depends on the page, not on where or when it was read."""
-    return {key: record.get(key) for key in CONTENT_FIELDS if key not in but}
+    """The part of a record that depends on the page, not on where or when it was read: an event's date
+    may come from the capture time, and its id from the article's, which is the URL's hash when read
+    from a URL."""
+    out = {key: record.get(key) for key in CONTENT_FIELDS if key not in but}
+    if "events" in out:
+        out["events"] = [{k: v for k, v in e.items() if k not in ("date", "id")} for e in out["events"] or []]
+    return out

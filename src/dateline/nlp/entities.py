@@ -23,7 +23,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Span
-from .actors import actor_code, country_code, is_country_name, place_country
+from .actors import actor_code, country_code, is_country_name, known_person, place_country
+from .events.dates import reference_date
 from .names import GENDER_BY_TITLE, fold, is_variant, name_gender, split_title, surname
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -266,7 +267,7 @@ def extract_entities(doc, article: Article) -> list[Entity]:
         if label in KEEP:
             _add_other(grouper, ent)
     _role_mentions(grouper, doc)
-    return _finish(grouper)
+    return _finish(grouper, reference_date(article.published, article.fetched))
 
 
 def _misread_person(ent) -> bool:
@@ -307,7 +308,9 @@ def _add_other(grouper: Grouper, ent) -> None:
     text = _plain(ent.text)
     if not text:
         return
-    group = grouper.other(ent.label_, text)
+    # a country is one entity whatever the model labels it ("China" as GPE here, ORG there)
+    label = "GPE" if ent.label_ in ("ORG", "LOC", "FAC") and is_country_name(text) else ent.label_
+    group = grouper.other(label, text)
     offset = ent.text.find(text)
     start = ent.start_char + max(offset, 0)
     group.add(start, start + len(text), text)
@@ -338,9 +341,14 @@ def _role_mentions(grouper: Grouper, doc) -> None:
             owners[0].add(start, end, text[start:end])
 
 
-def _finish(grouper: Grouper) -> list[Entity]:
+def _finish(grouper: Grouper, on=None) -> list[Entity]:
+    """Entities with their codes. A person the text does not place may be a known one (the known-persons
+    dictionary, by full name, with the role held on the article's date); a place known only as a
+    province or state is placed in its country only when the article names that country too ("Durham"
+    in an article about England, not one about North Carolina)."""
     entities: list[Entity] = []
     seen: set[str] = set()
+    named = {country_code(g.name) for g in grouper.groups if g.type in ("GPE", "NORP") and country_code(g.name)}
     for g in grouper.groups:
         if not g.mentions:
             continue
@@ -352,8 +360,14 @@ def _finish(grouper: Grouper) -> list[Entity]:
             n += 1
         seen.add(eid)
         code, country = actor_code(g.name, g.type, g.descriptors)
-        if country is None and g.type in ("GPE", "LOC", "FAC"):
-            country = place_country(g.name)
+        if g.type == "PERSON" and country is None and not (code or "").startswith(("IGO", "NGO")) \
+                and (known := known_person(g.name, on)) is not None:
+            code, country = known
+        if country is None and g.type in ("GPE", "LOC", "FAC") and (place := place_country(g.name)) in named:
+            country = place
+        elif code and country is None and g.type == "GPE" and code == place_country(g.name) \
+                and country_code(g.name) is None and code not in named:
+            code = None  # a province's name alone: no evidence for its country
         entities.append(
             Entity(
                 id=eid,

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
-
-from pyarrow import fs as pafs
 
 from ..model import Failure
 from ..pipeline import Pipeline
 from ..sources import SourceReader
-from ..sources.files import modified
 from .inputs import open_filesystem
 from .output import REPORT_FIELDS, InputReport, Output
 
@@ -46,7 +41,7 @@ def process_input(item: str, location: str, pipe: Pipeline, output: Output) -> I
     try:
         filesystem, path = open_filesystem(location)
         with filesystem.open_input_stream(path, compression=None) as stream, SourceReader(pipe.sources) as reader:
-            records = pipe.run(reader.read_stream(stream, item, fetched=_modified(filesystem, path)))
+            records = pipe.run(reader.read_stream(stream, item))
             report.articles, report.failures = output.write(item, records)
     except Exception as exc:  # the input, not one document, failed: report it and let the other inputs go on
         report.error = f"{item}: cannot read ({exc})" if isinstance(exc, OSError) else f"{item}: {exc!r}"
@@ -56,11 +51,3 @@ def process_input(item: str, location: str, pipe: Pipeline, output: Output) -> I
     if report.error is None:
         output.mark_finished(report)
     return report
-
-
-def _modified(filesystem: pafs.FileSystem, path: str) -> datetime | None:
-    """The capture time of a file when nothing better is known: as ``process`` takes it for local files."""
-    if isinstance(filesystem, pafs.LocalFileSystem):
-        return modified(Path(path))
-    mtime = filesystem.get_file_info(path).mtime
-    return mtime.astimezone(UTC) if isinstance(mtime, datetime) else None

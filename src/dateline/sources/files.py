@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ..model import Failure
@@ -20,14 +19,6 @@ def iter_files(item: str) -> Iterator[Path | Failure]:
         yield path
     else:
         yield Failure(item, f"no such file or folder: {item}", "SourceError")
-
-
-def modified(path: Path) -> datetime | None:
-    """The file's modification time: the capture time when nothing better is known."""
-    try:
-        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    except OSError:
-        return None
 
 
 def _hidden(p: Path, root: Path) -> bool:

@@ -24,7 +24,7 @@ from ..errors import InputTooLarge, SourceError
 from ..model import Article, Failure
 from .base import RawDoc, is_url
 from .feed import is_feed, iter_feed
-from .files import iter_files, modified
+from .files import iter_files
 from .jsonl import is_jsonl, iter_jsonl
 from .warc import is_warc, iter_warc
 
@@ -95,7 +95,7 @@ class SourceReader:
                 name = file_name(path)
                 try:
                     with open(path, "rb") as stream:
-                        yield from self.read_stream(stream, name, fetched=modified(path))
+                        yield from self.read_stream(stream, name)  # a file's mtime is when it was written, not captured
                 except OSError as exc:
                     yield Failure(name, f"{name}: cannot read ({exc.strerror or exc})", "SourceError")
 

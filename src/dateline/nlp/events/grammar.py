@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import lang
+
 # dependents that open another clause or an aside: a pattern's words are not sought beyond them
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "parataxis", "appos", "ccomp", "xcomp", "nsubj", "aux", "auxpass",
                           "csubj", "mark", "punct", "cc"})
@@ -13,11 +15,9 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RECIPIENT_DEPS = frozenset({"dative", "iobj"})
 EMBEDDED_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
-INTENT_MODALS = frozenset({"will", "'ll", "shall", "would", "wo"})
-DEMAND_MODALS = frozenset({"must", "should"})
-SPEECH_LEMMAS = frozenset({"say", "state", "tell", "announce", "declare", "insist", "conclude", "stress", "add",
-                           "argue", "write", "report", "note", "reiterate", "maintain", "claim", "believe",
-                           "think", "indicate", "signal", "explain", "emphasize", "emphasise", "repeat"})
+INTENT_MODALS = lang.column_words("event_words", "role", "intent_modal")
+DEMAND_MODALS = lang.column_words("event_words", "role", "demand_modal")
+SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 
 
 def phrase_lemmas(head) -> frozenset[str]:
@@ -115,4 +115,83 @@ def speech_governor(tok):
     """The speech verb ("said", "announced") whose reported clause ``tok`` heads, or None."""
     if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS:
         return tok.head
+    return None
+
+
+# -- mood: is the act asserted? ---------------------------------------------------------------------
+HYPOTHETICAL_MODALS = lang.words("event_hypothetical_modals")
+CONDITIONAL_MARKS = lang.words("event_conditional_marks")
+WISH_VERBS = lang.words("event_wish_verbs")
+_CLOSERS = "\"'”’»)] \n\t"
+
+
+def is_perfect(tok) -> bool:
+    """ "would have done": with a modal, a counterfactual rather than an intent."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def is_question(sent) -> bool:
+    return sent.text.rstrip(_CLOSERS).endswith("?")
+
+
+def _hypothetical_here(tok) -> bool:
+    if modals(tok) & HYPOTHETICAL_MODALS:
+        return True
+    # a noun the sentence only entertains: "measures the United States might take"
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("relcl", "acl") and modals(c) & HYPOTHETICAL_MODALS
+                                                 for c in tok.children)
+
+
+def _condition_clause(tok) -> bool:
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children)
+
+
+def _to_clause(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _has_condition(tok) -> bool:
+    return any(_condition_clause(c) for c in tok.children)
+
+
+def mood(tok, *, plain: bool) -> str | None:
+    """Why the act headed by ``tok`` is not asserted as having happened, or None when it is.
+
+    'question' (the sentence asks), 'hypothetical' (a modal of possibility on the act or a clause above
+    it: "might impose", "could be deployed"), 'conditional' (it is, or depends on, an if-clause; for a
+    ``plain`` act only, and not for a stated intent: a threat, a demand or "will X if Y" is conditional
+    by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
+    (the complement of a verb
+    of wanting, hoping, planning or expecting). Reported speech is asserted by its speaker: the search
+    stops at a verb of saying.
+    """
+    if is_question(tok.sent):
+        return "question"
+    if tok.lemma_.lower() in WISH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        return "wish"
+    if _to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
+        # an infinitive asserts nothing unless a frame governs it ("agreed to", "began to": read as
+        # frames) or it gives the purpose of an act ("shunned work to protest"): "the only states to
+        # have signed treaties" states no act
+        return "unrealised"
+    t = tok
+    for _ in range(8):
+        if _hypothetical_here(t):
+            return "hypothetical"
+        # the if-clause itself, or a plain act that depends on one; a stated intent with a condition
+        # ("will not accept refugees if war starts") is a conditional promise or threat: an event
+        if _condition_clause(t) or (plain and _has_condition(t) and not (modals(t) & INTENT_MODALS and not is_perfect(t))):
+            return "conditional"
+        if _to_clause(t) and t.dep_ == "acl":
+            # "a plan to return refugees", "the only states to have signed treaties": an infinitive that
+            # describes a noun asserts nothing (a purpose, "blocked streets to demand reforms", may)
+            return "unrealised"
+        head = t.head
+        if head is t or head == t:
+            return None
+        if t.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in WISH_VERBS:
+            return "wish"
+        if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_LEMMAS:
+            return None
+        t = head
     return None

@@ -1,0 +1,119 @@
+"""How sure the coder is of an event: a number from 0 to 1 built from its evidence.
+
+``confidence = act × source × target``, each factor read off one kind of evidence, so that an event is
+only as trustworthy as its weakest part:
+
+- the act: asserted by a verb or a frame (1.0); a stated intent, "will" (0.85); an event noun a verb
+  asserts, "held talks" (0.9); an event noun standing alone, "Palestinian criticism", "US sanctions on
+  Iran" (0.45: a noun names an event without saying it happened); an act the sentence does not assert,
+  under "if", "might", a wish, in a question or in a headline (0.2).
+- the source (ARTICLE-EVENTS: "the source must be a political actor"): a state, an intergovernmental or
+  non-governmental organisation, or an actor with a political role (1.0, 0.95 from a country word on a
+  role, "Israeli soldiers"); a political role with no country, "the minister" (0.7); a pronoun carried
+  from an earlier sentence, or a role placed in the one country its sentence names (0.75); no source at all, a passive with no "by" (0.6 when the target is
+  political and placed: a country, an IGO or NGO); a national with no political role, "American Kevin King" (0.45); anyone else, a company,
+  a school, a person with no role, acting on a political target ("acting politically", 0.5) or not (0.2).
+- the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
+  RETREAT), or a political actor (1.0); an actor with a country or a role (0.9); anything else the parse
+  offered (0.75); times 0.85 when the target is inferred (the author of an act told before, reacted to
+  as "these accusations", "the decision").
+
+The default output keeps events at or above ``settings.event_min_confidence`` (see config.py);
+``--all-events`` keeps them all, each with its score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ... import lang
+from ...model import Actor, Entity
+
+POLITICAL_SECTORS = lang.words("event_political_sectors", lower=False)
+_STATE_TYPES = frozenset({"GPE", "NORP"})
+
+ASSERTED, INTENT, LIGHT_NOUN, LONE_NOUN, UNASSERTED = 1.0, 0.85, 0.9, 0.45, 0.2
+INFERRED_TARGET = 0.85
+
+
+@dataclass(frozen=True)
+class ActEvidence:
+    """How the sentence gives the act."""
+
+    mood: str | None  # grammar.mood(): None when asserted
+    frame: str | None
+    standalone: bool  # an event noun on its own
+    noun: bool  # the act is a noun
+
+    def factor(self) -> float:
+        if self.mood is not None:
+            return UNASSERTED
+        if self.standalone:
+            return LONE_NOUN
+        if self.frame == "intent":
+            return INTENT
+        if self.noun:
+            return LIGHT_NOUN
+        return ASSERTED
+
+
+def sectors(code: str | None, country: str | None) -> str:
+    """The role part of an actor code: "USAGOV" -> "GOV", "IGOUNO" -> "IGO", "CHN" -> ""."""
+    if not code:
+        return ""
+    if code.startswith(("IGO", "NGO")):
+        return code[:3]
+    if country and code.startswith(country):
+        return code[len(country):]
+    return code
+
+
+def is_political(actor: Actor | None, entity: Entity | None) -> bool:
+    """A state, an IGO/NGO, or an actor whose role is political (its code's sector)."""
+    if actor is None:
+        return False
+    role = sectors(actor.code, actor.country)
+    if any(role[i:i + 3] in POLITICAL_SECTORS for i in range(0, len(role), 3)):
+        return True
+    if actor.country and not role:  # a bare country code: the state itself, unless it is a person's nationality
+        return entity is None or entity.type not in ("PERSON",)
+    return False
+
+
+def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool, target_political: bool) -> float:
+    if actor is None:
+        return 0.6 if target_political else 0.2
+    if is_political(actor, entity):
+        if inferred:
+            return 0.75
+        if actor.country:
+            return 1.0 if entity is not None else 0.95
+        return 0.7
+    if actor.country and entity is not None and entity.type == "PERSON":
+        return 0.45
+    return 0.5 if target_political else 0.2
+
+
+# categories done with someone: with no one on the other side the reading is doubtful ("the council met")
+_DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None = None) -> float:
+    if actor is None:
+        return 0.6 if plover in _DYADIC else 1.0
+    if is_political(actor, entity):
+        return 1.0
+    if actor.country or actor.code:
+        return 0.9
+    return 0.75
+
+
+def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | None, target: Actor | None,
+               target_entity: Entity | None, *, plover: str | None = None, inferred: bool = False,
+               target_inferred: bool = False) -> float:
+    # a source-less act ("X was accused") needs a target the text places: a country, an IGO or NGO
+    target_political = target is not None and is_political(target, target_entity) \
+        and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
+    score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political)
+             * target_factor(target, target_entity, plover) * (INFERRED_TARGET if target_inferred else 1.0))
+    return round(score, 3)
