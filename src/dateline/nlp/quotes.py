@@ -818,7 +818,23 @@ def _attribute(doc, article: Article, candidates: list[Candidate], entities: lis
         chains.append(cand.chain)
         evidence.append(ev)
     _backfill_chains(chains, quotes)
-    return quotes
+    return _without_overlaps(quotes)
+
+
+def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """Quotes never overlap: where two do (an attribution nested in another's reported words), the
+    surer one is kept, the longer one on a tie; the rest stay in text order."""
+    order = sorted(range(len(quotes)), key=lambda i: (-(quotes[i].confidence or 0), -(quotes[i].end - quotes[i].start), i))
+    kept: list[tuple[int, int]] = []
+    keep: set[int] = set()
+    for i in order:
+        q = quotes[i]
+        k = bisect.bisect_left(kept, (q.start, q.end))
+        neighbours = kept[max(0, k - 1) : k + 1]
+        if all(e <= q.start or q.end <= s for s, e in neighbours):
+            bisect.insort(kept, (q.start, q.end))
+            keep.add(i)
+    return [q for i, q in enumerate(quotes) if i in keep]
 
 
 def _confidence(evidence: str, quote: Quote, cand: Candidate, in_heading: bool) -> float:
