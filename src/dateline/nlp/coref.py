@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import re
 
+from .. import lang
 from ..model import Entity, Span
 from .actors import actor_code
 from .names import GENDER_BY_TITLE, TITLES, fold, is_variant, name_gender, split_title, surname
@@ -20,19 +21,22 @@ from .names import GENDER_BY_TITLE, TITLES, fold, is_variant, name_gender, split
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = {"they", "we", "it", "i", "you", "them", "us"}
 _SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")
-# Head nouns of a definite description that stands for an organisation or a place
-# ("the company said"), and of documents that speak for their issuer ("a statement said").
-ORG_NOUNS = frozenset(
-    """
-    company firm agency group organization organisation union ministry department government association
-    council board committee party bank network office commission authority police force army military
-    team club league university school hospital court foundation institute corporation business airline
-    retailer broadcaster newspaper coalition alliance campaign administration charity federation service
-    regulator watchdog operator manufacturer maker insurer lender utility carrier outlet publisher
-    """.split()
-)
-DOCUMENT_NOUNS = frozenset("statement release memo letter email notice filing website communique".split())
-PLACE_NOUNS = frozenset("city province state country town municipality region county district".split())
+# Head nouns of a definite description that stands for an organisation or a place ("the company
+# said"), and of documents that speak for their issuer ("a statement said"): lang/en data.
+_SPEAKER_NOUNS = lang.mapping("quote_speaker_nouns", "noun", "type")
+ORG_NOUNS = frozenset(n for n, t in _SPEAKER_NOUNS.items() if t == "ORG")
+PLACE_NOUNS = frozenset(n for n, t in _SPEAKER_NOUNS.items() if t == "GPE")
+DOCUMENT_NOUNS = lang.words("quote_document_nouns")
+PERSON_NOUNS = lang.words("quote_person_nouns")
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Does this head noun name a person by role ("spokesperson", "defenceman", "economist")?"""
+    lemma = lemma.lower()
+    return lemma in PERSON_NOUNS or lemma in TITLES or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
+
+
 _VARIANT_WINDOW = 2500
 _SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
 _ROLE_HEADS = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -43,8 +47,10 @@ _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 class SpeakerResolver:
     """Entity look-ups for the speakers of one article."""
 
-    def __init__(self, doc, entities: list[Entity], quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, doc, entities: list[Entity], quoted: list[tuple[int, int]],
+                 excluded: set[str] | frozenset[str] = frozenset()) -> None:
         self.entities = entities
+        self.excluded = excluded  # ids of people never taken as antecedents (the page's authors)
         self.by_id = {e.id: e for e in entities}
         self.quoted = quoted  # sorted (start, end) of quoted words: mentions there are not antecedents
         self._quoted_starts = [s for s, _ in quoted]
@@ -55,7 +61,7 @@ class SpeakerResolver:
         # (mention start, entity id, is a subject or speaker), sorted: antecedents of pronouns
         self._persons: list[tuple[int, str, bool]] = []
         for e in entities:
-            if e.type == "PERSON":
+            if e.type == "PERSON" and e.id not in excluded:
                 for m in e.mentions:
                     if not self._in_quote(m.start):
                         self._persons.append((m.start, e.id, _is_subject(doc, m)))
@@ -77,6 +83,7 @@ class SpeakerResolver:
         self._named = sorted(
             (m.start, m.end, e.id) for e in entities if e.type in _SPEAKER_TYPES for m in e.mentions
         )
+        self._antecedents = [n for n in self._named if n[2] not in excluded]
         self._role_entities: dict[str, Entity] = {}
 
     # -- public -------------------------------------------------------------------
@@ -84,6 +91,17 @@ class SpeakerResolver:
         """The entity the speaker phrase ``span`` (a spaCy Span) refers to, or None."""
         named = self._named_in(span)
         root = span.root
+        if named is not None and named.type != "PERSON" and len(span) == 1 and root.text[:1].isupper():
+            # "Torres said" after "Ana Torres", tagged an organisation here: the person's surname
+            person = self._surname(root.text, span.start_char)
+            if person is not None:
+                self._add(person, span.start_char, span.end_char, span.text)
+                return person
+        if named is not None and named.type == "PERSON" and root.pos_ == "NOUN" and not root.ent_type_ and any(
+            c.dep_ == "poss" for c in root.children
+        ):
+            # "Campbell's partner", "Wise's dad": someone else than the person named; known only by a role
+            return self._role(root, span, owned=True)
         if named is not None and (named.type == "PERSON" or root.ent_type_ or root.pos_ == "PROPN"):
             return named
         lower = root.lower_
@@ -91,7 +109,8 @@ class SpeakerResolver:
             return self._pronoun(span.start_char, PRONOUN_GENDER[lower], span)
         if lower in _GROUP_PRONOUNS:
             return None
-        if root.pos_ == "PROPN":
+        # a lone capitalised word the tagger missed ("Torres's claim", "MORALES:") may still be a surname
+        if root.pos_ == "PROPN" or (len(span) == 1 and root.text[:1].isupper() and len(root.text) > 1):
             person = self._surname(root.text, span.start_char)
             if person is None and named is None:
                 person = self._unnamed_person(span)
@@ -104,7 +123,9 @@ class SpeakerResolver:
             person = self._role(root, span)
             if person is not None:
                 return person
-            if named is not None:
+            if (named is not None and root.tag_ != "NNS" and not any(t.dep_ == "cc" for t in span)
+                    and is_person_noun(root.lemma_)):
+                # one unnamed person by role ("the ministry's spokesperson"); a group is not one person
                 return self._role_entity(span, root, named)
             if root.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in root.lefts):
                 return self._definite(root, span)
@@ -120,10 +141,13 @@ class SpeakerResolver:
     def _definite(self, root, span) -> Entity | None:
         """ "the company" -> the last organisation named; "the city" -> the last place; "the veteran" -> the last person."""
         lemma = root.lemma_.lower()
-        if lemma in ORG_NOUNS:
-            return self._last_named(("ORG",), span.start_char)
-        if lemma in PLACE_NOUNS:
-            return self._last_named(("GPE",), span.start_char)
+        if lemma in ORG_NOUNS or lemma in PLACE_NOUNS:
+            # "the city" -> "City of Surrey", "the ministry" -> "Ministry of Health": an organisation
+            # named by that noun first, else the last organisation (or place) named
+            own = self._last_named(("ORG",), span.start_char, word=lemma)
+            return own or self._last_named(("ORG",) if lemma in ORG_NOUNS else ("GPE",), span.start_char)
+        if not is_person_noun(lemma):
+            return None  # "the record", "the plan": not someone
         pick = self._antecedent(span.start_char, None, use_names=False)
         if pick is None:
             return None
@@ -131,11 +155,15 @@ class SpeakerResolver:
         self._add(person, span.start_char, span.end_char, span.text)
         return person
 
-    def _last_named(self, types: tuple[str, ...], pos: int) -> Entity | None:
-        i = bisect.bisect_left(self._named, (pos, 0, ""))
-        for start, _, eid in reversed(self._named[max(0, i - 60) : i]):
+    def _last_named(self, types: tuple[str, ...], pos: int, word: str | None = None) -> Entity | None:
+        """The entity of these types named last before ``pos`` (outside quotes); with ``word``, only
+        one whose name has that word."""
+        i = bisect.bisect_left(self._antecedents, (pos, 0, ""))
+        for start, _, eid in reversed(self._antecedents[max(0, i - 60) : i]):
             entity = self.by_id[eid]
-            if entity.type in types and not self._in_quote(start):
+            if entity.type in types and not self._in_quote(start) and (
+                word is None or word in (w.lower() for w in _ROLE_HEADS.findall(entity.name))
+            ):
                 return entity
         return None
 
@@ -193,7 +221,7 @@ class SpeakerResolver:
         word_key = fold(word)
         exact, slips = [], []
         for e in self.entities:
-            if e.type != "PERSON":
+            if e.type != "PERSON" or e.id in self.excluded:
                 continue
             words = split_title(e.name)[1]
             if len(words) < 2:
@@ -210,10 +238,12 @@ class SpeakerResolver:
                 return max(pool, key=lambda p: p[0])[1]
         return None
 
-    def _role(self, root, span) -> Entity | None:
+    def _role(self, root, span, owned: bool = False) -> Entity | None:
+        """The one person seen before whose descriptor has this role noun ("the minister"; with
+        ``owned``, "Campbell's partner": a role of someone named)."""
         owners = {eid for eid in self.roles.get(root.lemma_.lower(), ()) if self._seen_before(eid, span.start_char)}
         owners |= {eid for eid in self.roles.get(root.lower_, ()) if self._seen_before(eid, span.start_char)}
-        if len(owners) == 1 and any(c.lower_ == "the" for c in root.lefts):
+        if len(owners) == 1 and (owned or any(c.lower_ == "the" for c in root.lefts)):
             person = self.by_id[owners.pop()]
             self._add(person, span.start_char, span.end_char, span.text)
             return person

@@ -1,27 +1,60 @@
-"""Cue words of reported speech: the verbs (by lemma) and phrases that introduce a quote."""
+"""Cue words of attribution: the verbs (by lemma), nouns and phrases that introduce a quote.
+
+The words are data in the language bundle (``lang/en/quote_cue_verbs.tsv``,
+``quote_cue_nouns.txt``, ``quote_according.txt``); this module reads them once and
+keeps the names other modules import (``SPEECH_VERBS``, ``PARTICLE_VERBS``,
+``CLAUSE_ONLY``, ``ACCORDING``).
+"""
 
 from __future__ import annotations
 
-# Verbs of saying, by lemma (English lexicon). Verbs of thinking (believe, think)
-# are left out: they report an opinion, not something said.
-SPEECH_VERBS = frozenset(
-    """
-    say tell add warn note claim vow argue explain insist state announce confirm suggest
-    stress emphasize emphasise acknowledge admit allege assert caution complain concede
-    contend declare describe disclose maintain mention observe point promise recall remark repeat
-    reply report respond reveal reiterate testify tweet write urge ask answer comment counter joke
-    quip lament plead pledge recount recommend reassure clarify charge accuse blame criticize
-    criticise demand threaten boast brag affirm advise continue elaborate highlight murmur mutter
-    shout yell scream whisper cry exclaim sigh laugh smile swear specify proclaim protest
-    """.split()
-)
-# Verbs that take a clause without reporting speech are left out on purpose: they report
-# an inference, an agreement or a plan (indicate, conclude, agree, propose, estimate,
-# predict, signal, remind, deny ...), and annotators of news quotes do not count them.
+from dataclasses import dataclass
+
+from .. import lang
+from ..lang import LanguageDataError
+
+CLASSES = ("speech", "thought", "finding", "intent")
+CONTENTS = ("clause", "object", "governed", "addressee")
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    """One cue verb: its class (speech, thought, finding, intent), which complements can be its
+    content (clause, object, governed, addressee) and the particle it needs, if any ("point out")."""
+
+    lemma: str
+    cls: str
+    content: str
+    particle: str = ""
+
+
+def cue_verbs(rows, where: str) -> dict[str, CueVerb]:
+    """The cue verbs of table rows (lemma, class, content, particle), checked: a class or content
+    outside the known ones, or a lemma given twice, is a :class:`LanguageDataError` naming ``where``."""
+    out: dict[str, CueVerb] = {}
+    for row in rows:
+        lemma = row["lemma"].lower()
+        verb = CueVerb(lemma, row["class"], row["content"], row["particle"].lower())
+        if verb.cls not in CLASSES or verb.content not in CONTENTS:
+            raise LanguageDataError(
+                f"{where}: {lemma!r} has class {verb.cls!r} / content {verb.content!r}; "
+                f"classes are {', '.join(CLASSES)}, contents {', '.join(CONTENTS)}"
+            )
+        if lemma in out:
+            raise LanguageDataError(f"{where}: {lemma!r} is given twice")
+        out[lemma] = verb
+    return out
+
+
+CUE_VERBS = cue_verbs(lang.table("quote_cue_verbs"), "lang/en/quote_cue_verbs.tsv")
+# Verbs of saying, by lemma (the other classes report beliefs, findings and plans).
+SPEECH_VERBS = frozenset(v.lemma for v in CUE_VERBS.values() if v.cls == "speech")
 # Verbs that are cues only with their particle ("point out").
-PARTICLE_VERBS = {"point": "out", "spell": "out", "sound": "off"}
-# Verbs that are cues only when they govern a clause or a quote ("continue", "charge"),
-# never on their own in a sentence without quoted matter.
-CLAUSE_ONLY = frozenset({"continue", "charge", "smile", "laugh"})
-# Nouns that introduce a quote through a preposition: "according to X", "in the words of X".
+PARTICLE_VERBS = {v.lemma: v.particle for v in CUE_VERBS.values() if v.particle}
+# Verbs that are cues only when they govern a clause or a quote ("continue", "charge").
+CLAUSE_ONLY = frozenset(v.lemma for v in CUE_VERBS.values() if v.content == "governed")
+# Nouns that cue the clause they govern ("the claim that ...").
+CUE_NOUNS = lang.words("quote_cue_nouns")
+# Phrases that attribute a clause to their object ("according to X"), as word tuples.
+ACCORDING_PHRASES = tuple(sorted((tuple(p.split()) for p in lang.words("quote_according")), key=len, reverse=True))
 ACCORDING = ("according", "to")

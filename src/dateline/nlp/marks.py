@@ -126,7 +126,8 @@ def _closes(ch: str, closer: str, prev: str, nxt: str) -> bool:
         return ch in _CLOSE_DOUBLE or (ch == _STRAIGHT and not _is_word(nxt))
     if ch == closer:
         return closer != _STRAIGHT or not (prev.isspace() and _is_word(nxt))
-    return ch in _CLOSE_DOUBLE and closer in _CLOSE_DOUBLE
+    # a curly closing mark also closes a straight opening one (mixed marks, as CMSs mix them)
+    return ch in _CLOSE_DOUBLE and (closer in _CLOSE_DOUBLE or closer == _STRAIGHT)
 
 
 def _reopens(ch: str, closer: str, prev: str, nxt: str) -> bool:
