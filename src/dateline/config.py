@@ -33,7 +33,7 @@ class Settings:
     # The least confidence (0-1) of the events and quotes a record keeps; `--all-events` / `--all-quotes`
     # keep every one with its score. See nlp/events/confidence.py for how an event's score is made.
     event_min_confidence: float = field(default_factory=lambda: float(_env("DATELINE_EVENT_MIN_CONFIDENCE", "0.5")))
-    quote_min_confidence: float = field(default_factory=lambda: float(_env("DATELINE_QUOTE_MIN_CONFIDENCE", "0")))
+    quote_min_confidence: float = field(default_factory=lambda: float(_env("DATELINE_QUOTE_MIN_CONFIDENCE", "0.6")))
 
 
 settings = Settings()
