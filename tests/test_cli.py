@@ -80,3 +80,13 @@ def test_all_events_keeps_the_doubtful_events_with_their_scores_and_files_have_n
     assert any(e["confidence"] < 0.5 for e in every["events"])
     dated = json.loads(run("process", "--clean", "--fetched", "2024-04-26T10:00:00Z", str(page)).stdout)
     assert dated["events"][0]["date"] == "2024-04-22" and default["events"][0]["date"] is None
+
+
+def test_all_quotes_keeps_the_wide_attributions_the_default_leaves_out(tmp_path: Path):
+    page = tmp_path / "ferry.txt"
+    page.write_text("Premier Lise Caron said the terminal would carry two million passengers a year.\n\n"
+                    "Almost all of the fares, officials promise, will go back into the service.\n", encoding="utf-8")
+    default = json.loads(run("process", "--clean", str(page)).stdout)
+    every = json.loads(run("process", "--clean", "--all-quotes", str(page)).stdout)
+    assert all(q["confidence"] >= 0.6 for q in default["quotes"]) and default["quotes"]
+    assert len(every["quotes"]) > len(default["quotes"])

@@ -196,10 +196,12 @@ def process(
 
 
 def process_text(
-    text: str, *, source: str = "<text>", clean: bool = False, nlp: bool = True, fetched: datetime | None = None
+    text: str, *, source: str = "<text>", clean: bool = False, nlp: bool = True, fetched: datetime | None = None,
+    all_events: bool = False, all_quotes: bool = False,
 ) -> Article:
-    """One page given as a string (HTML or a text dump; with clean=True, the article body)."""
-    pipe = Pipeline(nlp=nlp, clean=clean, fetched=fetched)
+    """One page given as a string (HTML or a text dump; with clean=True, the article body). ``all_events``
+    and ``all_quotes`` keep the facts under the least confidence too, each with its score."""
+    pipe = Pipeline(nlp=nlp, clean=clean, fetched=fetched, all_events=all_events, all_quotes=all_quotes)
     [result] = list(pipe.run([RawDoc(source=source, data=text.encode("utf-8"), fetched=fetched)]))
     if isinstance(result, Failure):
         from .errors import InputError

@@ -9,7 +9,8 @@ from dateline.pipeline import process_text
 
 
 def annotate(text: str) -> Article:
-    article = process_text(text, clean=True)
+    """Every attribution the stage finds, with its confidence (the default record keeps those >= 0.6)."""
+    article = process_text(text, clean=True, all_quotes=True)
     assert article.text == text
     return article
 

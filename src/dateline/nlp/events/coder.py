@@ -730,8 +730,12 @@ def _dyads(sources: list[Actor], targets: list[Actor], mutual: bool,
 def _self_dyad(a: Actor, b: Actor, entities: dict) -> bool:
     """The same actor on both sides: the same entity or phrase, or the same code where one side is no
     named person or organisation of its own ("China ... China", "the president ... the foreign minister",
-    both USAGOV). Two named people of one country and role may face each other ("Johnson and Corbyn")."""
+    both USAGOV), or a state and one of its own ("he" as USAGOV warning "U.S. sanctions"). Two named
+    people of one country and role may face each other ("Johnson and Corbyn"), and so may two parts of
+    one country ("the Afghan government freed Taliban prisoners")."""
     if _same(a, b):
+        return True
+    if a.country and a.country == b.country and a.country in (a.code, b.code):
         return True
     if not a.code or a.code != b.code:
         return False
