@@ -1,7 +1,7 @@
 """Convert the Phoenix (TABARI / PETRARCH-2) dictionaries into dateline's language data.
 
 Source: the openeventdata/petrarch2 repository, petrarch2/data/dictionaries/; MIT licence, Copyright
-(c) 2014 Open Event Data Alliance (the licence is src/dateline/lang/en/actors_known_persons.LICENSE).
+(c) 2014 Open Event Data Alliance (the licence is src/dateline/lang/en/phoenix.LICENSE).
 Only data is taken: names, agent words and their CAMEO codes. No code of that project is used.
 
     python tools/phoenix.py persons Phoenix.Countries.actors.txt > src/dateline/lang/en/actors_known_persons.tsv
@@ -32,7 +32,7 @@ _SUBST = {"!PERSON!": ["man", "men", "woman", "women", "person"],
           "!MINIST!": ["minister", "ministers", "ministry", "ministries"]}
 _PROVENANCE = ("{what} Converted by tools/phoenix.py from {file} (openeventdata/petrarch2,\n"
                "# petrarch2/data/dictionaries; MIT licence, Copyright (c) 2014 Open Event Data Alliance; see\n"
-               "# actors_known_persons.LICENSE).")
+               "# phoenix.LICENSE).")
 
 
 def _name(raw: str) -> str:
