@@ -480,12 +480,13 @@ class SentenceCoder:
 
     def _placed_by_sentence(self, sources: list[Actor], targets: list[Actor], sent, inferred: set[int]) -> list[Actor]:
         """An organ of a state with no country ("the vice-president", "police") takes the one country its
-        own sentence names besides the other side's; with none or several, it stays without a country.
+        own sentence names besides the other side's (when that is a state, not one of its own groups);
+        with none or several, it stays without a country.
         The actors placed so are added to ``inferred`` (a lower confidence)."""
         todo = [a for a in sources if a.code in _STATE_SECTORS and not a.country]
         if not todo:
             return sources
-        others = {t.country for t in targets if t.country}
+        others = {t.country for t in targets if t.country and t.code == t.country}  # a domestic group is no other side
         named = self.actors.countries_in(sent) - others
         if len(named) != 1:
             return sources
