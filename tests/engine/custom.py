@@ -10,8 +10,9 @@ from dateline.engine import register_stage
 @register_stage("title_words", requires=("title", "text"), assigns=("tags",))
 def title_words(articles, shared, *, prefix: str = "words:") -> None:
     """Tags each article with how many words its title and its text have."""
-    for a in articles:
-        a.tags = [*a.tags, f"{prefix}{len((a.title or '').split())}/{len(a.text.split())}"]
+    for a in articles:  # idempotent, as a stage must be
+        count = f"{prefix}{len((a.title or '').split())}/{len(a.text.split())}"
+        a.tags = [t for t in a.tags if not t.startswith(prefix)] + [count]
 
 
 def square_or_die(pipeline, unit: int) -> int:
