@@ -42,7 +42,8 @@ def test_non_political_sentences_keep_no_event(text):
 # -- hypotheticals, conditionals, wishes, questions ---------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Officials discussed measures the United States might take, such as sanctions on Chinese banks.",
-    "If China fails to release the detainees, Canada will recall its ambassador.",
+    "If China fails to release the detainees, Canada could recall its ambassador.",
+    "If the army had crossed the border, the United Nations would have condemned it.",
     "We want to re-establish talks with Moscow, the Finnish minister said.",
     "Will Turkey impose sanctions on Syria?",
     "Japan could impose new tariffs on South Korean steel.",
@@ -50,6 +51,11 @@ def test_non_political_sentences_keep_no_event(text):
 def test_unasserted_acts_are_kept_out_by_default(text):
     assert kept(text) == []
     assert all(e.confidence < settings.event_min_confidence for e in events_of(text))
+
+
+def test_a_condition_is_no_event_but_a_stated_intent_under_it_is_a_threat():
+    events = kept("If China fails to release the detainees, Canada will recall its ambassador.")
+    assert [(e.plover, side(e.source)) for e in events] == [("THREATEN", "CAN")]  # not China's REJECT
 
 
 def test_asserted_act_is_kept():
@@ -140,3 +146,55 @@ def test_event_without_any_known_date_is_undated():
     assert ev.date is None
     [ev, *_] = events_of("Kenyan police arrested twelve opposition activists in Nairobi on Monday.")
     assert ev.date == "2024-04-22"
+
+
+def test_a_threat_is_put_to_the_subject_of_its_condition():
+    [ev] = [e for e in kept("The foreign minister of Japan warned that Tokyo would take action if China did not "
+                            "stop its patrols.") if e.plover == "THREATEN"]
+    assert side(ev.source) == "JPN" and side(ev.target) == "CHN"
+
+
+def test_a_reaction_to_an_act_told_before_targets_its_author():
+    text = ("Russian officials accused the United States of sheltering militants near the border. "
+            "The Pentagon rejected these accusations on Friday.")
+    [ev] = [e for e in kept(text) if e.plover == "REJECT"]
+    assert side(ev.source) == "USA" and side(ev.target) == "RUS"
+    assert ev.confidence < 1.0  # the target is inferred
+
+
+def test_an_infinitive_describing_a_noun_asserts_nothing():
+    text = "The two states to have signed peace treaties with Israel are Egypt and Jordan."
+    assert [e for e in kept(text) if e.plover in ("AGREE", "SUPPORT", "COOPERATE")] == []
+
+
+def test_national_agencies_are_coded_with_their_state():
+    assert actor_code("RCMP", "ORG") == ("CANCOP", "CAN")
+    assert actor_code("the Knesset", "ORG") == ("ISRLEG", "ISR")
+    [ev, *_] = kept("The RCMP arrested 14 protesters at the camp on Monday.")
+    assert ev.plover == "COERCE" and ev.source.code == "CANCOP"
+
+
+def test_criticism_of_an_act_targets_who_did_it_not_its_victims():
+    [ev] = [e for e in kept("The Australian government is concerned about the recent detention of two "
+                            "Canadian citizens in China.") if e.plover == "ACCUSE"]
+    assert side(ev.source) == "AUS" and side(ev.target) == "CHN"
+    [ev, *_] = kept("Canada imposed sanctions on Venezuela.")  # the act itself: its recipient
+    assert side(ev.target) == "VEN"
+
+
+def test_each_other_makes_the_members_of_a_compound_subject_face_each_other():
+    events = [e for e in kept("Chinese President Xi Jinping and Russian President Vladimir Putin "
+                              "attacked each other's policies at the summit.") if e.plover == "ACCUSE"]
+    assert {(side(e.source), side(e.target)) for e in events} == {("CHN", "RUS"), ("RUS", "CHN")}
+
+
+def test_an_office_only_one_state_has_places_its_holder():
+    assert actor_code("Dominic Raab", "PERSON", ["Foreign Secretary"]) == ("GBRGOV", "GBR")
+    assert actor_code("Jane Roe", "PERSON", ["the prime minister"]) == ("GOV", None)  # many states have one
+
+
+def test_a_role_the_article_placed_is_placed_again():
+    text = ("Britain's Conservative Party was accused of misleading voters. "
+            "The foreign secretary defended the party's actions on Tuesday.")
+    [ev] = [e for e in kept(text) if e.plover == "SUPPORT"]
+    assert side(ev.source) == "GBR" and side(ev.target) == "GBR"

@@ -82,6 +82,16 @@ def parse_table(lines: list[tuple[int, str]], where: str) -> tuple[dict[str, str
     return tuple(rows)
 
 
+def column_words(name: str, column: str, value: str, lang: str = DEFAULT, *, key: str | None = None) -> frozenset[str]:
+    """The first column (or ``key``) of the rows of a table whose ``column`` is ``value``: one list of
+    a table that keeps several small lists side by side ("word<TAB>role")."""
+    rows = table(name, lang)
+    if not rows:
+        return frozenset()
+    first = key or next(iter(rows[0]))
+    return frozenset(" ".join(r[first].lower().split()) for r in rows if r[column] == value)
+
+
 def mapping(name: str, key: str, value: str, lang: str = DEFAULT, *, lower: bool = True) -> dict[str, str]:
     """Two columns of a table as a dict; a key given twice is an error."""
     out: dict[str, str] = {}

@@ -36,134 +36,50 @@ from .. import lang
 # before the demonym "Congolese" that two countries share).
 _ISO_NAME, _ALT_NAME, _CAPITAL, _DEMONYM, _PROVINCE = range(5)
 
-# News aliases that neither data package carries. Each maps to ISO3.
-_COUNTRY_ALIASES: dict[str, str] = {
-    "u.s.": "USA",  # the dotted abbreviation; countryinfo has only "US"/"USA"
-    "us": "USA",  # the alpha-2 code is kept out of the index (IN, IT, NO are words), but US is the name
-    "u.s.a.": "USA",
-    "america": "USA",  # the country in common speech, not the continent
-    "u.k.": "GBR",
-    "britain": "GBR",  # countryinfo has "Great Britain" only
-    "england": "GBR",  # constituent countries code to the state
-    "scotland": "GBR",
-    "northern ireland": "GBR",
-    "washington": "USA",  # countryinfo's capital is "Washington D.C."
-    "english": "GBR",
-    "scottish": "GBR",
-    "emirati": "ARE",
-    "saudi": "SAU",  # the short form news uses; countryinfo's demonym is "Saudi Arabian"
-    "kiev": "UKR",  # the older spelling of Kyiv, still common in news
-    "soviet": "RUS",  # successor state, as CAMEO codes it
-    "soviet union": "RUS",
-    "ussr": "RUS",
-}
-
+# The tables of this module are language data (lang/en/actors_*.tsv), each read once.
+_ALIASES = lang.table("actors_country_aliases")
+# News names for a country that neither data package carries ("U.S.", "Britain", "PRC", "Gaza"), ISO3.
+_COUNTRY_ALIASES: dict[str, str] = {r["alias"]: r["iso3"] for r in _ALIASES}
 # Aliases above that are not the name of the country itself (a capital, a language, an adjective).
-_NOT_NAMES = frozenset({"washington", "english", "scottish", "emirati", "soviet", "saudi"})
+_NOT_NAMES = frozenset(r["alias"] for r in _ALIASES if r["kind"] != "name")
+# Names that stand for a government (metonymy) rather than for a place: "the Kremlin said".
+_GOVERNMENT_ALIASES: dict[str, str] = lang.mapping("actors_government_aliases", "alias", "iso3")
+_GOVERNMENT_ALIAS_SECTOR = lang.mapping("actors_government_aliases", "alias", "sector")
+# Intergovernmental organisations with their CAMEO codes (CAMEO manual, ch. 4).
+_IGO_CODES: dict[str, str] = lang.mapping("actors_igo_codes", "name", "code")
 
-# Names that stand for a government (metonymy) rather than for a place: news
-# writes "the Kremlin said" for the Russian government. Not in any package.
-_GOVERNMENT_ALIASES: dict[str, str] = {
-    "kremlin": "RUS",
-    "white house": "USA",
-    "pentagon": "USA",  # coded MIL below
-    "downing street": "GBR",
-    "elysee": "FRA",
-    "zhongnanhai": "CHN",
-    "capitol hill": "USA",  # coded LEG below
-    "state department": "USA",
-    "whitehall": "GBR",
-}
-_GOVERNMENT_ALIAS_SECTOR = {"pentagon": "MIL", "capitol hill": "LEG"}
 
-# Intergovernmental organisations with their CAMEO codes (CAMEO manual, ch. 4);
-# no data package lists them.
-_IGO_CODES: dict[str, str] = {
-    "united nations": "IGOUNO",
-    "un": "IGOUNO",
-    "u.n.": "IGOUNO",
-    "un security council": "IGOUNO",
-    "security council": "IGOUNO",
-    "unicef": "IGOUNOUNICEF",
-    "unhcr": "IGOUNOUNHCR",
-    "world health organization": "IGOUNOWHO",
-    "who": "IGOUNOWHO",
-    "international monetary fund": "IGOUNOIMF",
-    "imf": "IGOUNOIMF",
-    "world bank": "IGOUNOWBK",
-    "world trade organization": "IGOWTO",
-    "wto": "IGOWTO",
-    "nato": "IGOWSTNAT",
-    "north atlantic treaty organization": "IGOWSTNAT",
-    "european union": "IGOEUREEC",
-    "eu": "IGOEUREEC",
-    "european commission": "IGOEUREEC",
-    "european parliament": "IGOEUREEC",
-    "african union": "IGOAFRAFU",
-    "arab league": "IGOMEAARL",
-    "asean": "IGOSEAASN",
-    "association of southeast asian nations": "IGOSEAASN",
-    "opec": "IGOBUSOPC",
-    "g7": "IGOG7",
-    "g20": "IGOG20",
-    "shanghai cooperation organisation": "IGOASASCO",
-    "international atomic energy agency": "IGOUNOIAE",
-    "iaea": "IGOUNOIAE",
-    "international criminal court": "IGOUNOICC",
-    "icc": "IGOUNOICC",
-    "interpol": "IGOITP",
-    "red cross": "NGOIRC",
-    "international committee of the red cross": "NGOIRC",
-}
+def _sector_table(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(sector, terms) in the order the sectors first appear in the table."""
+    by_sector: dict[str, set[str]] = {}
+    for row in lang.table(name):
+        by_sector.setdefault(row["sector"], set()).add(" ".join(row["term"].lower().split()))
+    return tuple((sector, frozenset(terms)) for sector, terms in by_sector.items())
 
-# Sector words (English lexicon): a word or phrase in a name or descriptor -> CAMEO sector.
-# Checked in this order; the first sector found wins, so specific roles come first.
-_SECTOR_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("REB", ("rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "separatist",
-             "separatists", "guerrilla", "guerrillas", "taliban", "hamas", "hezbollah", "militia")),
-    ("SPY", ("intelligence agency", "spy agency", "cia", "mi6", "fsb", "kgb", "mossad")),
-    ("JUD", ("court", "judge", "judges", "justice", "prosecutor", "prosecutors", "attorney general",
-             "tribunal", "judiciary")),
-    ("MIL", ("army", "military", "armed forces", "navy", "naval", "air force", "defence ministry",
-             "defense ministry", "defense department", "general", "admiral", "colonel", "commander",
-             "troops", "soldier", "soldiers", "marines", "pla", "people's liberation army",
-             "pentagon", "commando", "defence forces", "defense forces")),
-    ("COP", ("police", "policeman", "policemen", "police officer", "sheriff", "constable", "coast guard",
-             "border guard", "border guards")),
-    ("LEG", ("parliament", "parliamentary", "congress", "congressman", "congresswoman", "senate",
-             "senator", "lawmaker", "lawmakers", "legislator", "legislature", "mp", "mps", "assembly",
-             "duma", "knesset", "house of representatives", "house of commons", "house of lords",
-             "national people's congress", "legislative")),
-    ("OPP", ("opposition", "dissident", "dissidents", "activist", "activists", "protester",
-             "protesters", "protestors")),
-    ("PTY", ("party",)),
-    ("GOV", ("government", "minister", "ministry", "president", "prime minister", "premier",
-             "chancellor", "secretary of state", "secretary", "spokesperson", "spokesman",
-             "spokeswoman", "foreign affairs", "foreign office", "state department", "department",
-             "cabinet", "administration", "ambassador", "embassy", "consulate", "diplomat",
-             "envoy", "official", "officials", "king", "queen", "monarch", "governor", "mayor",
-             "authorities", "regime", "leader", "vice president", "white house", "kremlin",
-             "state council", "council", "agency", "commission", "bureau", "office",
-             "foreign policy", "diplomatic", "politburo", "presidency")),
-    ("MED", ("newspaper", "journalist", "journalists", "reporter", "correspondent", "editor",
-             "broadcaster", "television", "tv", "radio", "news agency", "news", "magazine",
-             "media", "times", "post", "daily", "gazette", "bbc", "cnn", "reuters", "xinhua")),
-    ("EDU", ("university", "professor", "school", "college", "academy", "academic", "researcher",
-             "scholar", "lecturer", "institute", "student", "students", "think tank", "think-tank",
-             "fellow", "analyst", "expert")),
-    ("HLH", ("hospital", "doctor", "doctors", "health", "medical", "nurse", "nurses")),
-    ("REL", ("church", "pope", "bishop", "imam", "cleric", "priest", "rabbi", "mosque",
-             "religious", "monk", "lama")),
-    ("LAB", ("union", "trade union", "workers", "labour", "labor")),
-    ("NGO", ("ngo", "charity", "foundation", "human rights", "watchdog", "amnesty",
-             "human rights watch", "non-profit", "nonprofit", "campaign group", "advocacy group")),
-    ("BUS", ("company", "companies", "corporation", "corp", "inc", "ltd", "plc", "group", "bank",
-             "firm", "business", "businessman", "businesswoman", "ceo", "chief executive", "executive",
-             "chairman", "investor", "investors", "manufacturer", "industry", "chamber of commerce",
-             "airline", "airlines", "holdings", "entrepreneur")),
-    ("CVL", ("citizen", "citizens", "resident", "residents", "villager", "villagers", "people",
-             "civilian", "civilians", "voter", "voters", "family", "families", "farmer", "farmers")),
-)
+
+# Sector words: a word or phrase in a name or descriptor -> CAMEO sector; the first sector found wins.
+_SECTOR_TERMS = _sector_table("actors_sectors")
+
+
+@cache
+def _phoenix_terms() -> dict[str, str]:
+    """The Phoenix agents dictionary, with regular plurals: a fallback for the political roles the curated
+    table lacks ("chief negotiator", "paramilitaries", "emir"). Its other sectors (religions, refugees,
+    criminals ...) are left out: the curated table says which social roles matter, and a sector there
+    would hide the country-level actor a group stands for ("the Palestinian Islamic Jihad movement")."""
+    political = lang.words("event_political_sectors", lower=False)
+    out: dict[str, str] = {}
+    for row in lang.table("actors_agents_phoenix"):
+        if row["sector"] not in political:
+            continue
+        term = " ".join(row["term"].split())
+        out.setdefault(term, row["sector"])
+        head, _, last = term.rpartition(" ")
+        plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else \
+            last + "es" if last.endswith(("s", "x", "ch", "sh")) else last + "s"
+        out.setdefault(f"{head} {plural}".strip(), row["sector"])
+    return out
+
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\d+", re.UNICODE)
 _MAX_NGRAM = 6
@@ -298,6 +214,11 @@ def country_code(text: str) -> str | None:
     return None
 
 
+def alias_country(text: str) -> str | None:
+    """ISO3 of a news alias of the country tables only (actors_country_aliases.tsv): "the PRC", "Hamas"."""
+    return _COUNTRY_ALIASES.get(_strip_frame(text))
+
+
 def is_country_name(text: str) -> bool:
     """Is ``text`` the name of a country ("the United States", "U.S.", "Britain"), not a capital or demonym?"""
     names, codes, _, proper = _country_index()
@@ -374,14 +295,31 @@ def _in_relation(text: str, start: int, end: int) -> bool:
 
 
 def _phrases(text: str) -> set[str]:
-    """All folded 1..4-word phrases of ``text`` (for sector look-up)."""
+    """All folded 1..4-word phrases of ``text`` (for sector look-up), each also with its last word in
+    the singular ("opposition leaders" -> "opposition leader"), so that a table lists singulars."""
     words = [w.rstrip(".").lower() for w in _TOKEN.findall(_fold(text).replace("-", " "))]
     words = [w.replace(".", "") if len(w) <= 4 else w for w in words]
     out: set[str] = set()
     for n in range(1, 5):
         for i in range(len(words) - n + 1):
-            out.add(" ".join(words[i : i + n]))
+            phrase = words[i : i + n]
+            out.add(" ".join(phrase))
+            singular = _singular(phrase[-1])
+            if singular != phrase[-1]:
+                out.add(" ".join([*phrase[:-1], singular]))
     return out
+
+
+def _singular(word: str) -> str:
+    """The regular singular of an English plural noun: leaders -> leader, militias -> militia,
+    authorities -> authority, churches -> church; other words as they are."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]
 
 
 # Titles that every kind of organisation has: they say GOV only when no other sector is named
@@ -396,14 +334,18 @@ def sector_code(texts: Sequence[str]) -> str | None:
         phrases |= _phrases(text)
     generic = False
     for sector, terms in _SECTOR_TERMS:
-        hits = [term for term in terms if term in phrases]
+        hits = phrases & terms
         if not hits:
             continue
-        if sector == "GOV" and all(h in _GENERIC_TITLES for h in hits):
+        if sector == "GOV" and hits <= _GENERIC_TITLES:
             generic = True  # decided below, once every other sector has been looked for
             continue
         return sector
-    return "GOV" if generic else None
+    if generic:
+        return "GOV"
+    phoenix = _phoenix_terms()
+    found = max((p for p in phrases if p in phoenix), key=len, default=None)  # the longest phrase it knows
+    return phoenix[found] if found else None
 
 
 @cache
@@ -440,9 +382,17 @@ def known_person(name: str, on: date | None = None) -> tuple[str, str] | None:
 def igo_code(name: str) -> str | None:
     """CAMEO code of an intergovernmental organisation ("NATO" -> "IGOWSTNAT"), or None."""
     key = _strip_frame(name)
-    if key in _IGO_CODES:
-        return _IGO_CODES[key]
-    return _IGO_CODES.get(key.replace(".", ""))
+    for table in (_IGO_CODES, _phoenix_igos()):
+        found = table.get(key) or table.get(key.replace(".", ""))
+        if found:
+            return found
+    return None
+
+
+@cache
+def _phoenix_igos() -> dict[str, str]:
+    """The Phoenix international-actors dictionary: organisations the curated table lacks."""
+    return {" ".join(r["name"].split()): r["code"] for r in lang.table("actors_igo_phoenix")}
 
 
 def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[str | None, str | None]:
@@ -492,6 +442,9 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
             if igo:
                 return igo, None
     sector = sector_code(texts) if texts else None
+    if not iso3 and (titled := national_title(texts)) is not None:
+        iso3, title_sector = titled
+        sector = sector or title_sector
     if iso3 and type == "ORG" and sector is None and not descriptors:
         # a name that holds a place but says nothing of what the body is: "Georgia Tech", "Jordan Brand"
         return None, None
@@ -500,13 +453,27 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
     return sector, None
 
 
+_TITLES = {" ".join(r["title"].split()): (r["iso3"], r["sector"]) for r in lang.table("actors_country_titles")}
+
+
+def national_title(texts: Sequence[str]) -> tuple[str, str] | None:
+    """(ISO3, sector) of an office only one state has, named in any of ``texts``."""
+    for text in texts:
+        phrases = _phrases(text)
+        for title, found in _TITLES.items():
+            if title in phrases:
+                return found
+    return None
+
+
 def _opens_a_name(text: str, start: int, end: int) -> bool:
     """A country's name (not a demonym) followed by a capitalised word that names no role or sector."""
-    after = re.match(r"\s+([A-Z][^\W\d_]*)", text[end:])
+    after = re.match(r"\s+([A-Z][^\W\d_]*)((?:\s+[^\W\d_]+)?)", text[end:])
     if after is None or not is_country_name(text[start:end]):
         return False
-    word = after.group(1)
-    return sector_code([word]) is None and country_code(word) is None and word.lower() not in ("of", "and")
+    word, rest = after.group(1), after.group(2)
+    return (sector_code([word + rest]) is None and sector_code([word]) is None and country_code(word) is None
+            and word.lower() not in ("of", "and"))
 
 
 def _igo_in(text: str) -> str | None:

@@ -360,7 +360,8 @@ def _finish(grouper: Grouper, on=None) -> list[Entity]:
             n += 1
         seen.add(eid)
         code, country = actor_code(g.name, g.type, g.descriptors)
-        if g.type == "PERSON" and country is None and (known := known_person(g.name, on)) is not None:
+        if g.type == "PERSON" and country is None and not (code or "").startswith(("IGO", "NGO")) \
+                and (known := known_person(g.name, on)) is not None:
             code, country = known
         if country is None and g.type in ("GPE", "LOC", "FAC") and (place := place_country(g.name)) in named:
             country = place

@@ -14,22 +14,21 @@ from functools import lru_cache
 
 from ... import lang
 from ...model import Actor, Article, Entity
-from ..actors import country_code, place_country, sector_code
+from ..actors import alias_country, country_code, national_title, place_country, sector_code
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
-_MEMBERSHIP_PREPS = frozenset({"of", "from", "in", "for"})
-_PAIR_HEADS = frozenset({"side", "country", "nation", "government", "leader", "party", "capital", "power",
-                         "president", "state"})
-_PAIR_WORDS = frozenset({"both", "two"})
-_PERSONAL = frozenset({"he", "she", "him", "her", "it", "they", "them", "his", "its", "their"})
-_FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_MEMBERSHIP_PREPS = lang.column_words("event_words", "role", "membership_prep")
+_LOCATING = lang.column_words("event_words", "role", "locating_word")
+_PAIR_HEADS = lang.column_words("event_words", "role", "pair_head")
+_PAIR_WORDS = lang.column_words("event_words", "role", "pair_word")
+_PRONOUNS = lang.table("pronouns")
+_PERSONAL = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["kind"] in ("personal", "possessive"))
+_FIRST_PERSON = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "1")
+_RELATIVE = frozenset(r["word"] for r in _PRONOUNS if r["kind"] == "relative")
 _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
 _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                         "score", "scores", "member", "members", "group", "some", "many", "most", "all", "one",
-                         "third", "half", "majority", "number"})
+_QUANTITIES = lang.column_words("event_words", "role", "quantity")
 
 
 @dataclass
@@ -40,6 +39,25 @@ class ArticleActors:
     entity_at: dict[int, Entity] = field(default_factory=dict)
     pair: tuple[Actor, Actor] | None = None
     countries: list[str] = field(default_factory=list)  # the article's countries, most mentioned first
+    # in-article role learning: (head lemma, sector) -> the country the text gave that role earlier
+    # ("Somali militants stormed ...; the militants ..."); a role seen with two countries is forgotten
+    learned: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    inferred: dict[int, Actor] = field(default_factory=dict)  # actors given a country by inference, by id
+
+    def learn(self, lemma: str, sector: str | None, country: str) -> None:
+        if sector:
+            key = (lemma, sector)
+            self.learned[key] = country if self.learned.get(key, country) == country else None
+
+    def recall(self, lemma: str, sector: str) -> str | None:
+        return self.learned.get((lemma, sector))
+
+    def mark_inferred(self, actor: Actor) -> Actor:
+        self.inferred[id(actor)] = actor
+        return actor
+
+    def is_inferred(self, actor: Actor | None) -> bool:
+        return actor is not None and self.inferred.get(id(actor)) is actor
 
     @classmethod
     def build(cls, article: Article, doc) -> ArticleActors:
@@ -49,15 +67,45 @@ class ArticleActors:
                 for pos in range(m.start, m.end):
                     index.setdefault(pos, ent)
         weight = _country_weights(article, doc, index)
-        return cls(article, index, _main_pair(weight), [c for c, _ in weight.most_common()])
+        actors = cls(article, index, _main_pair(weight), [c for c, _ in weight.most_common()])
+        actors._learn_roles(doc)
+        return actors
 
-    def home_country(self, avoid: set[str]) -> str | None:
-        """The country an actor with no stated country most likely belongs to: the article's most
-        mentioned country other than those in ``avoid`` (the other side of the event)."""
-        return next((c for c in self.countries if c not in avoid), None)
+    def _learn_roles(self, doc) -> None:
+        """Every role noun the article gives a country by a modifier ("Somali militants", "Kenya's police",
+        "the Chinese foreign ministry") or by naming the body ("Britain's Conservative Party"), so that a
+        later bare "the militants", "the party" is placed the same way."""
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            role = _sector(tok.lemma_)
+            if not role:
+                continue
+            for mod in tok.children:
+                if mod.dep_ not in ("amod", "compound", "poss", "nmod") or _in_relation(mod):
+                    continue
+                ent = self.entity_at.get(mod.idx)
+                country = ent.country if ent is not None and ent.type in _COUNTRY_TYPES else (
+                    country_word(mod.text) if mod.text[:1].isupper() else None)
+                if country:
+                    self.learn(tok.lemma_.lower(), role, country)
 
     def entity_of(self, token) -> Entity | None:
         return self.entity_at.get(token.idx)
+
+    def countries_in(self, sent) -> set[str]:
+        """The countries a sentence names: its entities' countries and the country words in it."""
+        found: set[str] = set()
+        for tok in sent:
+            ent = self.entity_at.get(tok.idx)
+            if ent is not None and ent.type not in _NAMED_PLACES_AND_THINGS:
+                if ent.country:
+                    found.add(ent.country)
+            elif tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and not _in_relation(tok):
+                country = country_word(tok.text)
+                if country:
+                    found.add(country)
+        return found
 
 
 def _country_weights(article: Article, doc, entity_at: dict[int, Entity]) -> Counter[str]:
@@ -112,9 +160,11 @@ def with_country(actor: Actor, country: str) -> Actor:
 def _inside(tok) -> bool:
     """Part of the phrase that names the actor: not a clause or an aside, and of the prepositions only
     those of membership and origin ("forces of/from/in Guinea", not "fighters near the border with Niger")."""
+    if tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _LOCATING:
+        return True  # "a group based in Trinidad", "guerrillas operating in Macedonia", "loyal to"
     if tok.dep_ in _OUTSIDE:
         return False
-    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS
+    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS or tok.head.lemma_.lower() in _LOCATING
 
 
 def _phrase_tokens(head) -> list:
@@ -191,6 +241,8 @@ class PhraseResolver:
                 return [_entity_actor(tok_ent, text, start, end, None)]
             actor = Actor(text=text, start=start, end=end, entity=tok_ent.id if tok_ent else None,
                           code=country + (sector or "") if country else None, country=country)
+            if country and head.pos_ == "NOUN":
+                self.actors.learn(head.lemma_.lower(), sector, country)
             if not found:
                 found.append(actor)
                 # "Hungarian and Romanian officials": the modifier's conjuncts are actors too
@@ -210,6 +262,13 @@ class PhraseResolver:
             mods = [t.text for t in tokens if t.head == head and t.dep_ in ("compound", "amod") and t.i < head.i]
             role = _sector(" ".join([*mods, head.text])) or role
         if role and head.pos_ in ("NOUN", "PROPN"):  # "riot police", "protesters": a role without a country
+            titled = national_title([text])  # "the foreign secretary": an office only one state has
+            if titled is not None:
+                return [Actor(text=text, start=start, end=end, code=titled[0] + role, country=titled[0])]
+            country = self.actors.recall(head.lemma_.lower(), role) if head.pos_ == "NOUN" else None
+            if country:  # "the militants", after "Somali militants": the role the article gave a country
+                return [self.actors.mark_inferred(Actor(text=text, start=start, end=end, code=country + role,
+                                                        country=country))]
             return [Actor(text=text, start=start, end=end, code=role)]
         return []
 
@@ -255,18 +314,10 @@ def _sector(text: str) -> str | None:
     return sector_code([text])
 
 
-# Names news uses for a country that the country tables (nlp.actors) do not carry yet, and armed
-# movements that CAMEO codes with their home country. Asked of nlp.actors; kept here until it has them.
-_MORE_COUNTRY_NAMES = {
-    "prc": "CHN", "p.r.c.": "CHN", "dprk": "PRK", "rok": "KOR", "bosnia": "BIH", "zaire": "COD",
-    "gaza": "PSE", "gaza strip": "PSE", "west bank": "PSE",
-    "hamas": "PSE", "hezbollah": "LBN", "hizbollah": "LBN", "taliban": "AFG",
-}
-
-
 def more_country_name(name: str) -> str | None:
-    key = name.strip().lower()
-    return _MORE_COUNTRY_NAMES.get(key[4:] if key.startswith("the ") else key)
+    """The country an entity's name stands for when the entity itself carries none: a news alias of the
+    country tables ("the PRC", "Gaza") or a group CAMEO codes with its home country ("Hamas")."""
+    return alias_country(name)
 
 
 @lru_cache(maxsize=8192)
@@ -274,7 +325,7 @@ def country_word(word: str) -> str | None:
     """ISO3 of a country name or demonym, also the regular demonyms the country tables lack:
     "Rwandan" -> Rwanda, "Bosnian" -> Bosnia, "Ecuadorian" -> Ecuador, "Argentine" -> Argentina,
     "Serbs" -> Serbia, "Kyrgyz" -> Kyrgyzstan."""
-    found = country_code(word) or more_country_name(word)
+    found = country_code(word)
     if found or len(word) < 4:
         return found
     bases = [word] + ([word[:-1]] if word.endswith("s") else [])
@@ -282,7 +333,7 @@ def country_word(word: str) -> str | None:
         candidates = [base[:-1] if base.endswith("n") else None, base[:-1] + "a" if base.endswith("e") else None,
                       base[:-3] if base.endswith("ian") else None, base + "ia", base + "stan", base + "istan"]
         for candidate in candidates:
-            if candidate and (found := country_code(candidate) or more_country_name(candidate)):
+            if candidate and (found := country_code(candidate)):
                 return found
     return None
 
@@ -292,7 +343,8 @@ def is_personal_pronoun(tok) -> bool:
 
 
 def is_first_person(tok) -> bool:
-    return tok.lower_ in _FIRST_PERSON
+    """ "we", "our", "I"; not "US" (the country) nor "MY" in a heading."""
+    return tok.lower_ in _FIRST_PERSON and (tok.text == "I" or not tok.text.isupper())
 
 
 def is_relative_pronoun(tok) -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ... import lang
 from ...model import Actor, Article, Event
 from ..actors import place_country
 from . import compose, grammar
@@ -27,13 +28,12 @@ from .actors_in_sentence import (
     with_country,
 )
 from .codebook import lookup
-from .confidence import ActEvidence, confidence
+from .confidence import ActEvidence, confidence, is_political
 from .dates import reference_date, resolve
 from .lexicon import Lexicon, Pattern, lexicon
 
-_TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "from", "for",
-                 "between")
-_PLACE_PREPS = ("in", "at", "near", "inside")
+_TARGET_PREPS = tuple(sorted(lang.column_words("event_words", "role", "target_prep")))
+_PLACE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "place_prep")))
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
@@ -46,6 +46,19 @@ _MAX_EVENTS_PER_TRIGGER = 4
 # others ("X was asked to", "X was accused of", "X was warned") the passive subject is the recipient
 _SUBJECT_ACTS_FRAMES = frozenset({"intent", "prepare", "carry", "light"})
 _PLAIN_FRAMES = frozenset({None, "carry", "light"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_REFERENCE_NOUNS = lang.words("event_reference_nouns")
+_REFERRING_DETS = frozenset({"the", "this", "these", "that", "those"})
+# reactions to what someone else did: rejecting, disapproving of, praising, yielding to it
+_REACTION_ROOTS = frozenset({"11", "12", "05", "08"})
+# coercion, assault, fighting, mass violence: done by the state where they happen unless the text says
+_FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
+_HEADLINE_WORDS = 25
+_SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+# organs of a state: placed in the one country their sentence names (a rebel or a protester may be foreign)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 
 
 @dataclass
@@ -72,8 +85,13 @@ class SentenceCoder:
         self.resolver = PhraseResolver(self.actors)
         self.ref = reference_date(article.published, article.fetched)
         self.article_date = self.ref.isoformat() if self.ref else None
-        self.last_source: Actor | None = None
+        # the last source of each kind, for a pronoun subject that agrees with it: he/she a person,
+        # they/it a group, a body or a state
+        self.last_person: Actor | None = None
+        self.last_group: Actor | None = None
+        self.recent_sources: list[Actor] = []  # every event's first source so far, in text order
         self.entities = {e.id: e for e in article.entities}
+        self.blocks = _blocks(article)
 
     # ---------------------------------------------------------------- finding acts
     def trigger(self, tok) -> Pattern | None:
@@ -139,7 +157,10 @@ class SentenceCoder:
         elif frame in ("demand", "appeal", "allege"):
             reading.addressee = self._addressee(tok, embedded)
         out = [reading]
-        if frame == "deny" and embedded is not None and embedded.code is not None:
+        # "denied shelling the town": the shelling, negated; "denied the accusations": the accusations
+        # are the other side's act, not one of the denier's
+        if frame == "deny" and embedded is not None and embedded.code is not None \
+                and embedded.act.pos_ in ("VERB", "AUX"):
             embedded.head = tok
             embedded.negated = True
             out.append(embedded)
@@ -294,8 +315,34 @@ class SentenceCoder:
                     found = self.resolver.resolve(other)
                     if found:
                         return found
-            return [self.last_source] if self.last_source else []
+            earlier = self._antecedent(subj)
+            return [earlier] if earlier else []
         return self.resolver.resolve(subj)
+
+    def _antecedent(self, pronoun) -> Actor | None:
+        """The earlier source a pronoun agrees with: "he"/"she" a person, "they"/"it" a group."""
+        if pronoun.lower_ in _PERSON_PRONOUNS:
+            return self.last_person
+        if pronoun.lower_ in _GROUP_PRONOUNS:
+            return self.last_group
+        return None
+
+    def _remember(self, actor: Actor) -> None:
+        """A named person is a he/she; a state, a body or a plural role a they/it; a singular role
+        ("Iran's foreign minister", "the ministry": not the name of the entity it mentions) may be either."""
+        ent = self.entities.get(actor.entity) if actor.entity else None
+        if ent is not None and (ent.type == "PERSON" or any(m.text == actor.text for m in ent.mentions)):
+            if ent.type == "PERSON":
+                self.last_person = actor
+            else:
+                self.last_group = actor
+            return
+        if not (actor.text or "").endswith("s"):
+            self.last_person = actor
+        self.last_group = actor
+
+    def _carried(self, actor: Actor | None) -> bool:
+        return actor is not None and (actor is self.last_person or actor is self.last_group)
 
     def _speaker_actor(self, entity_id: str | None) -> Actor | None:
         for ent in self.article.entities:
@@ -317,7 +364,42 @@ class SentenceCoder:
                     return found
                 if not weak and not _own(phrase) and not r.code.startswith("15"):
                     weak = found  # "dozens of protesters": a role only, kept if nothing better comes
+        if not weak and r.code.startswith("13"):
+            return self._condition_subject(r)
+        if not weak and r.code[:2] in _REACTION_ROOTS:
+            return self._referred_act_source(r, sources)
         return weak
+
+    def _referred_act_source(self, r: Reading, sources: list[Actor]) -> list[Actor]:
+        """The target of a reaction to an act told before: "the Pentagon rejected these accusations",
+        "the US welcomed the decision" react to whoever made them, the latest other source."""
+        for tok in _unique([r.act, r.head]):
+            objects = list(grammar.children(tok, grammar.OBJECT_DEPS))
+            objects += [pobj for _, pobj in grammar.preps(tok, ("to", "over", "about", "at", "against", "on"))]
+            for obj in objects:
+                if obj.lemma_.lower() not in _REFERENCE_NOUNS:
+                    continue
+                if not any(c.dep_ == "det" and c.lower_ in _REFERRING_DETS for c in obj.children):
+                    continue
+                own = {(a.code, a.country) for a in sources}
+                for earlier in reversed(self.recent_sources):
+                    if (earlier.code, earlier.country) not in own and earlier.country:
+                        return [self.actors.mark_inferred(replace(earlier))]
+        return []
+
+    def _condition_subject(self, r: Reading) -> list[Actor]:
+        """A threat's target is whom its condition is put to: "warned that Washington would take action
+        if China did not stop ..." threatens China."""
+        for tok in _unique([r.act, r.head, *r.tokens]):
+            for clause in tok.subtree:
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS
+                                                  for m in clause.children):
+                    subj = grammar.first_child(clause, grammar.SUBJECT_DEPS)
+                    if subj is not None and not is_personal_pronoun(subj):
+                        found = self.resolver.resolve(subj)
+                        if found:
+                            return found
+        return []
 
     def _target_phrases(self, tok, r: Reading) -> Iterator:
         """Phrases that may name the recipient of the act headed by ``tok``, most likely first."""
@@ -327,14 +409,64 @@ class SentenceCoder:
             yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
         for obj in grammar.children(tok, grammar.OBJECT_DEPS):
+            if obj.i not in own and self._reacted_to(obj, r):
+                yield from self._doers(obj)
+                continue
             if obj.i not in own:
                 yield obj
             for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
-        for _, pobj in grammar.preps(tok, _TARGET_PREPS):
-            if pobj.i not in own:  # "went on strike": the event noun is no recipient
+        # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
+        preps = _TARGET_PREPS + (("of",) if tok is r.act and r.act is not r.head and tok.pos_ == "NOUN" else ())
+        for _, pobj in grammar.preps(tok, preps):
+            if pobj.i in own:  # "went on strike": the event noun is no recipient
+                continue
+            if self._reacted_to(pobj, r):  # "concerned about the detention of X in China"
+                yield from self._doers(pobj)
+            else:
                 yield pobj
+
+    def _reacted_to(self, noun, r: Reading) -> bool:
+        """An event noun naming another act that the reading reacts to: "criticised the detention" is
+        aimed at the detainer ("imposed sanctions on X" is the sanction itself, its recipient the target;
+        "called for a meeting of X" asks X)."""
+        if (r.code or "")[:2] not in _REACTION_ROOTS:  # "called for a meeting of the Arab League": asked of it
+            return False
+        pat = self._act_noun(noun)
+        return pat is not None and pat.code[:2] != (r.code or "")[:2]
+
+    def _act_noun(self, tok) -> Pattern | None:
+        """The lexicon's act for an event noun ("detention", "arrest", "decision"), or None."""
+        if tok.pos_ != "NOUN":
+            return None
+        pat = self.trigger(tok)
+        return pat if pat is not None and pat.frame is None and pat.code else None
+
+    def _doers(self, noun) -> Iterator:
+        """Who did the act an event noun names: its possessor or "by X" ("China's detention of ...",
+        "the arrest by police"); for a coercive or violent act, also the state of the place it happened
+        in ("the detention of two Canadians in China"). Its victims ("of two Canadians") are not it."""
+        yield from _authors(noun)
+        pat = self._act_noun(noun)
+        if pat is not None and pat.code[:2] in _FORCEFUL_ROOTS:
+            # the place may hang on the victims in the parse ("the detention of [citizens in China]")
+            for tok in noun.subtree:
+                if tok.dep_ == "prep" and tok.lower_ in _PLACE_PREPS:
+                    for place in tok.children:
+                        if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                            yield place
+
+    def _in_headline(self, sent) -> bool:
+        """A headline or a title states no event of its own (ARTICLE-EVENTS guidelines): a heading
+        paragraph, or a short paragraph that ends without a sentence's closing punctuation."""
+        for start, end, kind in self.blocks:
+            if start <= sent.start_char < end:
+                if kind == "heading":
+                    return True
+                block = self.article.text[start:end].rstrip() if self.article.text else ""
+                return bool(block) and len(block.split()) <= _HEADLINE_WORDS and block[-1] not in _SENTENCE_END
+        return False
 
     def _placed(self, actors: list[Actor], place: str) -> list[Actor]:
         """Actors named only by their role get the country of the place the sentence gives the act;
@@ -343,6 +475,26 @@ class SentenceCoder:
         for actor in actors:
             ent = self.entities.get(actor.entity) if actor.entity else None
             out.append(with_country(actor, place) if needs_country(actor, ent.type if ent else None) else actor)
+        return out
+
+    def _placed_by_sentence(self, sources: list[Actor], targets: list[Actor], sent, inferred: set[int]) -> list[Actor]:
+        """An organ of a state with no country ("the vice-president", "police") takes the one country its
+        own sentence names besides the other side's; with none or several, it stays without a country.
+        The actors placed so are added to ``inferred`` (a lower confidence)."""
+        todo = [a for a in sources if a.code in _STATE_SECTORS and not a.country]
+        if not todo:
+            return sources
+        others = {t.country for t in targets if t.country}
+        named = self.actors.countries_in(sent) - others
+        if len(named) != 1:
+            return sources
+        (country,) = named
+        out = []
+        for actor in sources:
+            if actor in todo:
+                actor = with_country(actor, country)
+                inferred.add(id(actor))
+            out.append(actor)
         return out
 
     def location(self, r: Reading) -> str | None:
@@ -400,22 +552,32 @@ class SentenceCoder:
             if not sources and not targets:
                 continue
             place = self.location(r)
+            inferred: set[int] = set()
             if place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
                 sources, targets = self._placed(sources, place), self._placed(targets, place)
+            else:  # "Vice-President Awori declined to resign despite pressure by the Kenya Anti-Corruption ..."
+                sources = self._placed_by_sentence(sources, targets, sent, inferred)
             pair = self.actors.pair
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
-            if sources and not targets and place and place != sources[0].country:
-                targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad"
+            if len(sources) == 1 and not targets and place and place != sources[0].country and r.code[:2] == "04":
+                targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
-            mutual = both_sides or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
-            act = ActEvidence(mood=grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES), frame=r.frame,
+            reciprocal = _reciprocal(r)
+            if reciprocal and len(sources) >= 2:
+                targets = []  # "Johnson and Corbyn attacked each other's policies": each the other's target
+            mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
+            mood = "headline" if self._in_headline(sent) else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
+            act = ActEvidence(mood=mood, frame=r.frame,
                               standalone=r.standalone, noun=r.act.pos_ in ("NOUN", "PROPN"))
             for src, tgt in _dyads(sources, targets, mutual, self.entities):
                 start, end = _extent(r, src, tgt, sent)
                 score = confidence(act, src, self.entities.get(src.entity) if src else None,
                                    tgt, self.entities.get(tgt.entity) if tgt else None,
-                                   plover=info.plover, carried=src is not None and src is self.last_source)
+                                   plover=info.plover,
+                                   inferred=src is not None and (self._carried(src) or id(src) in inferred
+                                                                 or self.actors.is_inferred(src)),
+                                   target_inferred=self.actors.is_inferred(tgt))
                 events.append(Event(
                     start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
                     source=src, target=tgt, cameo=info.code, plover=info.plover, quad_class=info.quad_class,
@@ -423,7 +585,8 @@ class SentenceCoder:
                     confidence=score,
                 ))
             if sources and sources[0].code:
-                self.last_source = sources[0]
+                self._remember(sources[0])
+                self.recent_sources.append(sources[0])
         return events
 
 
@@ -431,7 +594,7 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
     """(code, negated, speaker) of an act under its modal: "will X" is an intent, "won't X" a refusal,
     and "X must ..." reported by a speaker that speaker's demand."""
     mods = grammar.modals(tok)
-    if mods & grammar.INTENT_MODALS and not _perfect(tok):
+    if mods & grammar.INTENT_MODALS and not grammar.is_perfect(tok):
         if negated:
             return compose.refuse(code), False, None
         return (compose.threat(code) if _conditional(tok) else compose.intent(code)), False, None
@@ -471,11 +634,6 @@ def _conditional(tok) -> bool:
     """ "... unless ...": the act is held over the other side as a condition."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
                for c in tok.children)
-
-
-def _perfect(tok) -> bool:
-    """ "would have done": a counterfactual, not an intent."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
 def _looks_english(doc) -> bool:
@@ -546,6 +704,9 @@ def _dyads(sources: list[Actor], targets: list[Actor], mutual: bool,
     """One event per source and target. Several sources of a mutual act with no other recipient
     ("X and Y held talks", "both sides agreed") face each other, in both directions. An actor never
     faces itself (see :func:`_self_dyad`)."""
+    if mutual and len(sources) >= 2:
+        # "Trudeau and Ardern discussed the detentions": what they discussed is no party to it
+        targets = [t for t in targets if is_political(t, entities.get(t.entity) if t.entity else None)]
     if mutual and len(sources) >= 2 and not targets:
         facing = [(a, b) for a in sources for b in sources if a is not b and not _self_dyad(a, b, entities)]
         if facing:
@@ -599,6 +760,31 @@ def code_events(doc, article: Article) -> list[Event]:
     for event in events:
         event.id = event_id(article.id, event)
     return events
+
+
+def _reciprocal(r: Reading) -> bool:
+    """ "each other", "one another" as the act's object or its object's possessor."""
+    for tok in _unique([r.act, r.head]):
+        for obj in [*grammar.children(tok, grammar.OBJECT_DEPS), *(p for _, p in grammar.preps(tok, _TARGET_PREPS))]:
+            for t in (obj, *obj.children):
+                if t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or \
+                        t.lower_ == "another" and any(c.lower_ == "one" for c in t.children):
+                    return True
+                if t.lower_ in ("each", "one") and t.head.lower_ in ("other", "another"):
+                    return True
+    return False
+
+
+def _blocks(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the article's paragraphs; for text given as it is (no paragraphs), its
+    blank-line separated blocks."""
+    if article.paragraphs:
+        return [(p.start, p.end, p.kind) for p in article.paragraphs]
+    out, start = [], 0
+    for part in article.text.split("\n\n"):
+        out.append((start, start + len(part), "body"))
+        start += len(part) + 2
+    return out
 
 
 def _side_key(actor: Actor | None) -> tuple:

@@ -4,17 +4,19 @@
 only as trustworthy as its weakest part:
 
 - the act: asserted by a verb or a frame (1.0); a stated intent, "will" (0.85); an event noun a verb
-  asserts, "held talks" (0.9); an event noun standing alone, "Palestinian criticism" (0.55); an act the
-  sentence does not assert, under "if", "might", a wish or in a question (0.2).
+  asserts, "held talks" (0.9); an event noun standing alone, "Palestinian criticism", "US sanctions on
+  Iran" (0.45: a noun names an event without saying it happened); an act the sentence does not assert,
+  under "if", "might", a wish, in a question or in a headline (0.2).
 - the source (ARTICLE-EVENTS: "the source must be a political actor"): a state, an intergovernmental or
   non-governmental organisation, or an actor with a political role (1.0, 0.95 from a country word on a
   role, "Israeli soldiers"); a political role with no country, "the minister" (0.7); a pronoun carried
-  from an earlier sentence (0.75); no source at all, a passive with no "by" (0.6 when the target is
-  political); a national with no political role, "American Kevin King" (0.45); anyone else, a company,
+  from an earlier sentence, or a role placed in the one country its sentence names (0.75); no source at all, a passive with no "by" (0.6 when the target is
+  political and placed: a country, an IGO or NGO); a national with no political role, "American Kevin King" (0.45); anyone else, a company,
   a school, a person with no role, acting on a political target ("acting politically", 0.5) or not (0.2).
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
   RETREAT), or a political actor (1.0); an actor with a country or a role (0.9); anything else the parse
-  offered (0.75).
+  offered (0.75); times 0.85 when the target is inferred (the author of an act told before, reacted to
+  as "these accusations", "the decision").
 
 The default output keeps events at or above ``settings.event_min_confidence`` (see config.py);
 ``--all-events`` keeps them all, each with its score.
@@ -30,7 +32,8 @@ from ...model import Actor, Entity
 POLITICAL_SECTORS = lang.words("event_political_sectors", lower=False)
 _STATE_TYPES = frozenset({"GPE", "NORP"})
 
-ASSERTED, INTENT, LIGHT_NOUN, LONE_NOUN, UNASSERTED = 1.0, 0.85, 0.9, 0.55, 0.2
+ASSERTED, INTENT, LIGHT_NOUN, LONE_NOUN, UNASSERTED = 1.0, 0.85, 0.9, 0.45, 0.2
+INFERRED_TARGET = 0.85
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,11 @@ def is_political(actor: Actor | None, entity: Entity | None) -> bool:
     return False
 
 
-def source_factor(actor: Actor | None, entity: Entity | None, *, carried: bool, target_political: bool) -> float:
+def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool, target_political: bool) -> float:
     if actor is None:
         return 0.6 if target_political else 0.2
     if is_political(actor, entity):
-        if carried:
+        if inferred:
             return 0.75
         if actor.country:
             return 1.0 if entity is not None else 0.95
@@ -106,8 +109,11 @@ def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None
 
 
 def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | None, target: Actor | None,
-               target_entity: Entity | None, *, plover: str | None = None, carried: bool = False) -> float:
-    target_political = target is not None and is_political(target, target_entity)
-    score = (act.factor() * source_factor(source, source_entity, carried=carried, target_political=target_political)
-             * target_factor(target, target_entity, plover))
+               target_entity: Entity | None, *, plover: str | None = None, inferred: bool = False,
+               target_inferred: bool = False) -> float:
+    # a source-less act ("X was accused") needs a target the text places: a country, an IGO or NGO
+    target_political = target is not None and is_political(target, target_entity) \
+        and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
+    score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political)
+             * target_factor(target, target_entity, plover) * (INFERRED_TARGET if target_inferred else 1.0))
     return round(score, 3)

@@ -15,11 +15,9 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RECIPIENT_DEPS = frozenset({"dative", "iobj"})
 EMBEDDED_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
-INTENT_MODALS = frozenset({"will", "'ll", "shall", "would", "wo"})
-DEMAND_MODALS = frozenset({"must", "should"})
-SPEECH_LEMMAS = frozenset({"say", "state", "tell", "announce", "declare", "insist", "conclude", "stress", "add",
-                           "argue", "write", "report", "note", "reiterate", "maintain", "claim", "believe",
-                           "think", "indicate", "signal", "explain", "emphasize", "emphasise", "repeat"})
+INTENT_MODALS = lang.column_words("event_words", "role", "intent_modal")
+DEMAND_MODALS = lang.column_words("event_words", "role", "demand_modal")
+SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 
 
 def phrase_lemmas(head) -> frozenset[str]:
@@ -127,6 +125,11 @@ WISH_VERBS = lang.words("event_wish_verbs")
 _CLOSERS = "\"'”’»)] \n\t"
 
 
+def is_perfect(tok) -> bool:
+    """ "would have done": with a modal, a counterfactual rather than an intent."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
 def is_question(sent) -> bool:
     return sent.text.rstrip(_CLOSERS).endswith("?")
 
@@ -143,6 +146,10 @@ def _condition_clause(tok) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children)
 
 
+def _to_clause(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _has_condition(tok) -> bool:
     return any(_condition_clause(c) for c in tok.children)
 
@@ -152,7 +159,9 @@ def mood(tok, *, plain: bool) -> str | None:
 
     'question' (the sentence asks), 'hypothetical' (a modal of possibility on the act or a clause above
     it: "might impose", "could be deployed"), 'conditional' (it is, or depends on, an if-clause; for a
-    ``plain`` act only: a threat or a demand is conditional by nature), 'wish' (the complement of a verb
+    ``plain`` act only, and not for a stated intent: a threat, a demand or "will X if Y" is conditional
+    by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
+    (the complement of a verb
     of wanting, hoping, planning or expecting). Reported speech is asserted by its speaker: the search
     stops at a verb of saying.
     """
@@ -160,12 +169,23 @@ def mood(tok, *, plain: bool) -> str | None:
         return "question"
     if tok.lemma_.lower() in WISH_VERBS and tok.pos_ in ("VERB", "AUX"):
         return "wish"
+    if _to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
+        # an infinitive asserts nothing unless a frame governs it ("agreed to", "began to": read as
+        # frames) or it gives the purpose of an act ("shunned work to protest"): "the only states to
+        # have signed treaties" states no act
+        return "unrealised"
     t = tok
     for _ in range(8):
         if _hypothetical_here(t):
             return "hypothetical"
-        if _condition_clause(t) or (plain and _has_condition(t)):
+        # the if-clause itself, or a plain act that depends on one; a stated intent with a condition
+        # ("will not accept refugees if war starts") is a conditional promise or threat: an event
+        if _condition_clause(t) or (plain and _has_condition(t) and not (modals(t) & INTENT_MODALS and not is_perfect(t))):
             return "conditional"
+        if _to_clause(t) and t.dep_ == "acl":
+            # "a plan to return refugees", "the only states to have signed treaties": an infinitive that
+            # describes a noun asserts nothing (a purpose, "blocked streets to demand reforms", may)
+            return "unrealised"
         head = t.head
         if head is t or head == t:
             return None
