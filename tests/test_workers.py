@@ -58,7 +58,7 @@ _REAL_WORK = workers.work
 
 def _work_or_die(pipeline, items):
     """Stands in for the executor's work in the forked workers: a chunk holding the poison page kills its process."""
-    if any(getattr(item, "source", "") == POISON for item in items):
+    if any(os.path.basename(getattr(item, "source", "")) == POISON for item in items):
         os._exit(9)
     return _REAL_WORK(pipeline, items)
 
@@ -91,3 +91,26 @@ def test_cli_workers_print_what_one_process_prints(tmp_path: Path):
     one, two = run("1"), run("2")
     assert len(one) == PAGES
     assert one == two
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="the stand-in reaches workers by fork")
+def test_ingest_stores_a_dead_workers_chunk_as_failures_and_a_rerun_retries_them(monkeypatch, tmp_path: Path):
+    from dateline.ingest import ingest
+    from dateline.store import open_store
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(PAGES):
+        name = POISON if n == 20 else f"page-{n:03d}.html"
+        (folder / name).write_text(page_html(n), encoding="utf-8")
+    at = sorted(os.listdir(folder)).index(POISON)  # files are read in sorted order
+    lost = len(range(at // workers.CHUNK * workers.CHUNK, min(PAGES, (at // workers.CHUNK + 1) * workers.CHUNK)))
+    monkeypatch.setattr(workers, "work", _work_or_die)
+    with open_store(tmp_path / "s.db") as store:
+        report = ingest([str(folder)], store, workers=2, nlp=False, progress=False)
+        assert (report.status, report.stored, report.failed) == ("done", PAGES - lost, lost)
+        assert {f.kind for f in store.failures()} == {"WorkerDied"}
+        monkeypatch.setattr(workers, "work", _REAL_WORK)  # the cause is gone: the rerun stores what was lost
+        again = ingest([str(folder)], store, workers=2, nlp=False, progress=False)
+        assert (again.stored, again.skipped, again.failed) == (lost, PAGES - lost, 0)
+        assert store.count() == PAGES and store.failures() == []
