@@ -23,7 +23,7 @@ def ev(source, target, quad, goldstein, date=None, negated=False, plover="CONSUL
 
 
 def article(events, published="2024-04-26T10:00:00+00:00", aid="a") -> Article:
-    return Article(id=aid, source="test", published=published, events=events,
+    return Article(id=aid, source="test", published=published, events=events, text="x",  # events span text[0:1]
                    entities=[Entity(id="e1", name="Antony Blinken", type="PERSON", code="USAGOV", country="USA")])
 
 

@@ -27,8 +27,17 @@ class DecodeError(InputError):
     pass
 
 
+class InvalidRecord(InputError):
+    """A record read back (JSON lines) that breaks the record contract: a field of the wrong type,
+    an offset outside the text; the message names the field."""
+
+
 class SourceError(DatelineError):
     """A path, URL or stream could not be opened."""
+
+
+class TruncatedInput(SourceError):
+    """The bytes stop before their end (a gzip stream cut short, a WARC record the file ends in)."""
 
 
 class ConfigError(DatelineError):

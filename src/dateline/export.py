@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
@@ -121,6 +122,22 @@ def batches(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
         yield chunk
 
 
+@contextmanager
+def atomic_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """Temporary paths to write ``paths`` under: renamed to the final paths once the block ends
+    well; on any error (Ctrl-C included) removed, so that a final path holds a whole export or
+    what it held before, never a partial one that looks whole."""
+    temps = [p.with_name(f".{p.name}.{os.getpid()}.partial") for p in paths]
+    try:
+        yield temps
+    except BaseException:
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+        raise
+    for temp, path in zip(temps, paths, strict=True):
+        os.replace(temp, path)
+
+
 def write_jsonl(results: Iterable[Article | Failure], out: TextIO) -> int:
     """The full record, one per line. Returns the count written."""
     n = 0
@@ -170,10 +187,10 @@ def write_csv_folder(results: Iterable[Article | Failure], folder: Path) -> dict
     """One CSV file per table in ``folder``. Returns rows written per table."""
     folder.mkdir(parents=True, exist_ok=True)
     counts = dict.fromkeys(TABLES, 0)
-    with ExitStack() as stack:
+    with atomic_paths([folder / f"{name}.csv" for name in TABLES]) as paths, ExitStack() as stack:
         writers = {}
-        for name in TABLES:
-            fh = stack.enter_context(open(folder / f"{name}.csv", "w", encoding="utf-8", newline=""))
+        for name, path in zip(TABLES, paths, strict=True):
+            fh = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
             writers[name] = csv.DictWriter(fh, EXPORT_SCHEMAS[name].names, lineterminator="\n")
             writers[name].writeheader()
         for chunk in batches(results):
@@ -187,7 +204,9 @@ def write_csv_folder(results: Iterable[Article | Failure], folder: Path) -> dict
 def write_parquet_folder(results: Iterable[Article | Failure], folder: Path) -> dict[str, int]:
     """One Parquet file per table in ``folder`` (articles.parquet, entities.parquet, ...)."""
     folder.mkdir(parents=True, exist_ok=True)
-    return write_parquet_tables(results, lambda name: folder / f"{name}.parquet")
+    with atomic_paths([folder / f"{name}.parquet" for name in TABLES]) as paths:
+        where = dict(zip(TABLES, paths, strict=True))
+        return write_parquet_tables(results, where.__getitem__)
 
 
 def write_parquet_tables(results: Iterable[Article | Failure], sink: Callable[[str], Any]) -> dict[str, int]:

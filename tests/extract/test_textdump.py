@@ -223,3 +223,11 @@ def test_a_chinese_dump_without_spaces_between_words():
     assert body[0].startswith("北方港口管理局周一宣布")
     assert "相关新闻" not in article.text
     assert "版权所有" not in article.text
+
+
+def test_a_related_box_inside_the_article_does_not_cut_off_what_follows():
+    _, article = dump("related-box-inside.txt")
+    assert article.text.startswith("Farmers in the upper valley")
+    assert "two more farms plan to dig their own before the first autumn rains arrive." in article.text
+    assert "Orchard owners count the cost" not in article.text
+    assert "Share this story" not in article.text

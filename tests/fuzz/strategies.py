@@ -78,11 +78,12 @@ def articles(draw):
     text = draw(st.text(min_size=0, max_size=300))
     n = len(text)
     offsets = st.integers(0, n)
-    paragraphs = [Paragraph(s.start, s.end, draw(st.sampled_from(["body", "heading", "list_item"])),
-                            draw(st.none() | st.integers(0, 3)))
-                  for s in draw(st.lists(spans(text), max_size=4)) if s is not None]
-    sections = [Section(draw(MAYBE), draw(MAYBE), a, max(a, b))
+    sections = [Section(draw(MAYBE), draw(MAYBE), min(a, b), max(a, b))
                 for a, b in draw(st.lists(st.tuples(offsets, offsets), max_size=3))]
+    # a paragraph's section is the index of one of the sections (the reader checks it)
+    paragraphs = [Paragraph(s.start, s.end, draw(st.sampled_from(["body", "heading", "list_item"])),
+                            draw(st.none() | st.integers(0, len(sections) - 1)) if sections else None)
+                  for s in draw(st.lists(spans(text), max_size=4)) if s is not None]
     entities = [
         Entity(f"e{i}", draw(SHORT), draw(st.sampled_from(["PERSON", "ORG", "GPE", "NORP", "LOC"])), draw(MAYBE),
                draw(MAYBE), draw(st.lists(SHORT, max_size=3)),
@@ -95,8 +96,10 @@ def articles(draw):
             quotes.append(Quote(s.start, s.end, s.text, draw(st.sampled_from(["direct", "indirect"])),
                                 draw(st.none() | spans(text)), draw(MAYBE), draw(MAYBE), draw(st.none() | spans(text))))
 
-    def actor():
-        return draw(st.none() | st.builds(Actor, SHORT, st.none() | offsets, st.none() | offsets, MAYBE, MAYBE, MAYBE))
+    def actor():  # offsets in order when both are given (the reader checks start <= end)
+        pair = draw(st.none() | st.tuples(offsets, offsets).map(sorted))
+        start, end = pair if pair else (draw(st.none() | offsets), None)
+        return draw(st.none() | st.builds(Actor, SHORT, st.just(start), st.just(end), MAYBE, MAYBE, MAYBE))
 
     events = [
         Event(s.start, s.end, s.text, actor(), actor(), draw(MAYBE), draw(MAYBE), draw(st.none() | st.integers(1, 4)),

@@ -80,7 +80,7 @@ def test_readonly_store_reads_but_cannot_write(tmp_path: Path):
         s.upsert(harbour_article())
     with open_store(path, readonly=True) as ro:
         assert ro.get("harbour0001") is not None
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(StoreError, match="the store cannot be written .*readonly"):  # what to do, and why
             ro.upsert(plain_article(1, "x", "y"))
     with pytest.raises(StoreError, match="no such database"):
         open_store(tmp_path / "missing.db", readonly=True)

@@ -39,9 +39,13 @@ def extraction_options(fn):
     return fn
 
 
+# The largest --max-bytes: 1 TB, far past any page; past 2**63 Python cannot even ask for that many bytes.
+MAX_BYTES_RANGE = click.IntRange(min=1, max=2**40)
+
+
 def source_options(fn):
     """--allow-private, --follow, --max-bytes: how URLs, feeds and files are read."""
-    fn = click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+    fn = click.option("--max-bytes", type=MAX_BYTES_RANGE, default=None, metavar="N",
                       help="Largest page or file read as one document, in bytes (default: DATELINE_MAX_BYTES "
                            "or 50 MB). WARC files and JSON lines are streamed and not capped as a whole.")(fn)
     fn = click.option("--follow", is_flag=True,

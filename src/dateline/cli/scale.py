@@ -8,7 +8,7 @@ import time
 import click
 
 from ..errors import DatelineError
-from .options import quiet_option, spec_from_options
+from .options import MAX_BYTES_RANGE, quiet_option, spec_from_options
 
 
 @click.command("scale")
@@ -21,7 +21,7 @@ from .options import quiet_option, spec_from_options
               help="Join a running Ray cluster (ray://head:10001, or 'auto'); default: start Ray locally.")
 @click.option("--no-nlp", "no_nlp", is_flag=True, help="Skip entities, quotes and events: extraction only.")
 @click.option("--model", default=None, help="spaCy pipeline to load in each worker.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+@click.option("--max-bytes", type=MAX_BYTES_RANGE, default=None, metavar="N",
               help="Largest single page read as one document, in bytes (WARC files are streamed).")
 @click.option("--split-bytes", type=click.IntRange(min=0), default=None, metavar="N",
               help="Split a file larger than N bytes into parts of its records, so that it spreads over the "

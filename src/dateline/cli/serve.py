@@ -49,6 +49,7 @@ def serve_cmd(host: str, port: int, db_path: str | None, workers: int) -> None:
 
     from ..store import open_store
     from ..web.app import HOSTS_ENV, create_app
+    from ..web.server import server_options
 
     path = db_path or os.environ.get("DATELINE_DB") or settings.db_path
     try:
@@ -59,10 +60,10 @@ def serve_cmd(host: str, port: int, db_path: str | None, workers: int) -> None:
     click.echo(f"dateline: serving {path} (read-only) at http://{host}:{port}/", err=True)
     if workers == 1:
         uvicorn.run(create_app(path, allowed_hosts=hosts), host=host, port=port, log_level="warning",
-                    timeout_keep_alive=KEEP_ALIVE_SECONDS)
+                    timeout_keep_alive=KEEP_ALIVE_SECONDS, **server_options())
         return
     os.environ["DATELINE_DB"] = str(path)  # the worker processes build the app from the environment
     if hosts is not None:
         os.environ[HOSTS_ENV] = ",".join(hosts)
     uvicorn.run("dateline.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS)
+                log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS, **server_options())

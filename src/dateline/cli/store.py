@@ -218,11 +218,18 @@ def export_cmd(db, fmt, output, table, publisher, language, since, until, entity
                     n = export.write_csv_table(records, table, out)
                     summary = f"{n:,} {table}"
     except DatelineError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(f"{exc}{_nothing_written(output)}") from None
+    except BaseException:
+        click.echo(f"dateline: export stopped{_nothing_written(output)}", err=True)
+        raise
     finally:
         store.close()
     if not quiet:
         click.echo(f"dateline: exported {summary}" + (f" to {output}" if output else ""), err=True)
+
+
+def _nothing_written(output: str | None) -> str:
+    return f"; nothing was written to {output} (the partial files were removed)" if output else ""
 
 
 def _with_failures(store: Store, articles):
@@ -236,8 +243,10 @@ def _text_out(path: str | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
+    from ..export import atomic_paths
+
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with atomic_paths([Path(path)]) as (temp,), open(temp, "w", encoding="utf-8", newline="") as fh:
         yield fh
 
 

@@ -12,7 +12,8 @@ from typing import TextIO
 
 import click
 
-from ..model import Article
+from ..model import Article, Failure
+from ..sources.jsonl import record_from_dict
 from ..timeline import FREQUENCIES, QUADS, Timeline, TimelineError, timeline
 from .options import db_option, open_store_or_exit
 
@@ -35,7 +36,11 @@ def read_records(streams: Iterable[tuple[str, TextIO]], warn) -> Iterator[Articl
             if not isinstance(data, dict) or "id" not in data or "error" in data:
                 warn(f"{name}:{n}: not an article record; skipped")
                 continue
-            yield Article.from_dict(data)
+            record = record_from_dict(data, f"{name}:{n}")  # the one check of records read back
+            if isinstance(record, Failure):
+                warn(f"{record.error}; skipped")
+                continue
+            yield record
 
 
 def _streams(paths: tuple[str, ...]) -> Iterator[tuple[str, TextIO]]:

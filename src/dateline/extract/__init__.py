@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..errors import InputError
+from ..config import settings
+from ..errors import InputError, InputTooLarge
 from ..model import Article, Paragraph
 from ..sources.base import RawDoc
 from .builder import ArticleBuilder
+from .chars import visible, visible_inline
 from .dates import iso
 from .decode import decode
 from .detect import sniff, sniff_bytes
@@ -28,6 +30,7 @@ def extract(raw: RawDoc, *, clean: bool = False, fetched: datetime | None = None
         raise InputError(f"{raw.source}: a WARC file holds many pages; read it with a WARC source")
     decoded = decode(raw.data, raw.content_type, raw.source)
     fetched = fetched or raw.fetched
+    _within_text_cap(decoded.text, raw.source, clean)
     if clean:
         article = extract_text(decoded.text, source=raw.source, url=raw.url)
     else:
@@ -39,14 +42,40 @@ def extract(raw: RawDoc, *, clean: bool = False, fetched: datetime | None = None
         elif kind == "text":
             from .textdump import extract_dump
 
-            article = extract_dump(decoded.text, source=raw.source, url=raw.url, fetched=fetched)
+            article = extract_dump(visible(decoded.text), source=raw.source, url=raw.url, fetched=fetched)
         else:
             raise InputError(f"{raw.source}: this is a {kind} document, not a page; read it with a {kind} source")
+        _visible_fields(article)
     article.fetched = iso(fetched)
     article.warnings = decoded.warnings + article.warnings
     if not article.text.strip():
         article.warnings.append("no article text found on this page")
     return article
+
+
+def _within_text_cap(text: str, source: str, clean: bool) -> None:
+    """Refuse, before the costly work, a text input whose article text must be over the cap: a clean
+    body is kept whole; a text dump loses its furniture, never half of it. (HTML is left to the cap
+    on the extracted text: markup can be most of a page.)"""
+    cap = settings.max_text_chars
+    if clean and len(text) > cap or len(text) > 2 * cap and sniff(text) == "text":
+        raise InputTooLarge(f"{source}: {len(text):,} characters of text is over the limit of {cap:,} "
+                            "(DATELINE_MAX_TEXT_CHARS)")
+
+
+def _visible_fields(article: Article) -> None:
+    """Titles, names, captions and tags without invisible characters (the text had them taken out
+    paragraph by paragraph, before its offsets were measured)."""
+    article.title = visible_inline(article.title)
+    article.publisher = visible_inline(article.publisher)
+    article.authors = [a for a in (visible_inline(a) for a in article.authors) if a]
+    article.tags = [t for t in (visible_inline(t) for t in article.tags) if t]
+    for media in article.media:
+        media.caption = visible_inline(media.caption)
+        media.credit = visible_inline(media.credit)
+    for section in article.sections:
+        section.heading = visible_inline(section.heading)
+        section.byline = visible_inline(section.byline)
 
 
 def extract_text(text: str, *, source: str = "-", url: str | None = None) -> Article:

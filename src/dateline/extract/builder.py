@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 
 from ..model import Media, Paragraph, ParagraphKind, Section
+from .chars import visible
 
 PARAGRAPH_SEP = "\n\n"
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_WS = re.compile(r"[ \t\f\v]+")
 
 
 def tidy(text: str) -> str:
-    """Fold runs of white space inside a paragraph; keep single line breaks."""
-    lines = [_WS.sub(" ", line).strip() for line in text.replace("\r", "").split("\n")]
+    """Drop invisible characters and fold runs of white space inside a paragraph; keep single line breaks."""
+    lines = [_WS.sub(" ", line).strip() for line in visible(text).replace("\r", "").split("\n")]
     return "\n".join(line for line in lines if line)
 
 

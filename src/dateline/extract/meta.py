@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 # "Headline – BBC News Chinese", "Headline | Reuters", "Headline - WSJ"
-_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—:]|-{1,2}|·|»)\s+(?P<site>[^|–—]{2,60})$")
+_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—:•]|-{1,2}|·|»|::)\s+(?P<site>[^|–—•]{2,60})$")
 
 
 def split_title(raw: str | None, site_hint: str | None = None) -> tuple[str | None, str | None]:
@@ -37,6 +37,16 @@ def _norm(s: str) -> str:
 
 def norm_text(s: str) -> str:
     return _norm(s)
+
+
+def url_sections(url: str | None) -> frozenset[str]:
+    """The sections a page's URL path names, normalised without spaces: '/world/us/story-slug' ->
+    {'world', 'us'} (the last segment is the page's own slug)."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url).path if url else ""
+    segments = [seg for seg in path.split("/") if seg][:-1]
+    return frozenset(k for k in (_norm(seg).replace(" ", "") for seg in segments) if k)
 
 
 def article_id(url: str | None, text: str) -> str:

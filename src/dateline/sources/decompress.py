@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import brotli
 
-from ..errors import SourceError
+from ..errors import SourceError, TruncatedInput
 
 STEP = 64 * 1024
 
@@ -25,39 +25,52 @@ def decoded(chunks: Iterable[bytes], encoding: str, where: str) -> Iterator[byte
         if encoding in ("", "identity"):
             yield from (c for c in chunks if c)
         elif encoding in ("gzip", "x-gzip", "deflate"):
-            yield from _inflate(chunks)
+            yield from _inflate(chunks, where)
         elif encoding == "br":
-            yield from _unbrotli(chunks)
+            yield from _unbrotli(chunks, where)
         else:
             raise SourceError(f"{where}: unknown Content-Encoding {encoding!r}")
     except (zlib.error, brotli.error) as exc:
         raise SourceError(f"{where}: the {encoding} data cannot be decompressed ({exc})") from None
 
 
-def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
+def _inflate(chunks: Iterable[bytes], where: str) -> Iterator[bytes]:
     inflater = zlib.decompressobj(32 + zlib.MAX_WBITS)  # a gzip or a zlib header
+    started = False  # the current member has had input
     for chunk in chunks:
         data = chunk
         while data:
+            started = True
             out = inflater.decompress(data, STEP)
             if out:
                 yield out
             if inflater.eof:  # gzip files may hold several members, one after another
                 data = inflater.unused_data
                 inflater = zlib.decompressobj(32 + zlib.MAX_WBITS)
+                started = False
             else:
                 data = inflater.unconsumed_tail
-    tail = inflater.flush()
-    if tail:
-        yield tail
+    while not inflater.eof and (out := inflater.decompress(b"", STEP)):
+        yield out
+    if started and not inflater.eof:
+        raise _cut_short(where)
 
 
-def _unbrotli(chunks: Iterable[bytes]) -> Iterator[bytes]:
+def _unbrotli(chunks: Iterable[bytes], where: str) -> Iterator[bytes]:
     decompressor = brotli.Decompressor()
+    started = False
     for chunk in chunks:
+        started = started or bool(chunk)
         out = decompressor.process(chunk, output_buffer_limit=STEP)
         while out:  # more may be pending: drain it with empty input, one bounded step at a time
             yield out
             if decompressor.is_finished():
                 break
             out = decompressor.process(b"", output_buffer_limit=STEP)
+    if started and not decompressor.is_finished():
+        raise _cut_short(where)
+
+
+def _cut_short(where: str) -> TruncatedInput:
+    return TruncatedInput(f"{where}: the compressed data stops before its end (cut short in transfer); "
+                          "nothing of it is kept")

@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..errors import SourceError
+from ..config import settings
+from ..errors import DatelineError
+from ..limits import time_limit
 from ..model import Failure
 from .base import RawDoc
 
@@ -42,15 +44,21 @@ def iter_feed(
     """The items of the feed in ``doc``: fetched pages (follow) or pages built from the items."""
     import feedparser
 
-    parsed = feedparser.parse(doc.data, response_headers={"content-location": doc.url or "",
-                                                          "content-type": doc.content_type or ""})
+    with time_limit(settings.doc_timeout, doc.source):  # a feed of a million items is one document's work
+        parsed = feedparser.parse(doc.data, response_headers={"content-location": doc.url or "",
+                                                              "content-type": doc.content_type or ""})
     if not parsed.entries:
         if parsed.bozo:
             yield Failure(doc.source, f"{doc.source}: not a readable feed ({parsed.bozo_exception})", "SourceError")
         return
     feed_title = parsed.feed.get("title")
     skipped = 0
-    for index, entry in enumerate(parsed.entries):
+    entries = parsed.entries
+    if len(entries) > settings.max_items:
+        yield Failure(doc.source, f"{doc.source}: {len(entries):,} items is over the limit of {settings.max_items:,} "
+                      f"(DATELINE_MAX_ITEMS); the first {settings.max_items:,} are read", "InputTooLarge")
+        entries = entries[: settings.max_items]
+    for index, entry in enumerate(entries):
         link = entry.get("link") or None
         if link and seen is not None and seen(link):
             skipped += 1
@@ -60,12 +68,14 @@ def iter_feed(
                 raise ValueError("follow=True needs a fetcher")
             try:
                 yield fetcher().fetch(link)
-            except SourceError as exc:
+            except DatelineError as exc:  # refused, unreachable, too large, cut short: this item only
                 yield Failure(link, str(exc), type(exc).__name__)
             continue
         body = _entry_body(entry)
         if not body:
-            yield Failure(doc.source, f"{doc.source}: item {index + 1} ({link or 'no link'}) has no content", "EmptyInput")
+            # named by its link (or its place): each item's failure is recorded apart from the others
+            yield Failure(link or f"{doc.source}#item {index + 1}",
+                          f"{doc.source}: item {index + 1} ({link or 'no link'}) has no content", "EmptyInput")
             continue
         page = _item_page(entry, body, link, feed_title)
         yield RawDoc(source=doc.source, data=page.encode("utf-8"), url=link, fetched=doc.fetched,

@@ -32,6 +32,18 @@ _REFUSED = (  # the most specific name first: Python counts most of these as pri
 )
 
 
+# An address may be reached only when it is globally reachable (IANA's special-purpose address
+# registries, "Globally Reachable": False for the rest). Python 3.11's ``is_global`` follows an older
+# table: these are the registry's not-globally-reachable blocks it misses (192.0.0.0/24 but for two
+# anycast services; the IPv6 documentation and SRv6 blocks; local-use NAT64). In IPv6, only the global
+# unicast space 2000::/3 is assigned for public addresses: everything outside it (site-local
+# fec0::/10 included) is refused.
+_NOT_GLOBAL = tuple(ipaddress.ip_network(n) for n in ("192.0.0.0/24", "3fff::/20", "5f00::/16", "64:ff9b:1::/48"))
+_GLOBAL_INSIDE_THOSE = tuple(ipaddress.ip_network(n) for n in ("192.0.0.9/32", "192.0.0.10/32"))
+_GLOBAL_UNICAST_V6 = ipaddress.ip_network("2000::/3")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the well-known prefix: an IPv4 address in the low 32 bits
+
+
 class BlockedAddress(SourceError):
     """A URL points into a private, loopback, link-local, multicast or reserved address range."""
 
@@ -44,12 +56,23 @@ def refused_range(ip: IPAddress) -> str | None:
     """The name of the range that makes ``ip`` off limits, or None for a public address."""
     if isinstance(ip, ipaddress.IPv6Address):
         embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
         if embedded is not None:
             return refused_range(embedded)
     for attribute, label in _REFUSED:
         if getattr(ip, attribute):
             return label
-    return None if ip.is_global else "non-public"
+    return None if globally_reachable(ip) else "non-public"
+
+
+def globally_reachable(ip: IPAddress) -> bool:
+    """True when IANA's registries say ``ip`` is globally reachable (see _NOT_GLOBAL)."""
+    if not ip.is_global:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip not in _GLOBAL_UNICAST_V6:
+        return False
+    return not any(ip in net for net in _NOT_GLOBAL) or any(ip in net for net in _GLOBAL_INSIDE_THOSE)
 
 
 def networks(cidrs: Sequence[str]) -> tuple[IPNetwork, ...]:

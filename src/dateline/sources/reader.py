@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import os
 import re
 import sys
@@ -20,16 +21,18 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO
 
-from ..errors import InputTooLarge, SourceError
+from ..errors import DatelineError, InputTooLarge
 from ..model import Article, Failure
 from .base import RawDoc, is_url
 from .feed import is_feed, iter_feed
-from .files import iter_files
+from .files import file_name, iter_files
 from .jsonl import is_jsonl, iter_jsonl
 from .warc import is_warc, iter_warc
 
 if TYPE_CHECKING:
     from .url import Fetcher
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a news page is rarely over a few MB
 _HEAD = 64 * 1024
@@ -82,22 +85,28 @@ class SourceReader:
 
     # -- what the caller names -------------------------------------------------------
     def read(self, item: str) -> Iterator[Source]:
-        """Everything in one input: '-' for stdin, an http(s) URL, a file, or a folder (recursive)."""
+        """Everything in one input: '-' for stdin, an http(s) URL, a file, or a folder (recursive).
+
+        This is the one place where an error that escapes a reader is caught: it ends that input
+        (or that file of a folder) with a Failure, and the inputs after it are read."""
         if item == "-":
-            yield from self.read_stream(sys.stdin.buffer, "-")
+            yield from _guarded("-", self.read_stream(sys.stdin.buffer, "-"))
         elif is_url(item):
-            yield from self.read_url(item)
+            yield from _guarded(item, self.read_url(item))
         else:
             for path in iter_files(item):
                 if isinstance(path, Failure):
                     yield path
                     continue
                 name = file_name(path)
-                try:
-                    with open(path, "rb") as stream:
-                        yield from self.read_stream(stream, name)  # a file's mtime is when it was written, not captured
-                except OSError as exc:
-                    yield Failure(name, f"{name}: cannot read ({exc.strerror or exc})", "SourceError")
+                yield from _guarded(name, self._read_file(path, name))
+
+    def _read_file(self, path: os.PathLike[str], name: str) -> Iterator[Source]:
+        try:
+            with open(path, "rb") as stream:
+                yield from self.read_stream(stream, name)  # a file's mtime is when it was written, not captured
+        except OSError as exc:
+            yield Failure(name, f"{name}: cannot read ({exc.strerror or exc})", "SourceError")
 
     def read_url(self, url: str) -> Iterator[Source]:
         """A page or feed is read whole, up to the cap; a WARC is streamed record by record as it downloads."""
@@ -114,7 +123,7 @@ class SourceReader:
                     yield from iter_warc(_Prefixed(head, _Chunks(chunks)), url, max_bytes=self.options.max_bytes)
                     return
                 raw = fetcher.document(response, url, head, chunks)
-        except SourceError as exc:
+        except DatelineError as exc:  # refused, unreachable, too large, cut short
             yield Failure(url, str(exc), type(exc).__name__)
             return
         yield from self.read_doc(raw)
@@ -157,10 +166,15 @@ class SourceReader:
             yield raw
 
 
-def file_name(path: os.PathLike[str] | str) -> str:
-    """A path as valid text: bytes of a name that are not UTF-8 (Python keeps them as lone surrogates,
-    which no UTF-8 writer takes) are written as \\xNN escapes, e.g. caf\\xe9.html."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+def _guarded(source: str, items: Iterator[Source]) -> Iterator[Source]:
+    """The items of one input; an error in reading it becomes its last item, a Failure."""
+    try:
+        yield from items
+    except DatelineError as exc:
+        yield Failure(source, str(exc), type(exc).__name__)
+    except Exception as exc:  # a bug in a reader must not cost the inputs after this one
+        log.debug("reading %s failed", source, exc_info=True)
+        yield Failure(source, f"{source}: internal error while reading: {exc!r}", "InternalError")
 
 
 def iter_inputs(

@@ -19,6 +19,7 @@ from types import TracebackType
 
 import httpx
 
+from ..config import settings
 from ..errors import InputTooLarge, SourceError
 from .base import RawDoc, is_url
 from .decompress import decoded
@@ -50,12 +51,13 @@ class Fetcher:
         allow_private: bool = False,
         trusted_networks: Sequence[str] = (),
         timeout: float = 20.0,
-        deadline: float = 90.0,
+        deadline: float | None = None,
         max_redirects: int = 10,
     ) -> None:
-        """``trusted_networks`` (CIDR blocks) may be reached even when private, e.g. one local server."""
+        """``trusted_networks`` (CIDR blocks) may be reached even when private, e.g. one local server.
+        ``deadline``: seconds for a whole download (default ``settings.fetch_deadline``)."""
         self.max_bytes = max_bytes
-        self.deadline = deadline
+        self.deadline = settings.fetch_deadline if deadline is None else deadline
         self.max_redirects = max_redirects
         self.client = httpx.Client(
             transport=GuardedTransport(allow_private=allow_private, trusted=networks(trusted_networks)),
@@ -112,12 +114,23 @@ class Fetcher:
         raise SourceError(f"{source}: more than {self.max_redirects} redirects")
 
     def body(self, response: httpx.Response, source: str) -> Iterator[bytes]:
-        """The response body with its Content-Encoding (gzip, deflate, br) undone in bounded steps.
+        """The response body with its Content-Encoding (gzip, deflate, br) undone in bounded steps,
+        within the deadline from the first byte asked for.
 
         httpx's own decoding expands each network read whole, which a compression bomb turns into
-        hundreds of MB at once; here no step yields more than decompress.STEP bytes.
+        hundreds of MB at once; here no step yields more than decompress.STEP bytes. The read timeout
+        bounds the wait for each read; the deadline bounds them all (a body that drips one byte at a
+        time never trips the first).
         """
-        return decoded(response.iter_raw(), response.headers.get("content-encoding", ""), source)
+        return decoded(self._within_deadline(response.iter_raw(), source),
+                       response.headers.get("content-encoding", ""), source)
+
+    def _within_deadline(self, chunks: Iterator[bytes], source: str) -> Iterator[bytes]:
+        started = time.monotonic()
+        for chunk in chunks:
+            if time.monotonic() - started > self.deadline:
+                raise SourceError(f"{source}: still downloading after {self.deadline:g} s; stopped")
+            yield chunk
 
     def document(self, response: httpx.Response, source: str, head: bytes = b"",
                  rest: Iterator[bytes] | None = None) -> RawDoc:
@@ -126,15 +139,12 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise InputTooLarge(f"{source}: {int(declared):,} bytes is over the limit of {self.max_bytes:,} (raise --max-bytes)")
-        started = time.monotonic()
         chunks: list[bytes] = [head]
         size = len(head)
         for chunk in self.body(response, source) if rest is None else rest:
             size += len(chunk)
             if size > self.max_bytes:
                 raise InputTooLarge(f"{source}: over the limit of {self.max_bytes:,} bytes (raise --max-bytes); stopped reading")
-            if time.monotonic() - started > self.deadline:
-                raise SourceError(f"{source}: still downloading after {self.deadline:g} s; stopped")
             chunks.append(chunk)
         return RawDoc(
             source=source,

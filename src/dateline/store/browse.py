@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from .queries import article_filters
-from .search import fts_query, matches_sql
+from .search import fts_query, matches_sql, time_budget
 
 FACETS = ("publisher", "language", "year")
 
@@ -26,11 +26,13 @@ def search_facets(conn: sqlite3.Connection, query: str, *, collapse: bool = Fals
     where, params = article_filters(**filters)
     head, body = matches_sql(where)
     counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if collapse else "count(*)"
-    rows = conn.execute(
-        f"{head} SELECT coalesce(a.publisher, '(unknown)'), coalesce(a.language, '(unknown)'), "
-        f"coalesce(substr(a.published_at, 1, 4), '(undated)'), {counted} {body} GROUP BY 1, 2, 3",
-        [fts_query(query), *params],
-    ).fetchall()
+    match = fts_query(query)
+    with time_budget(conn, query):
+        rows = conn.execute(
+            f"{head} SELECT coalesce(a.publisher, '(unknown)'), coalesce(a.language, '(unknown)'), "
+            f"coalesce(substr(a.published_at, 1, 4), '(undated)'), {counted} {body} GROUP BY 1, 2, 3",
+            [match, *params],
+        ).fetchall()
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     for *values, n in rows:
         for name, value in zip(FACETS, values, strict=True):

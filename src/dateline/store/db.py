@@ -69,13 +69,17 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Cursor]:
         """One write transaction: everything inside lands together or not at all."""
         cur = self.conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
         try:
-            yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        cur.execute("COMMIT")
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:  # SQLite may have rolled back itself (a full disk)
+                    cur.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            raise write_error(self.path, exc) from None
 
     # -- articles ----------------------------------------------------------------------------------
     def upsert(self, article: Article) -> str:
@@ -284,8 +288,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         if readonly:
             if not path.exists():
                 raise StoreError(f"{path}: no such database; run `dateline ingest` first or pass --db")
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=False)
+            conn = _open_readonly(path)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
@@ -298,6 +301,40 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open as a dateline store ({exc}); check the path and permissions") from None
     return conn
+
+
+_WRITE_ERRORS = (
+    ("full", "the disk (or the store's size limit) is full: free some space, then rerun the same command; "
+             "what was stored is kept and the run resumes where it stopped"),
+    ("readonly", "the store cannot be written (a read-only file or filesystem): ingest into a store on a "
+                 "writable disk, or copy this one there"),
+    ("disk i/o", "the disk reported an error while writing: check the disk, then rerun the same command"),
+)
+
+
+def write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
+    """A write that SQLite refused, as an error that says what to do."""
+    message = str(exc).lower()
+    for key, advice in _WRITE_ERRORS:
+        if key in message:
+            return StoreError(f"{path}: {advice} (SQLite: {exc})")
+    return StoreError(f"{path}: cannot write ({exc})")
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection. A WAL store needs its -shm file, which SQLite cannot create on a
+    read-only filesystem (a mounted snapshot, a CD, a read-only volume): there the file is opened
+    immutable, which is right because nothing can write to it either."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        if not os.statvfs(path).f_flag & os.ST_RDONLY:
+            raise
+        conn.close()
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
 
 def _article(row: tuple) -> Article:

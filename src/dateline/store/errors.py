@@ -11,3 +11,7 @@ class StoreError(DatelineError):
 
 class SearchQueryError(StoreError):
     """A search query that full-text search cannot read (unbalanced quotes, a dangling operator)."""
+
+
+class SearchTooCostly(SearchQueryError):
+    """A search over its time budget, or with more terms or characters than a search may have."""

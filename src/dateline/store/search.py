@@ -5,22 +5,36 @@ AND / OR / NOT, parentheses and column filters (``title:summit``). Words with
 inner punctuation (``covid-19``, ``U.S.``) are searched as phrases. Parameters are
 always bound; a query full-text search cannot read raises SearchQueryError. Chinese and
 Japanese are indexed character by character, so a word in them is searched as a phrase.
+
+A search costs at most what one person's question needs: at most MAX_QUERY_CHARS characters,
+MAX_TERMS terms and MAX_DEPTH nested parentheses, and SQLite gives up after the time budget
+(``settings.search_budget``, through a progress handler): each is a SearchTooCostly with a message,
+a 400 in the web server, so one cheap request cannot hold a server thread for minutes.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .errors import SearchQueryError
+from ..config import settings
+from .errors import SearchQueryError, SearchTooCostly
 from .keys import display_form, search_form
 from .queries import DateLike, article_filters
 
 MARK_START = "\x02"
 MARK_END = "\x03"
 SNIPPET_TOKENS = 24
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 32
+MAX_DEPTH = 8
+MAX_OFFSET = 1_000_000_000  # paging past a billion hits is not a question anyone asks; SQLite takes 64-bit ints
+_PROGRESS_STEPS = 1000  # SQLite virtual machine steps between two looks at the clock
 
 _OPERATORS = {"AND", "OR", "NOT"}
 _COLUMNS = {"title", "text"}
@@ -60,6 +74,9 @@ class SearchResult:
 
 def fts_query(query: str) -> str:
     """The user's query as FTS5 syntax; raises SearchQueryError with a hint when it cannot be read."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise SearchTooCostly(f"the search is {len(query):,} characters long, over the limit of {MAX_QUERY_CHARS:,}; "
+                              "ask for fewer words")
     if query.count('"') % 2:
         raise SearchQueryError(f"the search {query!r} has an unclosed double quote; {HELP}")
     parts: list[str] = []
@@ -75,6 +92,8 @@ def fts_query(query: str) -> str:
             parts.append(search_form(m.group("phrase")) or "")
         elif m.group("paren"):
             depth += 1 if m.group("paren") == "(" else -1
+            if depth > MAX_DEPTH:
+                raise SearchTooCostly(f"the search nests parentheses more than {MAX_DEPTH} deep; {HELP}")
             if depth < 0:
                 raise SearchQueryError(f"the search {query!r} closes a parenthesis it never opened; {HELP}")
             parts.append(m.group("paren"))
@@ -85,7 +104,38 @@ def fts_query(query: str) -> str:
     terms = [p for p in parts if p not in _OPERATORS and p not in "()" and not p.endswith(":")]
     if not terms:
         raise SearchQueryError(f"the search {query!r} has no words to look for; {HELP}")
+    if len(terms) > MAX_TERMS:
+        raise SearchTooCostly(f"the search has {len(terms)} terms, over the limit of {MAX_TERMS}; ask for fewer words")
     return " ".join(parts)
+
+
+_BUDGETED: set[int] = set()  # connections inside a time_budget block (one connection per thread)
+
+
+@contextmanager
+def time_budget(conn: sqlite3.Connection, query: str, seconds: float | None = None) -> Iterator[None]:
+    """Let SQLite work on ``conn`` for at most ``seconds`` (default ``settings.search_budget``; 0: no
+    limit) inside the block; past it the running statement stops and SearchTooCostly is raised.
+    Inside another budget's block the outer budget holds (a web search and its facets share one)."""
+    seconds = settings.search_budget if seconds is None else seconds
+    if not seconds or seconds <= 0 or id(conn) in _BUDGETED:
+        yield
+        return
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
+    _BUDGETED.add(id(conn))
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupted" not in str(exc):
+            raise
+        raise SearchTooCostly(
+            f"the search {query[:100]!r} took more than its budget of {seconds:g} s "
+            "(DATELINE_SEARCH_BUDGET); narrow it: fewer or rarer words, a phrase, or a filter"
+        ) from None
+    finally:
+        _BUDGETED.discard(id(conn))
+        conn.set_progress_handler(None, 0)
 
 
 def _word(word: str) -> list[str]:
@@ -119,30 +169,33 @@ def search(
     offset: int = 0,
 ) -> SearchResult:
     """Best matches first. With ``collapse``, one hit per near-duplicate cluster (its best match)."""
+    if not 0 <= offset <= MAX_OFFSET or not 1 <= limit <= MAX_OFFSET:
+        raise SearchQueryError(f"offset must be 0..{MAX_OFFSET:,} and limit 1..{MAX_OFFSET:,}")
     match = fts_query(query)
     where, params = article_filters(publisher, language, since, until, entity, country)
     args = [match, *params]
     head, tail = matches_sql(where)
     cluster = "coalesce(a.duplicate_of, a.id)"
     try:
-        if collapse:
-            total = conn.execute(f"{head} SELECT count(DISTINCT {cluster}) {tail}", args).fetchone()[0]
-            rows = conn.execute(
-                f"{head} SELECT rowid, id, title, publisher, published, rank, cluster FROM ("
-                f"  SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.publisher AS publisher, "
-                f"  a.published AS published, f.rank AS rank, {cluster} AS cluster, "
-                f"  row_number() OVER (PARTITION BY {cluster} ORDER BY f.rank, a.id) AS nth {tail}"
-                f") WHERE nth = 1 ORDER BY rank, id LIMIT ? OFFSET ?",
-                [*args, limit, offset],
-            ).fetchall()
-        else:
-            total = conn.execute(f"{head} SELECT count(*) {tail}", args).fetchone()[0]
-            rows = conn.execute(
-                f"{head} SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} {tail} "
-                f"ORDER BY f.rank, a.id LIMIT ? OFFSET ?",
-                [*args, limit, offset],
-            ).fetchall()
-        snippets = _snippets(conn, match, [r[0] for r in rows])
+        with time_budget(conn, query):
+            if collapse:
+                total = conn.execute(f"{head} SELECT count(DISTINCT {cluster}) {tail}", args).fetchone()[0]
+                rows = conn.execute(
+                    f"{head} SELECT rowid, id, title, publisher, published, rank, cluster FROM ("
+                    f"  SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.publisher AS publisher, "
+                    f"  a.published AS published, f.rank AS rank, {cluster} AS cluster, "
+                    f"  row_number() OVER (PARTITION BY {cluster} ORDER BY f.rank, a.id) AS nth {tail}"
+                    f") WHERE nth = 1 ORDER BY rank, id LIMIT ? OFFSET ?",
+                    [*args, limit, offset],
+                ).fetchall()
+            else:
+                total = conn.execute(f"{head} SELECT count(*) {tail}", args).fetchone()[0]
+                rows = conn.execute(
+                    f"{head} SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} {tail} "
+                    f"ORDER BY f.rank, a.id LIMIT ? OFFSET ?",
+                    [*args, limit, offset],
+                ).fetchall()
+            snippets = _snippets(conn, match, [r[0] for r in rows])
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax error" in str(exc):
             raise SearchQueryError(f"full-text search cannot read {query!r}; {HELP}") from None

@@ -18,6 +18,7 @@ from ..errors import DatelineError
 from ..model import Article, Event, Quote
 from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_key
+from ..store.search import time_budget
 from ..timeline import timeline
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
@@ -135,7 +136,9 @@ def split_snippet(snippet: str) -> tuple[str, list[list[int]]]:
 
 
 def search(store: Store, q: str, *, offset: int, limit: int, collapse: bool, **filters: Any) -> dict[str, Any]:
-    result = store.search(q, collapse=collapse, limit=limit, offset=offset, **filters)
+    with time_budget(store.conn, q):  # the hits and the facets share one budget
+        result = store.search(q, collapse=collapse, limit=limit, offset=offset, **filters)
+        facets = search_facets(store, q, collapse=collapse, **filters)
     hits = []
     for hit in result.hits:
         text, marks = split_snippet(hit.snippet or "")
@@ -152,7 +155,7 @@ def search(store: Store, q: str, *, offset: int, limit: int, collapse: bool, **f
         "limit": limit,
         "next_offset": offset + limit if offset + limit < result.total else None,
         "hits": hits,
-        "facets": search_facets(store, q, collapse=collapse, **filters),
+        "facets": facets,
     }
 
 

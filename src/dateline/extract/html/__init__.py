@@ -19,8 +19,9 @@ from lxml.html import HtmlElement
 from ...model import Article
 from ..builder import ArticleBuilder
 from ..language import detect_language
-from ..meta import article_id
+from ..meta import article_id, norm_text, url_sections
 from .body import BodyWalker, section_bylines
+from .collapse import body_warnings, collapsed, doubtful, page_paragraphs, split_article
 from .figures import take_figures
 from .furniture import drop_furniture, paragraph_chars
 from .pagemeta import PageMeta, read_meta
@@ -47,6 +48,8 @@ TRAFILATURA_OPTIONS = {
 # which would cost every page its readability and jusText passes.
 FULL_CASCADE_BELOW = 0.5
 PROSE_MIN_WORDS = 6
+PAGE_PARAGRAPHS = "the page's paragraphs"
+SECOND_OPINION_GAIN = 1.5
 
 
 def extract_html(html: str, *, source: str, url: str | None = None, fetched: datetime | None = None) -> Article:
@@ -61,22 +64,44 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     published = _published(tree, meta, fetched)  # before furniture goes: a footer may state the date
     media = take_figures(tree)
     drop_furniture(tree)
-    builder = ArticleBuilder()
-    walker = BodyWalker(builder, title, section_bylines(tree))
-    body = _trafilatura_body(tree, meta.url)
+    page_chars = paragraph_chars(tree)
+    bylines = section_bylines(tree)
+    body = _trafilatura_body(tree, meta.url, page_chars)
+    builder, walker = _walk(tree, body, None, title, bylines, page_chars)
+    how = None
+    if doubtful(len(builder.text), page_chars) and not collapsed(len(builder.text), page_chars):
+        # a small share of the page's text: a second opinion from the recall pass, taken when it
+        # reads much more of the page
+        other = _bare_body(tree, meta.url, fast=False, favor_recall=True)
+        if other is not None:
+            more, more_walker = _walk(tree, other, None, title, bylines, page_chars)
+            if len(more.text) >= SECOND_OPINION_GAIN * len(builder.text):
+                body, builder, walker = other, more, more_walker
+    if collapsed(len(builder.text), page_chars):
+        # the text holds almost none of the page's: read it again, the best reading wins
+        for again, reread in (("trafilatura's recall pass", lambda: _bare_body(tree, meta.url, fast=False, favor_recall=True)),
+                              (PAGE_PARAGRAPHS, lambda: page_paragraphs(tree))):
+            other = reread()
+            if other is None:
+                continue
+            more, more_walker = _walk(tree, other, again, title, bylines, page_chars)
+            if len(more.text) > len(builder.text):
+                body, how, builder, walker = other, again, more, more_walker
+            if not collapsed(len(builder.text), page_chars):
+                break
     if body is None:
         warnings.append("no main content found in the HTML")
-    else:
-        restore_dropped(tree, body)
-        walker.walk(body)
+    if how:
+        warnings.append(f"the extractor kept almost none of the page's text; the body was read again ({how})")
     builder.media = media
     text = builder.text
+    warnings += body_warnings(builder.texts(), page_chars, sum(len(m.caption or "") for m in media))
     return Article(
         id=article_id(meta.url, text),
         source=source,
         url=meta.url,
         title=title,
-        publisher=meta.sitename or title_publisher,
+        publisher=_publisher(meta, title_publisher),
         published=published,
         language=detect_language(text[:LANGUAGE_SAMPLE_CHARS], hint=meta.language),
         authors=_merge(meta.authors, walker.bylines),
@@ -89,13 +114,35 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     )
 
 
-def _trafilatura_body(tree: HtmlElement, url: str | None) -> etree._Element | None:
+def _walk(
+    tree: HtmlElement, body: etree._Element | None, how: str | None, title: str | None,
+    bylines: dict[str, str], page_chars: int,
+) -> tuple[ArticleBuilder, BodyWalker]:
+    """The body's paragraphs, headings and bylines in a builder; a split article is read whole and
+    trafilatura's own body gets the headings and lists it dropped put back."""
+    builder = ArticleBuilder()
+    walker = BodyWalker(builder, title, bylines)
+    if body is not None:
+        split = split_article(tree, body, page_chars) if how is None else None
+        if split is not None:
+            body = split
+        elif how != PAGE_PARAGRAPHS:
+            restore_dropped(tree, body)
+        walker.walk(body)
+    return builder, walker
+
+
+def _trafilatura_body(tree: HtmlElement, url: str | None, page_chars: int) -> etree._Element | None:
     body = _bare_body(tree, url, fast=True)
-    found = len("".join(body.itertext())) if body is not None else 0
-    if found < FULL_CASCADE_BELOW * paragraph_chars(tree) or not _has_prose(body):
+    found = _chars(body)
+    if found < FULL_CASCADE_BELOW * page_chars or not _has_prose(body):
         full = _bare_body(tree, url, fast=False)
         body = full if full is not None or _has_prose(body) else None
     return body
+
+
+def _chars(body: etree._Element | None) -> int:
+    return len("".join(body.itertext())) if body is not None else 0
 
 
 def _has_prose(body: etree._Element | None) -> bool:
@@ -103,11 +150,11 @@ def _has_prose(body: etree._Element | None) -> bool:
     return body is not None and any(len("".join(el.itertext()).split()) >= PROSE_MIN_WORDS for el in body)
 
 
-def _bare_body(tree: HtmlElement, url: str | None, *, fast: bool) -> etree._Element | None:
+def _bare_body(tree: HtmlElement, url: str | None, *, fast: bool, favor_recall: bool = False) -> etree._Element | None:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(tree, url=url, fast=fast, **TRAFILATURA_OPTIONS)
+        doc = trafilatura.bare_extraction(tree, url=url, fast=fast, favor_recall=favor_recall, **TRAFILATURA_OPTIONS)
     except (ValueError, TypeError):
         return None
     return None if doc is None else doc.body
@@ -128,6 +175,17 @@ def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> s
     if day:
         return stated if stated and stated.startswith(day) else day
     return relative_published(tree, fetched) or stated
+
+
+def _publisher(meta: PageMeta, title_publisher: str | None) -> str | None:
+    """The site's name, not a section of it: a name that is a section of the page's URL ('U.S.' on
+    /world/us/...) or has fewer than two letters gives way to the next source."""
+    sections = url_sections(meta.url)
+    for name in (meta.sitename, title_publisher):
+        key = norm_text(name or "").replace(" ", "")
+        if len(key) >= 2 and key not in sections and not key.isdigit():
+            return name
+    return None
 
 
 def _merge(first: list[str], more: list[str]) -> list[str]:

@@ -9,20 +9,18 @@ and share prompts are dropped.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lxml import etree
 from lxml.etree import XPath
 
 from ..builder import ArticleBuilder
 from ..dates import find_date
+from ..langdata import all_languages
 from ..meta import norm_text
 
 _BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<name>[^\d.!?:;]{3,80})$", re.I)
-_TEASER = re.compile(
-    r"^(?:read more|read also|also read|see also|related|recommended|more on this|more from|watch|listen|"
-    r"click here|sign up|subscribe|share this|follow us)\b\s*[:|»>\-–—]",
-    re.I,
-)
+_NOTICE_MAX_CHARS = 300
 # short lines that are page furniture whatever follows them: teasers, tables of contents, bylines,
 # update stamps and picture credits that the extractor kept as paragraphs
 _FURNITURE = re.compile(
@@ -70,11 +68,45 @@ def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
     return "".join(parts)
 
 
+def _words_pattern(entries: frozenset[str]) -> str:
+    """Normalised entries ('suivez nous') as one alternation over raw text ('Suivez-nous')."""
+    return "|".join(r"\W+".join(map(re.escape, e.split())) for e in sorted(entries, key=len, reverse=True))
+
+
+@cache
+def _teaser() -> re.Pattern[str]:
+    """'Read more: ...', 'Mehr zum Thema | ...', 'Lire aussi : ...' (lang/*/furniture_leads.txt)."""
+    return re.compile(rf"^(?:{_words_pattern(all_languages('furniture_leads'))})\b\s*[:|»>\-–—]", re.I)
+
+
+@cache
+def _button_tail() -> re.Pattern[str]:
+    """A button label after the last sentence of a paragraph: '... at the opening. Enlarge'."""
+    return re.compile(rf"(?<=[.!?…])\s*(?:{_words_pattern(all_languages('furniture_lines'))})\W*$", re.I)
+
+
 def _is_teaser(text: str) -> bool:
     text = text.strip()
     if len(text) <= _FURNITURE_MAX_CHARS and _FURNITURE.match(text):
         return True
-    return len(text) <= _TEASER_MAX_CHARS and bool(_TEASER.match(text))
+    return len(text) <= _TEASER_MAX_CHARS and bool(_teaser().match(text))
+
+
+def _is_furniture_line(text: str) -> bool:
+    """A button or player label, an advertising mark, a click's confirmation, a JavaScript notice
+    (lang/*/furniture_lines.txt, furniture_notices.txt), in any shipped language."""
+    if len(text) > _NOTICE_MAX_CHARS:
+        return False
+    norm = norm_text(text)
+    if norm in all_languages("furniture_lines"):
+        return True
+    padded = f" {norm} "
+    return any(f" {notice} " in padded for notice in all_languages("furniture_notices"))
+
+
+def without_button_label(text: str) -> str:
+    """The paragraph without a trailing button label ('Vergrößern', 'Enlarge') after its last sentence."""
+    return _button_tail().sub("", text) if len(text) <= _NOTICE_MAX_CHARS * 2 else text
 
 
 def _is_disclosure(text: str) -> bool:
@@ -142,8 +174,11 @@ class BodyWalker:
         self.after_heading = False
 
     def _paragraph(self, text: str) -> None:
+        text = without_button_label(text)
         stripped = " ".join(text.split())
         if not stripped or self._is_title(stripped) or _is_teaser(stripped) or _is_date_line(stripped):
+            return
+        if _is_furniture_line(stripped):
             return
         if _is_disclosure(stripped):
             return
@@ -160,7 +195,7 @@ class BodyWalker:
     def _list(self, el: etree._Element) -> None:
         for item in el.iter("item"):
             text = _text(item, skip=("list",))
-            if not _is_teaser(" ".join(text.split())):
+            if not _is_teaser(" ".join(text.split())) and not _is_furniture_line(" ".join(text.split())):
                 self.builder.add(text, "list_item")
 
     def _table(self, el: etree._Element) -> None:

@@ -8,9 +8,12 @@ that starts "By" or "Written by".
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from .furniture import names_furniture
 
 _AUTHOR_LINKS = XPath(
     ".//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/people/')"
@@ -30,6 +33,9 @@ _NAME_END = re.compile(
     re.I,
 )
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}$")
+# the part of an author link's path that names the author: /author/jane-doe, /people/jdoe/
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|people|staff|profile|journalist)/(?P<slug>[^/?#]*)", re.I)
+_OUTSIDE_TAGS = frozenset({"nav"})
 _MAX_LINE_CHARS = 80
 _MAX_LINKS = 200
 
@@ -44,10 +50,36 @@ def _looks_like_name(text: str) -> bool:
     return bool(_NAME.match(text)) and not text.islower()
 
 
-def byline_authors(tree: HtmlElement) -> list[str]:
+def _host(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.")
+
+
+def _is_article_author_link(link: HtmlElement, page_host: str) -> bool:
+    """A link to this site's page about one author, outside menus, sidebars and comments.
+
+    A link to a profile on another site (a social network's /profile/...) names no author of the
+    page; a link to the /people/ or /staff/ index is a section; a name in a menu or the
+    sidebar's list of other posts belongs to another page.
+    """
+    href = link.get("href", "")
+    if link.get("rel") != "author":
+        m = _AUTHOR_PATH.search(href)
+        if m is None or not m.group("slug"):
+            return False
+    host = _host(href) if href.startswith(("http://", "https://", "//")) else page_host
+    if page_host and host and host != page_host and not host.endswith("." + page_host) and not page_host.endswith("." + host):
+        return False
+    return not any(a.tag in _OUTSIDE_TAGS or names_furniture(a) for a in link.iterancestors())
+
+
+def byline_authors(tree: HtmlElement, url: str | None = None) -> list[str]:
     """Names from author links, else from the first "By ..." line; [] when the page shows none."""
     names: list[str] = []
+    page_host = _host(url)
     for link in _AUTHOR_LINKS(tree)[:_MAX_LINKS]:
+        if not _is_article_author_link(link, page_host):
+            continue
         text = _BY_PREFIX.sub("", _text(link))
         if _looks_like_name(text) and text not in names:
             names.append(text)

@@ -13,6 +13,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ...model import Media
+from .furniture import names_furniture
 
 # class/id tokens of caption and credit containers (wp-caption-text, image-caption, photo-credit ...)
 _CAPTION_TOKEN = re.compile(r"(?:^|[-_])(?:caption|figcaption|captiontext)(?:$|[-_])", re.I)
@@ -24,6 +25,11 @@ _CREDIT_MARK = re.compile(
     re.I,
 )
 _MAX_CAPTION_CHARS = 600
+# what a page's own copyright line says, and a picture's credit does not
+_PAGE_RIGHTS = re.compile(
+    r"all rights reserved|back to top|alle rechte vorbehalten|tous droits réservés|terms of (?:use|service)|privacy policy",
+    re.I,
+)
 # the class/id test runs in C first; the token regexes then confirm each candidate
 _CAPTION_CANDIDATES = XPath(
     ".//*[self::div or self::p or self::span or self::small or self::cite]"
@@ -102,6 +108,14 @@ def _drop(el: HtmlElement) -> None:
     parent.remove(el)
 
 
+def _page_notice(el: HtmlElement, text: str) -> bool:
+    """A copyright line of the page ('Back to top © 2020 Site. All rights reserved'), not a picture's
+    credit: it sits in the footer or a menu, or states the page's rights."""
+    if _PAGE_RIGHTS.search(text):
+        return True
+    return any(a.tag in ("footer", "nav") or names_furniture(a) for a in el.iterancestors())
+
+
 def take_figures(tree: HtmlElement) -> list[Media]:
     """Lift figures and caption/credit elements out of ``tree`` (in place); return them as media."""
     media: list[Media] = []
@@ -134,7 +148,7 @@ def take_figures(tree: HtmlElement) -> list[Media]:
         if not (_is_caption(el) or _is_credit(el)) or any(a in taken for a in el.iterancestors()):
             continue
         text = _text(el)
-        if not text or len(text) > _MAX_CAPTION_CHARS:
+        if not text or len(text) > _MAX_CAPTION_CHARS or _page_notice(el, text):
             continue
         if _is_credit(el) and not _is_caption(el):
             if media and media[-1].credit is None:

@@ -43,7 +43,8 @@ def paragraph_chars(el: HtmlElement) -> int:
     return sum(len(text.strip()) for p in el.iter("p") for text in p.itertext())
 
 
-def _names_furniture(el: HtmlElement) -> bool:
+def names_furniture(el: HtmlElement) -> bool:
+    """The element's class or id names it furniture (and no name of it speaks of content)."""
     names = f"{el.get('class', '')} {el.get('id', '')}"
     if not _ANY_FURNITURE.search(names):
         return False
@@ -56,7 +57,7 @@ def drop_furniture(tree: HtmlElement) -> int:
     page_chars = paragraph_chars(tree) or 1
     dropped: set[HtmlElement] = set()
     for el in _CANDIDATES(tree):
-        if el.getparent() is None or not _names_furniture(el):
+        if el.getparent() is None or not names_furniture(el):
             continue
         if not dropped.isdisjoint(el.iterancestors()):
             continue  # inside a container already taken out

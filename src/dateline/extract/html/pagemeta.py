@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..authors import clean_authors, site_names
 from .bylines import byline_authors
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|newsarticle|webpage|review|analysis", re.I)
@@ -44,7 +45,7 @@ class PageMeta:
 
 def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     """Everything the page says about itself, from one parsed tree (read-only)."""
-    from trafilatura.metadata import examine_meta, extract_author, extract_sitename, extract_url
+    from trafilatura.metadata import examine_meta, extract_sitename, extract_url
 
     doc = examine_meta(tree)
     og_title = doc.title
@@ -66,20 +67,34 @@ def read_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
         meta.ld_headline = _str(article.get("headline"))
         meta.published = _str(article.get("datePublished")) or _str(article.get("dateCreated"))
     meta.title = og_title or meta.ld_headline or meta.html_title
-    author = "; ".join(ld_authors) or doc.author
-    if author and " " not in author.strip():
-        author = None  # a handle or a single word is rarely a byline
-    meta.authors = _split_authors(author) or _split_authors("; ".join(byline_authors(tree)))
-    if not meta.authors:  # trafilatura's author search: slower, so last
-        meta.authors = _split_authors(extract_author(tree))
     meta.url = _canonical(tree) or doc.url or extract_url(tree, url) or url
     meta.sitename = (doc.sitename or ld_publisher or extract_sitename(tree) or "").lstrip("@") or None
+    meta.authors = _authors(tree, ["; ".join(ld_authors), doc.author], meta.url, site_names(meta.sitename, ld_publisher, url=meta.url))
     meta.language = tree.get("lang") or tree.get("xml:lang") or _meta_content(tree, "og:locale")
     tags = list(doc.tags or []) or ld_keywords
     meta.tags = _unique(t.strip() for tag in tags for t in tag.split(",") if t.strip())
     if not meta.published:
         meta.published = _published_meta(tree)
     return meta
+
+
+def _authors(tree: HtmlElement, stated: list[str | None], url: str | None, sites: frozenset[str]) -> list[str]:
+    """The first source that names a person: what the page states (JSON-LD, the author <meta>),
+    the byline on the page, trafilatura's author search (slower, so last). A source whose every
+    value is a label, a section or a placeholder gives way to the next, and so does one that names
+    only the site or its publisher; the site is the author only when no source names a person."""
+    from trafilatura.metadata import extract_author
+
+    sources = [*(_split_authors(value) for value in stated), lambda: byline_authors(tree, url),
+               lambda: _split_authors(extract_author(tree))]
+    fallback: list[str] = []
+    for source in sources:
+        values = source() if callable(source) else source
+        names = clean_authors(values, sites)
+        if names:
+            return names
+        fallback = fallback or clean_authors(values)
+    return fallback
 
 
 def _text(el: HtmlElement) -> str:
@@ -163,7 +178,7 @@ def _canonical(tree: HtmlElement) -> str | None:
     return None
 
 
-_AUTHOR_SEP = re.compile(r"\s*(?:[;|·•]|\band\b|&)\s*", re.I)
+_AUTHOR_SEP = re.compile(r"\s*(?:[;|·•]|\b(?:and|und|et)\b|&)\s*", re.I)
 _NOT_AUTHOR = re.compile(r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphics?)\b", re.I)
 _AUTHOR_PREFIX = re.compile(r"^(?:(?:words|text|written|reporting|reported)\s+)?by\s+", re.I)
 

@@ -43,6 +43,8 @@ _AFTER_HEADLINE = XPath(f"following::*[position() <= {HEADLINE_WINDOW}][self::ti
 _UPDATE_WORDS = re.compile(r"updat|modif|edited|reviewed|revised|created|aktualisiert|mis à jour|actualizado", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CONTEXT_CHARS = 120
+_NEW_YEAR_SCAN_CHARS = 500_000
+_DATE_ATTRIBUTES = XPath("//meta/@content | //time/@datetime | //*[@itemprop]/@content")
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -94,8 +96,21 @@ def relative_published(tree: HtmlElement, fetched: datetime | None) -> str | Non
     return None
 
 
+def _states_new_year(tree: HtmlElement, year: str) -> bool:
+    """The page writes 1 January of ``year`` out somewhere (ISO, numeric or in words)."""
+    text = " ".join(tree.itertext())[:_NEW_YEAR_SCAN_CHARS]
+    pattern = (rf"{year}-01-01|01[./]01[./]{year}|\b1(?:st)?\s+jan\w*\.?,?\s+{year}|jan\w*\.?\s+1(?:st)?,?\s+{year}"
+               rf"|1(?:er)?\.?\s+(?:janvier|januar|jänner)\s+{year}")
+    stamps = " ".join(_DATE_ATTRIBUTES(tree))
+    return bool(re.search(pattern, text, re.I) or f"{year}-01-01" in stamps)
+
+
 def htmldate_published(tree: HtmlElement, url: str | None, fetched: datetime | None) -> str | None:
-    """htmldate's original-date search; a capture time caps it (a page is not published after it was fetched)."""
+    """htmldate's original-date search; a capture time caps it (a page is not published after it was fetched).
+
+    A bare year (a copyright line's "© 2025") comes back from the extensive search as 1 January:
+    that day is taken only when the page writes it out.
+    """
     from htmldate import find_date as htmldate_find
 
     max_date = fetched.strftime("%Y-%m-%d") if fetched else None
@@ -103,4 +118,7 @@ def htmldate_published(tree: HtmlElement, url: str | None, fetched: datetime | N
         found = htmldate_find(tree, extensive_search=True, original_date=True, url=url, max_date=max_date)
     except (ValueError, TypeError):
         return None
-    return normalise_date(found)
+    day = normalise_date(found)
+    if day and day[4:10] == "-01-01" and not _states_new_year(tree, day[:4]):
+        return None
+    return day

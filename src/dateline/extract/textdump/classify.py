@@ -83,6 +83,18 @@ _MAX_JOINS = 3
 _JOIN_GAP = 8  # lines of interruption the article may cross
 _JOIN_REACH = 60  # lines past the interruption where its continuation is looked for
 _JOIN_MIN_SCORE = 4.0  # a continuation is at least one real paragraph
+# a box of related stories inside an article runs longer than a short interruption: the article
+# goes on past up to this many lines when what follows is more than one paragraph of prose
+_LONG_GAP = 20
+_LONG_GAP_MIN_SCORE = 5.0
+
+
+# share buttons and sign-up boxes come where the article ends, not inside a box within it
+_PAGE_END = frozenset({"share", "subscribe"})
+
+
+def _gap_allowed(continuation_score: float) -> int:
+    return _LONG_GAP if continuation_score >= _LONG_GAP_MIN_SCORE else _JOIN_GAP
 _HARD_ENDS = frozenset({"comments", "copyright", "next", "language_note"})
 _GAP_MAX_FACTOR = 4.0
 _SCORES = {
@@ -118,10 +130,11 @@ def article_region(lines: list[Line]) -> Region | None:
     if region is None:
         return None
     for _ in range(_MAX_JOINS):
-        after = best_region(lines[region.end : region.end + _JOIN_GAP + _JOIN_REACH])
-        if after is None or after.score < _JOIN_MIN_SCORE or after.start > _JOIN_GAP:
+        after = best_region(lines[region.end : region.end + _LONG_GAP + _JOIN_REACH])
+        if after is None or after.score < _JOIN_MIN_SCORE or after.start > _gap_allowed(after.score):
             break
-        if _closes_article(lines[region.end : region.end + after.start]):
+        gap = lines[region.end : region.end + after.start]
+        if _closes_article(gap) or len(gap) > _JOIN_GAP and any(line.kind in _PAGE_END for line in gap):
             break
         region = Region(region.start, region.end + after.end, region.score + after.score)
     for _ in range(_MAX_JOINS):

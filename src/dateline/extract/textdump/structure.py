@@ -39,9 +39,14 @@ def build(lines: list[Line], found: list[Furniture | None], region: Region) -> S
     expect_byline = True  # a byline may open the article or follow a heading
     emitted: set[str] = set()  # a line the page prints twice (a caption, a pull quote) is kept once
     in_head = True  # above the first paragraph: bylines, dates and labels, not text
+    in_box = False  # below a 'Related stories' label inside the article: its headlines, until prose
     for i in range(region.start, region.end):
         line = lines[i]
-        if found[i] is not None or line.kind in ("title", "bad"):
+        if found[i] is not None and found[i].label == "related":
+            in_box = True
+        if in_box and line.kind == PROSE:
+            in_box = False
+        if found[i] is not None or line.kind in ("title", "bad") or in_box:
             continue
         if line.norm in _BY_WORDS:  # 'By' on its own line, the name below it
             expect_byline = True

@@ -19,6 +19,7 @@ from ..actors import alias_country, country_code, national_title, place_country,
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
 _MEMBERSHIP_PREPS = lang.column_words("event_words", "role", "membership_prep")
+_PLACE_PREPS = lang.column_words("event_words", "role", "place_prep")
 _LOCATING = lang.column_words("event_words", "role", "locating_word")
 _PAIR_HEADS = lang.column_words("event_words", "role", "pair_head")
 _PAIR_WORDS = lang.column_words("event_words", "role", "pair_word")
@@ -229,8 +230,11 @@ class PhraseResolver:
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=home + (sector or ""), country=home)]
         if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)):
             return [_entity_actor(ent, text, start, end, sector)]
-        # premodifiers first ("Israeli soldiers", "Taiwan's minister"), then what follows the head
+        # premodifiers first ("Israeli soldiers", "Taiwan's minister"), then what follows the head; a thing
+        # that is only somewhere ("streets in Hong Kong", "a hotel in Nairobi") is a place, not an actor
         ordered = [t for t in tokens if t.i < head.i] + [head] + [t for t in tokens if t.i > head.i]
+        if sector is None and head.pos_ == "NOUN" and ent is None:
+            ordered = [t for t in ordered if not _located(t, head)]
         found: list[Actor] = []
         seen_conj: set[int] = set()
         for tok in ordered:
@@ -302,6 +306,15 @@ def _in_relation(tok) -> bool:
         if 0 <= other < len(doc) and doc[hyphen].text in ("-", "\u2010", "\u2011", "\u2013") \
                 and not doc[hyphen].whitespace_ and (doc[other].lower_ in _RELATION_PREFIXES or country_word(doc[other].text)):
             return True
+    return False
+
+
+def _located(tok, head) -> bool:
+    """Inside a place phrase of ``head``: "in Hong Kong" of "streets in Hong Kong"."""
+    while tok.i != head.i and tok.head.i != tok.i:  # spaCy makes a new Token object on each access: compare .i
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _PLACE_PREPS:
+            return True
+        tok = tok.head
     return False
 
 

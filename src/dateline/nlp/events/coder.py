@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ... import lang
 from ...model import Actor, Article, Event
-from ..actors import place_country
+from ..actors import place_country, sector_code
 from . import compose, grammar
 from .actors_in_sentence import (
     ArticleActors,
@@ -418,7 +418,8 @@ class SentenceCoder:
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
-        preps = _TARGET_PREPS + (("of",) if tok is r.act and r.act is not r.head and tok.pos_ == "NOUN" else ())
+        governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
+        preps = _TARGET_PREPS + (("of",) if governed else ())
         for _, pobj in grammar.preps(tok, preps):
             if pobj.i in own:  # "went on strike": the event noun is no recipient
                 continue
@@ -498,8 +499,12 @@ class SentenceCoder:
         return out
 
     def location(self, r: Reading) -> str | None:
-        """The country of the place the sentence gives for the act: "in Beijing", "in the capital of Chad"."""
-        for tok in _unique([r.act, r.head]):
+        """The country of the place the sentence gives for the act: "in Beijing", "in the capital of Chad",
+        also through the act's object when the place hangs on it ("blocked streets in Hong Kong")."""
+        heads = _unique([r.act, r.head])
+        objects = [o for t in heads for o in grammar.children(t, grammar.OBJECT_DEPS)
+                   if sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
+        for tok in heads + objects:
             for _, pobj in grammar.preps(tok, _PLACE_PREPS):
                 for place in _place_tokens(pobj):
                     ent = self.actors.entity_of(place)

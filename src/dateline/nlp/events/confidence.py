@@ -8,7 +8,8 @@ only as trustworthy as its weakest part:
   Iran" (0.45: a noun names an event without saying it happened); an act the sentence does not assert,
   under "if", "might", a wish, in a question or in a headline (0.2).
 - the source (ARTICLE-EVENTS: "the source must be a political actor"): a state, an intergovernmental or
-  non-governmental organisation, or an actor with a political role (1.0, 0.95 from a country word on a
+  non-governmental organisation, an actor with a political role, or anyone who protests (the act makes
+  them protesters) (1.0, 0.95 from a country word on a
   role, "Israeli soldiers"); a political role with no country, "the minister" (0.7); a pronoun carried
   from an earlier sentence, or a role placed in the one country its sentence names (0.75); no source at all, a passive with no "by" (0.6 when the target is
   political and placed: a country, an IGO or NGO); a national with no political role, "American Kevin King" (0.45); anyone else, a company,
@@ -80,10 +81,12 @@ def is_political(actor: Actor | None, entity: Entity | None) -> bool:
     return False
 
 
-def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool, target_political: bool) -> float:
+def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool, target_political: bool,
+                  protest: bool = False) -> float:
     if actor is None:
         return 0.6 if target_political else 0.2
-    if is_political(actor, entity):
+    if is_political(actor, entity) or (protest and (actor.country or actor.code)):
+        # people who demonstrate, strike or boycott are protesters: the act makes them political
         if inferred:
             return 0.75
         if actor.country:
@@ -114,6 +117,7 @@ def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | N
     # a source-less act ("X was accused") needs a target the text places: a country, an IGO or NGO
     target_political = target is not None and is_political(target, target_entity) \
         and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
-    score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political)
+    score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political,
+                                          protest=plover == "PROTEST")
              * target_factor(target, target_entity, plover) * (INFERRED_TARGET if target_inferred else 1.0))
     return round(score, 3)

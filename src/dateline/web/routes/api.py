@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from .. import queries, schemas
 from ..queries import MAX_PAGE
-from .common import ArticleFilters, store_of
+from .common import ArticleFilters, Limit, Offset, store_of
 
 
 class ErrorDetail(BaseModel):
@@ -35,8 +35,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 
-Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Items per page (1..{MAX_PAGE}).")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip: the previous page's next_offset.")]
 Freq = Literal["day", "week", "month"]  # dateline.timeline.FREQUENCIES
 
 

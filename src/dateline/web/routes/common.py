@@ -7,6 +7,13 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 
 from ...store import Store
+from ...store.search import MAX_OFFSET
+from ..queries import MAX_PAGE
+
+# Every numeric parameter is bounded: a number past the bound is a 422 with a message, never a 500.
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Items to skip (0..{MAX_OFFSET:,}): "
+                              "the previous page's next_offset.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Items per page (1..{MAX_PAGE}).")]
 
 
 def store_of(request: Request) -> Store:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from .. import queries
 from ..chart import timeline_svg
-from ..queries import MAX_PAGE
 from ..render import event_label, render_article, render_marked
 from .api import Freq
-from .common import ArticleFilters, store_of
+from .common import ArticleFilters, Limit, Offset, store_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,7 +29,7 @@ def _url(path: str, **params: Any) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, filters: ArticleFilters, after: str | None = None,
-         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> HTMLResponse:
+         limit: Limit = 50) -> HTMLResponse:
     store = store_of(request)
     params = filters.as_kwargs()
     data = queries.list_articles(store, after=after, limit=limit, **params)
@@ -41,8 +40,8 @@ def home(request: Request, filters: ArticleFilters, after: str | None = None,
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, filters: ArticleFilters, q: str = "", collapse: bool = False,
-                offset: Annotated[int, Query(ge=0)] = 0,
-                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> HTMLResponse:
+                offset: Offset = 0,
+                limit: Limit = 20) -> HTMLResponse:
     params = filters.as_kwargs()
     json_url = _url("/api/search", q=q, **params, collapse=collapse, offset=offset or None)
     if not q.strip():
@@ -81,8 +80,8 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, type: str | None = None, country: str | None = None,
-                  code: str | None = None, offset: Annotated[int, Query(ge=0)] = 0,
-                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> HTMLResponse:
+                  code: str | None = None, offset: Offset = 0,
+                  limit: Limit = 50) -> HTMLResponse:
     data = queries.list_entities(store_of(request), type=type or None, country=country or None,
                                  code=code or None, offset=offset, limit=limit)
     next_url = (_url("/entities", type=type, country=country, code=code, offset=data["next_offset"])
@@ -92,8 +91,8 @@ def entities_page(request: Request, type: str | None = None, country: str | None
 
 
 @router.get("/entities/{key}", response_class=HTMLResponse)
-def entity_page(request: Request, key: str, offset: Annotated[int, Query(ge=0)] = 0,
-                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> HTMLResponse:
+def entity_page(request: Request, key: str, offset: Offset = 0,
+                limit: Limit = 50) -> HTMLResponse:
     data = queries.entity_view(store_of(request), key, offset=offset, limit=limit)
     next_offset = data["articles"]["next_offset"]
     next_url = _url(f"/entities/{quote(key)}", offset=next_offset) if next_offset is not None else None
@@ -102,8 +101,8 @@ def entity_page(request: Request, key: str, offset: Annotated[int, Query(ge=0)] 
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quotes_page(request: Request, speaker: str | None = None, offset: Annotated[int, Query(ge=0)] = 0,
-                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> HTMLResponse:
+def quotes_page(request: Request, speaker: str | None = None, offset: Offset = 0,
+                limit: Limit = 50) -> HTMLResponse:
     data = queries.list_quotes(store_of(request), speaker=speaker or None, offset=offset, limit=limit)
     next_url = _url("/quotes", speaker=speaker, offset=data["next_offset"]) if data["next_offset"] else None
     return _page(request, "quotes.html", _url("/api/quotes", speaker=speaker, offset=offset or None),
@@ -114,8 +113,8 @@ def quotes_page(request: Request, speaker: str | None = None, offset: Annotated[
 def events_page(request: Request, actor: str | None = None, source: str | None = None,
                 target: str | None = None, cameo: str | None = None, plover: str | None = None,
                 since: str | None = None, until: str | None = None,
-                offset: Annotated[int, Query(ge=0)] = 0,
-                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> HTMLResponse:
+                offset: Offset = 0,
+                limit: Limit = 50) -> HTMLResponse:
     params = {"actor": actor or None, "source": source or None, "target": target or None,
               "cameo": cameo or None, "plover": plover or None, "since": since or None, "until": until or None}
     data = queries.list_events(store_of(request), offset=offset, limit=limit, **params)
