@@ -26,11 +26,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import pyarrow as pa
 
-from ..model import Article, Entity, Event, Media, Paragraph, Quote, Record, Section, Span, _hints
+from ..model import Article, Entity, Event, Media, Paragraph, Quote, Record, Section, Span
 from .keys import entity_key, normalise_name
 from .values import parse_date, parse_timestamp
 
@@ -91,6 +91,11 @@ def _derived(name: str, sql: str | None, arrow: pa.DataType | None, get: Getter,
 
 
 # -- types ------------------------------------------------------------------------------------------------
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
 def _optional(tp: Any) -> tuple[Any, bool]:
     """(the type without None, whether None is allowed)."""
     if get_origin(tp) in (Union, types.UnionType):
