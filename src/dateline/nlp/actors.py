@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -190,6 +190,7 @@ def is_capital(text: str) -> bool:
     return _strip_frame(text) in _CAPITALS
 
 
+@lru_cache(maxsize=1 << 16)  # asked about the same few words thousands of times per batch of pages
 def country_code(text: str) -> str | None:
     """ISO 3166 alpha-3 of a country name, alias, demonym or capital; None otherwise.
 

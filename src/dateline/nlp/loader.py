@@ -6,6 +6,7 @@ from functools import cache
 
 from ..config import settings
 from ..errors import ModelNotInstalled
+from .ruler import install as install_lookups
 
 # Components the annotation needs; others in a larger pipeline are disabled.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer")
@@ -27,5 +28,6 @@ def load_nlp(name: str | None = None):
     for pipe in list(nlp.pipe_names):
         if pipe not in NEEDED:
             nlp.disable_pipe(pipe)
+    install_lookups(nlp)  # the attribute ruler and the lemmatizer as look-ups in nlp.pipe: the same output
     nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
     return nlp

@@ -11,9 +11,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..model import Actor, Event, Quote, Span
+from ..model import Event, Quote
 from .errors import StoreError
 from .keys import normalise_name
+from .tables import EVENTS, QUOTES
 
 DateLike = str | date | datetime | None
 
@@ -85,14 +86,6 @@ def country_filter(value: str) -> str:
 
 
 # -- events --------------------------------------------------------------------------------------
-_EVENT_COLUMNS = (
-    'e.article_id, e.start, e."end", e.text, '
-    "e.source_text, e.source_start, e.source_end, e.source_entity, e.source_code, e.source_country, "
-    "e.target_text, e.target_start, e.target_end, e.target_entity, e.target_code, e.target_country, "
-    "e.cameo, e.plover, e.quad_class, e.goldstein, e.date, e.location, e.negated, e.quote, e.confidence, e.event_id"
-)
-
-
 def _side_match(side: str, value: str) -> tuple[str, list[Any]]:
     """An event side matches by code prefix ("USA" matches USAGOV), by country, or by entity name."""
     cond = (
@@ -144,25 +137,10 @@ def iter_events(
     if until:
         where.append("e.day <= ?")
         params.append(time_bound(until, end=True)[:10])
-    sql = f"SELECT {_EVENT_COLUMNS} FROM events e"
+    sql = f"SELECT e.article_id, {EVENTS.select_sql('e')} FROM events e"
     sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY e.article_id, e.idx"
     for row in conn.execute(sql, params):
-        yield row[0], _event(row[1:])
-
-
-def _event(r: tuple) -> Event:
-    return Event(
-        start=r[0], end=r[1], text=r[2],
-        source=_actor(r[3:9]), target=_actor(r[9:15]),
-        cameo=r[15], plover=r[16], quad_class=r[17], goldstein=r[18], date=r[19], location=r[20],
-        negated=bool(r[21]), quote=r[22], confidence=r[23], id=r[24],
-    )
-
-
-def _actor(r: tuple) -> Actor | None:
-    if r[0] is None:
-        return None
-    return Actor(text=r[0], start=r[1], end=r[2], entity=r[3], code=r[4], country=r[5])
+        yield row[0], EVENTS.decode(row[1:])
 
 
 # -- entities ------------------------------------------------------------------------------------
@@ -250,10 +228,7 @@ def entity_articles(conn: sqlite3.Connection, key: str, *, limit: int | None = N
 # -- quotes --------------------------------------------------------------------------------------
 def iter_quotes(conn: sqlite3.Connection, *, speaker: str | None = None) -> Iterator[tuple[str, Quote]]:
     """(article id, quote); ``speaker`` matches the speaker's name or entity key."""
-    sql = (
-        'SELECT q.article_id, q.start, q."end", q.text, q.kind, q.speaker_start, q.speaker_end, q.speaker_text, '
-        "q.speaker_entity, q.speaker_name, q.cue_start, q.cue_end, q.cue_text, q.confidence FROM quotes q"
-    )
+    sql = f"SELECT q.article_id, {QUOTES.select_sql('q')} FROM quotes q"
     params: list[Any] = []
     if speaker:
         sql += (
@@ -262,13 +237,8 @@ def iter_quotes(conn: sqlite3.Connection, *, speaker: str | None = None) -> Iter
         )
         params += [normalise_name(speaker), speaker]
     sql += " ORDER BY q.article_id, q.idx"
-    for r in conn.execute(sql, params):
-        yield r[0], Quote(
-            start=r[1], end=r[2], text=r[3], kind=r[4],
-            speaker=Span(r[5], r[6], r[7]) if r[7] is not None else None,
-            speaker_entity=r[8], speaker_name=r[9],
-            cue=Span(r[10], r[11], r[12]) if r[12] is not None else None, confidence=r[13],
-        )
+    for row in conn.execute(sql, params):
+        yield row[0], QUOTES.decode(row[1:])
 
 
 # -- summary -------------------------------------------------------------------------------------
