@@ -91,6 +91,9 @@ def timeline_svg(rows: Sequence[Row], title: str = "") -> Markup:
         period = str(row["period"])
         x = LEFT + i * slot + (slot - bar_w) / 2
         base = 0
+        link = row.get("events_url") if isinstance(row, dict) else None
+        if link and int(row["count"]):  # a bar links to the events behind it
+            out.append(f'<a class="bar-link" href="{escape(link)}">')
         for quad in (1, 2, 3, 4):
             n = _quad_count(row, quad)
             if not n:
@@ -107,6 +110,8 @@ def timeline_svg(rows: Sequence[Row], title: str = "") -> Markup:
             y0, y1 = y_count(base + other), y_count(base)
             out.append(f'<rect class="bar quad-0" x="{_fmt(x)}" y="{_fmt(y0)}" width="{_fmt(bar_w)}" '
                        f'height="{_fmt(y1 - y0)}" fill="#bbb"><title>{escape(period)}: {other} uncoded</title></rect>')
+        if link and int(row["count"]):
+            out.append("</a>")
         if i % label_every == 0:
             cx = LEFT + i * slot + slot / 2
             out.append(f'<text x="{_fmt(cx)}" y="{TOP + plot_h + 14}" font-size="10" fill="#444" '

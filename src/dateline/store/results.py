@@ -1,0 +1,361 @@
+"""The store's answers to the query objects of query.py: rows, counts and facets, paged in SQL.
+
+Each list is one SELECT with the query's WHERE, ORDER BY and LIMIT/OFFSET, and one
+COUNT; rows are decoded from their columns (never from the full record), and each
+fact row carries its article (id, title, publisher, published) and, when duplicates
+are collapsed, how many copies it stands for.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..model import Actor, Event, Quote, Span
+from .keys import group_key_sql
+from .query import CLUSTER, ArticleQuery, EntityQuery, EventQuery, QuoteQuery, _event_signature_sql
+
+
+@dataclass
+class ArticleRef:
+    """The article a fact is in, as a row of a list shows it."""
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ArticleRow(ArticleRef):
+    language: str | None = None
+    url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    copies: int = 1  # articles in its near-duplicate cluster
+
+
+@dataclass
+class EventHit:
+    article: ArticleRef
+    event: Event
+    copies: int = 1  # the same event in this many articles of its near-duplicate cluster
+
+
+@dataclass
+class QuoteHit:
+    article: ArticleRef
+    quote: Quote
+    copies: int = 1
+
+
+@dataclass
+class EntitySummary:
+    """One entity across the store: every name it goes by, on one page (see keys.group_key)."""
+
+    key: str
+    name: str  # the most frequent spelling
+    type: str  # the most frequent type; a country's is GPE
+    code: str | None
+    country: str | None
+    articles: int  # near-duplicate clusters, unless counted with copies
+    mentions: int
+    names: list[str] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _collapsed(select: str, body: str, partition: str, pick: str, sorts: dict[str, str], order: str,
+               tiebreak: list[str]) -> str:
+    """One row per ``partition`` (the first by ``pick``), with ``copies``, ordered as ``order`` says.
+
+    ``order`` is an ORDER BY over the inner columns; they are carried out under aliases."""
+    bases = [expr.split(" COLLATE")[0] for expr in [*sorts.values(), *tiebreak]]
+    carried = {expr: f"s{i}" for i, expr in enumerate(dict.fromkeys(bases))}
+    outer = order
+    for expr, alias in sorted(carried.items(), key=lambda kv: -len(kv[0])):
+        outer = outer.replace(expr, alias)
+    extra = ", ".join(f"{expr} AS {alias}" for expr, alias in carried.items())
+    return (f"SELECT * FROM (SELECT {select}, {extra}, row_number() OVER (PARTITION BY {partition} ORDER BY {pick}) "
+            f"AS nth_, count(*) OVER (PARTITION BY {partition}) AS copies_ {body}) WHERE nth_ = 1{outer}")
+
+
+# -- articles ----------------------------------------------------------------------------------------
+_ARTICLE_COLUMNS = (
+    "a.id, a.title, a.publisher, a.published, a.language, a.url, json_extract(a.record, '$.authors'), "
+    "a.duplicate_of, (SELECT count(*) FROM entities x WHERE x.article_id = a.id), "
+    "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id), "
+    "(SELECT count(*) FROM events x WHERE x.article_id = a.id), "
+    f"(SELECT count(*) FROM articles c WHERE coalesce(c.duplicate_of, c.id) = {CLUSTER})"
+)
+
+
+def articles(conn: sqlite3.Connection, query: ArticleQuery) -> list[ArticleRow]:
+    """The page of matching articles, in the query's order (newest first without q)."""
+    head, body, params = query.from_sql()
+    limit, page = query.page.sql()
+    order = query.order_by()
+    if query.collapse:
+        from .query import ARTICLE_SORTS
+
+        sorts = {k: v for k, v in ARTICLE_SORTS.items() if query.q or k != "relevance"}
+        sql = head + " " + _collapsed(_ARTICLE_COLUMNS, body, CLUSTER, "a.duplicate_of IS NOT NULL, a.id", sorts,
+                                      order, ["a.id"])
+    else:
+        sql = f"{head} SELECT {_ARTICLE_COLUMNS} {body}{order}"
+    rows = conn.execute(sql + limit, [*params, *page]).fetchall()
+    return [ArticleRow(id=r[0], title=r[1], publisher=r[2], published=r[3], language=r[4], url=r[5],
+                       authors=json.loads(r[6]) if r[6] else [], duplicate_of=r[7],
+                       counts={"entities": r[8], "quotes": r[9], "events": r[10]}, copies=r[11]) for r in rows]
+
+
+def count_articles(conn: sqlite3.Connection, query: ArticleQuery) -> int:
+    head, body, params = query.from_sql()
+    counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
+    return conn.execute(f"{head} SELECT {counted} {body}", params).fetchone()[0]
+
+
+FACETS = ("publisher", "language", "year")
+
+
+def article_facets(conn: sqlite3.Connection, query: ArticleQuery) -> dict[str, list[list[Any]]]:
+    """Counts of the matching articles (clusters, with ``collapse``) by publisher, language and year.
+
+    One pass over the matches, grouped by all three at once; the counts per facet are summed here.
+    """
+    head, body, params = query.from_sql()
+    counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
+    rows = conn.execute(
+        f"{head} SELECT coalesce(a.publisher, '(unknown)'), coalesce(a.language, '(unknown)'), "
+        f"coalesce(substr(a.published_at, 1, 4), '(undated)'), {counted} {body} GROUP BY 1, 2, 3", params,
+    ).fetchall()
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for *values, n in rows:
+        for name, value in zip(FACETS, values, strict=True):
+            counts[name][value] += n
+    return {
+        "publisher": [[k, n] for k, n in sorted(counts["publisher"].items(), key=lambda kv: (-kv[1], kv[0]))],
+        "language": [[k, n] for k, n in sorted(counts["language"].items(), key=lambda kv: (-kv[1], kv[0]))],
+        "year": [[k, n] for k, n in sorted(counts["year"].items(), reverse=True)],
+    }
+
+
+_PERIODS = {"day": "substr(a.published_at, 1, 10)", "month": "substr(a.published_at, 1, 7)",
+            "week": "strftime('%Y-W%W', a.published_at)"}
+
+
+def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dict[str, Any]]:
+    """Matching articles per period (clusters, with ``collapse``), and the share of all articles that period.
+
+    Weeks here are SQLite's %W weeks (Monday first, week 00 before the year's first Monday)."""
+    from .query import QueryError
+
+    if freq not in _PERIODS:
+        raise QueryError(f"freq={freq!r} is not a period; use day, week or month")
+    period = _PERIODS[freq]
+    head, body, params = query.from_sql()
+    counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
+    matched = conn.execute(f"{head} SELECT {period}, {counted} {body} AND a.published_at IS NOT NULL GROUP BY 1"
+                           if " WHERE " in body else
+                           f"{head} SELECT {period}, {counted} {body} WHERE a.published_at IS NOT NULL GROUP BY 1",
+                           params).fetchall()
+    if not matched:
+        return []
+    low, high = min(p for p, _ in matched), max(p for p, _ in matched)
+    totals = dict(conn.execute(
+        f"SELECT {period}, {counted} FROM articles a WHERE a.published_at IS NOT NULL GROUP BY 1").fetchall())
+    return [{"period": p, "count": n, "share": round(n / totals[p], 4) if totals.get(p) else None,
+             "all": totals.get(p, 0)}
+            for p, n in sorted(matched) if low <= p <= high]
+
+
+# -- events ------------------------------------------------------------------------------------------
+_EVENT_COLUMNS = (
+    'e.article_id, e.start, e."end", e.text, '
+    "e.source_text, e.source_start, e.source_end, e.source_entity, e.source_code, e.source_country, "
+    "e.target_text, e.target_start, e.target_end, e.target_entity, e.target_code, e.target_country, "
+    "e.cameo, e.plover, e.quad_class, e.goldstein, e.date, e.location, e.negated, e.quote, e.confidence, e.event_id, "
+    "a.title, a.publisher, a.published"
+)
+_EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+
+
+def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
+    from .query import EVENT_SORTS
+
+    where, params = query.where()
+    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    order = query.order_by()
+    if query.collapse:
+        sql = _collapsed(_EVENT_COLUMNS, body, _event_signature_sql(), "a.duplicate_of IS NOT NULL, a.id, e.idx",
+                         EVENT_SORTS, order, ["e.article_id", "e.idx"])
+    else:
+        sql = f"SELECT {_EVENT_COLUMNS}, 1 {body}{order}"
+    return sql, params
+
+
+def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
+    """The page of matching events (every one with ``page.limit`` None), streamed."""
+    sql, params = _event_sql(query)
+    limit, page = query.page.sql()
+    for r in conn.execute(sql + limit, [*params, *page]):
+        copies = r[-1]
+        yield EventHit(ArticleRef(r[0], r[26], r[27], r[28]), _event(r[1:26]), copies)
+
+
+def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
+    where, params = query.where()
+    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    if query.collapse:
+        return conn.execute(f"SELECT count(*) FROM (SELECT 1 {body} GROUP BY {_event_signature_sql()})",
+                            params).fetchone()[0]
+    return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
+
+
+def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[list[Any]]]:
+    """Matching events (one per cluster unless collapse is off) by PLOVER category and quad class."""
+    sql, params = _event_sql(query)
+    out: dict[str, Counter[Any]] = {"plover": Counter(), "quad_class": Counter()}
+    for plover, quad, n in conn.execute(
+            f"SELECT coalesce(plover, '(none)'), coalesce(quad_class, 0), count(*) FROM ({sql}) GROUP BY 1, 2",
+            params):
+        out["plover"][plover] += n
+        out["quad_class"][quad] += n
+    return {name: [[k, n] for k, n in sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))]
+            for name, c in out.items()}
+
+
+def _event(r: tuple) -> Event:
+    return Event(
+        start=r[0], end=r[1], text=r[2],
+        source=_actor(r[3:9]), target=_actor(r[9:15]),
+        cameo=r[15], plover=r[16], quad_class=r[17], goldstein=r[18], date=r[19], location=r[20],
+        negated=bool(r[21]), quote=r[22], confidence=r[23], id=r[24],
+    )
+
+
+def _actor(r: tuple) -> Actor | None:
+    if r[0] is None:
+        return None
+    return Actor(text=r[0], start=r[1], end=r[2], entity=r[3], code=r[4], country=r[5])
+
+
+# -- quotes ------------------------------------------------------------------------------------------
+_QUOTE_COLUMNS = (
+    'q.article_id, q.start, q."end", q.text, q.kind, q.speaker_start, q.speaker_end, q.speaker_text, '
+    "q.speaker_entity, q.speaker_name, q.cue_start, q.cue_end, q.cue_text, q.confidence, "
+    "a.title, a.publisher, a.published"
+)
+_QUOTE_FROM = "FROM quotes q JOIN articles a ON a.id = q.article_id"
+_QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), q.text"
+
+
+def quotes(conn: sqlite3.Connection, query: QuoteQuery) -> Iterator[QuoteHit]:
+    from .query import QUOTE_SORTS
+
+    where, params = query.where()
+    body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    order = query.order_by()
+    if query.collapse:
+        sql = _collapsed(_QUOTE_COLUMNS, body, _QUOTE_SIGNATURE, "a.duplicate_of IS NOT NULL, a.id, q.idx",
+                         QUOTE_SORTS, order, ["q.article_id", "q.idx"])
+    else:
+        sql = f"SELECT {_QUOTE_COLUMNS}, 1 {body}{order}"
+    limit, page = query.page.sql()
+    for r in conn.execute(sql + limit, [*params, *page]):
+        quote = Quote(
+            start=r[1], end=r[2], text=r[3], kind=r[4],
+            speaker=Span(r[5], r[6], r[7]) if r[7] is not None else None,
+            speaker_entity=r[8], speaker_name=r[9],
+            cue=Span(r[10], r[11], r[12]) if r[12] is not None else None, confidence=r[13],
+        )
+        yield QuoteHit(ArticleRef(r[0], r[14], r[15], r[16]), quote, r[-1])
+
+
+def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
+    where, params = query.where()
+    body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    if query.collapse:
+        return conn.execute(f"SELECT count(*) FROM (SELECT 1 {body} GROUP BY {_QUOTE_SIGNATURE})",
+                            params).fetchone()[0]
+    return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
+
+
+# -- entities ----------------------------------------------------------------------------------------
+def _entity_sql(query: EntityQuery) -> tuple[str, list[Any]]:
+    where, params = query.where()
+    counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if query.collapse else "count(DISTINCT g.article_id)"
+    key = group_key_sql("g")
+    sql = (
+        f"SELECT {key} AS key, {counted} AS articles, sum(g.mention_count) AS mentions, "
+        "max(g.code), max(g.country), "
+        "(SELECT json_group_array(n) FROM (SELECT g2.name AS n FROM entities g2 "
+        f"WHERE {group_key_sql('g2')} = {key} GROUP BY g2.name ORDER BY sum(g2.mention_count) DESC, g2.name)) "
+        "AS names, "
+        "(SELECT g3.type FROM entities g3 "
+        f"WHERE {group_key_sql('g3')} = {key} GROUP BY g3.type ORDER BY count(*) DESC, g3.type LIMIT 1) AS type, "
+        "min(g.name) AS name "
+        "FROM entities g JOIN articles a ON a.id = g.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" GROUP BY {key}"
+    )
+    return sql, params
+
+
+def entities(conn: sqlite3.Connection, query: EntityQuery) -> list[EntitySummary]:
+    """A page of entities across the store, most articles first."""
+    sql, params = _entity_sql(query)
+    limit, page = query.page.sql()
+    rows = conn.execute(sql + query.order_by() + limit, [*params, *page]).fetchall()
+    return [_summary(conn, r) for r in rows]
+
+
+def count_entities(conn: sqlite3.Connection, query: EntityQuery) -> int:
+    sql, params = _entity_sql(query)
+    return conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+
+def _summary(conn: sqlite3.Connection, r: tuple) -> EntitySummary:
+    key, n_articles, mentions, code, country, names_json, type_ = r[:7]
+    names = json.loads(names_json) if names_json else []
+    descriptors: Counter[str] = Counter()
+    for (text,) in conn.execute(f"SELECT descriptors FROM entities g WHERE {group_key_sql('g')} = ? LIMIT 500",
+                                (key,)):
+        descriptors.update(json.loads(text))
+    if key.startswith("country-"):
+        type_ = "GPE"
+    return EntitySummary(key=key, name=names[0] if names else r[7], type=type_, code=code, country=country,
+                         articles=n_articles, mentions=mentions or 0, names=names,
+                         descriptors=[d for d, _ in sorted(descriptors.items(), key=lambda kv: (-kv[1], kv[0]))][:10])
+
+
+def resolve_entity_key(conn: sqlite3.Connection, key: str) -> str | None:
+    """The page key of an entity given by its page key or by its per-type key (gpe-u-s -> country-usa)."""
+    row = conn.execute(f"SELECT {group_key_sql('g')} FROM entities g WHERE {group_key_sql('g')} = ? LIMIT 1",
+                       (key,)).fetchone()
+    if row:
+        return row[0]
+    row = conn.execute(f"SELECT {group_key_sql('g')} FROM entities g WHERE g.entity_key = ? LIMIT 1",
+                       (key,)).fetchone()
+    return row[0] if row else None
+
+
+def entity_article_ids(conn: sqlite3.Connection, key: str, *, limit: int | None = None,
+                       offset: int = 0) -> tuple[list[str], int]:
+    """Ids of the articles that name the entity, newest first (a page of them), and how many there are."""
+    cond = f"{group_key_sql('e')} = ?"
+    total = conn.execute(f"SELECT count(DISTINCT article_id) FROM entities e WHERE {cond}", (key,)).fetchone()[0]
+    sql = (f"SELECT DISTINCT a.id, a.published_at FROM entities e JOIN articles a ON a.id = e.article_id "
+           f"WHERE {cond} ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
+    rows = conn.execute(sql, (key, -1 if limit is None else limit, offset)).fetchall()
+    return [r[0] for r in rows], total

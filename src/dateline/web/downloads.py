@@ -1,0 +1,138 @@
+"""Downloads: every list as CSV, streamed row by row with no cap, columns named as in the Parquet export
+(dateline.export.EXPORT_SCHEMAS), each fact row with its article's title, publisher and date.
+
+A download reads through its own read-only connection, opened and closed by the stream, so a long
+download never shares the connection of the thread that answers other requests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from fastapi.responses import StreamingResponse
+
+from ..store import open_store
+from ..store.query import Page
+from ..store.results import EventHit, QuoteHit
+from ..timeline import store_timeline
+
+ARTICLE_COLUMNS = ["id", "url", "title", "publisher", "published", "language", "authors", "duplicate_of",
+                   "entity_count", "quote_count", "event_count", "copies"]
+_ACTOR = ("text", "start", "end", "entity", "code", "country")
+EVENT_COLUMNS = ["article_id", "start", "end", "text", *[f"{s}_{k}" for s in ("source", "target") for k in _ACTOR],
+                 "cameo", "plover", "quad_class", "goldstein", "date", "location", "negated", "quote", "confidence",
+                 "event_id", "article_title", "article_publisher", "article_published", "copies"]
+QUOTE_COLUMNS = ["article_id", "start", "end", "text", "kind", "speaker_start", "speaker_end", "speaker_text",
+                 "speaker_entity", "speaker_name", "cue_start", "cue_end", "cue_text", "confidence",
+                 "article_title", "article_publisher", "article_published", "copies"]
+ENTITY_COLUMNS = ["entity_key", "name", "type", "code", "country", "articles", "mention_count", "names",
+                  "descriptors"]
+TIMELINE_COLUMNS = ["period", "start", "end", "count", "quad1", "quad2", "quad3", "quad4", "mean_goldstein"]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _lines(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for n, row in enumerate(rows, 1):
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+        if n % 500 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _article_cells(hit: EventHit | QuoteHit) -> dict[str, Any]:
+    return {"article_id": hit.article.id, "article_title": hit.article.title,
+            "article_publisher": hit.article.publisher, "article_published": hit.article.published,
+            "copies": hit.copies}
+
+
+def event_cells(hit: EventHit) -> dict[str, Any]:
+    e = hit.event
+    row = {"start": e.start, "end": e.end, "text": e.text, "cameo": e.cameo, "plover": e.plover,
+           "quad_class": e.quad_class, "goldstein": e.goldstein, "date": e.date, "location": e.location,
+           "negated": e.negated, "quote": e.quote, "confidence": e.confidence, "event_id": e.id}
+    for side, actor in (("source", e.source), ("target", e.target)):
+        for k in _ACTOR:
+            row[f"{side}_{k}"] = getattr(actor, k) if actor is not None else None
+    return {**row, **_article_cells(hit)}
+
+
+def quote_cells(hit: QuoteHit) -> dict[str, Any]:
+    q = hit.quote
+    row = {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker_entity": q.speaker_entity,
+           "speaker_name": q.speaker_name, "confidence": q.confidence}
+    for name, span in (("speaker", q.speaker), ("cue", q.cue)):
+        for k in ("start", "end", "text"):
+            row[f"{name}_{k}"] = getattr(span, k) if span is not None else None
+    return {**row, **_article_cells(hit)}
+
+
+def _stream(path: Path, columns: list[str], rows: Callable[[Any], Iterable[dict[str, Any]]],
+            filename: str) -> StreamingResponse:
+    def body() -> Iterator[str]:
+        with open_store(path, readonly=True) as store:
+            yield from _lines(columns, rows(store))
+
+    return StreamingResponse(body(), media_type="text/csv; charset=utf-8",
+                             headers={"content-disposition": f'attachment; filename="{filename}"'})
+
+
+def articles_csv(path: Path, query) -> StreamingResponse:
+    query = replace(query, page=Page(None))
+
+    def rows(store):
+        for r in store.articles(query):
+            yield {"id": r.id, "url": r.url, "title": r.title, "publisher": r.publisher, "published": r.published,
+                   "language": r.language, "authors": r.authors, "duplicate_of": r.duplicate_of,
+                   "entity_count": r.counts["entities"], "quote_count": r.counts["quotes"],
+                   "event_count": r.counts["events"], "copies": r.copies}
+
+    return _stream(path, ARTICLE_COLUMNS, rows, "articles.csv")
+
+
+def events_csv(path: Path, query) -> StreamingResponse:
+    query = replace(query, page=Page(None))
+    return _stream(path, EVENT_COLUMNS, lambda store: (event_cells(h) for h in store.events(query)), "events.csv")
+
+
+def quotes_csv(path: Path, query) -> StreamingResponse:
+    query = replace(query, page=Page(None))
+    return _stream(path, QUOTE_COLUMNS, lambda store: (quote_cells(h) for h in store.quotes(query)), "quotes.csv")
+
+
+def entities_csv(path: Path, query) -> StreamingResponse:
+    query = replace(query, page=Page(None))
+
+    def rows(store):
+        for e in store.entities(query):
+            yield {"entity_key": e.key, "name": e.name, "type": e.type, "code": e.code, "country": e.country,
+                   "articles": e.articles, "mention_count": e.mentions, "names": e.names,
+                   "descriptors": e.descriptors}
+
+    return _stream(path, ENTITY_COLUMNS, rows, "entities.csv")
+
+
+def timeline_csv(path: Path, a: str, b: str, **options: Any) -> StreamingResponse:
+    def rows(store):
+        for r in store_timeline(store, a, b, **options).rows:
+            yield {"period": r.period, "start": r.start, "end": r.end, "count": r.count,
+                   **{f"quad{q}": n for q, n in r.by_quad.items()}, "mean_goldstein": r.mean_goldstein}
+
+    return _stream(path, TIMELINE_COLUMNS, rows, "timeline.csv")
