@@ -39,8 +39,8 @@ HELP = (
     "language:, since:, until:"
 )
 FIELDS = ("publisher", "domain", "country", "language", "since", "until")
-_FIELD = re.compile(r'(?<![^\s(])(?P<name>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))')
-_PHRASE = re.compile(r'"[^"]*"')
+# a field with its value, or a phrase (whose words:with colons are words, not fields)
+_FIELD = re.compile(r'(?<![^\s(])(?P<name>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))|"[^"]*"')
 
 
 @dataclass
@@ -70,10 +70,11 @@ def split_fields(query: str) -> tuple[str | None, dict[str, str]]:
     """The query without its article filters, and those filters: ``trade publisher:"Example Courier"``
     -> ("trade", {"publisher": "Example Courier"}). A field dateline does not know is refused."""
     found: dict[str, str] = {}
-    masked = _PHRASE.sub(lambda m: " " * len(m.group()), query)  # words:inside "phrases" are words
     pieces: list[str] = []
     pos = 0
-    for m in _FIELD.finditer(masked):
+    for m in _FIELD.finditer(query):
+        if m.group("name") is None:  # a phrase
+            continue
         name = m.group("name").lower()
         if name in _COLUMNS:
             continue
