@@ -230,7 +230,7 @@ def test_every_list_downloads_as_csv(client, url):
         from dateline.export import EXPORT_SCHEMAS
 
         # the columns carry the Parquet export's names
-        assert set(EXPORT_SCHEMAS["events"].names) - {"event_index"} <= set(header.split(","))
+        assert set(EXPORT_SCHEMAS["events"].names) <= set(header.split(","))
         assert len(rows) == 3
 
 

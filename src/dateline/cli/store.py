@@ -13,7 +13,14 @@ import click
 
 from ..errors import DatelineError
 from ..store import MARK_END, MARK_START, SearchResult, Store
-from .options import db_option, extraction_options, open_store_or_exit, quiet_option, source_options
+from .options import (
+    db_option,
+    extraction_options,
+    open_store_or_exit,
+    quiet_option,
+    source_options,
+    spec_from_options,
+)
 from .output import format_article, format_failure
 
 
@@ -39,8 +46,8 @@ def filter_options(fn):
 @extraction_options
 @source_options
 @quiet_option
-def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, all_events, all_quotes, allow_private,
-               follow, max_bytes, quiet):
+def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, all_events, all_quotes, stage,
+               allow_private, follow, max_bytes, quiet):
     """Extract, annotate and store pages: files, folders (recursive), URLs, feeds, WARC, or - for stdin.
 
     Resumable: a rerun skips inputs already stored with the same content, so after
@@ -56,11 +63,12 @@ def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, all
     from ..dedup import dedup_store
     from ..ingest import ingest
 
+    spec = spec_from_options(no_nlp=no_nlp, clean=clean, fetched=fetched, model=model, all_events=all_events,
+                             all_quotes=all_quotes, stage=stage, allow_private=allow_private, follow=follow,
+                             max_bytes=max_bytes)
     store = open_store_or_exit(db, readonly=False)
     try:
-        report = ingest(list(inputs), store, workers=workers, nlp=not no_nlp, model=model, clean=clean,
-                        fetched=fetched, allow_private=allow_private, follow=follow, max_bytes=max_bytes,
-                        progress=not quiet, all_events=all_events, all_quotes=all_quotes)
+        report = ingest(list(inputs), store, workers=workers, spec=spec, progress=not quiet)
         dedup = dedup_store(store) if report.stored and not no_dedup else None
     except KeyboardInterrupt:
         click.echo("dateline: interrupted; what was stored is kept: run the same command again to resume", err=True)

@@ -21,10 +21,10 @@ from ..config import settings
 from ..model import Article, Event, Failure, Quote
 from . import browse, queries, results, search
 from .errors import StoreError
-from .keys import entity_key, normalise_name, search_form
+from .keys import normalise_name, search_form
 from .query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
 from .schema import migrate
-from .values import parse_date, parse_timestamp
+from .tables import SQL_TABLES
 
 DateLike = str | date | datetime | None
 
@@ -335,83 +335,10 @@ def _write_failure(cur: sqlite3.Cursor, failure: Failure, run_id: int | None) ->
 
 
 def write_article(cur: sqlite3.Cursor, a: Article) -> None:
-    """Replace the article ``a.id`` and all its parts (call inside a transaction)."""
+    """Replace the article ``a.id`` and all its parts (call inside a transaction); the rows come from
+    the table map (store/tables.py)."""
     cur.execute("DELETE FROM articles WHERE id = ?", (a.id,))
-    record = a.to_dict()
-    del record["text"], record["duplicate_of"]
-    published = parse_timestamp(a.published)
-    cur.execute(
-        "INSERT INTO articles(id, source, url, title, publisher, published, published_at, fetched, language, "
-        "text, record, duplicate_of, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            a.id, a.source, a.url, a.title, a.publisher, a.published,
-            published.strftime("%Y-%m-%dT%H:%M:%S") if published else None,
-            a.fetched, a.language, a.text, json.dumps(record, ensure_ascii=False), a.duplicate_of, now_iso(),
-        ),
-    )
-    cur.executemany(
-        'INSERT INTO paragraphs(article_id, idx, start, "end", kind, section) VALUES (?, ?, ?, ?, ?, ?)',
-        [(a.id, i, p.start, p.end, p.kind, p.section) for i, p in enumerate(a.paragraphs)],
-    )
-    cur.executemany(
-        'INSERT INTO sections(article_id, idx, heading, byline, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-        [(a.id, i, s.heading, s.byline, s.start, s.end) for i, s in enumerate(a.sections)],
-    )
-    cur.executemany(
-        "INSERT INTO media(article_id, idx, kind, caption, credit) VALUES (?, ?, ?, ?, ?)",
-        [(a.id, i, m.kind, m.caption, m.credit) for i, m in enumerate(a.media)],
-    )
-    cur.executemany(
-        "INSERT INTO entities(article_id, idx, entity_id, entity_key, name, name_norm, type, code, country, "
-        "descriptors, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (a.id, i, e.id, entity_key(e.type, e.name), e.name, normalise_name(e.name), e.type, e.code, e.country,
-             json.dumps(e.descriptors, ensure_ascii=False), len(e.mentions))
-            for i, e in enumerate(a.entities)
-        ],
-    )
-    cur.executemany(
-        'INSERT INTO mentions(article_id, entity_idx, idx, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-        [(a.id, i, j, m.start, m.end, m.text) for i, e in enumerate(a.entities) for j, m in enumerate(e.mentions)],
-    )
-    cur.executemany(
-        'INSERT INTO quotes(article_id, idx, start, "end", text, kind, speaker_start, speaker_end, speaker_text, '
-        "speaker_entity, speaker_name, speaker_norm, cue_start, cue_end, cue_text, confidence) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (a.id, i, q.start, q.end, q.text, q.kind,
-             *_span(q.speaker), q.speaker_entity, q.speaker_name,
-             normalise_name(q.speaker_name or (q.speaker.text if q.speaker else "")) or None,
-             *_span(q.cue), q.confidence)
-            for i, q in enumerate(a.quotes)
-        ],
-    )
-    day_fallback = published.date().isoformat() if published else None
-    cur.executemany(
-        'INSERT INTO events(article_id, idx, start, "end", text, '
-        "source_text, source_start, source_end, source_entity, source_code, source_country, "
-        "target_text, target_start, target_end, target_entity, target_code, target_country, "
-        "cameo, plover, quad_class, goldstein, date, day, location, negated, quote, confidence, event_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (a.id, i, e.start, e.end, e.text, *_actor(e.source), *_actor(e.target),
-             e.cameo, e.plover, e.quad_class, e.goldstein, e.date,
-             _iso_day(e.date) or day_fallback, e.location, int(e.negated), e.quote, e.confidence, e.id)
-            for i, e in enumerate(a.events)
-        ],
-    )
-
-
-def _iso_day(value: str | None) -> str | None:
-    day = parse_date(value)
-    return day.isoformat() if day else None
-
-
-def _span(span: Any) -> tuple:
-    return (span.start, span.end, span.text) if span is not None else (None, None, None)
-
-
-def _actor(actor: Any) -> tuple:
-    if actor is None:
-        return (None,) * 6
-    return (actor.text, actor.start, actor.end, actor.entity, actor.code, actor.country)
+    for table in SQL_TABLES:
+        rows = table.sql_rows(a)
+        if rows:
+            cur.executemany(table.insert_sql(), rows)

@@ -85,7 +85,7 @@ def country_filter(value: str) -> str:
     return code
 
 
-# events, quotes and entities across articles: see query.py (the query objects) and read.py (their runners)
+# events, quotes and entities across articles: see query.py (the query objects) and results.py (their runners)
 
 
 # -- summary -------------------------------------------------------------------------------------

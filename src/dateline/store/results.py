@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..model import Actor, Event, Quote, Span
+from ..model import Event, Quote
 from .keys import group_key_sql
 from .query import CLUSTER, ArticleQuery, EntityQuery, EventQuery, QuoteQuery, _event_signature_sql
+from .tables import EVENTS, QUOTES
 
 
 @dataclass
@@ -48,6 +49,7 @@ class EventHit:
     article: ArticleRef
     event: Event
     copies: int = 1  # the same event in this many articles of its near-duplicate cluster
+    index: int = 0  # its place in its article's events
 
 
 @dataclass
@@ -55,6 +57,7 @@ class QuoteHit:
     article: ArticleRef
     quote: Quote
     copies: int = 1
+    index: int = 0
 
 
 @dataclass
@@ -180,13 +183,8 @@ def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dic
 
 
 # -- events ------------------------------------------------------------------------------------------
-_EVENT_COLUMNS = (
-    'e.article_id, e.start, e."end", e.text, '
-    "e.source_text, e.source_start, e.source_end, e.source_entity, e.source_code, e.source_country, "
-    "e.target_text, e.target_start, e.target_end, e.target_entity, e.target_code, e.target_country, "
-    "e.cameo, e.plover, e.quad_class, e.goldstein, e.date, e.location, e.negated, e.quote, e.confidence, e.event_id, "
-    "a.title, a.publisher, a.published"
-)
+_EVENT_COLUMNS = f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx"
+_EVENT_WIDTH = len(EVENTS.select_sql("e").split(", "))
 _EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
 
@@ -208,9 +206,10 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
     """The page of matching events (every one with ``page.limit`` None), streamed."""
     sql, params = _event_sql(query)
     limit, page = query.page.sql()
+    w = _EVENT_WIDTH
     for r in conn.execute(sql + limit, [*params, *page]):
-        copies = r[-1]
-        yield EventHit(ArticleRef(r[0], r[26], r[27], r[28]), _event(r[1:26]), copies)
+        yield EventHit(ArticleRef(r[0], r[w + 1], r[w + 2], r[w + 3]), EVENTS.decode(r[1 : w + 1]), r[-1],
+                       index=r[w + 4])
 
 
 def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
@@ -235,27 +234,9 @@ def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[
             for name, c in out.items()}
 
 
-def _event(r: tuple) -> Event:
-    return Event(
-        start=r[0], end=r[1], text=r[2],
-        source=_actor(r[3:9]), target=_actor(r[9:15]),
-        cameo=r[15], plover=r[16], quad_class=r[17], goldstein=r[18], date=r[19], location=r[20],
-        negated=bool(r[21]), quote=r[22], confidence=r[23], id=r[24],
-    )
-
-
-def _actor(r: tuple) -> Actor | None:
-    if r[0] is None:
-        return None
-    return Actor(text=r[0], start=r[1], end=r[2], entity=r[3], code=r[4], country=r[5])
-
-
 # -- quotes ------------------------------------------------------------------------------------------
-_QUOTE_COLUMNS = (
-    'q.article_id, q.start, q."end", q.text, q.kind, q.speaker_start, q.speaker_end, q.speaker_text, '
-    "q.speaker_entity, q.speaker_name, q.cue_start, q.cue_end, q.cue_text, q.confidence, "
-    "a.title, a.publisher, a.published"
-)
+_QUOTE_COLUMNS = f"q.article_id, {QUOTES.select_sql('q')}, a.title, a.publisher, a.published, q.idx"
+_QUOTE_WIDTH = len(QUOTES.select_sql("q").split(", "))
 _QUOTE_FROM = "FROM quotes q JOIN articles a ON a.id = q.article_id"
 _QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), q.text"
 
@@ -272,14 +253,10 @@ def quotes(conn: sqlite3.Connection, query: QuoteQuery) -> Iterator[QuoteHit]:
     else:
         sql = f"SELECT {_QUOTE_COLUMNS}, 1 {body}{order}"
     limit, page = query.page.sql()
+    w = _QUOTE_WIDTH
     for r in conn.execute(sql + limit, [*params, *page]):
-        quote = Quote(
-            start=r[1], end=r[2], text=r[3], kind=r[4],
-            speaker=Span(r[5], r[6], r[7]) if r[7] is not None else None,
-            speaker_entity=r[8], speaker_name=r[9],
-            cue=Span(r[10], r[11], r[12]) if r[12] is not None else None, confidence=r[13],
-        )
-        yield QuoteHit(ArticleRef(r[0], r[14], r[15], r[16]), quote, r[-1])
+        yield QuoteHit(ArticleRef(r[0], r[w + 1], r[w + 2], r[w + 3]), QUOTES.decode(r[1 : w + 1]), r[-1],
+                       index=r[w + 4])
 
 
 def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:

@@ -12,25 +12,24 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from fastapi.responses import StreamingResponse
 
+from ..model import Article
 from ..store import open_store
 from ..store.query import Page
 from ..store.results import EventHit, QuoteHit
+from ..store.tables import EVENTS, QUOTES, Table
 from ..timeline import store_timeline
 
 ARTICLE_COLUMNS = ["id", "url", "title", "publisher", "published", "language", "authors", "duplicate_of",
                    "entity_count", "quote_count", "event_count", "copies"]
-_ACTOR = ("text", "start", "end", "entity", "code", "country")
-EVENT_COLUMNS = ["article_id", "start", "end", "text", *[f"{s}_{k}" for s in ("source", "target") for k in _ACTOR],
-                 "cameo", "plover", "quad_class", "goldstein", "date", "location", "negated", "quote", "confidence",
-                 "event_id", "article_title", "article_publisher", "article_published", "copies"]
-QUOTE_COLUMNS = ["article_id", "start", "end", "text", "kind", "speaker_start", "speaker_end", "speaker_text",
-                 "speaker_entity", "speaker_name", "cue_start", "cue_end", "cue_text", "confidence",
-                 "article_title", "article_publisher", "article_published", "copies"]
+_IN_ARTICLE = ["article_title", "article_publisher", "article_published", "copies"]
+EVENT_COLUMNS = [*EVENTS.schema().names, *_IN_ARTICLE]
+QUOTE_COLUMNS = [*QUOTES.schema().names, *_IN_ARTICLE]
 ENTITY_COLUMNS = ["entity_key", "name", "type", "code", "country", "articles", "mention_count", "names",
                   "descriptors"]
 TIMELINE_COLUMNS = ["period", "start", "end", "count", "quad1", "quad2", "quad3", "quad4", "mean_goldstein"]
@@ -41,6 +40,8 @@ def _cell(value: Any) -> Any:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
     return value
 
 
@@ -57,31 +58,12 @@ def _lines(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _article_cells(hit: EventHit | QuoteHit) -> dict[str, Any]:
-    return {"article_id": hit.article.id, "article_title": hit.article.title,
-            "article_publisher": hit.article.publisher, "article_published": hit.article.published,
-            "copies": hit.copies}
-
-
-def event_cells(hit: EventHit) -> dict[str, Any]:
-    e = hit.event
-    row = {"start": e.start, "end": e.end, "text": e.text, "cameo": e.cameo, "plover": e.plover,
-           "quad_class": e.quad_class, "goldstein": e.goldstein, "date": e.date, "location": e.location,
-           "negated": e.negated, "quote": e.quote, "confidence": e.confidence, "event_id": e.id}
-    for side, actor in (("source", e.source), ("target", e.target)):
-        for k in _ACTOR:
-            row[f"{side}_{k}"] = getattr(actor, k) if actor is not None else None
-    return {**row, **_article_cells(hit)}
-
-
-def quote_cells(hit: QuoteHit) -> dict[str, Any]:
-    q = hit.quote
-    row = {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker_entity": q.speaker_entity,
-           "speaker_name": q.speaker_name, "confidence": q.confidence}
-    for name, span in (("speaker", q.speaker), ("cue", q.cue)):
-        for k in ("start", "end", "text"):
-            row[f"{name}_{k}"] = getattr(span, k) if span is not None else None
-    return {**row, **_article_cells(hit)}
+def fact_cells(table: Table, hit: EventHit | QuoteHit, fact: Any) -> dict[str, Any]:
+    """A fact's row as the Parquet export has it (the table map's columns), and its article."""
+    article = Article(id=hit.article.id, source="")
+    row = {c.name: c.arrow_value(fact, article, hit.index) for c in table.arrow_columns()}
+    return {**row, "article_title": hit.article.title, "article_publisher": hit.article.publisher,
+            "article_published": hit.article.published, "copies": hit.copies}
 
 
 def _stream(path: Path, columns: list[str], rows: Callable[[Any], Iterable[dict[str, Any]]],
@@ -109,12 +91,14 @@ def articles_csv(path: Path, query) -> StreamingResponse:
 
 def events_csv(path: Path, query) -> StreamingResponse:
     query = replace(query, page=Page(None))
-    return _stream(path, EVENT_COLUMNS, lambda store: (event_cells(h) for h in store.events(query)), "events.csv")
+    return _stream(path, EVENT_COLUMNS, lambda store: (fact_cells(EVENTS, h, h.event) for h in store.events(query)),
+                   "events.csv")
 
 
 def quotes_csv(path: Path, query) -> StreamingResponse:
     query = replace(query, page=Page(None))
-    return _stream(path, QUOTE_COLUMNS, lambda store: (quote_cells(h) for h in store.quotes(query)), "quotes.csv")
+    return _stream(path, QUOTE_COLUMNS, lambda store: (fact_cells(QUOTES, h, h.quote) for h in store.quotes(query)),
+                   "quotes.csv")
 
 
 def entities_csv(path: Path, query) -> StreamingResponse:
