@@ -248,3 +248,14 @@ def test_pages_link_their_download_and_remove_filters(client):
 def test_a_query_error_keeps_the_search_box(client):
     page = client.get("/search", params={"q": '"open'})
     assert page.status_code == 400 and 'value="&#34;open"' in page.text
+
+
+def test_events_download_as_the_gdelt_style_table(client):
+    from dateline.export import GDELT_COLUMNS, gdelt_rows
+
+    response = client.get("/api/events?format=tsv&plover=THREATEN")
+    assert response.status_code == 200 and "tab-separated" in response.headers["content-type"]
+    header, row = response.text.splitlines()
+    assert header.split("\t") == GDELT_COLUMNS
+    [expected] = [r for r in gdelt_rows([harbour_talks()]) if r["PLOVER"] == "THREATEN"]
+    assert row.split("\t") == ["" if v is None else str(v) for v in expected.values()]  # as `dateline export`

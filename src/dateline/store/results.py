@@ -35,6 +35,16 @@ class ArticleRef:
 
 
 @dataclass
+class EventSource(ArticleRef):
+    """An event's article, with what the GDELT-style row also gives: address, capture time, lead end."""
+
+    url: str | None = None
+    source: str = ""
+    fetched: str | None = None
+    lead_end: int = 0
+
+
+@dataclass
 class ArticleRow(ArticleRef):
     language: str | None = None
     url: str | None = None
@@ -183,7 +193,11 @@ def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dic
 
 
 # -- events ------------------------------------------------------------------------------------------
-_EVENT_COLUMNS = f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx"
+_EVENT_COLUMNS = (
+    f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx, a.url, a.source, a.fetched, "
+    "coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' ORDER BY p.idx "
+    "LIMIT 1), length(a.text))"
+)
 _EVENT_WIDTH = len(EVENTS.select_sql("e").split(", "))
 _EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
@@ -208,8 +222,8 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
     limit, page = query.page.sql()
     w = _EVENT_WIDTH
     for r in conn.execute(sql + limit, [*params, *page]):
-        yield EventHit(ArticleRef(r[0], r[w + 1], r[w + 2], r[w + 3]), EVENTS.decode(r[1 : w + 1]), r[-1],
-                       index=r[w + 4])
+        yield EventHit(EventSource(r[0], r[w + 1], r[w + 2], r[w + 3], r[w + 5], r[w + 6], r[w + 7], r[w + 8]),
+                       EVENTS.decode(r[1 : w + 1]), r[-1], index=r[w + 4])
 
 
 def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:

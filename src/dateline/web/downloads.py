@@ -18,6 +18,7 @@ from typing import Any
 
 from fastapi.responses import StreamingResponse
 
+from ..export import GDELT_COLUMNS, gdelt_row, tsv_cell
 from ..model import Article
 from ..store import open_store
 from ..store.query import Page
@@ -45,9 +46,9 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _lines(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+def _lines(columns: list[str], rows: Iterable[dict[str, Any]], delimiter: str = ",") -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n", extrasaction="ignore", delimiter=delimiter)
     writer.writeheader()
     for n, row in enumerate(rows, 1):
         writer.writerow({k: _cell(v) for k, v in row.items()})
@@ -67,12 +68,12 @@ def fact_cells(table: Table, hit: EventHit | QuoteHit, fact: Any) -> dict[str, A
 
 
 def _stream(path: Path, columns: list[str], rows: Callable[[Any], Iterable[dict[str, Any]]],
-            filename: str) -> StreamingResponse:
+            filename: str, *, delimiter: str = ",", media_type: str = "text/csv") -> StreamingResponse:
     def body() -> Iterator[str]:
         with open_store(path, readonly=True) as store:
-            yield from _lines(columns, rows(store))
+            yield from _lines(columns, rows(store), delimiter)
 
-    return StreamingResponse(body(), media_type="text/csv; charset=utf-8",
+    return StreamingResponse(body(), media_type=f"{media_type}; charset=utf-8",
                              headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
@@ -111,6 +112,19 @@ def entities_csv(path: Path, query) -> StreamingResponse:
                    "descriptors": e.descriptors}
 
     return _stream(path, ENTITY_COLUMNS, rows, "entities.csv")
+
+
+def events_tsv(path: Path, query) -> StreamingResponse:
+    """The events as the GDELT 2.0-style event table (tab-separated, GDELT's column names)."""
+    query = replace(query, page=Page(None))
+
+    def rows(store):
+        for hit in store.events(query):
+            a = hit.article
+            article = Article(id=a.id, source=a.source, url=a.url, published=a.published, fetched=a.fetched)
+            yield {k: tsv_cell(v) for k, v in gdelt_row(article, hit.index, hit.event, a.lead_end).items()}
+
+    return _stream(path, GDELT_COLUMNS, rows, "events.tsv", delimiter="\t", media_type="text/tab-separated-values")
 
 
 def timeline_csv(path: Path, a: str, b: str, **options: Any) -> StreamingResponse:

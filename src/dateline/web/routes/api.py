@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from .. import downloads, queries, schemas
 from ..queries import MAX_PAGE
-from .common import Articles, Entities, Events, Format, Quotes, refuse_unknown, store_of
+from .common import Articles, Entities, EventFormat, Events, Format, Quotes, refuse_unknown, store_of
 
 
 class ErrorDetail(BaseModel):
@@ -118,8 +118,11 @@ def api_quotes(request: Request, params: Quotes, fmt: Format = "json") -> Any:
 
 @router.get("/events", response_model=schemas.EventList,
             summary="Coded events by actor, CAMEO code, PLOVER category, quad class, date, of a search")
-def api_events(request: Request, params: Events, fmt: Format = "json") -> Any:
-    """One row per event, one per near-duplicate cluster unless count_copies; each with its article."""
+def api_events(request: Request, params: Events, fmt: EventFormat = "json") -> Any:
+    """One row per event, one per near-duplicate cluster unless count_copies; each with its article.
+    format=tsv gives the GDELT 2.0-style event table."""
+    if fmt == "tsv":
+        return downloads.events_tsv(_path(request), params.query())
     if fmt == "csv":
         return downloads.events_csv(_path(request), params.query())
     return queries.list_events(store_of(request), params.query())

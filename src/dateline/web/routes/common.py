@@ -36,6 +36,8 @@ def refuse_unknown(request: Request) -> None:
 
 Format = Annotated[Literal["json", "csv"], Query(alias="format", description="json, or csv: every matching row, "
                                                  "streamed, with no cap.")]
+EventFormat = Annotated[Literal["json", "csv", "tsv"], Query(
+    alias="format", description="json; csv: every matching row, streamed; tsv: the GDELT 2.0-style event table.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip: the previous page's next_offset.")]
 
 
