@@ -259,3 +259,18 @@ def test_events_download_as_the_gdelt_style_table(client):
     assert header.split("\t") == GDELT_COLUMNS
     [expected] = [r for r in gdelt_rows([harbour_talks()]) if r["PLOVER"] == "THREATEN"]
     assert row.split("\t") == ["" if v is None else str(v) for v in expected.values()]  # as `dateline export`
+
+
+def test_search_facets_entities_countries_events_and_a_volume_chart(client):
+    data = client.get("/api/search", params={"q": "blockade"}).json()
+    assert ["person-lena-brask", "Lena Brask", 1] in data["facets"]["entity"]
+    assert ["FRD", 1] in data["facets"]["country"]
+    assert data["facets"]["plover"] == [["CONSULT", 1], ["THREATEN", 1]]
+    assert data["volume"] == {"freq": "day", "points": [
+        {"period": "2024-03-04", "start": "2024-03-04", "end": "2024-03-04", "count": 1, "all": 1, "share": 1.0}]}
+    page = client.get("/search", params={"q": "blockade"}).text
+    assert 'class="volume-link" href="/search?q=blockade&amp;since=2024-03-04&amp;until=2024-03-04"' in page
+    assert 'href="/search?q=blockade&amp;entity=person-lena-brask"' in page
+    assert 'href="/events?q=blockade&amp;plover=THREATEN"' in page
+    volume = client.get("/api/volume", params={"q": "harbour OR opened", "freq": "month"}).json()["points"]
+    assert [(p["period"], p["count"], p["all"]) for p in volume] == [("2024-03", 2, 2)]

@@ -152,6 +152,14 @@ class Store:
     def volume(self, query: ArticleQuery, freq: str = "week") -> list[dict[str, Any]]:
         return results.volume(self.conn, query, freq)
 
+    def published_range(self, query: ArticleQuery) -> tuple[str | None, str | None]:
+        """The first and last publication time of the matching articles."""
+        head, body, params = query.from_sql()
+        return self.conn.execute(f"{head} SELECT min(a.published_at), max(a.published_at) {body}", params).fetchone()
+
+    def entity_facets(self, query: ArticleQuery, top: int = 10) -> dict[str, list[list[Any]]]:
+        return results.entity_facets(self.conn, query, top)
+
     def events(self, query: EventQuery) -> Iterator[results.EventHit]:
         return results.events(self.conn, query)
 

@@ -13,6 +13,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from ..model import Event, Quote
@@ -163,33 +164,59 @@ def article_facets(conn: sqlite3.Connection, query: ArticleQuery) -> dict[str, l
     }
 
 
-_PERIODS = {"day": "substr(a.published_at, 1, 10)", "month": "substr(a.published_at, 1, 7)",
-            "week": "strftime('%Y-W%W', a.published_at)"}
-
-
 def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dict[str, Any]]:
-    """Matching articles per period (clusters, with ``collapse``), and the share of all articles that period.
-
-    Weeks here are SQLite's %W weeks (Monday first, week 00 before the year's first Monday)."""
+    """Matching articles per day, week (ISO) or month (clusters, with ``collapse``), and the share of all
+    the store's articles of that period; each point with its first and last day."""
+    from ..timeline import FREQUENCIES, _next, _start, period_of
     from .query import QueryError
 
-    if freq not in _PERIODS:
+    if freq not in FREQUENCIES:
         raise QueryError(f"freq={freq!r} is not a period; use day, week or month")
-    period = _PERIODS[freq]
     head, body, params = query.from_sql()
     counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
-    matched = conn.execute(f"{head} SELECT {period}, {counted} {body} AND a.published_at IS NOT NULL GROUP BY 1"
-                           if " WHERE " in body else
-                           f"{head} SELECT {period}, {counted} {body} WHERE a.published_at IS NOT NULL GROUP BY 1",
-                           params).fetchall()
-    if not matched:
+    dated = " AND a.published_at IS NOT NULL" if " WHERE " in body else " WHERE a.published_at IS NOT NULL"
+    by_day = conn.execute(f"{head} SELECT substr(a.published_at, 1, 10), {counted} {body}{dated} GROUP BY 1",
+                          params).fetchall()
+    if not by_day:
         return []
-    low, high = min(p for p, _ in matched), max(p for p, _ in matched)
-    totals = dict(conn.execute(
-        f"SELECT {period}, {counted} FROM articles a WHERE a.published_at IS NOT NULL GROUP BY 1").fetchall())
-    return [{"period": p, "count": n, "share": round(n / totals[p], 4) if totals.get(p) else None,
-             "all": totals.get(p, 0)}
-            for p, n in sorted(matched) if low <= p <= high]
+    every_day = conn.execute(f"SELECT substr(a.published_at, 1, 10), {counted} FROM articles a "
+                             "WHERE a.published_at IS NOT NULL GROUP BY 1").fetchall()
+
+    def bucket(rows: list[tuple[str, int]]) -> dict[date, int]:
+        out: dict[date, int] = {}
+        for day, n in rows:
+            try:
+                first = _start(date.fromisoformat(day), freq)
+            except ValueError:
+                continue
+            out[first] = out.get(first, 0) + n
+        return out
+
+    matched, totals = bucket(by_day), bucket(every_day)
+    points = []
+    day, last = min(matched), max(matched)
+    while day <= last:
+        following = _next(day, freq)
+        n, all_ = matched.get(day, 0), totals.get(day, 0)
+        points.append({"period": period_of(day, freq), "start": day.isoformat(),
+                       "end": (following - timedelta(days=1)).isoformat(), "count": n, "all": all_,
+                       "share": round(n / all_, 4) if all_ else 0.0})
+        day = following
+    return points
+
+
+def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) -> dict[str, list[list[Any]]]:
+    """The entities and countries named most in the matching articles (clusters, with ``collapse``):
+    [key, name, count] and [country, count]."""
+    sub, params = query.ids_sql()
+    counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if query.collapse else "count(DISTINCT g.article_id)"
+    key = group_key_sql("g")
+    joined = f"FROM entities g JOIN articles a ON a.id = g.article_id WHERE g.article_id IN ({sub})"
+    entities_ = conn.execute(f"SELECT {key}, min(g.name), {counted} {joined} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?",
+                             [*params, top]).fetchall()
+    countries = conn.execute(f"SELECT g.country, {counted} {joined} AND g.country IS NOT NULL GROUP BY 1 "
+                             "ORDER BY 2 DESC, 1 LIMIT ?", [*params, top]).fetchall()
+    return {"entity": [list(r) for r in entities_], "country": [list(r) for r in countries]}
 
 
 # -- events ------------------------------------------------------------------------------------------

@@ -140,8 +140,27 @@ def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
         "collapse": query.collapse,
         **_paging(result.total, query.page),
         "hits": hits,
-        "facets": store.article_facets(query),
+        "facets": search_facets(store, query),
+        "volume": {"freq": (freq := volume_freq(store, query)), "points": store.volume(query, freq)},
     }
+
+
+def search_facets(store: Store, query: ArticleQuery) -> dict[str, list[list[Any]]]:
+    """Counts over every match (not only this page): publisher, language, year; the entities and countries
+    they name; the PLOVER categories and quad classes of their events."""
+    events = store.event_facets(EventQuery(articles=query, collapse=query.collapse, page=Page(None)))
+    return {**store.article_facets(query), **store.entity_facets(query), **events}
+
+
+def volume_freq(store: Store, query: ArticleQuery) -> str:
+    """A period that gives a readable chart: days over two months at most, weeks over two years, else months."""
+    first, last = store.published_range(query)
+    if not first or not last:
+        return "week"
+    from datetime import date
+
+    span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
+    return "day" if span <= 62 else "week" if span <= 730 else "month"
 
 
 # -- entities, quotes, events --------------------------------------------------------------------

@@ -79,7 +79,10 @@ class SearchAnswer(BaseModel):
     next_offset: int | None
     hits: list[Hit]
     facets: dict[str, list[list[Any]]] = Field(
-        description="publisher, language, year: [value, count] over every match, not only this page.")
+        description="[value, count] over every match, not only this page: publisher, language, year, "
+                    "entity ([key, name, count]), country, and the plover and quad_class of their events.")
+    volume: dict[str, Any] = Field(description="freq and points: the matches per period (count), all the "
+                                               "store's articles that period (all) and the share.")
 
 
 class EntitySummary(BaseModel):

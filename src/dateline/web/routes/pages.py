@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from .. import queries
-from ..chart import timeline_svg
+from ..chart import timeline_svg, volume_svg
 from ..queries import MAX_PAGE
 from ..render import event_label, render_article, render_marked
 from .api import Freq
@@ -65,19 +65,33 @@ def search_page(request: Request, params: Articles) -> HTMLResponse:
     for hit in data["hits"]:
         hit["snippet_html"] = render_marked(hit["snippet"], hit["highlights"])
     kept = {k: v for k, v in values.items() if k != "offset"}
-    facet_links = {  # a facet value links to the same search narrowed to it; "(unknown)" is shown unlinked
-        name: [(value, count, None if value.startswith("(") else _url("/search", **{**kept, name: value}))
-               for value, count in facet_values]
-        for name, facet_values in data["facets"].items() if name != "year"
-    }
-    facet_links["year"] = [
-        (year, count, _url("/search", **{**kept, "since": year, "until": year}) if year.isdigit() else None)
-        for year, count in data["facets"].get("year", [])
-    ]
-    toggle_url = _url("/search", **{**kept, "collapse": not params.values["collapse"]})
     article_filters = {k: v for k, v in kept.items() if k in ("q", "publisher", "domain", "language", "entity",
                                                               "country")}
+    facets = data["facets"]
+
+    def narrowed(name: str, value: Any) -> str:
+        return _url("/search", **{**kept, name: value})
+
+    facet_links = {  # a facet value links to the same search narrowed to it; "(unknown)" is shown unlinked
+        name: [(value, count, None if str(value).startswith("(") else narrowed(name, value))
+               for value, count in facets.get(name, [])]
+        for name in ("publisher", "language", "country")
+    }
+    facet_links["entity"] = [(label, count, narrowed("entity", key)) for key, label, count in facets.get("entity", [])]
+    facet_links["year"] = [
+        (year, count, _url("/search", **{**kept, "since": year, "until": year}) if year.isdigit() else None)
+        for year, count in facets.get("year", [])
+    ]
+    for name in ("plover", "quad_class"):  # the events of the matches, by category
+        facet_links[name] = [(value, count, _url("/events", **article_filters, **{name: value})
+                              if value not in ("(none)", 0) else None) for value, count in facets.get(name, [])]
+    for point in data["volume"]["points"]:
+        point["url"] = _url("/search", **{**kept, "since": point["start"], "until": point["end"]})
+    volume_chart = volume_svg(data["volume"]["points"], f"{q}: share of the store's articles per "
+                                                         f"{data['volume']['freq']}")
+    toggle_url = _url("/search", **{**kept, "collapse": not params.values["collapse"]})
     return _page(request, "search.html", json_url, q=q, data=data, facet_links=facet_links, values=values,
+                 volume_chart=volume_chart,
                  filters=data["filters"], collapse=params.values["collapse"], toggle_url=toggle_url,
                  csv_url=_url("/api/search", **kept, format="csv"), events_url=_url("/events", **article_filters),
                  chips=_chips("/search", kept), **_pager("/search", kept, data))
