@@ -100,7 +100,7 @@ def test_cli_reads_jsonl_files_and_stdin(tmp_path):
     assert "not JSON" in result.stderr and "not an article record" in result.stderr
 
     result = runner.invoke(main, ["timeline", "China", "Russia", "--format", "csv"], input="\n".join(lines) + "\n")
-    assert result.exit_code == 0 and result.stdout.startswith("period,count,quad1")
+    assert result.exit_code == 0 and result.stdout.startswith("period,start,end,count,quad1")
     result = runner.invoke(main, ["timeline", "USA", "CHN", str(path)])
     assert "USA ↔ CHN, per week: 4 events" in result.stdout
 

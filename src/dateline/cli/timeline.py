@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import stat
@@ -73,11 +72,9 @@ def format_table(t: Timeline) -> str:
 
 
 def write_csv(t: Timeline, out: TextIO) -> None:
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(["period", "count", *(f"quad{q}" for q in QUADS), "mean_goldstein"])
-    for r in t.rows:
-        w.writerow([r.period, r.count, *(r.by_quad[q] for q in QUADS),
-                    "" if r.mean_goldstein is None else r.mean_goldstein])
+    from ..store import listing
+
+    out.writelines(listing.lines(listing.TIMELINE_COLUMNS, listing.timeline_rows(t)))
 
 
 @click.command("timeline")
