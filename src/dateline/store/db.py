@@ -235,7 +235,12 @@ class Store:
             yield hit.article.id, hit.quote
 
     def stats(self) -> dict[str, Any]:
-        return queries.stats(self.conn, self.path)
+        """What the store holds; computed once per change of the store (PRAGMA data_version), not per view."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        cached = getattr(self, "_stats", None)
+        if cached is None or cached[0] != version:
+            cached = self._stats = (version, queries.stats(self.conn, self.path))
+        return dict(cached[1])
 
     # -- failures and ingest bookkeeping -----------------------------------------------------------
     def record_failure(self, source: str, error: str, kind: str = "error", *, run_id: int | None = None) -> None:

@@ -53,6 +53,15 @@ def group_key_sql(alias: str) -> str:
     )
 
 
+def group_rows_sql(alias: str, key: str) -> tuple[str, list[Any]]:
+    """The rows of the entities table ``alias`` whose page key is ``key``, reached through an index
+    (the code for a country or an IGO, else the per-type key) and then checked exactly."""
+    exact = f"{group_key_sql(alias)} = ?"
+    if key.startswith(("country-", "igo-")):
+        return f"({alias}.code = ? AND {exact})", [key.split("-", 1)[1].upper(), key]
+    return f"({alias}.entity_key = ? AND {exact})", [key, key]
+
+
 def entity_group_key(entity: Any) -> str:
     """group_key of a model Entity."""
     return group_key(entity.type, entity.name, entity.code, entity.country)

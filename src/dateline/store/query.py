@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Actor, Entity, Event
 from .errors import StoreError
-from .keys import entity_group_key, entity_key, group_key_sql, normalise_name
+from .keys import entity_group_key, entity_key, group_key_sql, group_rows_sql, normalise_name
 from .queries import DateLike, country_filter, time_bound
 
 
@@ -563,8 +563,9 @@ class EntityQuery:
             where.append(cond)
             params += p
         if self.key:
-            where.append(f"{group_key_sql('g')} = ?")
-            params.append(self.key)
+            cond, p = group_rows_sql("g", self.key)
+            where.append(cond)
+            params += p
         conds, p = _article_conditions(self.articles, "g.article_id")
         return where + conds, params + p
 

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import Event, Quote
-from .keys import group_key_sql
+from .keys import group_key_sql, group_rows_sql
 from .query import CLUSTER, ArticleQuery, EntityQuery, EventQuery, QuoteQuery, _event_signature_sql
 from .tables import EVENTS, QUOTES
 
@@ -89,19 +89,40 @@ class EntitySummary:
         return asdict(self)
 
 
+# An article alone in its cluster (most are): its facts need no collapsing.
+ALONE = "(a.duplicate_of IS NULL AND a.id NOT IN (SELECT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL))"
+
+
+def _and(body: str, cond: str) -> str:
+    return f"{body} AND {cond}" if " WHERE " in body else f"{body} WHERE {cond}"
+
+
 def _collapsed(select: str, body: str, partition: str, pick: str, sorts: dict[str, str], order: str,
-               tiebreak: list[str]) -> str:
+               tiebreak: list[str], *, alone: str | None = None) -> str:
     """One row per ``partition`` (the first by ``pick``), with ``copies``, ordered as ``order`` says.
 
-    ``order`` is an ORDER BY over the inner columns; they are carried out under aliases."""
+    ``order`` is an ORDER BY over the inner columns; they are carried out under aliases. With ``alone``
+    (a condition true of the rows that have no copies), only the other rows go through the window."""
     bases = [expr.split(" COLLATE")[0] for expr in [*sorts.values(), *tiebreak]]
     carried = {expr: f"s{i}" for i, expr in enumerate(dict.fromkeys(bases))}
     outer = order
     for expr, alias in sorted(carried.items(), key=lambda kv: -len(kv[0])):
         outer = outer.replace(expr, alias)
     extra = ", ".join(f"{expr} AS {alias}" for expr, alias in carried.items())
-    return (f"SELECT * FROM (SELECT {select}, {extra}, row_number() OVER (PARTITION BY {partition} ORDER BY {pick}) "
-            f"AS nth_, count(*) OVER (PARTITION BY {partition}) AS copies_ {body}) WHERE nth_ = 1{outer}")
+    windowed = (f"SELECT {select}, {extra}, row_number() OVER (PARTITION BY {partition} ORDER BY {pick}) AS nth_, "
+                f"count(*) OVER (PARTITION BY {partition}) AS copies_ "
+                f"{_and(body, f'NOT {alone}') if alone else body}")
+    if alone is None:
+        return f"SELECT * FROM ({windowed}) WHERE nth_ = 1{outer}"
+    single = f"SELECT {select}, {extra}, 1 AS nth_, 1 AS copies_ {_and(body, alone)}"
+    return f"SELECT * FROM ({single} UNION ALL SELECT * FROM ({windowed}) WHERE nth_ = 1){outer}"
+
+
+def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params: list[Any]) -> int:
+    """Rows of ``body`` counted once per ``signature``: those alone in their cluster, then the rest grouped."""
+    sql = (f"SELECT (SELECT count(*) {_and(body, ALONE)}) + "
+           f"(SELECT count(*) FROM (SELECT 1 {_and(body, f'NOT {ALONE}')} GROUP BY {signature}))")
+    return conn.execute(sql, [*params, *params]).fetchone()[0]
 
 
 # -- articles ----------------------------------------------------------------------------------------
@@ -237,7 +258,8 @@ def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
     order = query.order_by()
     if query.collapse:
         sql = _collapsed(_EVENT_COLUMNS, body, _event_signature_sql(), "a.duplicate_of IS NOT NULL, a.id, e.idx",
-                         EVENT_SORTS, order, ["e.article_id", "e.idx"])
+                         EVENT_SORTS, order, ["e.article_id", "e.idx"], alone=ALONE)
+        params = [*params, *params]  # the rows alone, then the others
     else:
         sql = f"SELECT {_EVENT_COLUMNS}, 1 {body}{order}"
     return sql, params
@@ -257,8 +279,7 @@ def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
     where, params = query.where()
     body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
     if query.collapse:
-        return conn.execute(f"SELECT count(*) FROM (SELECT 1 {body} GROUP BY {_event_signature_sql()})",
-                            params).fetchone()[0]
+        return _count_collapsed(conn, body, _event_signature_sql(), params)
     return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
 
 
@@ -290,7 +311,8 @@ def quotes(conn: sqlite3.Connection, query: QuoteQuery) -> Iterator[QuoteHit]:
     order = query.order_by()
     if query.collapse:
         sql = _collapsed(_QUOTE_COLUMNS, body, _QUOTE_SIGNATURE, "a.duplicate_of IS NOT NULL, a.id, q.idx",
-                         QUOTE_SORTS, order, ["q.article_id", "q.idx"])
+                         QUOTE_SORTS, order, ["q.article_id", "q.idx"], alone=ALONE)
+        params = [*params, *params]
     else:
         sql = f"SELECT {_QUOTE_COLUMNS}, 1 {body}{order}"
     limit, page = query.page.sql()
@@ -304,25 +326,20 @@ def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
     where, params = query.where()
     body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
     if query.collapse:
-        return conn.execute(f"SELECT count(*) FROM (SELECT 1 {body} GROUP BY {_QUOTE_SIGNATURE})",
-                            params).fetchone()[0]
+        return _count_collapsed(conn, body, _QUOTE_SIGNATURE, params)
     return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
 
 
 # -- entities ----------------------------------------------------------------------------------------
 def _entity_sql(query: EntityQuery) -> tuple[str, list[Any]]:
+    """One row per entity page: key, articles (clusters unless counted with copies), mentions, code,
+    country, a name; the names and the type of the page's rows are read per row after paging."""
     where, params = query.where()
     counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if query.collapse else "count(DISTINCT g.article_id)"
     key = group_key_sql("g")
     sql = (
         f"SELECT {key} AS key, {counted} AS articles, sum(g.mention_count) AS mentions, "
-        "max(g.code), max(g.country), "
-        "(SELECT json_group_array(n) FROM (SELECT g2.name AS n FROM entities g2 "
-        f"WHERE {group_key_sql('g2')} = {key} GROUP BY g2.name ORDER BY sum(g2.mention_count) DESC, g2.name)) "
-        "AS names, "
-        "(SELECT g3.type FROM entities g3 "
-        f"WHERE {group_key_sql('g3')} = {key} GROUP BY g3.type ORDER BY count(*) DESC, g3.type LIMIT 1) AS type, "
-        "min(g.name) AS name "
+        "max(g.code), max(g.country), min(g.name) AS name "
         "FROM entities g JOIN articles a ON a.id = g.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + f" GROUP BY {key}"
@@ -344,25 +361,29 @@ def count_entities(conn: sqlite3.Connection, query: EntityQuery) -> int:
 
 
 def _summary(conn: sqlite3.Connection, r: tuple) -> EntitySummary:
-    key, n_articles, mentions, code, country, names_json, type_ = r[:7]
-    names = json.loads(names_json) if names_json else []
+    key, n_articles, mentions, code, country, first_name = r[:6]
+    cond, params = group_rows_sql("g", key)
+    names: Counter[str] = Counter()
+    types: Counter[str] = Counter()
     descriptors: Counter[str] = Counter()
-    for (text,) in conn.execute(f"SELECT descriptors FROM entities g WHERE {group_key_sql('g')} = ? LIMIT 500",
-                                (key,)):
-        descriptors.update(json.loads(text))
-    if key.startswith("country-"):
-        type_ = "GPE"
-    return EntitySummary(key=key, name=names[0] if names else r[7], type=type_, code=code, country=country,
-                         articles=n_articles, mentions=mentions or 0, names=names,
+    for name, type_, n, described in conn.execute(
+            f"SELECT name, type, mention_count, descriptors FROM entities g WHERE {cond}", params):
+        names[name] += n
+        types[type_] += 1
+        if described != "[]":
+            descriptors.update(json.loads(described))
+    ranked = [name for name, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))]
+    type_ = "GPE" if key.startswith("country-") else min(types, key=lambda t: (-types[t], t)) if types else "?"
+    return EntitySummary(key=key, name=ranked[0] if ranked else first_name, type=type_, code=code, country=country,
+                         articles=n_articles, mentions=mentions or 0, names=ranked,
                          descriptors=[d for d, _ in sorted(descriptors.items(), key=lambda kv: (-kv[1], kv[0]))][:10])
 
 
 def resolve_entity_key(conn: sqlite3.Connection, key: str) -> str | None:
     """The page key of an entity given by its page key or by its per-type key (gpe-u-s -> country-usa)."""
-    row = conn.execute(f"SELECT {group_key_sql('g')} FROM entities g WHERE {group_key_sql('g')} = ? LIMIT 1",
-                       (key,)).fetchone()
-    if row:
-        return row[0]
+    cond, params = group_rows_sql("g", key)
+    if conn.execute(f"SELECT 1 FROM entities g WHERE {cond} LIMIT 1", params).fetchone():
+        return key
     row = conn.execute(f"SELECT {group_key_sql('g')} FROM entities g WHERE g.entity_key = ? LIMIT 1",
                        (key,)).fetchone()
     return row[0] if row else None
@@ -371,9 +392,9 @@ def resolve_entity_key(conn: sqlite3.Connection, key: str) -> str | None:
 def entity_article_ids(conn: sqlite3.Connection, key: str, *, limit: int | None = None,
                        offset: int = 0) -> tuple[list[str], int]:
     """Ids of the articles that name the entity, newest first (a page of them), and how many there are."""
-    cond = f"{group_key_sql('e')} = ?"
-    total = conn.execute(f"SELECT count(DISTINCT article_id) FROM entities e WHERE {cond}", (key,)).fetchone()[0]
+    cond, params = group_rows_sql("e", key)
+    total = conn.execute(f"SELECT count(DISTINCT article_id) FROM entities e WHERE {cond}", params).fetchone()[0]
     sql = (f"SELECT DISTINCT a.id, a.published_at FROM entities e JOIN articles a ON a.id = e.article_id "
            f"WHERE {cond} ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, (key, -1 if limit is None else limit, offset)).fetchall()
+    rows = conn.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
     return [r[0] for r in rows], total
