@@ -146,10 +146,11 @@ def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
 
 
 def search_facets(store: Store, query: ArticleQuery) -> dict[str, list[list[Any]]]:
-    """Counts over every match (not only this page): publisher, language, year; the entities and countries
-    they name; the PLOVER categories and quad classes of their events."""
-    events = store.event_facets(EventQuery(articles=query, collapse=query.collapse, page=Page(None)))
-    return {**store.article_facets(query), **store.entity_facets(query), **events}
+    """Counts over every match (not only this page): publisher, language, year (articles, or clusters with
+    collapse); the entities and countries they name (clusters); the PLOVER categories and quad classes of
+    their events (each event once across near-duplicate copies)."""
+    events = store.event_facets(EventQuery(articles=query, page=Page(None)))  # each event once across copies
+    return {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
 
 
 def volume_freq(store: Store, query: ArticleQuery) -> str:
