@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Actor, Entity, Event
 from .errors import StoreError
-from .keys import entity_group_key, entity_key, group_key_sql, group_rows_sql, normalise_name
+from .keys import entity_group_key, entity_key, group_rows_sql, normalise_name
 from .queries import DateLike, country_filter, time_bound
 
 
@@ -198,9 +198,11 @@ class ActorRef:
             conds += [f"e.{side}_country = ?", cond]
             params += [self.country, *p]
         entity = f"SELECT 1 FROM entities n WHERE n.article_id = e.article_id AND n.entity_id = e.{side}_entity"
-        if self.key:
-            conds.append(f"EXISTS ({entity} AND ({group_key_sql('n')} = ? OR n.entity_key = ?))")
-            params += [self.key, self.key]
+        if self.key:  # the entity's rows, found through an index once, then looked up per event
+            rows, p = group_rows_sql("n", self.key)
+            conds.append(f"(e.article_id, e.{side}_entity) IN (SELECT n.article_id, n.entity_id FROM entities n "
+                         f"WHERE {rows} OR n.entity_key = ?)")
+            params += [*p, self.key]
         if self.words:
             pattern = f"% {_like(self.words)} %"
             conds.append(f"(' ' || dateline_norm(e.{side}_text) || ' ') LIKE ? ESCAPE '\\'")
@@ -219,11 +221,20 @@ def event_signature(event: Event, cluster: str) -> tuple:
     return (cluster, side(event.source), side(event.target), event.cameo, event.date, int(event.negated))
 
 
-def _event_signature_sql() -> str:
+def _event_signature_parts() -> list[str]:
     def side(s: str) -> str:
         return f"coalesce(e.{s}_code, e.{s}_country, lower(e.{s}_text))"
 
-    return f"{CLUSTER}, {side('source')}, {side('target')}, e.cameo, e.date, e.negated"
+    return [CLUSTER, side("source"), side("target"), "e.cameo", "e.date", "e.negated"]
+
+
+def _event_signature_sql() -> str:
+    return ", ".join(_event_signature_parts())
+
+
+def event_signature_text_sql() -> str:
+    """The signature as one text (for count(DISTINCT ...))."""
+    return " || '|' || ".join(f"coalesce({part}, '')" for part in _event_signature_parts())
 
 
 # -- sorting and paging ------------------------------------------------------------------------------
@@ -502,10 +513,11 @@ class QuoteQuery:
         where: list[str] = []
         params: list[Any] = []
         if self.speaker:
+            rows, p = group_rows_sql("n", self.speaker)
             where.append(
-                f"(q.speaker_norm = ? OR EXISTS (SELECT 1 FROM entities n WHERE n.article_id = q.article_id "
-                f"AND n.entity_id = q.speaker_entity AND (n.entity_key = ? OR {group_key_sql('n')} = ?)))")
-            params += [normalise_name(self.speaker), self.speaker, self.speaker]
+                "(q.speaker_norm = ? OR (q.article_id, q.speaker_entity) IN (SELECT n.article_id, n.entity_id "
+                f"FROM entities n WHERE {rows} OR n.entity_key = ?))")
+            params += [normalise_name(self.speaker), *p, self.speaker]
         if self.kind:
             where.append("q.kind = ?")
             params.append(self.kind)

@@ -18,7 +18,15 @@ from typing import Any
 
 from ..model import Event, Quote
 from .keys import group_key_sql, group_rows_sql
-from .query import CLUSTER, ArticleQuery, EntityQuery, EventQuery, QuoteQuery, _event_signature_sql
+from .query import (
+    CLUSTER,
+    ArticleQuery,
+    EntityQuery,
+    EventQuery,
+    QuoteQuery,
+    _event_signature_sql,
+    event_signature_text_sql,
+)
 from .tables import EVENTS, QUOTES
 
 
@@ -285,11 +293,12 @@ def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
 
 def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[list[Any]]]:
     """Matching events (one per cluster unless collapse is off) by PLOVER category and quad class."""
-    sql, params = _event_sql(query)
+    where, params = query.where()
+    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
     out: dict[str, Counter[Any]] = {"plover": Counter(), "quad_class": Counter()}
     for plover, quad, n in conn.execute(
-            f"SELECT coalesce(plover, '(none)'), coalesce(quad_class, 0), count(*) FROM ({sql}) GROUP BY 1, 2",
-            params):
+            f"SELECT coalesce(e.plover, '(none)'), coalesce(e.quad_class, 0), {counted} {body} GROUP BY 1, 2", params):
         out["plover"][plover] += n
         out["quad_class"][quad] += n
     return {name: [[k, n] for k, n in sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))]
