@@ -60,7 +60,22 @@ Sort = Annotated[str | None, Query(description="A column, '-' first for descendi
 CountCopies = Annotated[bool, Query(description="Count each near-duplicate copy (default: one per cluster).")]
 
 
-class ArticleParams:
+class _ListParams:
+    """What every list's parameters share: their values, the page, the links that keep them."""
+
+    values: dict
+    offset: int
+    limit: int
+
+    def _page(self, limit: int | None) -> Page:
+        return Page(self.limit if limit == -1 else limit, self.offset)
+
+    def link_values(self) -> dict:
+        """The parameters as given, for links that keep them (a new page, a download, a chip)."""
+        return {k: v for k, v in self.values.items() if v not in (None, "", False)}
+
+
+class ArticleParams(_ListParams):
     """The article filters of the article list and search (and of the facts of matching articles)."""
 
     def __init__(self, q: Q = None, publisher: Publisher = None, domain: Domain = None, language: Language = None,
@@ -73,10 +88,7 @@ class ArticleParams:
         self.offset, self.limit = offset, limit
 
     def query(self, *, limit: int | None = -1) -> ArticleQuery:
-        return ArticleQuery(**self.values, page=Page(self.limit if limit == -1 else limit, self.offset))
-
-    def link_values(self) -> dict:
-        return {k: v for k, v in self.values.items() if v not in (None, "", False)}
+        return ArticleQuery(**self.values, page=self._page(limit))
 
 
 class FactArticleParams:
@@ -92,7 +104,7 @@ class FactArticleParams:
         return query if query.is_filtered() else None
 
 
-class EventParams:
+class EventParams(_ListParams):
     def __init__(self, articles: Annotated[FactArticleParams, Depends()],
                  actor: Annotated[str | None, Query(description="Either side: a code (USA, CHNGOV), a country "
                                                                 "(China) or a name (Xi Jinping).")] = None,
@@ -111,22 +123,19 @@ class EventParams:
                  count_copies: CountCopies = False, sort: Sort = None, offset: Offset = 0,
                  limit: Limit = 50) -> None:
         self.articles = articles
-        self.values = dict(actor=actor, source=source, target=target, a=a, b=b, directed=directed, cameo=cameo,
-                           plover=plover, quad_class=quad_class, since=since, until=until,
-                           min_confidence=min_confidence, sort=sort)
+        self.filters = dict(actor=actor, source=source, target=target, a=a, b=b, directed=directed, cameo=cameo,
+                            plover=plover, quad_class=quad_class, since=since, until=until,
+                            min_confidence=min_confidence, sort=sort)
+        self.values = {**articles.values, **self.filters, "count_copies": count_copies}
         self.count_copies = count_copies
         self.offset, self.limit = offset, limit
 
     def query(self, *, limit: int | None = -1) -> EventQuery:
-        return EventQuery(**self.values, articles=self.articles.query(), collapse=not self.count_copies,
-                          page=Page(self.limit if limit == -1 else limit, self.offset))
-
-    def link_values(self) -> dict:
-        values = {**self.articles.values, **self.values, "count_copies": self.count_copies}
-        return {k: v for k, v in values.items() if v not in (None, "", False)}
+        return EventQuery(**self.filters, articles=self.articles.query(), collapse=not self.count_copies,
+                          page=self._page(limit))
 
 
-class QuoteParams:
+class QuoteParams(_ListParams):
     def __init__(self, articles: Annotated[FactArticleParams, Depends()],
                  speaker: Annotated[str | None, Query(description="Speaker name (or entity key).")] = None,
                  kind: Annotated[str | None, Query(description="direct or indirect.")] = None,
@@ -134,39 +143,32 @@ class QuoteParams:
                  count_copies: CountCopies = False, sort: Sort = None, offset: Offset = 0,
                  limit: Limit = 50) -> None:
         self.articles = articles
-        self.values = dict(speaker=speaker, kind=kind, min_confidence=min_confidence, sort=sort)
+        self.filters = dict(speaker=speaker, kind=kind, min_confidence=min_confidence, sort=sort)
+        self.values = {**articles.values, **self.filters, "count_copies": count_copies}
         self.count_copies = count_copies
         self.offset, self.limit = offset, limit
 
     def query(self, *, limit: int | None = -1) -> QuoteQuery:
-        return QuoteQuery(**self.values, articles=self.articles.query(), collapse=not self.count_copies,
-                          page=Page(self.limit if limit == -1 else limit, self.offset))
-
-    def link_values(self) -> dict:
-        values = {**self.articles.values, **self.values, "count_copies": self.count_copies}
-        return {k: v for k, v in values.items() if v not in (None, "", False)}
+        return QuoteQuery(**self.filters, articles=self.articles.query(), collapse=not self.count_copies,
+                          page=self._page(limit))
 
 
-class EntityParams:
+class EntityParams(_ListParams):
     def __init__(self,
                  type: Annotated[str | None, Query(description="PERSON, ORG, GPE, NORP, LOC, ...")] = None,
                  country: Annotated[str | None, Query(description="ISO 3166 alpha-3, e.g. CHN.")] = None,
                  code: Annotated[str | None, Query(description="CAMEO-style actor code prefix, e.g. USAGOV.")] = None,
                  q: Q = None, count_copies: CountCopies = False, sort: Sort = None, offset: Offset = 0,
                  limit: Limit = 50) -> None:
-        self.values = dict(type=type, country=country, code=code, sort=sort)
+        self.filters = dict(type=type, country=country, code=code, sort=sort)
+        self.values = {**self.filters, "q": q, "count_copies": count_copies}
         self.q = q
         self.count_copies = count_copies
         self.offset, self.limit = offset, limit
 
     def query(self, *, limit: int | None = -1) -> EntityQuery:
-        return EntityQuery(**self.values, articles=ArticleQuery(q=self.q) if self.q else None,
-                           collapse=not self.count_copies,
-                           page=Page(self.limit if limit == -1 else limit, self.offset))
-
-    def link_values(self) -> dict:
-        values = {**self.values, "q": self.q, "count_copies": self.count_copies}
-        return {k: v for k, v in values.items() if v not in (None, "", False)}
+        return EntityQuery(**self.filters, articles=ArticleQuery(q=self.q) if self.q else None,
+                           collapse=not self.count_copies, page=self._page(limit))
 
 
 Articles = Annotated[ArticleParams, Depends()]
