@@ -161,6 +161,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--rounds", type=int, default=12, help="Requests per page kind.")
     parser.add_argument("--csv-rows", type=int, default=10_000)
+    parser.add_argument("--api-searches", type=int, default=200, help="Searches through the API (with facets).")
     args = parser.parse_args()
     db = args.db or Path(f"/tmp/dateline-bench-{args.articles}.db")
     rng = random.Random(5)
@@ -210,7 +211,7 @@ def main() -> int:
 
     searches = [search_query(i) for i in range(200)]
     kinds: dict[str, list] = {
-        "search (API)": [("/api/search", params) for params in searches],
+        "search (API)": [("/api/search", params) for params in searches[: args.api_searches]],
         "search page": [("/search", search_query(i)) for i in range(args.rounds)],
         "home page": [("/", {"offset": rng.randrange(0, 1000)}) for _ in range(args.rounds)],
         "articles (API)": [("/api/articles", {"publisher": f"{words[500].capitalize()} News", "sort": "-published"})
