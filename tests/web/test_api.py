@@ -274,3 +274,25 @@ def test_search_facets_entities_countries_events_and_a_volume_chart(client):
     assert 'href="/events?q=blockade&amp;plover=THREATEN"' in page
     volume = client.get("/api/volume", params={"q": "harbour OR opened", "freq": "month"}).json()["points"]
     assert [(p["period"], p["count"], p["all"]) for p in volume] == [("2024-03", 2, 2)]
+
+
+def test_map_points_link_to_their_events(tmp_path):
+    from dateline.model import Actor, Article, Event
+
+    def event(location, target, cameo="040"):
+        return Event(0, 5, "Talks", Actor("Norway", code="NOR", country="NOR"), Actor("x", code=target, country=target),
+                     cameo, "CONSULT", 1, 1.0, "2024-05-01", location=location)
+
+    path = tmp_path / "map.db"
+    with open_store(path) as store:
+        store.upsert(Article(id="m1", source="t", text="Talks.", published="2024-05-01",
+                             events=[event("Oslo", "ISL"), event(None, "ISL", "043"), event("Nowhere Town", "XXX")]))
+    with TestClient(create_app(path)) as local:
+        points = local.get("/api/map").json()["points"]
+        assert [(p["name"], p["events"]) for p in points] == [("Oslo", 1), ("Reykjavík", 1)]
+        oslo, reykjavik = points
+        assert 58 < oslo["lat"] < 61 and 63 < reykjavik["lat"] < 65
+        assert [e["cameo"] for e in local.get(oslo["url"].replace("/events", "/api/events")).json()["events"]] == ["040"]
+        assert reykjavik["url"] == "/events?place_country=ISL"
+        page = local.get("/map").text
+        assert page.count('class="map-point"') == 2 and 'href="/events?location=Oslo"' in page

@@ -227,3 +227,14 @@ def test_an_entity_page_gathers_all_its_names(served, page):
     for name in merged["names"][1:]:
         assert name in page.locator("p.names").inner_text()
     shot(page, "14-entity-merged")
+
+
+def test_a_map_with_points_that_lead_to_their_events(served, page):
+    page.goto(served.url + "/map")
+    points = page.locator("svg.map a.map-point")
+    assert points.count() >= 2  # the examples' events happen in several countries
+    shot(page, "15-map")
+    href = points.first.get_attribute("href") or ""
+    page.goto(served.url + href)
+    assert page.locator("table.events tbody tr td.empty").count() == 0
+    assert page.locator("table.events tbody tr").count() >= 1

@@ -166,6 +166,9 @@ class Store:
     def count_events(self, query: EventQuery) -> int:
         return results.count_events(self.conn, query)
 
+    def event_places(self, query: EventQuery) -> list[tuple[str | None, str | None, int]]:
+        return results.event_places(self.conn, query)
+
     def event_facets(self, query: EventQuery) -> dict[str, list[list[Any]]]:
         return results.event_facets(self.conn, query)
 

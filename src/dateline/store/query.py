@@ -387,6 +387,8 @@ class EventQuery:
     since: DateLike = None
     until: DateLike = None
     min_confidence: float | None = None
+    location: str | None = None  # the event's location, as written
+    place_country: str | None = None  # the country of its target, else of its source (ISO3): the map's places
     negated: bool | None = None  # None: both; False: only what happened
     articles: ArticleQuery | None = None
     collapse: bool = True
@@ -394,7 +396,7 @@ class EventQuery:
     page: Page = field(default_factory=Page)
 
     FILTERS = ("actor", "source", "target", "a", "b", "cameo", "plover", "quad_class", "since", "until",
-               "min_confidence")
+               "min_confidence", "location", "place_country")
 
     def __post_init__(self) -> None:
         for name in ("actor", "source", "target", "a", "b", "cameo", "plover"):
@@ -466,6 +468,12 @@ class EventQuery:
         if self.min_confidence is not None:
             where.append("e.confidence >= ?")
             params.append(self.min_confidence)
+        if self.location:
+            where.append("e.location = ? COLLATE NOCASE")
+            params.append(self.location.strip())
+        if self.place_country:
+            where.append("coalesce(e.target_country, e.source_country) = ?")
+            params.append(country_filter(self.place_country))
         if self.negated is not None:
             where.append("e.negated = ?")
             params.append(int(self.negated))

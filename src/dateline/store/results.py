@@ -305,6 +305,15 @@ def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[
             for name, c in out.items()}
 
 
+def event_places(conn: sqlite3.Connection, query: EventQuery) -> list[tuple[str | None, str | None, int]]:
+    """(location, country of the target else the source, events) of the matching events, for the map."""
+    where, params = query.where()
+    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
+    return conn.execute(f"SELECT e.location, coalesce(e.target_country, e.source_country), {counted} {body} "
+                        "GROUP BY 1, 2", params).fetchall()
+
+
 # -- quotes ------------------------------------------------------------------------------------------
 _QUOTE_COLUMNS = f"q.article_id, {QUOTES.select_sql('q')}, a.title, a.publisher, a.published, q.idx"
 _QUOTE_WIDTH = len(QUOTES.select_sql("q").split(", "))

@@ -252,3 +252,20 @@ def timeline_view(store: Store, a: str, b: str, *, freq: str, directed: bool, co
     """The dyad's events over time (dateline.timeline), chosen in SQL; one per near-duplicate cluster."""
     result = store_timeline(store, a, b, freq=freq, directed=directed, collapse=collapse, articles=articles)
     return {**result.to_dict(), "collapse": collapse}
+
+
+# -- map ----------------------------------------------------------------------------------------
+
+def map_view(store: Store, query: EventQuery, link: dict[str, Any]) -> dict[str, Any]:
+    """The places of the matching events (one per near-duplicate cluster unless counted with copies),
+    each with the URL of its events: ``link`` holds the filters to keep in it."""
+    from urllib.parse import urlencode
+
+    from .map import points
+
+    def href(location: str | None, country: str | None) -> str:
+        narrowed = {**link, **({"location": location} if location else {"place_country": country})}
+        return "/events?" + urlencode({k: v for k, v in narrowed.items() if v not in (None, "", False)})
+
+    return {"filters": query.filters(), "collapse": query.collapse,
+            "points": points(store.event_places(query), href)}

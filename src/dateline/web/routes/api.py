@@ -128,6 +128,14 @@ def api_events(request: Request, params: Events, fmt: EventFormat = "json") -> A
     return queries.list_events(store_of(request), params.query())
 
 
+@router.get("/map", summary="Where the matching events took place: points with their events' URL")
+def api_map(request: Request, params: Events) -> dict[str, Any]:
+    """One point per place (the event's location, else its target's or source's country at its capital):
+    name, lat, lon, events, and the URL of those events."""
+    values = {k: v for k, v in params.link_values().items() if k not in ("offset", "limit", "sort")}
+    return queries.map_view(store_of(request), params.query(limit=None), values)
+
+
 @router.get("/timeline", response_model=schemas.TimelineAnswer, summary="Events between two actors over time")
 def api_timeline(
     request: Request,

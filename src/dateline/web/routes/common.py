@@ -120,10 +120,13 @@ class EventParams(_ListParams):
                  since: Annotated[str | None, Query(description="Earliest event date (ISO 8601).")] = None,
                  until: Annotated[str | None, Query(description="Latest event date (ISO 8601).")] = None,
                  min_confidence: Annotated[str | None, Query(description="Least confidence, 0 to 1.")] = None,
+                 location: Annotated[str | None, Query(description="The event's location, e.g. Oslo.")] = None,
+                 place_country: Annotated[str | None, Query(description="The country of its target, else of its "
+                                                                        "source (a map point).")] = None,
                  count_copies: CountCopies = False, sort: Sort = None, offset: Offset = 0,
                  limit: Limit = 50) -> None:
         self.articles = articles
-        self.filters = dict(actor=actor, source=source, target=target, a=a, b=b, directed=directed, cameo=cameo,
+        self.filters = dict(location=location, place_country=place_country, actor=actor, source=source, target=target, a=a, b=b, directed=directed, cameo=cameo,
                             plover=plover, quad_class=quad_class, since=since, until=until,
                             min_confidence=min_confidence, sort=sort)
         self.values = {**articles.values, **self.filters, "count_copies": count_copies}

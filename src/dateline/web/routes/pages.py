@@ -149,6 +149,16 @@ def events_page(request: Request, params: Events) -> HTMLResponse:
                  chips=_chips("/events", values), **_pager("/events", values, data))
 
 
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, params: Events) -> HTMLResponse:
+    from ..map import map_svg
+
+    values = {k: v for k, v in params.link_values().items() if k not in ("offset", "limit", "sort")}
+    data = queries.map_view(store_of(request), params.query(limit=None), values)
+    return _page(request, "map.html", _url("/api/map", **values), data=data, values=values,
+                 chart=map_svg(data["points"], "Where the events took place"), chips=_chips("/map", values))
+
+
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, a: str = "", b: str = "", freq: Freq = "week",
                   directed: bool = False, count_copies: bool = False, q: str = "") -> HTMLResponse:
