@@ -15,7 +15,7 @@ def _raw(name: str, text: str = PAGE) -> RawDoc:
 
 
 def test_a_stage_that_breaks_on_one_document_costs_only_that_document():
-    def stage(articles):
+    def stage(articles, shared):
         for a in articles:
             if a.source == "bad":
                 raise ValueError("boom")
@@ -30,7 +30,7 @@ def test_a_stage_that_breaks_on_one_document_costs_only_that_document():
 def test_a_document_over_the_time_limit_is_recorded_and_the_batch_goes_on(monkeypatch):
     monkeypatch.setattr(settings, "doc_timeout", 0.5)
 
-    def stage(articles):
+    def stage(articles, shared):
         for a in articles:
             if a.source == "slow":
                 time.sleep(5)

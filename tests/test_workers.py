@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline import workers
+from dateline.engine import executor as workers
 from dateline.model import Article, Failure
 from dateline.pipeline import Pipeline
 from dateline.sources import RawDoc
@@ -38,7 +38,7 @@ def in_process() -> list[dict]:
 
 
 def test_spread_over_workers_gives_the_same_records_in_input_order(in_process):
-    spread = records(workers.run_spread(Pipeline(nlp=False), docs(), 2))
+    spread = records(workers.spread(Pipeline(nlp=False), docs(), 2))
     assert spread == in_process
     assert [r["source"] for r in spread] == [d.source for d in docs()]
     assert "error" in spread[BINARY_AT]  # the bad page is a failure in its place; the rest carry on
@@ -48,19 +48,19 @@ def test_a_few_pages_stay_in_this_process(monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for two pages")
 
-    monkeypatch.setattr(workers, "pool", no_pool)
-    results = list(workers.run_spread(Pipeline(nlp=False), docs()[:2], 4))
+    monkeypatch.setattr(workers, "ProcessPool", no_pool)
+    results = list(workers.spread(Pipeline(nlp=False), docs()[:2], 4))
     assert [type(r) for r in results] == [Article, Article]
 
 
 _REAL_WORK = workers.work
 
 
-def _work_or_die(items):
-    """Stands in for workers.work in the forked workers: a chunk holding the poison page kills its process."""
+def _work_or_die(pipeline, items):
+    """Stands in for the executor's work in the forked workers: a chunk holding the poison page kills its process."""
     if any(getattr(item, "source", "") == POISON for item in items):
         os._exit(9)
-    return _REAL_WORK(items)
+    return _REAL_WORK(pipeline, items)
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="the stand-in reaches workers by fork")
@@ -69,7 +69,7 @@ def test_a_worker_that_dies_costs_its_chunk_only(monkeypatch, poison_at: int):
     monkeypatch.setattr(workers, "work", _work_or_die)  # forked workers inherit the stand-in
     items = docs()
     items[poison_at] = RawDoc(source=POISON, data=page_html(poison_at).encode())
-    results = list(workers.run_in_order(items, 2, Pipeline(nlp=False).options))
+    results = list(workers.ProcessPool(Pipeline(nlp=False).spec, 2).run(items))
     assert [r.source for r in results] == [d.source for d in items]
     lost = range(poison_at // workers.CHUNK * workers.CHUNK, (poison_at // workers.CHUNK + 1) * workers.CHUNK)
     for i, result in enumerate(results):

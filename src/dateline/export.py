@@ -19,166 +19,26 @@ from typing import Any, TextIO
 
 import pyarrow as pa
 
-from .model import Actor, Article, Failure, Span
-from .store.keys import entity_key
+from .model import Actor, Article, Event, Failure
+from .store.tables import EXPORT_TABLES, export_schemas
 from .store.values import parse_date, parse_timestamp
 
 TABLES = ("articles", "entities", "quotes", "events", "failures")
 
-_SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())])
-_TS = pa.timestamp("us", tz="UTC")
-
-EXPORT_SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema([
-        ("id", pa.string()),
-        ("source", pa.string()),
-        ("url", pa.string()),
-        ("title", pa.string()),
-        ("publisher", pa.string()),
-        ("published", _TS),
-        ("fetched", _TS),
-        ("language", pa.string()),
-        ("authors", pa.list_(pa.string())),
-        ("text", pa.string()),
-        ("paragraphs", pa.list_(pa.struct([
-            ("start", pa.int32()), ("end", pa.int32()), ("kind", pa.string()), ("section", pa.int32()),
-        ]))),
-        ("sections", pa.list_(pa.struct([
-            ("heading", pa.string()), ("byline", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-        ]))),
-        ("media", pa.list_(pa.struct([("kind", pa.string()), ("caption", pa.string()), ("credit", pa.string())]))),
-        ("tags", pa.list_(pa.string())),
-        ("warnings", pa.list_(pa.string())),
-        ("duplicate_of", pa.string()),
-        ("entity_count", pa.int32()),
-        ("quote_count", pa.int32()),
-        ("event_count", pa.int32()),
-    ]),
-    "entities": pa.schema([
-        ("article_id", pa.string()),
-        ("entity_id", pa.string()),
-        ("entity_key", pa.string()),
-        ("name", pa.string()),
-        ("type", pa.string()),
-        ("code", pa.string()),
-        ("country", pa.string()),
-        ("descriptors", pa.list_(pa.string())),
-        ("mention_count", pa.int32()),
-        ("mentions", pa.list_(_SPAN)),
-    ]),
-    "quotes": pa.schema([
-        ("article_id", pa.string()),
-        ("quote_index", pa.int32()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-        ("text", pa.string()),
-        ("kind", pa.string()),
-        ("speaker_start", pa.int32()),
-        ("speaker_end", pa.int32()),
-        ("speaker_text", pa.string()),
-        ("speaker_entity", pa.string()),
-        ("speaker_name", pa.string()),
-        ("cue_start", pa.int32()),
-        ("cue_end", pa.int32()),
-        ("cue_text", pa.string()),
-        ("confidence", pa.float32()),
-    ]),
-    "events": pa.schema([
-        ("article_id", pa.string()),
-        ("event_index", pa.int32()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-        ("text", pa.string()),
-        *[
-            (f"{side}_{name}", tp)
-            for side in ("source", "target")
-            for name, tp in (
-                ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-                ("entity", pa.string()), ("code", pa.string()), ("country", pa.string()),
-            )
-        ],
-        ("cameo", pa.string()),
-        ("plover", pa.string()),
-        ("quad_class", pa.int8()),
-        ("goldstein", pa.float32()),
-        ("date", pa.date32()),
-        ("location", pa.string()),
-        ("negated", pa.bool_()),
-        ("quote", pa.int32()),
-        ("confidence", pa.float32()),
-        ("event_id", pa.string()),
-    ]),
-    "failures": pa.schema([("source", pa.string()), ("error", pa.string()), ("kind", pa.string())]),
-}
+EXPORT_SCHEMAS: dict[str, pa.Schema] = export_schemas()  # from the table map (store/tables.py)
 
 
 # -- records -> typed tables ---------------------------------------------------------------------
 def record_tables(results: Iterable[Article | Failure]) -> dict[str, pa.Table]:
-    """One typed table per kind: articles, entities, quotes, events and failures."""
+    """One typed table per kind: articles, entities, quotes, events and failures (rows from the table map)."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for result in results:
         if isinstance(result, Failure):
             rows["failures"].append({"source": result.source, "error": result.error, "kind": result.kind})
             continue
-        rows["articles"].append(article_row(result))
-        rows["entities"].extend(entity_rows(result))
-        rows["quotes"].extend(quote_rows(result))
-        rows["events"].extend(event_rows(result))
+        for table in EXPORT_TABLES:
+            rows[table.name].extend(table.arrow_rows(result))
     return {name: pa.Table.from_pylist(rows[name], schema=EXPORT_SCHEMAS[name]) for name in TABLES}
-
-
-def article_row(a: Article) -> dict[str, Any]:
-    return {
-        "id": a.id, "source": a.source, "url": a.url, "title": a.title, "publisher": a.publisher,
-        "published": parse_timestamp(a.published), "fetched": parse_timestamp(a.fetched),
-        "language": a.language, "authors": a.authors, "text": a.text,
-        "paragraphs": [p.to_dict() for p in a.paragraphs],
-        "sections": [s.to_dict() for s in a.sections],
-        "media": [m.to_dict() for m in a.media],
-        "tags": a.tags, "warnings": a.warnings, "duplicate_of": a.duplicate_of,
-        "entity_count": len(a.entities), "quote_count": len(a.quotes), "event_count": len(a.events),
-    }
-
-
-def entity_rows(a: Article) -> Iterator[dict[str, Any]]:
-    for e in a.entities:
-        yield {
-            "article_id": a.id, "entity_id": e.id, "entity_key": entity_key(e.type, e.name),
-            "name": e.name, "type": e.type, "code": e.code, "country": e.country,
-            "descriptors": e.descriptors, "mention_count": len(e.mentions),
-            "mentions": [m.to_dict() for m in e.mentions],
-        }
-
-
-def quote_rows(a: Article) -> Iterator[dict[str, Any]]:
-    for i, q in enumerate(a.quotes):
-        yield {
-            "article_id": a.id, "quote_index": i, "start": q.start, "end": q.end, "text": q.text,
-            "kind": q.kind, **_span("speaker", q.speaker), "speaker_entity": q.speaker_entity,
-            "speaker_name": q.speaker_name, **_span("cue", q.cue), "confidence": q.confidence,
-        }
-
-
-def event_rows(a: Article) -> Iterator[dict[str, Any]]:
-    for i, e in enumerate(a.events):
-        yield {
-            "article_id": a.id, "event_index": i, "start": e.start, "end": e.end, "text": e.text,
-            **_actor("source", e.source), **_actor("target", e.target),
-            "cameo": e.cameo, "plover": e.plover, "quad_class": e.quad_class, "goldstein": e.goldstein,
-            "date": parse_date(e.date), "location": e.location, "negated": e.negated, "quote": e.quote,
-            "confidence": e.confidence, "event_id": e.id,
-        }
-
-
-def _span(prefix: str, span: Span | None) -> dict[str, Any]:
-    if span is None:
-        return {f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_text": None}
-    return {f"{prefix}_start": span.start, f"{prefix}_end": span.end, f"{prefix}_text": span.text}
-
-
-def _actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
-    actor = actor or Actor(text=None)  # type: ignore[arg-type]
-    return {f"{prefix}_{k}": getattr(actor, k) for k in ("text", "start", "end", "entity", "code", "country")}
 
 
 # -- GDELT 2.0-style event table -----------------------------------------------------------------
@@ -201,37 +61,43 @@ def gdelt_rows(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
     """
     for a in articles:
         lead_end = _lead_end(a)
-        added = parse_timestamp(a.fetched)
         for i, e in enumerate(a.events):
-            day = parse_date(e.date) or parse_date(a.published)
-            cameo = e.cameo or ""
-            yield {
-                "GLOBALEVENTID": e.id or f"{a.id}-{i}",
-                "SQLDATE": int(day.strftime("%Y%m%d")) if day else None,
-                "MonthYear": int(day.strftime("%Y%m")) if day else None,
-                "Year": day.year if day else None,
-                "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None,
-                **_gdelt_actor("Actor1", e.source),
-                **_gdelt_actor("Actor2", e.target),
-                "IsRootEvent": int(e.start < lead_end),
-                "EventCode": cameo or None,
-                "EventBaseCode": cameo[:3] or None,
-                "EventRootCode": cameo[:2] or None,
-                "QuadClass": e.quad_class,
-                "GoldsteinScale": e.goldstein,
-                "NumMentions": 1,
-                "NumSources": 1,
-                "NumArticles": 1,
-                "ActionGeo_FullName": e.location,
-                "DATEADDED": int(added.strftime("%Y%m%d%H%M%S")) if added else None,
-                "SOURCEURL": a.url or a.source,
-                "ArticleID": a.id,
-                "EventIndex": i,
-                "PLOVER": e.plover,
-                "Negated": int(e.negated),
-                "EventText": e.text,
-                "Confidence": e.confidence,
-            }
+            yield gdelt_row(a, i, e, lead_end)
+
+
+def gdelt_row(a: Article, i: int, e: Event, lead_end: int) -> dict[str, Any]:
+    """The GDELT-style row of event ``i`` of article ``a`` (of which only the id, url, source, published
+    and fetched are read), whose lead paragraph ends at ``lead_end``."""
+    day = parse_date(e.date) or parse_date(a.published)
+    added = parse_timestamp(a.fetched)
+    cameo = e.cameo or ""
+    return {
+        "GLOBALEVENTID": e.id or f"{a.id}-{i}",
+        "SQLDATE": int(day.strftime("%Y%m%d")) if day else None,
+        "MonthYear": int(day.strftime("%Y%m")) if day else None,
+        "Year": day.year if day else None,
+        "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None,
+        **_gdelt_actor("Actor1", e.source),
+        **_gdelt_actor("Actor2", e.target),
+        "IsRootEvent": int(e.start < lead_end),
+        "EventCode": cameo or None,
+        "EventBaseCode": cameo[:3] or None,
+        "EventRootCode": cameo[:2] or None,
+        "QuadClass": e.quad_class,
+        "GoldsteinScale": e.goldstein,
+        "NumMentions": 1,
+        "NumSources": 1,
+        "NumArticles": 1,
+        "ActionGeo_FullName": e.location,
+        "DATEADDED": int(added.strftime("%Y%m%d%H%M%S")) if added else None,
+        "SOURCEURL": a.url or a.source,
+        "ArticleID": a.id,
+        "EventIndex": i,
+        "PLOVER": e.plover,
+        "Negated": int(e.negated),
+        "EventText": e.text,
+        "Confidence": e.confidence,
+    }
 
 
 def _lead_end(a: Article) -> int:
@@ -293,12 +159,12 @@ def write_gdelt(articles: Iterable[Article], out: TextIO) -> int:
     writer.writeheader()
     n = 0
     for row in gdelt_rows(articles):
-        writer.writerow({k: _tsv_cell(v) for k, v in row.items()})
+        writer.writerow({k: tsv_cell(v) for k, v in row.items()})
         n += 1
     return n
 
 
-def _tsv_cell(value: Any) -> Any:
+def tsv_cell(value: Any) -> Any:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 

@@ -1,7 +1,8 @@
-"""Batch ingest: read inputs, extract and annotate them in worker processes, store them from one writer.
+"""Batch ingest: an executor (engine/executor.py) with the store as its sink.
 
-Worker processes each load spaCy once and turn chunks of documents into records.
-This process is the only one that writes to SQLite: each result (an article or a
+The inputs are read here; the executor (this process, or worker processes that
+each load spaCy once) turns them into records. This process is the only one
+that writes to SQLite: each result (an article or a
 failure) is stored together with the record of its input (key and content hash)
 in one transaction. A rerun skips every input already stored with the same
 content, so after a crash or Ctrl-C the same command resumes where it stopped,
@@ -15,26 +16,20 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .config import settings
-from .errors import DatelineError
+from .engine import PipelineSpec
+from .engine.executor import InProcess, ProcessPool
 from .model import Article, Failure, Result
 from .pipeline import Pipeline
 from .progress import Progress
-from .sources import RawDoc, iter_inputs
+from .sources import RawDoc
 from .store import Store
-from .workers import CHUNK, pool, work
-
-
-class IngestError(DatelineError):
-    """The ingest could not go on (a worker process died); what was stored stays, and a rerun resumes."""
 
 
 @dataclass
@@ -57,8 +52,8 @@ class IngestReport:
 @dataclass
 class _Task:
     key: str
-    content_hash: str
-    item: RawDoc | Article
+    content_hash: str | None
+    item: RawDoc | Result
 
 
 def ingest(
@@ -76,18 +71,22 @@ def ingest(
     progress: bool = True,
     all_events: bool = False,
     all_quotes: bool = False,
+    spec: PipelineSpec | None = None,
 ) -> IngestReport:
     """Extract, annotate and store every input; returns what was stored, skipped and failed.
 
-    ``allow_private``, ``follow`` and ``max_bytes`` are passed to the sources (see iter_inputs);
-    feed items whose URL is already stored are skipped.
+    The run is ``spec``, else the one the keywords describe (PipelineSpec.default); it is recorded
+    in ``ingest_runs``. Feed items whose URL is already stored are skipped. With more than one
+    worker the documents go to a process pool (a worker that dies costs only its chunk, whose
+    documents are stored as failures and tried again by a rerun).
     """
     workers = max(1, workers or os.cpu_count() or 1)
-    options = {"workers": workers, "nlp": nlp, "model": model, "clean": clean,
-               "fetched": fetched.isoformat() if fetched else None, "all_events": all_events, "all_quotes": all_quotes}
-    pipeline_options = Pipeline(nlp=nlp, model=model, clean=clean, fetched=fetched, all_events=all_events,
-                                all_quotes=all_quotes).options
-    run_id = store.begin_run(list(inputs), options)
+    if spec is None:
+        spec = PipelineSpec.default(nlp=nlp, model=model, clean=clean, fetched=fetched, allow_private=allow_private,
+                                    follow=follow, max_bytes=max_bytes, all_events=all_events, all_quotes=all_quotes)
+    run_id = store.begin_run(list(inputs), {"workers": workers, "spec": spec.to_dict()})
+    pipeline = Pipeline.from_spec(spec, seen=store.has_url)
+    executor = ProcessPool(spec, workers) if workers > 1 else InProcess(spec, pipeline=pipeline)
     bar = Progress(count_inputs(inputs), enabled=progress)
     counts = {"stored": 0, "skipped": 0, "failed": 0}
     started = time.perf_counter()
@@ -103,49 +102,29 @@ def ingest(
         counts["failed" if failed else "stored"] += 1
         bar.advance(failed=int(failed))
 
-    executor = pool(workers, pipeline_options)
-    in_flight: dict[Future, list[_Task]] = {}
+    tasks: deque[_Task] = deque()  # what was sent, in order: the executor gives results in the same order
 
-    def collect(block: bool) -> None:
-        done, _ = wait(in_flight, return_when=FIRST_COMPLETED) if block else (list(in_flight), None)
-        for future in done:
-            tasks = in_flight.pop(future)
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                raise IngestError(
-                    "a worker process died (out of memory?); what was stored is kept: "
-                    "rerun the same command to resume, with fewer --workers if it recurs"
-                ) from None
-            for task, result in zip(tasks, results, strict=True):
-                save(task.key, task.content_hash, result)
-
-    try:
-        chunk: list[_Task] = []
-        items = iter_inputs(inputs, max_bytes=max_bytes or settings.max_bytes, allow_private=allow_private,
-                            follow=follow, seen=store.has_url)
-        for item in items:
-            if isinstance(item, Failure):
-                save(item.source, None, item)
+    def todo() -> Iterator[RawDoc | Result]:
+        for item in pipeline.read(inputs):
+            if isinstance(item, Failure):  # could not be read: stored as it is, in its place
+                tasks.append(_Task(item.source, None, item))
+                yield item
                 continue
             task = _task(item)
             if store.input_done(task.key, task.content_hash):
                 counts["skipped"] += 1
                 bar.advance()
                 continue
-            chunk.append(task)
-            if len(chunk) >= CHUNK:
-                in_flight[executor.submit(work, [t.item for t in chunk])] = chunk
-                chunk = []
-                while len(in_flight) >= 2 * workers:
-                    collect(block=True)
-        if chunk:
-            in_flight[executor.submit(work, [t.item for t in chunk])] = chunk
-        while in_flight:
-            collect(block=True)
+            tasks.append(task)
+            yield item
+
+    try:
+        for result in executor.run(todo()):
+            task = tasks.popleft()
+            save(task.key, task.content_hash, result)
         status = "done"
     finally:
-        executor.shutdown(wait=status == "done", cancel_futures=True)
+        executor.close()
         bar.close()
         store.finish_run(run_id, status, **counts)
     return IngestReport(run_id=run_id, seconds=round(time.perf_counter() - started, 3), status=status, **counts)

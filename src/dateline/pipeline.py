@@ -12,6 +12,8 @@ from contextlib import suppress
 from datetime import datetime
 
 from .config import settings
+from .engine.spec import PipelineSpec, StageSpec
+from .engine.stages import Shared, Stage
 from .errors import DatelineError
 from .extract import extract
 from .limits import time_limit
@@ -20,16 +22,14 @@ from .sources import RawDoc, SourceOptions, SourceReader
 
 log = logging.getLogger(__name__)
 
-# A stage annotates articles in place. It must be idempotent: after a failure in a batch
-# it is run again on each article alone, to isolate the one that broke it.
-Stage = Callable[[Sequence[Article]], None]
 
 
 class Pipeline:
-    """Extract and annotate documents.
+    """Extract and annotate documents, as its spec (engine/spec.py) says.
 
     >>> pipe = Pipeline(nlp=False)
     >>> [r.title for r in pipe.run(["examples/"])]  # doctest: +SKIP
+    >>> Pipeline.from_spec(PipelineSpec.default(extra=("mypackage.stages:weekday",)))  # doctest: +SKIP
     """
 
     def __init__(
@@ -40,40 +40,47 @@ class Pipeline:
         fetched: datetime | None = None,
         model: str | None = None,
         batch_size: int | None = None,
-        stages: Sequence[Stage] | None = None,
+        stages: Sequence[str | StageSpec | Stage] | None = None,
         allow_private: bool = False,
         follow: bool = False,
         max_bytes: int | None = None,
         seen: Callable[[str], bool] | None = None,
         all_events: bool = False,
         all_quotes: bool = False,
+        spec: PipelineSpec | None = None,
     ) -> None:
-        """``allow_private`` lets URLs reach private and loopback addresses; ``follow`` fetches the page
-        of each feed item; ``seen(url)`` says a URL is already stored, so feed items with it are skipped;
-        ``all_events`` / ``all_quotes`` keep every event / quote, also those under the least confidence
-        (settings.event_min_confidence, settings.quote_min_confidence), each with its score."""
-        # what a worker process needs to build the same pipeline (custom stages and `seen` cannot travel)
-        self.options = {"nlp": nlp, "clean": clean, "fetched": fetched, "model": model, "batch_size": batch_size,
-                        "allow_private": allow_private, "follow": follow, "max_bytes": max_bytes,
-                        "all_events": all_events, "all_quotes": all_quotes}
-        self.portable = stages is None and seen is None
-        self.clean = clean
-        self.sources = SourceOptions(
-            max_bytes=max_bytes or settings.max_bytes, allow_private=allow_private, follow=follow, seen=seen
-        )
-        self.fetched = fetched
-        self.batch_size = batch_size or settings.nlp_batch_size
-        if stages is not None:
-            self.stages = list(stages)
-        elif nlp:
-            from .nlp import Annotator
+        """The keywords make a spec (PipelineSpec.default), or ``spec`` is given whole.
 
-            self.stages = [Annotator(model=model, batch_size=self.batch_size,
-                                     event_min_confidence=0.0 if all_events else None,
-                                     quote_min_confidence=0.0 if all_quotes else None)]
-        else:
-            self.stages = []
+        ``allow_private`` lets URLs reach private and loopback addresses; ``follow`` fetches the page
+        of each feed item; ``seen(url)`` says a URL is already stored, so feed items with it are skipped
+        (it is used where the sources are read, and so does not travel to workers); ``all_events`` /
+        ``all_quotes`` keep every event / quote, also those under the least confidence
+        (settings.event_min_confidence, settings.quote_min_confidence), each with its score.
+        ``stages`` replaces the default stages: registered names (or StageSpecs), which any worker
+        rebuilds, or callables ``stage(articles, shared)``, which only run in this process."""
+        custom = [s for s in stages or () if not isinstance(s, str | StageSpec)]
+        if spec is None:
+            named = tuple(s for s in stages or () if isinstance(s, str | StageSpec))
+            spec = PipelineSpec.default(
+                nlp=nlp and stages is None, clean=clean, fetched=fetched, model=model, batch_size=batch_size,
+                allow_private=allow_private, follow=follow, max_bytes=max_bytes, all_events=all_events,
+                all_quotes=all_quotes, extra=named if not custom else (),
+            )
+        self.spec = spec
+        self.portable = not custom  # a worker rebuilds named stages only
+        self.clean = spec.extraction.clean
+        self.fetched = spec.extraction.fetched_time
+        self.sources = SourceOptions(
+            max_bytes=spec.sources.max_bytes or settings.max_bytes, allow_private=spec.sources.allow_private,
+            follow=spec.sources.follow, seen=seen,
+        )
+        self.batch_size = spec.effective_batch_size
+        self.stages: list[Stage] = list(custom) if custom else [s.build() for s in spec.stages]
         self._prepared = False
+
+    @classmethod
+    def from_spec(cls, spec: PipelineSpec, *, seen: Callable[[str], bool] | None = None) -> Pipeline:
+        return cls(spec=spec, seen=seen)
 
     # -- set-up -----------------------------------------------------------------------
     def prepare(self) -> None:
@@ -89,6 +96,8 @@ class Pipeline:
             prepare = getattr(stage, "prepare", None)
             if prepare is not None:
                 prepare()
+        if self.portable and self.stages:  # build the stages' tables on one short text
+            self._annotate([Article(id="warm-up", source="<warm-up>", text=_WARM_UP_SENTENCE.decode())])
 
     # -- one document -------------------------------------------------------------
     def extract(self, raw: RawDoc) -> Result:
@@ -140,27 +149,33 @@ class Pipeline:
         if not articles or not self.stages:
             return batch
         failed: dict[int, Failure] = {}
+        shared = Shared()
         for stage in self.stages:
             todo = [a for a in articles if id(a) not in failed]
             try:
                 with time_limit(settings.doc_timeout * len(todo), f"a batch of {len(todo)}"):
-                    stage(todo)
+                    stage(todo, shared)
             except Exception:
                 # isolate the document that breaks the stage (or is too slow); the others keep their annotation
                 for article in todo:
                     try:
                         with time_limit(settings.doc_timeout, article.source):
-                            stage([article])
+                            stage([article], shared)
                     except DatelineError as exc:
                         failed[id(article)] = Failure(article.source, str(exc), type(exc).__name__)
                     except Exception as exc:
                         log.debug("annotation failed for %s", article.source, exc_info=True)
                         failed[id(article)] = Failure(
                             article.source,
-                            f"{article.source}: internal error in {getattr(stage, 'name', 'a stage')}: {exc!r}",
+                            f"{article.source}: internal error in {_stage_name(stage)}: {exc!r}",
                             "InternalError",
                         )
         return [failed.get(id(r), r) for r in batch]
+
+
+def _stage_name(stage: Stage) -> str:
+    name = getattr(stage, "name", None) or getattr(type(stage), "__name__", None)
+    return f"the stage {name}" if name else "a stage"
 
 
 def _within_text_cap(article: Article) -> Result:

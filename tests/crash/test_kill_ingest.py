@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.workers import CHUNK
+from dateline.engine.executor import CHUNK
 
 from .pages import write_stories
 

@@ -1,4 +1,4 @@
-"""The Ray Data job on a local Ray with 2 workers, over WARC files built from the project's own pages."""
+"""The Ray job on a local Ray with 2 workers, over WARC files built from the project's own pages."""
 
 from __future__ import annotations
 
@@ -124,3 +124,17 @@ def test_a_killed_job_resumes_and_skips_the_finished_inputs(tmp_path: Path, loca
     want = expected(inputs)
     for name in TABLES:
         assert got[name].equals(want[name]), name
+
+
+def test_a_large_file_split_into_parts_gives_the_same_tables(tmp_path: Path, local_ray: str):
+    large = str(crawl(tmp_path / "large.warc.gz", "big.example.org", copies=12))  # 36 pages: 3 blocks of records
+    size = Path(large).stat().st_size
+    report = run_scale([large], str(tmp_path / "out"), workers=2, split_bytes=size // 3 + 1)
+    assert [(r.part, r.parts) for r in report.done] == [(0, 3), (1, 3), (2, 3)]
+    assert sum(r.articles for r in report.done) == 36 and all(r.articles for r in report.done)
+    got = tables(tmp_path / "out")
+    want = expected([large])
+    for name in TABLES:
+        assert got[name].equals(want[name]), name
+    assert Output(str(tmp_path / "out")).finished() == {large}
+    assert run_scale([large], str(tmp_path / "out"), workers=2, split_bytes=size // 3 + 1).skipped == 1

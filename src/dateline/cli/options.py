@@ -21,7 +21,10 @@ class DateTimeParam(click.ParamType):
 
 
 def extraction_options(fn):
-    """--clean, --no-nlp, --fetched, --model, --all-events, --all-quotes."""
+    """--clean, --no-nlp, --fetched, --model, --all-events, --all-quotes, --stage."""
+    fn = click.option("--stage", "stage", multiple=True, metavar="[MODULE:]NAME",
+                      help="Run a registered stage after the built-in ones (repeatable); MODULE is imported "
+                           "first, where the stage is registered (see dateline.engine.register_stage).")(fn)
     fn = click.option("--all-quotes", "all_quotes", is_flag=True,
                       help="Keep every quote, also those under the least confidence (DATELINE_QUOTE_MIN_CONFIDENCE).")(fn)
     fn = click.option("--all-events", "all_events", is_flag=True,
@@ -71,3 +74,18 @@ def open_store_or_exit(db: str | None, *, readonly: bool):
         return open_store(db, readonly=readonly)
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def spec_from_options(*, no_nlp: bool, clean: bool, fetched, model: str | None, all_events: bool, all_quotes: bool,
+                      stage: tuple[str, ...] = (), allow_private: bool = False, follow: bool = False,
+                      max_bytes: int | None = None):
+    """The pipeline spec the extraction and source options describe, or a usage error saying what is wrong."""
+    from ..engine import PipelineSpec
+    from ..errors import DatelineError
+
+    try:
+        return PipelineSpec.default(nlp=not no_nlp, clean=clean, fetched=fetched, model=model, all_events=all_events,
+                                    all_quotes=all_quotes, allow_private=allow_private, follow=follow,
+                                    max_bytes=max_bytes, extra=tuple(stage))
+    except DatelineError as exc:
+        raise click.UsageError(str(exc)) from None

@@ -7,10 +7,10 @@ import sys
 
 import click
 
+from ..engine.executor import spread
 from ..model import Failure
 from ..pipeline import Pipeline
-from ..workers import run_spread
-from .options import extraction_options, quiet_option, source_options
+from .options import extraction_options, quiet_option, source_options, spec_from_options
 from .output import WRITERS
 
 
@@ -24,8 +24,8 @@ from .output import WRITERS
 @extraction_options
 @source_options
 @quiet_option
-def process_cmd(inputs, fmt, workers, clean, no_nlp, fetched, model, all_events, all_quotes, allow_private, follow,
-                max_bytes, quiet):
+def process_cmd(inputs, fmt, workers, clean, no_nlp, fetched, model, all_events, all_quotes, stage, allow_private,
+                follow, max_bytes, quiet):
     """Extract (and annotate) news pages: files, folders (recursive), - for stdin, http(s) URLs,
     RSS/Atom feeds, WARC files, or JSON lines of dateline records (read back as they are).
 
@@ -39,9 +39,10 @@ def process_cmd(inputs, fmt, workers, clean, no_nlp, fetched, model, all_events,
         dateline process https://example.org/feed.xml --follow
         dateline process crawl.warc.gz > records.jsonl
     """
-    pipe = Pipeline(nlp=not no_nlp, clean=clean, fetched=fetched, model=model, all_events=all_events,
-                    all_quotes=all_quotes, allow_private=allow_private, follow=follow, max_bytes=max_bytes)
-    results = run_spread(pipe, inputs, workers or os.cpu_count() or 1)
+    pipe = Pipeline.from_spec(spec_from_options(no_nlp=no_nlp, clean=clean, fetched=fetched, model=model,
+                                                all_events=all_events, all_quotes=all_quotes, stage=stage,
+                                                allow_private=allow_private, follow=follow, max_bytes=max_bytes))
+    results = spread(pipe, inputs, workers or os.cpu_count() or 1)
     failures = 0
     count = 0
     for result in WRITERS[fmt](results, sys.stdout):

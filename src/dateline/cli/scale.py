@@ -8,7 +8,7 @@ import time
 import click
 
 from ..errors import DatelineError
-from .options import MAX_BYTES_RANGE, quiet_option
+from .options import MAX_BYTES_RANGE, quiet_option, spec_from_options
 
 
 @click.command("scale")
@@ -23,9 +23,14 @@ from .options import MAX_BYTES_RANGE, quiet_option
 @click.option("--model", default=None, help="spaCy pipeline to load in each worker.")
 @click.option("--max-bytes", type=MAX_BYTES_RANGE, default=None, metavar="N",
               help="Largest single page read as one document, in bytes (WARC files are streamed).")
+@click.option("--split-bytes", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Split a file larger than N bytes into parts of its records, so that it spreads over the "
+                   "workers (default: 64 MiB; 0: never).")
+@click.option("--stage", "stage", multiple=True, metavar="[MODULE:]NAME",
+              help="Run a registered stage after the built-in ones (repeatable); see `dateline process --help`.")
 @quiet_option
-def scale_cmd(inputs, output, workers, address, no_nlp, model, max_bytes, quiet):
-    """Run the pipeline over many WARC, HTML or JSONL files with Ray Data.
+def scale_cmd(inputs, output, workers, address, no_nlp, model, max_bytes, split_bytes, stage, quiet):
+    """Run the pipeline over many WARC, HTML or JSONL files on Ray.
 
     INPUT is a file, a folder, a glob ('crawl/*.warc.gz') or a URI that pyarrow
     opens (s3://, gs://, hdfs://). Each input is processed by one actor and
@@ -39,6 +44,10 @@ def scale_cmd(inputs, output, workers, address, no_nlp, model, max_bytes, quiet)
         dateline scale s3://my-bucket/cc-news/2024/05/ --output s3://my-bucket/dateline/ --address auto
     """
     from ..scale import run_scale
+    from ..scale.job import SPLIT_BYTES
+
+    spec = spec_from_options(no_nlp=no_nlp, clean=False, fetched=None, model=model, all_events=False,
+                             all_quotes=False, stage=stage, max_bytes=max_bytes)
 
     started = time.monotonic()
     articles = 0
@@ -51,13 +60,13 @@ def scale_cmd(inputs, output, workers, address, no_nlp, model, max_bytes, quiet)
         elapsed = time.monotonic() - started
         eta = elapsed / done * (total - done)
         note = f"; NOT finished: {report.error}" if report.error else ""
-        click.echo(f"[{done}/{total}] {report.input}: {report.articles:,} articles, {report.failures:,} failures "
+        click.echo(f"[{done}/{total}] {report.label}: {report.articles:,} articles, {report.failures:,} failures "
                    f"in {report.seconds:.1f} s{note} | {articles / elapsed:.1f} articles/s, "
                    f"ETA {eta / 60:.0f} min", err=True)
 
     try:
-        result = run_scale(list(inputs), output, workers=workers, address=address, nlp=not no_nlp,
-                           model=model, max_bytes=max_bytes, progress=progress)
+        result = run_scale(list(inputs), output, workers=workers, address=address, spec=spec, progress=progress,
+                           split_bytes=SPLIT_BYTES if split_bytes is None else split_bytes or None)
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..config import settings
 from ..model import Article
 from .entities import extract_entities
 from .events import code_events
-from .loader import load_nlp
 from .quotes import extract_quotes
 
 
 class Annotator:
-    """A pipeline step: fills ``entities``, ``quotes`` and ``events`` of each article in place."""
+    """Entities, quotes and events of each article, in place: the built-in stages (engine/builtin.py)
+    parse, entities, quotes, events and confidence, run as one callable."""
 
     name = "nlp"
 
@@ -21,29 +20,20 @@ class Annotator:
                  event_min_confidence: float | None = None, quote_min_confidence: float | None = None) -> None:
         """``*_min_confidence``: the least confidence of the events and quotes kept (default: settings;
         0 keeps them all, each with its score)."""
-        self.model = model
-        self.batch_size = batch_size or settings.nlp_batch_size
-        self.event_min_confidence = (settings.event_min_confidence if event_min_confidence is None
-                                     else event_min_confidence)
-        self.quote_min_confidence = (settings.quote_min_confidence if quote_min_confidence is None
-                                     else quote_min_confidence)
+        from dataclasses import replace
 
-    @property
-    def nlp(self):
-        return load_nlp(self.model)
+        from ..engine.spec import PipelineSpec
 
-    def prepare(self) -> None:
-        """Load the model and build the annotators' tables on one short text (the pipeline calls this
-        before any document's time limit starts)."""
-        text = "The minister said on Monday that talks with China would resume in Geneva, officials told reporters."
-        self([Article(id="warm-up", source="<warm-up>", text=text)])
+        *stages, threshold = PipelineSpec.default(model=model, batch_size=batch_size).stages
+        params = (("events", event_min_confidence), ("quotes", quote_min_confidence))
+        self.stages = [s.build() for s in (*stages, replace(threshold, params=params))]
 
     def __call__(self, articles: Sequence[Article]) -> None:
-        todo = [a for a in articles if a.text]
-        docs = self.nlp.pipe((a.text for a in todo), batch_size=self.batch_size)
-        for article, doc in zip(todo, docs, strict=True):
-            annotate_doc(article, doc)
-            keep_confident(article, events=self.event_min_confidence, quotes=self.quote_min_confidence)
+        from ..engine.stages import Shared
+
+        shared = Shared()
+        for stage in self.stages:
+            stage(articles, shared)
 
 
 def annotate_doc(article: Article, doc) -> None:

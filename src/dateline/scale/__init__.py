@@ -1,6 +1,7 @@
-"""The Ray Data job: the same pipeline over many WARC/HTML/JSONL files, written as Parquet, resumable.
+"""The Ray job: the same pipeline over many WARC/HTML/JSONL files, written as Parquet, resumable.
 
-Ray is an optional dependency (``pip install 'dateline[ray]'``); nothing here imports it until a job runs.
+It is an executor (engine/executor.py: Ray actors, each holding the pipeline built from the run's spec)
+with Parquet as its sink. Ray is an optional dependency (``pip install 'dateline[ray]'``); nothing here imports it until a job runs.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""`dateline scale`: the pipeline over many input files as a Ray Data job.
+"""`dateline scale`: the pipeline over many input files as a Ray job.
 
-Each input file is one row of a Ray dataset; an actor pool (one actor per
-worker, the models loaded once per actor) runs the same ``Pipeline`` as
-``dateline process`` over it and writes its Parquet files and marker (see
-output.py). The driver only lists inputs, skips the finished ones and reports
-progress as each input completes.
+The Ray executor (engine/executor.py: one actor per worker, each building the
+run's pipeline from its spec and loading the models once) takes one input
+file, or one part of a large file's records, at a time, runs the same
+pipeline as ``dateline process`` over it and writes its Parquet files and
+marker (see output.py). The driver only lists inputs, skips the finished ones
+and reports progress as each input or part completes.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
+from ..engine import PipelineSpec
+from ..engine.executor import Ray
 from ..errors import ConfigError
-from .inputs import absolute, expand_inputs
-from .output import REPORT_FIELDS, InputReport, Output
+from .inputs import absolute, expand_inputs, open_filesystem
+from .output import InputReport, Output
+from .worker import Part, lost_part, process_part
 
 
 @dataclass
@@ -42,9 +47,8 @@ class ScaleReport:
 def _ray():
     try:
         import ray
-        import ray.data
     except ImportError:
-        raise ConfigError("dateline scale needs Ray Data: pip install 'dateline[ray]'") from None
+        raise ConfigError("dateline scale needs Ray: pip install 'dateline[ray]'") from None
     return ray
 
 
@@ -61,6 +65,9 @@ def start_ray(*, workers: int | None, address: str | None) -> None:
              configure_logging=False)
 
 
+SPLIT_BYTES = 64 * 1024 * 1024  # a file larger than this is split into parts of its records
+
+
 def run_scale(
     inputs: Sequence[str],
     output: str,
@@ -71,40 +78,43 @@ def run_scale(
     model: str | None = None,
     max_bytes: int | None = None,
     progress: Callable[[InputReport, int, int], None] | None = None,
+    spec: PipelineSpec | None = None,
+    split_bytes: int | None = SPLIT_BYTES,
 ) -> ScaleReport:
-    """Process every input not yet finished in ``output``; ``progress(report, n_done, n_todo)`` after each."""
+    """Process every input not yet finished in ``output``; ``progress(report, n_done, n_todo)`` after each
+    input or part. The run is ``spec``, else the one ``nlp``, ``model`` and ``max_bytes`` describe. A file
+    over ``split_bytes`` (None: never) is split into about that many bytes' worth of parts of its records,
+    each a unit of work of its own."""
     started = time.perf_counter()
+    spec = spec or PipelineSpec.default(nlp=nlp, model=model, max_bytes=max_bytes)
     items = expand_inputs(inputs)
     out = Output(output)
     out.prepare()
+    done_parts = out.finished_parts()
     finished = out.finished()
-    todo = [item for item in items if item not in finished]
-    report = ScaleReport(inputs=len(items), skipped=len(items) - len(todo))
-    if not todo:
+    units = [unit for item in items if item not in finished for unit in _parts(item, split_bytes)
+             if unit.part not in done_parts.get(item, {})]
+    report = ScaleReport(inputs=len(items), skipped=len(finished & set(items)))
+    if not units:
         report.seconds = time.perf_counter() - started
         return report
 
     start_ray(workers=workers, address=address)
     ray = _ray()
-    from .worker import InputWorker
-
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
     pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    rows = [{"input": item, "location": absolute(item)} for item in todo]
-    dataset = ray.data.from_items(rows, override_num_blocks=len(todo))
-    results = dataset.map_batches(
-        InputWorker,
-        fn_constructor_kwargs={"output": absolute(output), "nlp": nlp, "model": model, "max_bytes": max_bytes},
-        batch_size=1,
-        compute=ray.data.ActorPoolStrategy(size=min(pool, len(todo))),
-        num_cpus=1,
-    )
-    for row in results.iter_rows():
-        done = InputReport(**{k: row[k] for k in REPORT_FIELDS})
+    executor = Ray(spec, min(pool, len(units)))
+    for done in executor.map(partial(process_part, output=absolute(output)), units, lost_part):
         report.done.append(done)
         if progress:
-            progress(done, len(report.done), len(todo))
+            progress(done, len(report.done), len(units))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _parts(item: str, split_bytes: int | None) -> list[Part]:
+    location = absolute(item)
+    parts = 1
+    if split_bytes:
+        filesystem, path = open_filesystem(location)
+        parts = max(1, -(-(filesystem.get_file_info(path).size or 0) // split_bytes))
+    return [Part(item, location, k, parts) for k in range(parts)]

@@ -29,6 +29,8 @@ class InputReport:
     """What one input gave."""
 
     input: str
+    part: int = 0  # which part of the input's records (see worker.Part), of ``parts``
+    parts: int = 1
     articles: int = 0
     failures: int = 0
     seconds: float = 0.0  # wall time
@@ -39,7 +41,15 @@ class InputReport:
         return asdict(self)
 
 
-REPORT_FIELDS = ("input", "articles", "failures", "seconds", "cpu_seconds", "error")
+    @property
+    def key(self) -> str:
+        """The name of its files: the input's, with the part when the input is split."""
+        key = input_key(self.input)
+        return key if self.parts == 1 else f"{key}.part-{self.part + 1:03d}-of-{self.parts:03d}"
+
+    @property
+    def label(self) -> str:
+        return self.input if self.parts == 1 else f"{self.input} (part {self.part + 1} of {self.parts})"
 
 
 class Output:
@@ -54,24 +64,29 @@ class Output:
             self.filesystem.create_dir(f"{self.root}/{folder}", recursive=True)
 
     def finished(self) -> set[str]:
-        """The inputs that have a marker."""
+        """The inputs that are finished: every part of each has a marker."""
+        return {item for item, parts in self.finished_parts().items() if len(parts) == max(parts.values())}
+
+    def finished_parts(self) -> dict[str, dict[int, int]]:
+        """{input: {part: parts}} of every marker."""
         selector = pafs.FileSelector(f"{self.root}/{DONE}", allow_not_found=True)
-        done: set[str] = set()
+        done: dict[str, dict[int, int]] = {}
         for info in self.filesystem.get_file_info(selector):
             if info.type == pafs.FileType.File and info.path.endswith(".json"):
                 with self.filesystem.open_input_stream(info.path) as stream:
-                    done.add(json.loads(stream.read())["input"])
+                    marker = json.loads(stream.read())
+                done.setdefault(marker["input"], {})[marker.get("part", 0)] = marker.get("parts", 1)
         return done
 
-    def write(self, item: str, results: Iterable[Article | Failure]) -> tuple[int, int]:
-        """Write one input's records to its Parquet files; (articles, failures) written."""
-        key = input_key(item)
+    def write(self, report: InputReport, results: Iterable[Article | Failure]) -> tuple[int, int]:
+        """Write one input's (or part's) records to its Parquet files; (articles, failures) written."""
+        key = report.key
         counts = write_parquet_tables(
             results, lambda name: self.filesystem.open_output_stream(f"{self.root}/{name}/{key}.parquet")
         )
         return counts["articles"], counts["failures"]
 
     def mark_finished(self, report: InputReport) -> None:
-        path = f"{self.root}/{DONE}/{input_key(report.input)}.json"
+        path = f"{self.root}/{DONE}/{report.key}.json"
         with self.filesystem.open_output_stream(path) as stream:
             stream.write(json.dumps(report.to_dict()).encode("utf-8"))

@@ -1,53 +1,67 @@
-"""One input file through the pipeline, in a Ray actor: the models load once per actor."""
+"""The scale job's task: one input file, or one part of its records, through the pipeline and into
+Parquet. It runs in a Ray actor that holds the pipeline built from the run's spec (engine/executor.py)."""
 
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
 
+from ..engine.executor import CHUNK
 from ..model import Failure
-from ..pipeline import Pipeline
 from ..sources import SourceReader
 from .inputs import open_filesystem
-from .output import REPORT_FIELDS, InputReport, Output
+from .output import InputReport, Output
 
 
-class InputWorker:
-    """A Ray Data map_batches class: each row names an input; it is processed and written whole."""
+@dataclass(frozen=True)
+class Part:
+    """Records of one input: all of them (``parts`` 1), or every ``parts``-th block of CHUNK records
+    from block ``part`` on, so that one large WARC file spreads over the workers."""
 
-    def __init__(self, output: str, *, nlp: bool = True, model: str | None = None, max_bytes: int | None = None) -> None:
-        self.output = Output(output)
-        self.pipe = Pipeline(nlp=nlp, model=model, max_bytes=max_bytes)
-        if nlp:
-            from ..nlp import load_nlp
+    item: str  # as the caller named it
+    location: str  # where a worker opens it
+    part: int = 0
+    parts: int = 1
 
-            load_nlp(model)  # once per actor, before the first input
+    def take(self, records: Iterator) -> Iterator:
+        if self.parts == 1:
+            yield from records
+            return
+        block = 0
+        while chunk := list(islice(records, CHUNK)):
+            if block % self.parts == self.part:
+                yield from chunk
+            block += 1
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
-        reports = [process_input(str(item), str(location), self.pipe, self.output)
-                   for item, location in zip(batch["input"], batch["location"], strict=True)]
-        return {key: [r.to_dict()[key] for r in reports] for key in REPORT_FIELDS}
 
-
-def process_input(item: str, location: str, pipe: Pipeline, output: Output) -> InputReport:
-    """Read, extract, annotate and write one input (named ``item`` as the caller gave it, opened at
-    ``location``); mark it finished unless it could not be read.
+def process_part(pipeline, unit: Part, output: str) -> InputReport:
+    """Read, extract, annotate and write one input (or part of it); mark it finished unless it could not
+    be read.
 
     A document that fails is a row of the failures table; an input that cannot be read (or breaks
     part-way) is reported with ``error`` and not marked, so the next run tries it again.
     """
+    out = Output(output)
     started, cpu_started = time.perf_counter(), time.process_time()
-    report = InputReport(item)
+    report = InputReport(unit.item, part=unit.part, parts=unit.parts)
     try:
-        filesystem, path = open_filesystem(location)
-        with filesystem.open_input_stream(path, compression=None) as stream, SourceReader(pipe.sources) as reader:
-            records = pipe.run(reader.read_stream(stream, item))
-            report.articles, report.failures = output.write(item, records)
+        filesystem, path = open_filesystem(unit.location)
+        with filesystem.open_input_stream(path, compression=None) as stream, SourceReader(pipeline.sources) as reader:
+            records = pipeline.run(unit.take(reader.read_stream(stream, unit.item)))
+            report.articles, report.failures = out.write(report, records)
     except Exception as exc:  # the input, not one document, failed: report it and let the other inputs go on
-        report.error = f"{item}: cannot read ({exc})" if isinstance(exc, OSError) else f"{item}: {exc!r}"
-        report.articles, report.failures = output.write(item, [Failure(item, report.error, type(exc).__name__)])
+        report.error = f"{unit.item}: cannot read ({exc})" if isinstance(exc, OSError) else f"{unit.item}: {exc!r}"
+        report.articles, report.failures = out.write(report, [Failure(unit.item, report.error, type(exc).__name__)])
     report.seconds = round(time.perf_counter() - started, 3)
     report.cpu_seconds = round(time.process_time() - cpu_started, 3)
     if report.error is None:
-        output.mark_finished(report)
+        out.mark_finished(report)
     return report
+
+
+def lost_part(unit: Part) -> InputReport:
+    """What a part gives when its actor died twice on it: an error, and no marker (a rerun tries again)."""
+    return InputReport(unit.item, part=unit.part, parts=unit.parts,
+                       error=f"{unit.item}: the worker processing it died (out of memory?)")

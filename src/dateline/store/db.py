@@ -19,11 +19,12 @@ from typing import Any
 
 from ..config import settings
 from ..model import Article, Event, Failure, Quote
-from . import browse, queries, search
+from . import browse, queries, results, search
 from .errors import StoreError
-from .keys import entity_key, normalise_name, search_form
+from .keys import normalise_name, search_form
+from .query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
 from .schema import migrate
-from .values import parse_date, parse_timestamp
+from .tables import SQL_TABLES
 
 DateLike = str | date | datetime | None
 
@@ -132,23 +133,62 @@ class Store:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def search(
-        self,
-        query: str,
-        *,
-        publisher: str | None = None,
-        language: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        entity: str | None = None,
-        country: str | None = None,
-        collapse: bool = False,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> search.SearchResult:
-        """Ranked full-text search (bm25, title weighted) with highlighted snippets. See store.search."""
-        return search.search(self.conn, query, publisher=publisher, language=language, since=since, until=until,
-                             entity=entity, country=country, collapse=collapse, limit=limit, offset=offset)
+    def search(self, query: str | ArticleQuery, **filters: Any) -> search.SearchResult:
+        """Ranked full-text search (bm25, title weighted) with highlighted snippets. See store.search.
+
+        ``query`` is an ArticleQuery, or the query text with its filters as keywords
+        (publisher, language, since, until, entity, country, collapse, sort, limit, offset)."""
+        if isinstance(query, str):
+            limit, offset = filters.pop("limit", 20), filters.pop("offset", 0)
+            query = ArticleQuery(q=query, page=Page(limit, offset), **filters)
+        return search.search(self.conn, query)
+
+    # -- query objects (store/query.py): one SELECT and one COUNT each, paged in SQL --------------------
+    def articles(self, query: ArticleQuery) -> list[results.ArticleRow]:
+        return results.articles(self.conn, query)
+
+    def count_articles(self, query: ArticleQuery) -> int:
+        return results.count_articles(self.conn, query)
+
+    def article_facets(self, query: ArticleQuery) -> dict[str, list[list[Any]]]:
+        return results.article_facets(self.conn, query)
+
+    def volume(self, query: ArticleQuery, freq: str = "week") -> list[dict[str, Any]]:
+        return results.volume(self.conn, query, freq)
+
+    def published_range(self, query: ArticleQuery) -> tuple[str | None, str | None]:
+        """The first and last publication time of the matching articles."""
+        head, body, params = query.from_sql()
+        with results.budget(self.conn, query):
+            return self.conn.execute(f"{head} SELECT min(a.published_at), max(a.published_at) {body}",
+                                     params).fetchone()
+
+    def entity_facets(self, query: ArticleQuery, top: int = 10) -> dict[str, list[list[Any]]]:
+        return results.entity_facets(self.conn, query, top)
+
+    def events(self, query: EventQuery) -> Iterator[results.EventHit]:
+        return results.events(self.conn, query)
+
+    def count_events(self, query: EventQuery) -> int:
+        return results.count_events(self.conn, query)
+
+    def event_places(self, query: EventQuery) -> list[tuple[str | None, str | None, int]]:
+        return results.event_places(self.conn, query)
+
+    def event_facets(self, query: EventQuery) -> dict[str, list[list[Any]]]:
+        return results.event_facets(self.conn, query)
+
+    def quotes(self, query: QuoteQuery) -> Iterator[results.QuoteHit]:
+        return results.quotes(self.conn, query)
+
+    def count_quotes(self, query: QuoteQuery) -> int:
+        return results.count_quotes(self.conn, query)
+
+    def entities(self, query: EntityQuery) -> list[results.EntitySummary]:
+        return results.entities(self.conn, query)
+
+    def count_entities(self, query: EntityQuery) -> int:
+        return results.count_entities(self.conn, query)
 
     def duplicates(self, article_id: str) -> list[str]:
         """The other articles in this article's near-duplicate cluster (representative first)."""
@@ -165,55 +205,51 @@ class Store:
     # -- browsing ----------------------------------------------------------------------------------
     def search_facets(self, query: str, *, collapse: bool = False, **filters: Any) -> dict[str, list[list[Any]]]:
         """Counts of the articles matching a search, by publisher, language and year."""
-        return browse.search_facets(self.conn, query, collapse=collapse, **filters)
+        return results.article_facets(self.conn, ArticleQuery(q=query, collapse=collapse, **filters))
 
     def neighbours(self, article_id: str) -> tuple[str | None, str | None]:
         """The ids just before and after ``article_id`` in id order (the order of iter_articles)."""
         return browse.previous_id(self.conn, article_id), browse.next_id(self.conn, article_id)
 
-    def iter_dyad_articles(self, a: str, b: str) -> Iterator[Article]:
-        """The articles with an event that may involve both actors: a superset of what
-        dateline.timeline counts for them, so it can match precisely on these alone."""
-        for article_id in browse.dyad_article_ids(self.conn, a, b):
-            article = self.get(article_id)
-            if article is not None:
-                yield article
+    # -- facts across articles (every match, in the query objects' default order) ----------------------
+    def iter_events(self, *, collapse: bool = False, **filters: Any) -> Iterator[tuple[str, Event]]:
+        """(article id, event) for every event an EventQuery with these filters matches."""
+        for hit in results.events(self.conn, EventQuery(collapse=collapse, page=Page(None), **filters)):
+            yield hit.article.id, hit.event
 
-    # -- facts across articles ---------------------------------------------------------------------
-    def iter_events(
-        self,
-        *,
-        actor: str | None = None,
-        source: str | None = None,
-        target: str | None = None,
-        cameo: str | None = None,
-        plover: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-    ) -> Iterator[tuple[str, Event]]:
-        """(article id, event) for every matching event; sides match by code prefix, country or name."""
-        return queries.iter_events(self.conn, actor=actor, source=source, target=target, cameo=cameo,
-                                   plover=plover, since=since, until=until)
+    def entity(self, key: str) -> results.EntitySummary | None:
+        """The entity whose page key (or per-type key: gpe-u-s) is ``key``."""
+        resolved = results.resolve_entity_key(self.conn, key)
+        if resolved is None:
+            return None
+        found = results.entities(self.conn, EntityQuery(key=resolved, page=Page(1)))
+        return found[0] if found else None
 
-    def entity(self, key: str) -> queries.EntitySummary | None:
-        return queries.entity(self.conn, key)
+    def iter_entities(self, **filters: Any) -> Iterator[results.EntitySummary]:
+        """Entities across the store (one per page key), most articles first."""
+        limit = filters.pop("limit", None)
+        yield from results.entities(self.conn, EntityQuery(page=Page(limit), **filters))
 
-    def iter_entities(
-        self, *, type: str | None = None, country: str | None = None, code: str | None = None,
-        limit: int | None = None,
-    ) -> Iterator[queries.EntitySummary]:
-        """Entities across the store (grouped by type and normalised name), most articles first."""
-        return queries.iter_entities(self.conn, type=type, country=country, code=code, limit=limit)
+    def entity_articles(self, key: str, *, limit: int | None = None, offset: int = 0) -> list[str]:
+        """Ids of the articles that name the entity (its page key), newest first."""
+        return self.entity_article_page(key, limit=limit, offset=offset)[0]
 
-    def entity_articles(self, key: str, *, limit: int | None = None) -> list[str]:
-        return queries.entity_articles(self.conn, key, limit=limit)
+    def entity_article_page(self, key: str, *, limit: int | None = None, offset: int = 0) -> tuple[list[str], int]:
+        """A page of those ids, and how many there are in all."""
+        return results.entity_article_ids(self.conn, key, limit=limit, offset=offset)
 
-    def iter_quotes(self, *, speaker: str | None = None) -> Iterator[tuple[str, Quote]]:
+    def iter_quotes(self, *, collapse: bool = False, **filters: Any) -> Iterator[tuple[str, Quote]]:
         """(article id, quote); ``speaker`` matches the speaker's name or entity key."""
-        return queries.iter_quotes(self.conn, speaker=speaker)
+        for hit in results.quotes(self.conn, QuoteQuery(collapse=collapse, page=Page(None), **filters)):
+            yield hit.article.id, hit.quote
 
     def stats(self) -> dict[str, Any]:
-        return queries.stats(self.conn, self.path)
+        """What the store holds; computed once per change of the store (PRAGMA data_version), not per view."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        cached = getattr(self, "_stats", None)
+        if cached is None or cached[0] != version:
+            cached = self._stats = (version, queries.stats(self.conn, self.path))
+        return dict(cached[1])
 
     # -- failures and ingest bookkeeping -----------------------------------------------------------
     def record_failure(self, source: str, error: str, kind: str = "error", *, run_id: int | None = None) -> None:
@@ -295,6 +331,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.create_function("dateline_segment", 1, search_form, deterministic=True)
+        conn.create_function("dateline_norm", 1, lambda t: normalise_name(t) if t else "", deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -353,83 +390,10 @@ def _write_failure(cur: sqlite3.Cursor, failure: Failure, run_id: int | None) ->
 
 
 def write_article(cur: sqlite3.Cursor, a: Article) -> None:
-    """Replace the article ``a.id`` and all its parts (call inside a transaction)."""
+    """Replace the article ``a.id`` and all its parts (call inside a transaction); the rows come from
+    the table map (store/tables.py)."""
     cur.execute("DELETE FROM articles WHERE id = ?", (a.id,))
-    record = a.to_dict()
-    del record["text"], record["duplicate_of"]
-    published = parse_timestamp(a.published)
-    cur.execute(
-        "INSERT INTO articles(id, source, url, title, publisher, published, published_at, fetched, language, "
-        "text, record, duplicate_of, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            a.id, a.source, a.url, a.title, a.publisher, a.published,
-            published.strftime("%Y-%m-%dT%H:%M:%S") if published else None,
-            a.fetched, a.language, a.text, json.dumps(record, ensure_ascii=False), a.duplicate_of, now_iso(),
-        ),
-    )
-    cur.executemany(
-        'INSERT INTO paragraphs(article_id, idx, start, "end", kind, section) VALUES (?, ?, ?, ?, ?, ?)',
-        [(a.id, i, p.start, p.end, p.kind, p.section) for i, p in enumerate(a.paragraphs)],
-    )
-    cur.executemany(
-        'INSERT INTO sections(article_id, idx, heading, byline, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-        [(a.id, i, s.heading, s.byline, s.start, s.end) for i, s in enumerate(a.sections)],
-    )
-    cur.executemany(
-        "INSERT INTO media(article_id, idx, kind, caption, credit) VALUES (?, ?, ?, ?, ?)",
-        [(a.id, i, m.kind, m.caption, m.credit) for i, m in enumerate(a.media)],
-    )
-    cur.executemany(
-        "INSERT INTO entities(article_id, idx, entity_id, entity_key, name, name_norm, type, code, country, "
-        "descriptors, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (a.id, i, e.id, entity_key(e.type, e.name), e.name, normalise_name(e.name), e.type, e.code, e.country,
-             json.dumps(e.descriptors, ensure_ascii=False), len(e.mentions))
-            for i, e in enumerate(a.entities)
-        ],
-    )
-    cur.executemany(
-        'INSERT INTO mentions(article_id, entity_idx, idx, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-        [(a.id, i, j, m.start, m.end, m.text) for i, e in enumerate(a.entities) for j, m in enumerate(e.mentions)],
-    )
-    cur.executemany(
-        'INSERT INTO quotes(article_id, idx, start, "end", text, kind, speaker_start, speaker_end, speaker_text, '
-        "speaker_entity, speaker_name, speaker_norm, cue_start, cue_end, cue_text, confidence) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (a.id, i, q.start, q.end, q.text, q.kind,
-             *_span(q.speaker), q.speaker_entity, q.speaker_name,
-             normalise_name(q.speaker_name or (q.speaker.text if q.speaker else "")) or None,
-             *_span(q.cue), q.confidence)
-            for i, q in enumerate(a.quotes)
-        ],
-    )
-    day_fallback = published.date().isoformat() if published else None
-    cur.executemany(
-        'INSERT INTO events(article_id, idx, start, "end", text, '
-        "source_text, source_start, source_end, source_entity, source_code, source_country, "
-        "target_text, target_start, target_end, target_entity, target_code, target_country, "
-        "cameo, plover, quad_class, goldstein, date, day, location, negated, quote, confidence, event_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (a.id, i, e.start, e.end, e.text, *_actor(e.source), *_actor(e.target),
-             e.cameo, e.plover, e.quad_class, e.goldstein, e.date,
-             _iso_day(e.date) or day_fallback, e.location, int(e.negated), e.quote, e.confidence, e.id)
-            for i, e in enumerate(a.events)
-        ],
-    )
-
-
-def _iso_day(value: str | None) -> str | None:
-    day = parse_date(value)
-    return day.isoformat() if day else None
-
-
-def _span(span: Any) -> tuple:
-    return (span.start, span.end, span.text) if span is not None else (None, None, None)
-
-
-def _actor(actor: Any) -> tuple:
-    if actor is None:
-        return (None,) * 6
-    return (actor.text, actor.start, actor.end, actor.entity, actor.code, actor.country)
+    for table in SQL_TABLES:
+        rows = table.sql_rows(a)
+        if rows:
+            cur.executemany(table.insert_sql(), rows)

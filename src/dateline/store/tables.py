@@ -1,0 +1,414 @@
+"""The record <-> row map, made from model.py's dataclasses: one place for every table's columns.
+
+Each dataclass of the record becomes a table whose columns are its fields: a scalar field is one
+column of the same name; a span or an actor (``Quote.speaker``, ``Event.source``) is flattened into
+``<field>_<part>`` columns; a list of words is JSON text in SQLite and a list in Arrow; a list of
+records is a child table in SQLite (``mentions``) and a list of structs in Arrow. Column types
+follow the field types (str -> TEXT/string, int -> INTEGER/int32, float -> REAL/float32,
+bool -> INTEGER/bool); a field that is not Optional is NOT NULL.
+
+From this map come the SQLite inserts (store/db.py), the selects and their decoders
+(store/queries.py), the Parquet schemas and rows (export.py, and so the Ray job); a test checks the
+migrations (store/schema.py) against it. Adding a field to ``Event`` is one edit in model.py and a
+migration that adds its column.
+
+What the map cannot read off a field is said once below: renamed columns (``Event.id`` is
+``event_id``), a few narrower Arrow types, and the derived columns the store adds for its filters
+(``entity_key``, ``speaker_norm``, ``day``, ``published_at``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any, Literal, Union, get_args, get_origin
+
+import pyarrow as pa
+
+from ..model import Article, Entity, Event, Media, Paragraph, Quote, Record, Section, Span, _hints
+from .keys import entity_key, normalise_name
+from .values import parse_date, parse_timestamp
+
+# A value function gets (the object, the article it belongs to, its index in the article's list).
+Getter = Callable[[Any, Article, int], Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, its SQLite and Arrow types (None: not in that form), how to fill it."""
+
+    name: str
+    sql: str | None
+    arrow: pa.DataType | None
+    sql_value: Getter
+    arrow_value: Getter
+    notnull: bool = False
+    path: tuple[str, ...] = ()  # the field (and part) it holds; () for a derived column
+
+    @property
+    def declared(self) -> str:
+        """The SQLite declaration as PRAGMA table_info reads it back: type and NOT NULL."""
+        return f"{self.sql}{' NOT NULL' if self.notnull else ''}"
+
+
+# -- what the map cannot read off the fields ----------------------------------------------------------
+_RENAMED = {(Event, "id"): "event_id", (Entity, "id"): "entity_id"}
+_ARROW_TYPE: dict[tuple[type, str], tuple[pa.DataType, Callable[[Any], Any]]] = {
+    (Event, "quad_class"): (pa.int8(), lambda v: v),
+    (Event, "date"): (pa.date32(), parse_date),
+    (Article, "published"): (pa.timestamp("us", tz="UTC"), parse_timestamp),
+    (Article, "fetched"): (pa.timestamp("us", tz="UTC"), parse_timestamp),
+}
+
+
+def _published_at(a: Article) -> str | None:
+    published = parse_timestamp(a.published)
+    return published.strftime("%Y-%m-%dT%H:%M:%S") if published else None
+
+
+def _day(e: Event, a: Article) -> str | None:
+    day = parse_date(e.date) or parse_date(a.published)
+    return day.isoformat() if day else None
+
+
+def _record_json(a: Article) -> str:
+    record = a.to_dict()
+    del record["text"], record["duplicate_of"]
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _now(*_: Any) -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _derived(name: str, sql: str | None, arrow: pa.DataType | None, get: Getter, *, notnull: bool = False) -> Column:
+    return Column(name, sql, arrow, get, get, notnull=notnull)
+
+
+# -- types ------------------------------------------------------------------------------------------------
+def _optional(tp: Any) -> tuple[Any, bool]:
+    """(the type without None, whether None is allowed)."""
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        return (args[0] if len(args) == 1 else tp), len(args) < len(get_args(tp))
+    return tp, False
+
+
+def _scalar_types(tp: Any) -> tuple[str, pa.DataType] | None:
+    if get_origin(tp) is Literal or tp is str:
+        return "TEXT", pa.string()
+    if tp is bool:
+        return "INTEGER", pa.bool_()
+    if tp is int:
+        return "INTEGER", pa.int32()
+    if tp is float:
+        return "REAL", pa.float32()
+    return None
+
+
+def _is_record(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Record)
+
+
+def _fields(cls: type) -> Iterator[tuple[str, Any, bool]]:
+    """(name, type without None, optional) of each field of a record class."""
+    hints = _hints(cls)
+    for f in dataclasses.fields(cls):
+        tp, optional = _optional(hints[f.name])
+        yield f.name, tp, optional
+
+
+@cache
+def struct_type(cls: type) -> pa.DataType:
+    """The Arrow struct of a record class made of scalars (a span, a paragraph, a section, a medium)."""
+    parts = []
+    for name, tp, _ in _fields(cls):
+        scalar = _scalar_types(tp)
+        if scalar is None:
+            raise TypeError(f"{cls.__name__}.{name}: only scalar fields fit in a struct")
+        parts.append((name, scalar[1]))
+    return pa.struct(parts)
+
+
+def _columns(cls: type, *, prefix: str = "", optional_parent: bool = False, path: tuple[str, ...] = (),
+             skip: tuple[str, ...] = ()) -> list[Column]:
+    """The columns of a record class's fields but ``skip`` (nested records flattened, their field name
+    as prefix)."""
+    columns: list[Column] = []
+    for name, tp, optional in _fields(cls):
+        if name in skip:
+            continue
+        nullable = optional or optional_parent
+        here = (*path, name)
+        scalar = _scalar_types(tp)
+        if scalar is not None:
+            column = _RENAMED.get((cls, name), f"{prefix}{name}")
+            sql, arrow = scalar
+            to_arrow: Callable[[Any], Any] = _same
+            if (cls, name) in _ARROW_TYPE:
+                arrow, to_arrow = _ARROW_TYPE[(cls, name)]
+            to_sql = int if tp is bool else _same
+            columns.append(Column(
+                column, sql, arrow,
+                sql_value=_getter(here, to_sql), arrow_value=_getter(here, to_arrow),
+                notnull=not nullable, path=here,
+            ))
+        elif _is_record(tp):  # a span or an actor: flattened
+            columns += _columns(tp, prefix=f"{prefix}{name}_", optional_parent=nullable, path=here)
+        elif get_origin(tp) is list and get_args(tp)[0] is str:
+            columns.append(Column(
+                f"{prefix}{name}", "TEXT", pa.list_(pa.string()),
+                sql_value=_getter(here, lambda v: json.dumps(v, ensure_ascii=False)),
+                arrow_value=_getter(here, lambda v: v), notnull=not nullable, path=here,
+            ))
+        elif get_origin(tp) is list and _is_record(get_args(tp)[0]):
+            item = get_args(tp)[0]
+            columns.append(Column(
+                f"{prefix}{name}", None, pa.list_(struct_type(item)),
+                sql_value=_getter(here, lambda v: None), arrow_value=_getter(here, lambda v: [x.to_dict() for x in v]),
+                notnull=not nullable, path=here,
+            ))
+        else:
+            raise TypeError(f"{cls.__name__}.{name}: the table map has no column type for {tp!r}")
+    return columns
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _getter(path: tuple[str, ...], convert: Callable[[Any], Any]) -> Getter:
+    def get(obj: Any, article: Article, index: int) -> Any:
+        for name in path:
+            obj = getattr(obj, name, None) if obj is not None else None
+        return convert(obj) if obj is not None else None
+    return get
+
+
+# -- tables -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Table:
+    """One table of the record in SQLite and/or Arrow, with the columns in order.
+
+    ``items(article)`` lists the objects that are its rows; ``keys`` are the columns that place a row
+    (the article id, its index), named per form; a column with ``sql`` None is only in Arrow and one
+    with ``arrow`` None only in SQLite.
+    """
+
+    name: str
+    record: type
+    items: Callable[[Article], Sequence[Any]]
+    columns: tuple[Column, ...]
+    sql_name: str | None = None  # None: the same name; "" for no SQLite table
+    keys: tuple[Column, ...] = field(default=())
+
+    @property
+    def sql_table(self) -> str | None:
+        return self.name if self.sql_name is None else (self.sql_name or None)
+
+    def sql_columns(self) -> list[Column]:
+        return [c for c in (*self.keys, *self.columns) if c.sql is not None]
+
+    def arrow_columns(self) -> list[Column]:
+        return [c for c in (*self.keys, *self.columns) if c.arrow is not None]
+
+    # SQLite
+    def insert_sql(self) -> str:
+        columns = self.sql_columns()
+        names = ", ".join(_quoted(c.name) for c in columns)
+        return f"INSERT INTO {self.sql_table}({names}) VALUES ({', '.join('?' * len(columns))})"
+
+    def sql_rows(self, article: Article) -> list[tuple]:
+        columns = self.sql_columns()
+        return [tuple(c.sql_value(obj, article, i) for c in columns) for i, obj in enumerate(self.items(article))]
+
+    def select_sql(self, alias: str) -> str:
+        """The columns ``decode`` reads, for a SELECT over this table as ``alias``."""
+        return ", ".join(f"{alias}.{_quoted(c.name)}" for c in self.columns if c.sql is not None and c.path)
+
+    def decode(self, row: Sequence[Any]) -> Any:
+        """The record object from a row of ``select_sql``'s columns, in that order."""
+        values: dict[tuple[str, ...], Any] = {}
+        for column, value in zip([c for c in self.columns if c.sql is not None and c.path], row, strict=True):
+            values[column.path] = value
+        return _build(self.record, (), values)
+
+    # Arrow
+    def schema(self) -> pa.Schema:
+        return pa.schema([(c.name, c.arrow) for c in self.arrow_columns()])
+
+    def arrow_rows(self, article: Article) -> Iterator[dict[str, Any]]:
+        columns = self.arrow_columns()
+        for i, obj in enumerate(self.items(article)):
+            yield {c.name: c.arrow_value(obj, article, i) for c in columns}
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"' if name in {"end", "order", "group"} else name
+
+
+def _build(cls: type, path: tuple[str, ...], values: dict[tuple[str, ...], Any]) -> Any:
+    """A record object from column values keyed by field path; a nested record whose required
+    fields are all NULL is None."""
+    kwargs: dict[str, Any] = {}
+    for name, tp, _ in _fields(cls):
+        here = (*path, name)
+        if _is_record(tp):
+            kwargs[name] = _build(tp, here, values)
+        elif here in values:
+            value = values[here]
+            if value is not None and tp is bool:
+                value = bool(value)
+            elif value is not None and get_origin(tp) is list:
+                value = json.loads(value)
+            kwargs[name] = value
+    if path and all(kwargs.get(name) is None for name, _, optional in _fields(cls) if not optional):
+        return None
+    return cls(**kwargs)
+
+
+def _index(name: str, *, sql: bool = True, arrow: bool = True) -> Column:
+    return _derived(name, "INTEGER" if sql else None, pa.int32() if arrow else None,
+                    lambda obj, a, i: i, notnull=True)
+
+
+_ARTICLE_ID = _derived("article_id", "TEXT", pa.string(), lambda obj, a, i: a.id, notnull=True)
+
+
+def _placed(columns: list[Column], extra: dict[str, list[Column]]) -> tuple[Column, ...]:
+    """``columns`` with each list of ``extra`` put after the column it is keyed by ('' for the end)."""
+    out: list[Column] = []
+    for c in columns:
+        out.append(c)
+        out += extra.get(c.name, [])
+    return (*out, *extra.get("", []))
+
+
+def _only_sql(columns: list[Column]) -> list[Column]:
+    return [dataclasses.replace(c, arrow=None) for c in columns]
+
+
+def _only_arrow(columns: list[Column]) -> list[Column]:
+    return [dataclasses.replace(c, sql=None) for c in columns]
+
+
+_FACTS = ("entities", "quotes", "events")
+
+
+def _counter(name: str) -> Getter:
+    return lambda a, _, i: len(getattr(a, name))
+
+
+_article_fields = _columns(Article, skip=_FACTS)  # the facts are tables of their own
+
+ARTICLES = Table(
+    "articles", Article, lambda a: [a],
+    columns=_placed(
+        # SQLite keeps the scalar fields as columns and the rest of the record as JSON
+        [c if _scalar_types(_optional(_hints(Article)[c.path[0]])[0]) else dataclasses.replace(c, sql=None)
+         for c in _article_fields],
+        {
+            "published": [_derived("published_at", "TEXT", None, lambda a, _, i: _published_at(a))],
+            "": [
+                _derived("record", "TEXT", None, lambda a, _, i: _record_json(a), notnull=True),
+                _derived("stored_at", "TEXT", None, _now, notnull=True),
+                *[_derived(f"{count}_count", None, pa.int32(), _counter(name))
+                  for name, count in zip(_FACTS, ("entity", "quote", "event"), strict=True)],
+            ],
+        },
+    ),
+)
+
+ENTITIES = Table(
+    "entities", Entity, lambda a: a.entities,
+    keys=(_ARTICLE_ID, _index("idx", arrow=False)),
+    columns=_placed(
+        _columns(Entity),
+        {
+            "entity_id": [_derived("entity_key", "TEXT", pa.string(),
+                                   lambda e, a, i: entity_key(e.type, e.name), notnull=True)],
+            "name": [_derived("name_norm", "TEXT", None, lambda e, a, i: normalise_name(e.name), notnull=True)],
+            "descriptors": [_derived("mention_count", "INTEGER", pa.int32(),
+                                     lambda e, a, i: len(e.mentions), notnull=True)],
+        },
+    ),
+)
+
+QUOTES = Table(
+    "quotes", Quote, lambda a: a.quotes,
+    keys=(_ARTICLE_ID, _index("idx", arrow=False), _index("quote_index", sql=False)),
+    columns=_placed(
+        _columns(Quote),
+        {"speaker_name": [_derived(
+            "speaker_norm", "TEXT", None,
+            lambda q, a, i: normalise_name(q.speaker_name or (q.speaker.text if q.speaker else "")) or None)]},
+    ),
+)
+
+EVENTS = Table(
+    "events", Event, lambda a: a.events,
+    keys=(_ARTICLE_ID, _index("idx", arrow=False), _index("event_index", sql=False)),
+    columns=_placed(
+        _columns(Event),
+        # day: the event's date, else the article's publication date (for date filters)
+        {"date": [_derived("day", "TEXT", None, lambda e, a, i: _day(e, a))]},
+    ),
+)
+
+FAILURES_ARROW = pa.schema([("source", pa.string()), ("error", pa.string()), ("kind", pa.string())])
+
+# the parts of an article that only SQLite holds as tables (Arrow nests them in the articles table)
+PARAGRAPHS = Table("paragraphs", Paragraph, lambda a: a.paragraphs, keys=(_ARTICLE_ID, _index("idx")),
+                   columns=tuple(_only_sql(_columns(Paragraph))))
+SECTIONS = Table("sections", Section, lambda a: a.sections, keys=(_ARTICLE_ID, _index("idx")),
+                 columns=tuple(_only_sql(_columns(Section))))
+MEDIA = Table("media", Media, lambda a: a.media, keys=(_ARTICLE_ID, _index("idx")),
+              columns=tuple(_only_sql(_columns(Media))))
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A mention placed in its article: its entity's index and its own."""
+
+    entity_idx: int
+    idx: int
+    span: Span
+
+
+def _mentions(a: Article) -> list[_Mention]:
+    return [_Mention(i, j, m) for i, e in enumerate(a.entities) for j, m in enumerate(e.mentions)]
+
+
+MENTIONS = Table(
+    "mentions", Span, _mentions,
+    keys=(_ARTICLE_ID, _derived("entity_idx", "INTEGER", None, lambda m, a, i: m.entity_idx, notnull=True),
+          _derived("idx", "INTEGER", None, lambda m, a, i: m.idx, notnull=True)),
+    columns=tuple(_only_sql(_columns(Span, path=("span",)))),
+)
+
+
+# What SQLite holds of each article, in the order written (articles first: the others reference it).
+SQL_TABLES: tuple[Table, ...] = (ARTICLES, PARAGRAPHS, SECTIONS, MEDIA, ENTITIES, MENTIONS, QUOTES, EVENTS)
+# The export and Ray tables, in their order.
+EXPORT_TABLES: tuple[Table, ...] = (ARTICLES, ENTITIES, QUOTES, EVENTS)
+
+
+def export_schemas() -> dict[str, pa.Schema]:
+    """The Parquet/CSV schema of each export table (failures included)."""
+    return {**{t.name: t.schema() for t in EXPORT_TABLES}, "failures": FAILURES_ARROW}
+
+
+def sql_declarations() -> dict[str, dict[str, str]]:
+    """{table: {column: 'TYPE[ NOT NULL]'}} as the map would have SQLite hold them (for the migration test)."""
+    return {t.sql_table: {c.name: c.declared for c in t.sql_columns()} for t in SQL_TABLES if t.sql_table}
+
+
+__all__ = [
+    "ARTICLES", "ENTITIES", "EVENTS", "EXPORT_TABLES", "MEDIA", "MENTIONS", "PARAGRAPHS", "QUOTES", "SECTIONS",
+    "SQL_TABLES", "Column", "Table", "export_schemas", "sql_declarations", "struct_type",
+]

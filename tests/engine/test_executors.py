@@ -1,0 +1,37 @@
+"""One executor interface, one ordering rule, one crash policy: a unit whose worker dies is run again
+alone, and when it kills its worker again it is lost; the units around it come back in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.engine import PipelineSpec
+from dateline.engine.executor import InProcess, ProcessPool, Ray
+from tests.engine.custom import square_or_die
+
+UNITS = [3, 1, -1, 4, 1, 5, 9, 2, 6]
+LOST = "lost"
+
+
+def expected() -> list:
+    return [LOST if u < 0 else u * u for u in UNITS]
+
+
+def test_in_process_and_pool_give_the_results_in_input_order():
+    spec = PipelineSpec.default(nlp=False)
+    safe = [u for u in UNITS if u >= 0]
+    assert list(InProcess(spec).map(square_or_die, safe, lambda u: LOST)) == [u * u for u in safe]
+    assert list(ProcessPool(spec, 2).map(square_or_die, UNITS, lambda u: LOST)) == expected()
+
+
+def test_a_ray_actor_that_dies_costs_only_its_unit():
+    ray = pytest.importorskip("ray")
+    from dateline.scale import start_ray
+
+    started_here = not ray.is_initialized()
+    start_ray(workers=2, address=None)
+    try:
+        assert list(Ray(PipelineSpec.default(nlp=False), 2).map(square_or_die, UNITS, lambda u: LOST)) == expected()
+    finally:
+        if started_here:
+            ray.shutdown()
