@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 from dateline.model import Actor, Article, Entity, Event
-from dateline.timeline import TimelineError, timeline
+from dateline.timeline import TimelineError, store_timeline, timeline
 
 USA_GOV = Actor(text="the US Secretary of State", entity="e1", code="USAGOV", country="USA")
 USA = Actor(text="Washington", code="USA", country="USA")
@@ -100,7 +100,7 @@ def test_cli_reads_jsonl_files_and_stdin(tmp_path):
     assert "not JSON" in result.stderr and "not an article record" in result.stderr
 
     result = runner.invoke(main, ["timeline", "China", "Russia", "--format", "csv"], input="\n".join(lines) + "\n")
-    assert result.exit_code == 0 and result.stdout.startswith("period,count,quad1")
+    assert result.exit_code == 0 and result.stdout.startswith("period,start,end,count,quad1")
     result = runner.invoke(main, ["timeline", "USA", "CHN", str(path)])
     assert "USA ↔ CHN, per week: 4 events" in result.stdout
 
@@ -119,7 +119,13 @@ def test_cli_reads_the_store_and_agrees_with_the_records(tmp_path):
             a.text = "Talks."
             store.upsert(a)
         store.upsert(article([ev(USA, RUS, 4, -10.0, "2024-04-23")], aid="c"))  # not the dyad
-        assert sorted(x.id for x in store.iter_dyad_articles("USA", "CHN")) == ["a", "b"]
+        # one actor reference: the store's SQL and the records' Python agree on every kind of reference
+        for a, b in [("USA", "CHN"), ("usa", "China"), ("United States", "CHN"), ("Blinken", "CHN"),
+                     ("USAGOV", "CHN"), ("person-antony-blinken", "CHN"), ("country-usa", "RUS"), ("RUS", "CHN")]:
+            for directed in (False, True):
+                from_store = store_timeline(store, a, b, freq="day", directed=directed).to_dict()
+                records = [*corpus(), article([ev(USA, RUS, 4, -10.0, "2024-04-23")], aid="c")]
+                assert from_store == timeline(records, a, b, freq="day", directed=directed).to_dict(), (a, b)
     result = CliRunner().invoke(main, ["timeline", "USA", "CHN", "--db", str(db), "--freq", "month", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == timeline(corpus(), "USA", "CHN", freq="month").to_dict()

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 import pyarrow as pa
 
-from .model import Actor, Article, Failure
+from .model import Actor, Article, Event, Failure
 from .store.tables import EXPORT_TABLES, export_schemas
 from .store.values import parse_date, parse_timestamp
 
@@ -61,37 +61,43 @@ def gdelt_rows(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
     """
     for a in articles:
         lead_end = _lead_end(a)
-        added = parse_timestamp(a.fetched)
         for i, e in enumerate(a.events):
-            day = parse_date(e.date) or parse_date(a.published)
-            cameo = e.cameo or ""
-            yield {
-                "GLOBALEVENTID": e.id or f"{a.id}-{i}",
-                "SQLDATE": int(day.strftime("%Y%m%d")) if day else None,
-                "MonthYear": int(day.strftime("%Y%m")) if day else None,
-                "Year": day.year if day else None,
-                "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None,
-                **_gdelt_actor("Actor1", e.source),
-                **_gdelt_actor("Actor2", e.target),
-                "IsRootEvent": int(e.start < lead_end),
-                "EventCode": cameo or None,
-                "EventBaseCode": cameo[:3] or None,
-                "EventRootCode": cameo[:2] or None,
-                "QuadClass": e.quad_class,
-                "GoldsteinScale": e.goldstein,
-                "NumMentions": 1,
-                "NumSources": 1,
-                "NumArticles": 1,
-                "ActionGeo_FullName": e.location,
-                "DATEADDED": int(added.strftime("%Y%m%d%H%M%S")) if added else None,
-                "SOURCEURL": a.url or a.source,
-                "ArticleID": a.id,
-                "EventIndex": i,
-                "PLOVER": e.plover,
-                "Negated": int(e.negated),
-                "EventText": e.text,
-                "Confidence": e.confidence,
-            }
+            yield gdelt_row(a, i, e, lead_end)
+
+
+def gdelt_row(a: Article, i: int, e: Event, lead_end: int) -> dict[str, Any]:
+    """The GDELT-style row of event ``i`` of article ``a`` (of which only the id, url, source, published
+    and fetched are read), whose lead paragraph ends at ``lead_end``."""
+    day = parse_date(e.date) or parse_date(a.published)
+    added = parse_timestamp(a.fetched)
+    cameo = e.cameo or ""
+    return {
+        "GLOBALEVENTID": e.id or f"{a.id}-{i}",
+        "SQLDATE": int(day.strftime("%Y%m%d")) if day else None,
+        "MonthYear": int(day.strftime("%Y%m")) if day else None,
+        "Year": day.year if day else None,
+        "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None,
+        **_gdelt_actor("Actor1", e.source),
+        **_gdelt_actor("Actor2", e.target),
+        "IsRootEvent": int(e.start < lead_end),
+        "EventCode": cameo or None,
+        "EventBaseCode": cameo[:3] or None,
+        "EventRootCode": cameo[:2] or None,
+        "QuadClass": e.quad_class,
+        "GoldsteinScale": e.goldstein,
+        "NumMentions": 1,
+        "NumSources": 1,
+        "NumArticles": 1,
+        "ActionGeo_FullName": e.location,
+        "DATEADDED": int(added.strftime("%Y%m%d%H%M%S")) if added else None,
+        "SOURCEURL": a.url or a.source,
+        "ArticleID": a.id,
+        "EventIndex": i,
+        "PLOVER": e.plover,
+        "Negated": int(e.negated),
+        "EventText": e.text,
+        "Confidence": e.confidence,
+    }
 
 
 def _lead_end(a: Article) -> int:
@@ -153,12 +159,12 @@ def write_gdelt(articles: Iterable[Article], out: TextIO) -> int:
     writer.writeheader()
     n = 0
     for row in gdelt_rows(articles):
-        writer.writerow({k: _tsv_cell(v) for k, v in row.items()})
+        writer.writerow({k: tsv_cell(v) for k, v in row.items()})
         n += 1
     return n
 
 
-def _tsv_cell(value: Any) -> Any:
+def tsv_cell(value: Any) -> Any:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 

@@ -1,9 +1,12 @@
 """Aggregation: the events between two actors as a time series.
 
-    timeline(articles, "USA", "CHN", freq="week") -> Timeline
+    timeline(articles, "USA", "CHN", freq="week") -> Timeline     (over records)
+    store_timeline(store, "USA", "CHN", freq="week") -> Timeline  (over a store, in SQL)
 
-An actor query matches an event side by CAMEO code prefix ("USA" matches USAGOV), by country (ISO3,
-or a country name such as "China"), or by entity name ("Blinken"). Each event is dated by its own date,
+An actor is read by the store's one actor reference (dateline.store.query.ActorRef): a CAMEO code
+prefix ("USA" matches USAGOV), a country (ISO3, or a name such as "China"), an entity key, or an entity
+name ("Blinken"). Near-duplicate copies of an event count once (``collapse``, the default): the same
+dyad, code and date in articles of one near-duplicate cluster. Each event is dated by its own date,
 else by the article's published date; an event whose date is coarser than the period (a year, for a
 weekly series) is counted as undated rather than put on a day it did not happen. Negated events
 ("did not attack") did not happen and are left out.
@@ -18,7 +21,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .errors import DatelineError
-from .model import Actor, Article, Event
+from .model import Article, Event
+from .store.query import ActorRef, ArticleQuery, EventQuery, Page, QueryError, event_signature
 
 FREQUENCIES = ("day", "week", "month")
 QUADS = (1, 2, 3, 4)
@@ -31,6 +35,8 @@ class TimelineError(DatelineError):
 @dataclass
 class TimelineRow:
     period: str  # 2024-04-26 (day), 2024-W17 (ISO week), 2024-04 (month)
+    start: str = ""  # the period's first and last day (links to its events: since=start&until=end)
+    end: str = ""
     count: int = 0
     by_quad: dict[int, int] = field(default_factory=lambda: dict.fromkeys(QUADS, 0))
     mean_goldstein: float | None = None
@@ -55,33 +61,6 @@ class Timeline:
         for row in out["rows"]:
             row["by_quad"] = {str(q): n for q, n in row["by_quad"].items()}
         return out
-
-
-class ActorQuery:
-    """One side of the timeline: a code prefix, a country or an entity name."""
-
-    def __init__(self, text: str) -> None:
-        text = text.strip()
-        if not text:
-            raise TimelineError("an actor is empty: give a code (USA, USAGOV, IGOWSTNAT), a country or a name")
-        self.text = text
-        self.code = text.upper()
-        from .nlp.actors import country_code  # loads the NLP package: only when a timeline is asked for
-
-        self.country = country_code(text)
-        self.name = re.compile(r"\b" + re.escape(text.casefold()) + r"\b")
-
-    def matches(self, actor: Actor | None, names: dict[str, str]) -> bool:
-        if actor is None:
-            return False
-        if actor.code and actor.code.upper().startswith(self.code):
-            return True
-        if actor.country and (actor.country == self.code or actor.country == self.country):
-            return True
-        if self.country and actor.code and actor.code.upper().startswith(self.country):
-            return True
-        name = names.get(actor.entity or "", "") + " " + (actor.text or "")
-        return bool(self.name.search(name.casefold()))
 
 
 def period_of(day: date, freq: str) -> str:
@@ -109,9 +88,10 @@ def _start(day: date, freq: str) -> date:
     return day
 
 
-def event_day(event: Event, article: Article, freq: str) -> date | None:
-    """The day an event is counted on, or None when its date is too coarse for ``freq`` or unknown."""
-    value = event.date or article.published
+def event_day(event: Event, published: str | None, freq: str) -> date | None:
+    """The day an event is counted on (its date, else the article's ``published``), or None when that
+    is too coarse for ``freq`` or unknown."""
+    value = event.date or published
     if not value:
         return None
     if re.fullmatch(r"\d{4}-\d{2}", value):  # a month: enough for a monthly series only
@@ -124,36 +104,73 @@ def event_day(event: Event, article: Article, freq: str) -> date | None:
         return None
 
 
-def timeline(articles: Iterable[Article], a: str, b: str, *, freq: str = "week", directed: bool = False) -> Timeline:
-    """Events between actors ``a`` and ``b`` per day, week or month: counts by quad class, mean Goldstein.
-
-    With ``directed`` only events from ``a`` to ``b`` count; otherwise both directions.
-    """
+def _refs(a: str, b: str, freq: str) -> tuple[ActorRef, ActorRef]:
     if freq not in FREQUENCIES:
         raise TimelineError(f"unknown frequency {freq!r}: use one of {', '.join(FREQUENCIES)}")
-    qa, qb = ActorQuery(a), ActorQuery(b)
+    try:
+        return ActorRef.parse(a), ActorRef.parse(b)
+    except QueryError as exc:
+        raise TimelineError(str(exc)) from None
+
+
+def timeline(articles: Iterable[Article], a: str, b: str, *, freq: str = "week", directed: bool = False,
+             collapse: bool = True) -> Timeline:
+    """Events between actors ``a`` and ``b`` per day, week or month: counts by quad class, mean Goldstein.
+
+    With ``directed`` only events from ``a`` to ``b`` count; otherwise both directions. With ``collapse``
+    the copies of an event in near-duplicate articles (``duplicate_of``) count once.
+    """
+    qa, qb = _refs(a, b, freq)
+
+    def matching() -> Iterable[tuple[Event, str | None]]:
+        seen: set[tuple] = set()
+        for article in articles:
+            entities = {e.id: e for e in article.entities}
+            for event in article.events:
+                if event.negated:
+                    continue
+                forward = qa.matches(event.source, entities) and qb.matches(event.target, entities)
+                backward = not directed and qb.matches(event.source, entities) and qa.matches(event.target, entities)
+                if not (forward or backward):
+                    continue
+                if collapse:
+                    signature = event_signature(event, article.duplicate_of or article.id)
+                    if signature in seen:
+                        continue
+                    seen.add(signature)
+                yield event, article.published
+
+    return _series(matching(), a, b, freq, directed)
+
+
+def store_timeline(store, a: str, b: str, *, freq: str = "week", directed: bool = False, collapse: bool = True,
+                   articles: ArticleQuery | None = None) -> Timeline:
+    """The same series over a store, its events chosen in SQL (EventQuery with the pair ``a``/``b``);
+    ``articles`` narrows them to the events of the articles a search matches."""
+    _refs(a, b, freq)
+    query = EventQuery(a=a, b=b, directed=directed, negated=False, collapse=collapse, articles=articles,
+                       page=Page(None))
+    return _series(((hit.event, hit.article.published) for hit in store.events(query)), a, b, freq, directed)
+
+
+def _series(events: Iterable[tuple[Event, str | None]], a: str, b: str, freq: str, directed: bool) -> Timeline:
     result = Timeline(a=a, b=b, freq=freq, directed=directed)
     buckets: dict[date, list[Event]] = {}
-    for article in articles:
-        names = {e.id: e.name for e in article.entities}
-        for event in article.events:
-            if event.negated:
-                continue
-            forward = qa.matches(event.source, names) and qb.matches(event.target, names)
-            backward = not directed and qb.matches(event.source, names) and qa.matches(event.target, names)
-            if not (forward or backward):
-                continue
-            day = event_day(event, article, freq)
-            if day is None:
-                result.undated += 1
-                continue
-            buckets.setdefault(_start(day, freq), []).append(event)
+    for event, published in events:
+        day = event_day(event, published, freq)
+        if day is None:
+            result.undated += 1
+            continue
+        buckets.setdefault(_start(day, freq), []).append(event)
     if not buckets:
         return result
     day, last = min(buckets), max(buckets)
     while day <= last:
-        result.rows.append(_row(period_of(day, freq), buckets.get(day, [])))
-        day = _next(day, freq)
+        following = _next(day, freq)
+        row = _row(period_of(day, freq), buckets.get(day, []))
+        row.start, row.end = day.isoformat(), (following - timedelta(days=1)).isoformat()
+        result.rows.append(row)
+        day = following
     return result
 
 

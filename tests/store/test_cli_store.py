@@ -70,7 +70,31 @@ def test_dedup_reports_what_it_found(db: Path):
     assert result.exit_code == 0 and result.output.startswith("2 articles: 0 near-duplicates")
 
 
-@pytest.mark.parametrize("command", ["ingest", "search", "show", "export", "dedup", "stats"])
+@pytest.mark.parametrize("command", ["ingest", "search", "events", "show", "export", "dedup", "stats"])
 def test_every_store_command_ends_its_help_with_an_example(command: str):
     help_text = invoke(command, "--help").output
     assert "Example:" in help_text and f"dateline {command}" in help_text.split("Example:")[1]
+
+
+def test_events_lists_sorts_and_downloads_what_the_api_does(db: Path):
+    from dateline.export import GDELT_COLUMNS
+    from dateline.store import listing
+
+    table = invoke("events", "--db", str(db), "--between", "Norway", "ISL", "--sort", "-goldstein")
+    assert table.exit_code == 0, table.output
+    assert table.output.splitlines()[0] == "2 events" and "Harbour" in table.output
+    data = json.loads(invoke("events", "--db", str(db), "--actor", "NOR", "--format", "json").output)
+    assert data["total"] == 2 and data["events"][0]["article"]["title"]
+    csv_out = invoke("events", "--db", str(db), "--plover", "ACCUSE", "--format", "csv").output.splitlines()
+    assert csv_out[0].split(",") == listing.EVENT_COLUMNS and len(csv_out) == 2
+    gdelt = invoke("events", "--db", str(db), "--format", "gdelt").output.splitlines()
+    assert gdelt[0].split("\t") == GDELT_COLUMNS and len(gdelt) == 3
+    refused = invoke("events", "--db", str(db), "--plover", "THREATENS")
+    assert refused.exit_code == 1 and "is not a PLOVER category" in refused.output
+
+
+def test_search_sorts_and_downloads_every_hit(db: Path):
+    rows = invoke("search", "--db", str(db), "harbour", "--sort", "-published", "--format", "csv",
+                  "--limit", "1").output.splitlines()
+    assert rows[0].startswith("id,url,title") and len(rows) == 3  # no cap: both hits
+    assert "unknown" not in invoke("search", "--db", str(db), "harbour -fishing").output

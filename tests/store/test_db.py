@@ -121,8 +121,10 @@ def test_events_quotes_and_entities_across_articles(store):
     summary = store.entity("person-ingrid-dahl")
     assert (summary.name, summary.country, summary.articles, summary.descriptors) == (
         "Ingrid Dahl", "NOR", 1, ["Norwegian fisheries minister"])
-    assert [e.key for e in store.iter_entities(type="GPE")] == ["gpe-iceland", "gpe-norway"]
-    assert store.entity_articles("gpe-norway") == ["harbour0001"]
+    # a country is one page by its code, whatever it was called; the per-type key still finds it
+    assert [e.key for e in store.iter_entities(type="GPE")] == ["country-isl", "country-nor"]
+    assert store.entity("gpe-norway").key == "country-nor"
+    assert store.entity_articles("country-nor") == ["harbour0001"]
 
 
 def test_failures_and_stats(store):
@@ -161,3 +163,21 @@ def test_a_store_from_an_older_schema_is_upgraded_in_place(tmp_path: Path):
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [h.id for h in store.search("港口").hits] == ["old1"]  # the index was rebuilt
         assert store.search("before").total == 1
+
+
+def test_one_entity_page_for_a_country_under_all_its_names(store):
+    from dateline.model import Entity, Span
+
+    def naming(n: int, name: str, type_: str) -> Article:
+        text = f"{name} said so."
+        return Article(id=f"us{n}", source=f"t{n}", text=text, published=f"2024-01-0{n + 1}",
+                       entities=[Entity("e1", name, type_, "USA", "USA", [], [Span(0, len(name), name)])])
+
+    for n, (name, type_) in enumerate([("United States", "GPE"), ("U.S.", "ORG"), ("America", "GPE"),
+                                       ("United States", "GPE")]):
+        store.upsert(naming(n, name, type_))
+    [usa] = list(store.iter_entities(code="USA"))
+    assert (usa.key, usa.type, usa.articles, usa.names[0]) == ("country-usa", "GPE", 4, "United States")
+    assert set(usa.names) == {"United States", "U.S.", "America"}
+    assert store.entity("org-u-s").key == "country-usa"  # the per-type key finds the merged page
+    assert store.entity_articles("country-usa") == ["us3", "us2", "us1", "us0"]

@@ -116,3 +116,25 @@ def test_chinese_and_japanese_are_searchable_by_word_with_clean_snippets(store):
     assert ids(store.search('"重新开放"')) == ["plain0050"]
     assert ids(store.search("列車")) == ["plain0051"]
     assert ids(store.search("港湾")) == []
+
+
+def test_minus_excludes_near_finds_close_words_and_fields_filter(store):
+    everything = set(ids(store.search("budget")))
+    assert everything == {"plain0000", "plain0001", "plain0002"}
+    assert set(ids(store.search("budget -ferry"))) == {"plain0000", "plain0001"}
+    assert set(ids(store.search('budget -"school funding"'))) == {"plain0001", "plain0002"}
+    assert ids(store.search("NEAR(delayed vote, 2)")) == ["plain0000"]
+    assert ids(store.search("NEAR(council funding, 2)")) == []
+    assert set(ids(store.search("budget publisher:Gazette"))) == {"plain0001"}
+    assert set(ids(store.search('budget publisher:"Courier"'))) == {"plain0000", "plain0002"}
+    with pytest.raises(SearchQueryError, match="colour:, which dateline does not know"):
+        store.search("budget colour:red")
+    with pytest.raises(SearchQueryError, match="leaving a word out"):
+        store.search("-budget")
+    assert ids(store.search('"colour:red" budget')) == []  # a field in quotes is words
+
+
+def test_search_sorts_by_date_or_title(store):
+    assert ids(store.search("budget", sort="published")) == ["plain0000", "plain0001", "plain0002"]
+    assert ids(store.search("budget", sort="-published")) == ["plain0002", "plain0001", "plain0000"]
+    assert ids(store.search("budget", sort="title", collapse=True)) == ["plain0000", "plain0002", "plain0001"]

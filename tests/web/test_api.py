@@ -31,11 +31,14 @@ def test_article_page_shows_quote_speaker_byline_caption_and_neighbours(client):
     assert 'href="/api/articles/a-harbour"' in page.text  # the JSON twin
 
 
-def test_articles_are_paged_by_cursor_to_the_end(client):
+def test_articles_are_newest_first_sorted_and_paged_to_the_end(client):
     first = client.get("/api/articles", params={"limit": 1}).json()
-    assert [a["id"] for a in first["articles"]] == ["a-harbour"] and first["next"] == "a-harbour"
-    second = client.get("/api/articles", params={"limit": 1, "after": first["next"]}).json()
-    assert [a["id"] for a in second["articles"]] == ["a-hostile"] and second["next"] is None
+    assert [a["id"] for a in first["articles"]] == ["a-hostile"] and first["next_offset"] == 1
+    assert first["total"] == 2 and first["sort"] == "-published"
+    second = client.get("/api/articles", params={"limit": 1, "offset": first["next_offset"]}).json()
+    assert [a["id"] for a in second["articles"]] == ["a-harbour"] and second["next_offset"] is None
+    oldest = client.get("/api/articles", params={"sort": "published"}).json()["articles"]
+    assert [a["id"] for a in oldest] == ["a-harbour", "a-hostile"]
     assert client.get("/api/articles", params={"publisher": "Example Courier"}).json()["articles"][0]["counts"] == {
         "entities": 3, "quotes": 1, "events": 2}
 
@@ -56,7 +59,7 @@ def test_search_is_ranked_highlighted_and_faceted(client):
 
 def test_entities_quotes_and_events(client):
     entities = client.get("/api/entities", params={"country": "FRD"}).json()["entities"]
-    assert {e["key"] for e in entities} == {"person-lena-brask", "gpe-freedonia"}
+    assert {e["key"] for e in entities} == {"person-lena-brask", "country-frd"}
     entity = client.get("/api/entities/person-lena-brask").json()
     assert entity["entity"]["mentions"] == 2
     assert [q["text"] for q in entity["quotes"]["items"]] == ['"We will not accept any blockade of the strait,"']
@@ -64,10 +67,11 @@ def test_entities_quotes_and_events(client):
     [mentioned] = entity["articles"]["items"]
     assert [m["context"]["match"] for m in mentioned["mentions"]] == ["Lena Brask", "Brask"]
     quotes = client.get("/api/quotes", params={"speaker": "Lena Brask"}).json()["quotes"]
-    assert [q["article"] for q in quotes] == ["a-harbour"]
+    assert [(q["article"], q["article_title"], q["article_publisher"]) for q in quotes] == [
+        ("a-harbour", "Harbour talks resume", "Example Courier")]
     events = client.get("/api/events", params={"source": "SYL", "target": "FRD", "plover": "THREATEN"}).json()
     assert [e["cameo"] for e in events["events"]] == ["130"]
-    assert client.get("/api/events", params={"since": "2024-03-05"}).json()["events"][0]["cameo"] == "130"
+    assert client.get("/api/events", params={"since": "2024-03-06"}).json()["events"][0]["cameo"] == "130"
     assert client.get("/api/events", params={"cameo": "04"}).json()["events"][0]["plover"] == "CONSULT"
     assert "Lena Brask" in client.get("/entities/person-lena-brask").text
 
@@ -75,6 +79,7 @@ def test_entities_quotes_and_events(client):
 def test_offset_paging_reaches_every_item(client):
     first = client.get("/api/events", params={"limit": 1}).json()
     assert len(first["events"]) == 1 and first["next_offset"] == 1
+    assert first["total"] == 3
     rest = client.get("/api/events", params={"limit": 1000, "offset": 1}).json()
     assert rest["next_offset"] is None
     assert len(rest["events"]) == 2  # 3 events in the store
@@ -90,6 +95,15 @@ def test_duplicates_endpoint(client):
     ("/api/search?q=%22open", 400, "unclosed double quote"),
     ("/api/articles?limit=0", 422, "limit"),
     ("/api/events?since=yesterday", 400, "is not a date"),
+    ("/api/events?since=2025-13-01", 400, "is not a date"),
+    ("/api/events?plover=THREATENS", 400, "THREATEN"),
+    ("/api/events?cameo=abc", 400, "not a CAMEO code"),
+    ("/api/events?quad_class=5", 400, "verbal cooperation"),
+    ("/api/events?sort=colour", 400, "-goldstein"),
+    ("/api/events?actr=USA", 400, "unknown parameter actr"),
+    ("/api/search?q=trade&colour=red", 400, "unknown parameter colour"),
+    ("/api/search?q=trade+colour:red", 400, "colour:, which dateline does not know"),
+    ("/api/search?q=-trade", 400, "leaving a word out"),
     ("/api/nothing-here", 404, "Nothing at /api/nothing-here"),
 ])
 def test_errors_are_json_with_a_message(client, url, status, fragment):
@@ -188,5 +202,97 @@ def test_worker_processes_build_the_app_from_the_environment(record_db, monkeypa
     monkeypatch.setenv("DATELINE_DB", str(record_db))
     monkeypatch.setenv(HOSTS_ENV, "127.0.0.1,localhost")
     with TestClient(app_from_environment(), base_url="http://127.0.0.1:8000") as worker:
-        assert worker.get("/api/articles").json()["articles"][0]["id"] == "a-harbour"
+        assert worker.get("/api/articles", params={"sort": "id"}).json()["articles"][0]["id"] == "a-harbour"
         assert worker.get("/api/stats", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_events_of_a_search_sorted_with_their_article(client):
+    events = client.get("/api/events", params={"q": "blockade"}).json()
+    assert {e["article"] for e in events["events"]} == {"a-harbour"} and events["total"] == 2
+    assert events["filters"]["q"] == "blockade"
+    assert client.get("/api/events", params={"q": "nothingmatchesthis"}).json()["total"] == 0
+    by_goldstein = client.get("/api/events", params={"sort": "-goldstein", "q": "blockade"}).json()["events"]
+    assert [e["goldstein"] for e in by_goldstein] == [1.0, -4.4]
+    [row] = client.get("/api/events", params={"actor": "Sylvania", "quad_class": 3}).json()["events"]
+    assert (row["article_title"], row["article_published"], row["copies"]) == (
+        "Harbour talks resume", "2024-03-04T09:00:00+00:00", 1)
+
+
+@pytest.mark.parametrize("url", ["/api/articles", "/api/search?q=blockade", "/api/events", "/api/quotes",
+                                 "/api/entities", "/api/timeline?a=FRD&b=SYL"])
+def test_every_list_downloads_as_csv(client, url):
+    response = client.get(url + ("&" if "?" in url else "?") + "format=csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    header, *rows = response.text.splitlines()
+    assert rows, url
+    if url == "/api/events":
+        from dateline.export import EXPORT_SCHEMAS
+
+        # the columns carry the Parquet export's names
+        assert set(EXPORT_SCHEMAS["events"].names) <= set(header.split(","))
+        assert len(rows) == 3
+
+
+def test_pages_link_their_download_and_remove_filters(client):
+    page = client.get("/events", params={"plover": "THREATEN"}).text
+    assert 'href="/api/events?plover=THREATEN&amp;format=csv"' in page
+    assert 'class="chip" href="/events"' in page  # removing the only filter
+    search = client.get("/search", params={"q": "blockade", "publisher": "Example Courier"}).text
+    assert 'href="/events?q=blockade&amp;publisher=Example+Courier"' in search
+    assert 'name="publisher" value="Example Courier"' in search  # the filter form survives the query
+    timeline = client.get("/timeline", params={"a": "FRD", "b": "SYL"}).text
+    assert 'href="/events?a=FRD&amp;b=SYL&amp;since=2024-03-04&amp;until=2024-03-10"' in timeline
+
+
+def test_a_query_error_keeps_the_search_box(client):
+    page = client.get("/search", params={"q": '"open'})
+    assert page.status_code == 400 and 'value="&#34;open"' in page.text
+
+
+def test_events_download_as_the_gdelt_style_table(client):
+    from dateline.export import GDELT_COLUMNS, gdelt_rows
+
+    response = client.get("/api/events?format=tsv&plover=THREATEN")
+    assert response.status_code == 200 and "tab-separated" in response.headers["content-type"]
+    header, row = response.text.splitlines()
+    assert header.split("\t") == GDELT_COLUMNS
+    [expected] = [r for r in gdelt_rows([harbour_talks()]) if r["PLOVER"] == "THREATEN"]
+    assert row.split("\t") == ["" if v is None else str(v) for v in expected.values()]  # as `dateline export`
+
+
+def test_search_facets_entities_countries_events_and_a_volume_chart(client):
+    data = client.get("/api/search", params={"q": "blockade"}).json()
+    assert ["person-lena-brask", "Lena Brask", 1] in data["facets"]["entity"]
+    assert ["FRD", 1] in data["facets"]["country"]
+    assert data["facets"]["plover"] == [["CONSULT", 1], ["THREATEN", 1]]
+    assert data["volume"] == {"freq": "day", "points": [
+        {"period": "2024-03-04", "start": "2024-03-04", "end": "2024-03-04", "count": 1, "all": 1, "share": 1.0}]}
+    page = client.get("/search", params={"q": "blockade"}).text
+    assert 'class="volume-link" href="/search?q=blockade&amp;since=2024-03-04&amp;until=2024-03-04"' in page
+    assert 'href="/search?q=blockade&amp;entity=person-lena-brask"' in page
+    assert 'href="/events?q=blockade&amp;plover=THREATEN"' in page
+    volume = client.get("/api/volume", params={"q": "harbour OR opened", "freq": "month"}).json()["points"]
+    assert [(p["period"], p["count"], p["all"]) for p in volume] == [("2024-03", 2, 2)]
+
+
+def test_map_points_link_to_their_events(tmp_path):
+    from dateline.model import Actor, Article, Event
+
+    def event(location, target, cameo="040"):
+        return Event(0, 5, "Talks", Actor("Norway", code="NOR", country="NOR"), Actor("x", code=target, country=target),
+                     cameo, "CONSULT", 1, 1.0, "2024-05-01", location=location)
+
+    path = tmp_path / "map.db"
+    with open_store(path) as store:
+        store.upsert(Article(id="m1", source="t", text="Talks.", published="2024-05-01",
+                             events=[event("Oslo", "ISL"), event(None, "ISL", "043"), event("Nowhere Town", "XXX")]))
+    with TestClient(create_app(path)) as local:
+        points = local.get("/api/map").json()["points"]
+        assert [(p["name"], p["events"]) for p in points] == [("Oslo", 1), ("Reykjavík", 1)]
+        oslo, reykjavik = points
+        assert 58 < oslo["lat"] < 61 and 63 < reykjavik["lat"] < 65
+        assert [e["cameo"] for e in local.get(oslo["url"].replace("/events", "/api/events")).json()["events"]] == ["040"]
+        assert reykjavik["url"] == "/events?place_country=ISL"
+        page = local.get("/map").text
+        assert page.count('class="map-point"') == 2 and 'href="/events?location=Oslo"' in page

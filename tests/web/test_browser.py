@@ -178,3 +178,63 @@ def test_hostile_text_stays_inert(served, page):
     assert "<script>" in page.locator("h1").inner_text()  # shown as text, not run
     assert page.locator("a[href^='javascript:']").count() == 0
     shot(page, "07-hostile")
+
+
+def test_search_filters_facet_events_timeline_bar_and_csv(served, page):
+    """The analyst's walk: a search with a filter, a facet, the events of the results, a timeline, the
+    events behind one bar, and the CSV download of them."""
+    page.goto(served.url + "/search?q=trade+talks")
+    form = page.locator("form.search-filters")
+    form.locator("input[name=since]").fill("2024-01")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"since=2024-01"))
+    assert page.locator("p.chips a.chip", has_text="since: 2024-01").count() == 1
+    assert form.locator("input[name=q]").input_value() == "trade talks"  # the form keeps the query
+    assert page.locator("svg.volume rect.volume-bar").count() >= 1
+    shot(page, "10-search-filtered")
+
+    page.locator("aside.facets a", has_text="The Harbour Ledger").first.click()
+    page.wait_for_url(re.compile(r"publisher=The\+Harbour\+Ledger"))
+    assert page.locator("p.chips a.chip").count() == 2
+    page.locator("a.events-of-results").click()
+    page.wait_for_url(re.compile(r"/events\?q=trade\+talks"))
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() >= 1 and "The Harbour Ledger" in rows.first.inner_text()
+    shot(page, "11-events-of-results")
+
+    page.goto(served.url + "/timeline?a=USA&b=China&freq=month")
+    bar = page.locator("svg.chart a.bar-link").first
+    assert bar.count() == 1
+    href = bar.get_attribute("href") or ""
+    shot(page, "12-timeline")
+    page.goto(served.url + href)
+    assert re.search(r"since=\d{4}-\d{2}-01", page.url)
+    assert page.locator("table.events tbody tr").count() >= 1
+    with page.expect_download() as download:
+        page.locator("a.download").click()
+    path = download.value.path()
+    header, *lines = Path(path).read_text(encoding="utf-8").splitlines()
+    assert header.startswith("article_id,event_index,") and len(lines) >= 1
+    shot(page, "13-bar-events")
+
+
+def test_an_entity_page_gathers_all_its_names(served, page):
+    china = page.request.get(served.url + "/api/entities", params={"code": "CHN", "type": "GPE"}).json()
+    [merged] = [e for e in china["entities"] if e["key"] == "country-chn"]
+    assert len(merged["names"]) >= 2, merged  # "China" and "Beijing" (or "Chinese") on one page
+    page.goto(served.url + "/entities/country-chn")
+    assert page.locator("p.names").count() == 1
+    for name in merged["names"][1:]:
+        assert name in page.locator("p.names").inner_text()
+    shot(page, "14-entity-merged")
+
+
+def test_a_map_with_points_that_lead_to_their_events(served, page):
+    page.goto(served.url + "/map")
+    points = page.locator("svg.map a.map-point")
+    assert points.count() >= 2  # the examples' events happen in several countries
+    shot(page, "15-map")
+    href = points.first.get_attribute("href") or ""
+    page.goto(served.url + href)
+    assert page.locator("table.events tbody tr td.empty").count() == 0
+    assert page.locator("table.events tbody tr").count() >= 1

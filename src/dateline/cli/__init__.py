@@ -8,7 +8,7 @@ from .. import __version__
 from .process import process_cmd
 from .scale import scale_cmd
 from .serve import serve_cmd
-from .store import dedup_cmd, export_cmd, ingest_cmd, search_cmd, show_cmd, stats_cmd
+from .store import dedup_cmd, events_cmd, export_cmd, ingest_cmd, search_cmd, show_cmd, stats_cmd
 from .timeline import timeline_cmd
 
 
@@ -22,6 +22,7 @@ main.add_command(process_cmd)
 main.add_command(serve_cmd)
 main.add_command(ingest_cmd)
 main.add_command(search_cmd)
+main.add_command(events_cmd)
 main.add_command(show_cmd)
 main.add_command(export_cmd)
 main.add_command(dedup_cmd)

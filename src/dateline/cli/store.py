@@ -26,7 +26,7 @@ from .output import format_article, format_failure
 
 # -- shared option sets --------------------------------------------------------------------------
 def filter_options(fn):
-    """--publisher, --language, --since, --until, --entity, --country."""
+    """--publisher, --domain, --language, --since, --until, --entity, --country."""
     fn = click.option("--country", default=None, help="Articles naming this country: ISO3 code or name (CHN, China).")(fn)
     fn = click.option("--entity", default=None, help="Articles naming this entity: a name or an entity key.")(fn)
     fn = click.option("--until", default=None, metavar="DATE", help="Published on or before (2024, 2024-04, 2024-04-26).")(fn)
@@ -34,6 +34,11 @@ def filter_options(fn):
     fn = click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")(fn)
     fn = click.option("--publisher", default=None, help="Exact publisher name (any case).")(fn)
     return fn
+
+
+def _article_filters(fn):
+    fn = click.option("--domain", default=None, help="The site of the article's URL, e.g. example.org.")(fn)
+    return filter_options(fn)
 
 
 # -- ingest --------------------------------------------------------------------------------------
@@ -92,27 +97,40 @@ def ingest_cmd(inputs, db, workers, no_dedup, clean, no_nlp, fetched, model, all
 @click.command("search")
 @click.argument("query")
 @db_option
-@filter_options
+@_article_filters
 @click.option("--collapse", is_flag=True, help="One hit per near-duplicate cluster.")
+@click.option("--sort", default=None, metavar="COLUMN",
+              help="relevance (default), published, -published, title, publisher; '-' for descending.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def search_cmd(query, db, publisher, language, since, until, entity, country, collapse, limit, offset, fmt):
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="csv: every hit (no --limit), columns as in the Parquet export.")
+def search_cmd(query, db, domain, publisher, language, since, until, entity, country, collapse, sort, limit, offset,
+               fmt):
     """Ranked full-text search over titles and bodies, with highlighted snippets.
 
     Words must all match; use "an exact phrase", a prefix like negotiat*,
-    AND / OR / NOT, parentheses, and title:word. Best matches first (bm25, the
-    title counts more than the body).
+    AND / OR / NOT, -word to leave one out, NEAR(a b, 10), parentheses and
+    title:word; publisher:, domain:, country:, language:, since: and until: in
+    the query are filters. Best matches first (bm25, the title counts more than
+    the body), or as --sort says.
 
     \b
     Example:
-        dateline search '"peace talks" geneva' --since 2024-01 --collapse
-        dateline search 'sanction*' --country RUS --format json
+        dateline search '"peace talks" geneva -ceasefire' --since 2024-01 --collapse
+        dateline search 'sanction* country:RUS' --sort -published --format csv > hits.csv
     """
+    from ..store import listing
+    from ..store.query import ArticleQuery, Page
+
     store = open_store_or_exit(db, readonly=True)
     try:
-        result = store.search(query, publisher=publisher, language=language, since=since, until=until,
-                              entity=entity, country=country, collapse=collapse, limit=limit, offset=offset)
+        q = ArticleQuery(q=query, publisher=publisher, domain=domain, language=language, since=since, until=until,
+                         entity=entity, country=country, collapse=collapse, sort=sort, page=Page(limit, offset))
+        if fmt == "csv":
+            sys.stdout.writelines(listing.lines(listing.ARTICLE_COLUMNS, listing.article_rows(store, q)))
+            return
+        result = store.search(q)
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
@@ -121,6 +139,73 @@ def search_cmd(query, db, publisher, language, since, until, entity, country, co
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_hits(result, offset, color=sys.stdout.isatty()), nl=False)
+
+
+# -- events --------------------------------------------------------------------------------------
+@click.command("events")
+@db_option
+@click.option("--actor", default=None, help="Either side: a code (USA, CHNGOV), a country (China) or a name.")
+@click.option("--source", default=None, help="The source actor.")
+@click.option("--target", default=None, help="The target actor.")
+@click.option("--between", nargs=2, default=None, metavar="A B", help="A pair of actors, either direction.")
+@click.option("--cameo", default=None, help="CAMEO code or prefix, e.g. 13 or 130.")
+@click.option("--plover", default=None, help="PLOVER category, e.g. THREATEN.")
+@click.option("--quad-class", "quad_class", type=click.IntRange(1, 4), default=None,
+              help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
+@click.option("--since", default=None, metavar="DATE", help="Earliest event date.")
+@click.option("--until", default=None, metavar="DATE", help="Latest event date.")
+@click.option("--min-confidence", "min_confidence", type=click.FloatRange(0, 1), default=None)
+@click.option("--query", "-q", "q", default=None, metavar="SEARCH", help="Only events of the articles it matches.")
+@click.option("--count-copies", "count_copies", is_flag=True,
+              help="A row per near-duplicate copy (default: one per cluster, with its copies).")
+@click.option("--sort", default=None, metavar="COLUMN",
+              help="date (default), published, goldstein, cameo, quad_class, confidence, plover; '-' descending.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "gdelt"]), default="table",
+              show_default=True, help="csv and gdelt (GDELT 2.0-style TSV): every matching event, no --limit.")
+def events_cmd(db, actor, source, target, between, cameo, plover, quad_class, since, until, min_confidence, q,
+               count_copies, sort, limit, offset, fmt):
+    """Coded events across the store: by actor, CAMEO code, PLOVER category, quad class, date, of a search.
+
+    \b
+    Example:
+        dateline events --between Norway Iceland --sort -goldstein
+        dateline events --actor 'Xi Jinping' --plover THREATEN --format csv > threats.csv
+    """
+    from ..store import listing
+    from ..store.query import ArticleQuery, EventQuery, Page
+
+    a, b = between or (None, None)
+    store = open_store_or_exit(db, readonly=True)
+    try:
+        query = EventQuery(actor=actor, source=source, target=target, a=a, b=b, cameo=cameo, plover=plover,
+                           quad_class=quad_class, since=since, until=until, min_confidence=min_confidence,
+                           articles=ArticleQuery(q=q) if q else None, collapse=not count_copies, sort=sort,
+                           page=Page(limit, offset))
+        if fmt in ("csv", "gdelt"):
+            columns, rows, delimiter = ((listing.EVENT_COLUMNS, listing.event_rows, ",") if fmt == "csv" else
+                                        (listing.GDELT_COLUMNS, listing.gdelt_event_rows, "\t"))
+            sys.stdout.writelines(listing.lines(columns, rows(store, query), delimiter))
+            return
+        total = store.count_events(query)
+        hits = list(store.events(query))
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    if fmt == "json":
+        rows = [{"article": h.article.to_dict(), "copies": h.copies, **h.event.to_dict()} for h in hits]
+        click.echo(json.dumps({"total": total, "events": rows}, ensure_ascii=False, indent=2))
+        return
+    from ..web.render import event_label
+
+    lines = [f"{total:,} event{'s' if total != 1 else ''}"]
+    for n, h in enumerate(hits, start=offset + 1):
+        copies = f"  ({h.copies} copies)" if h.copies > 1 else ""
+        lines.append(f"{n:>3}. {h.event.date or (h.article.published or '')[:10] or '-':<10}  {event_label(h.event)}")
+        lines.append(f"     {h.article.title or '(untitled)'} · {h.article.publisher or ''} · {h.article.id}{copies}")
+    click.echo("\n".join(lines))
 
 
 def format_hits(result: SearchResult, offset: int = 0, *, color: bool = False) -> str:

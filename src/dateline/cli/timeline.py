@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import stat
@@ -12,9 +11,10 @@ from typing import TextIO
 
 import click
 
+from ..errors import DatelineError
 from ..model import Article, Failure
 from ..sources.jsonl import record_from_dict
-from ..timeline import FREQUENCIES, QUADS, Timeline, TimelineError, timeline
+from ..timeline import FREQUENCIES, QUADS, Timeline, TimelineError, store_timeline, timeline
 from .options import db_option, open_store_or_exit
 
 QUAD_NAMES = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
@@ -77,11 +77,9 @@ def format_table(t: Timeline) -> str:
 
 
 def write_csv(t: Timeline, out: TextIO) -> None:
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(["period", "count", *(f"quad{q}" for q in QUADS), "mean_goldstein"])
-    for r in t.rows:
-        w.writerow([r.period, r.count, *(r.by_quad[q] for q in QUADS),
-                    "" if r.mean_goldstein is None else r.mean_goldstein])
+    from ..store import listing
+
+    out.writelines(listing.lines(listing.TIMELINE_COLUMNS, listing.timeline_rows(t)))
 
 
 @click.command("timeline")
@@ -90,9 +88,13 @@ def write_csv(t: Timeline, out: TextIO) -> None:
 @click.argument("records", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--freq", type=click.Choice(FREQUENCIES), default="week", show_default=True, help="Period of a row.")
 @click.option("--directed", is_flag=True, help="Only events from A to B (default: both directions).")
+@click.option("--count-copies", "count_copies", is_flag=True,
+              help="Count an event once per near-duplicate article that reports it (default: once).")
+@click.option("--query", "-q", "q", default=None, metavar="SEARCH",
+              help="Only the events of the articles this search matches (the store only).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @db_option
-def timeline_cmd(a, b, records, freq, directed, fmt, db):
+def timeline_cmd(a, b, records, freq, directed, count_copies, q, fmt, db):
     """Events between actors A and B over time: counts by quad class (verbal/material cooperation and
     conflict) and mean Goldstein score per day, week or month.
 
@@ -111,13 +113,23 @@ def timeline_cmd(a, b, records, freq, directed, fmt, db):
     def warn(message: str) -> None:
         click.echo(f"dateline: {message}", err=True)
 
+    from ..store.query import ArticleQuery
+
     from_store = db is not None or (not records and not _stdin_is_piped())
+    if q and not from_store:
+        raise click.UsageError("--query searches a store; drop RECORDS or give --db")
     store = open_store_or_exit(db, readonly=True) if from_store else None
-    articles = store.iter_dyad_articles(a, b) if store else read_records(_streams(records), warn)
     try:
-        result = timeline(articles, a, b, freq=freq, directed=directed)
+        if store:
+            result = store_timeline(store, a, b, freq=freq, directed=directed, collapse=not count_copies,
+                                    articles=ArticleQuery(q=q) if q else None)
+        else:
+            result = timeline(read_records(_streams(records), warn), a, b, freq=freq, directed=directed,
+                              collapse=not count_copies)
     except TimelineError as exc:
         raise click.UsageError(str(exc)) from exc
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         if store:
             store.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .db import Store, open_store
 from .errors import SearchQueryError, StoreError
-from .queries import EntitySummary
+from .results import EntitySummary
 from .search import MARK_END, MARK_START, SearchHit, SearchResult
 
 __all__ = [

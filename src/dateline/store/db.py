@@ -19,9 +19,10 @@ from typing import Any
 
 from ..config import settings
 from ..model import Article, Event, Failure, Quote
-from . import browse, queries, search
+from . import browse, queries, results, search
 from .errors import StoreError
-from .keys import search_form
+from .keys import normalise_name, search_form
+from .query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
 from .schema import migrate
 from .tables import SQL_TABLES
 
@@ -132,23 +133,62 @@ class Store:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def search(
-        self,
-        query: str,
-        *,
-        publisher: str | None = None,
-        language: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        entity: str | None = None,
-        country: str | None = None,
-        collapse: bool = False,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> search.SearchResult:
-        """Ranked full-text search (bm25, title weighted) with highlighted snippets. See store.search."""
-        return search.search(self.conn, query, publisher=publisher, language=language, since=since, until=until,
-                             entity=entity, country=country, collapse=collapse, limit=limit, offset=offset)
+    def search(self, query: str | ArticleQuery, **filters: Any) -> search.SearchResult:
+        """Ranked full-text search (bm25, title weighted) with highlighted snippets. See store.search.
+
+        ``query`` is an ArticleQuery, or the query text with its filters as keywords
+        (publisher, language, since, until, entity, country, collapse, sort, limit, offset)."""
+        if isinstance(query, str):
+            limit, offset = filters.pop("limit", 20), filters.pop("offset", 0)
+            query = ArticleQuery(q=query, page=Page(limit, offset), **filters)
+        return search.search(self.conn, query)
+
+    # -- query objects (store/query.py): one SELECT and one COUNT each, paged in SQL --------------------
+    def articles(self, query: ArticleQuery) -> list[results.ArticleRow]:
+        return results.articles(self.conn, query)
+
+    def count_articles(self, query: ArticleQuery) -> int:
+        return results.count_articles(self.conn, query)
+
+    def article_facets(self, query: ArticleQuery) -> dict[str, list[list[Any]]]:
+        return results.article_facets(self.conn, query)
+
+    def volume(self, query: ArticleQuery, freq: str = "week") -> list[dict[str, Any]]:
+        return results.volume(self.conn, query, freq)
+
+    def published_range(self, query: ArticleQuery) -> tuple[str | None, str | None]:
+        """The first and last publication time of the matching articles."""
+        head, body, params = query.from_sql()
+        with results.budget(self.conn, query):
+            return self.conn.execute(f"{head} SELECT min(a.published_at), max(a.published_at) {body}",
+                                     params).fetchone()
+
+    def entity_facets(self, query: ArticleQuery, top: int = 10) -> dict[str, list[list[Any]]]:
+        return results.entity_facets(self.conn, query, top)
+
+    def events(self, query: EventQuery) -> Iterator[results.EventHit]:
+        return results.events(self.conn, query)
+
+    def count_events(self, query: EventQuery) -> int:
+        return results.count_events(self.conn, query)
+
+    def event_places(self, query: EventQuery) -> list[tuple[str | None, str | None, int]]:
+        return results.event_places(self.conn, query)
+
+    def event_facets(self, query: EventQuery) -> dict[str, list[list[Any]]]:
+        return results.event_facets(self.conn, query)
+
+    def quotes(self, query: QuoteQuery) -> Iterator[results.QuoteHit]:
+        return results.quotes(self.conn, query)
+
+    def count_quotes(self, query: QuoteQuery) -> int:
+        return results.count_quotes(self.conn, query)
+
+    def entities(self, query: EntityQuery) -> list[results.EntitySummary]:
+        return results.entities(self.conn, query)
+
+    def count_entities(self, query: EntityQuery) -> int:
+        return results.count_entities(self.conn, query)
 
     def duplicates(self, article_id: str) -> list[str]:
         """The other articles in this article's near-duplicate cluster (representative first)."""
@@ -165,55 +205,51 @@ class Store:
     # -- browsing ----------------------------------------------------------------------------------
     def search_facets(self, query: str, *, collapse: bool = False, **filters: Any) -> dict[str, list[list[Any]]]:
         """Counts of the articles matching a search, by publisher, language and year."""
-        return browse.search_facets(self.conn, query, collapse=collapse, **filters)
+        return results.article_facets(self.conn, ArticleQuery(q=query, collapse=collapse, **filters))
 
     def neighbours(self, article_id: str) -> tuple[str | None, str | None]:
         """The ids just before and after ``article_id`` in id order (the order of iter_articles)."""
         return browse.previous_id(self.conn, article_id), browse.next_id(self.conn, article_id)
 
-    def iter_dyad_articles(self, a: str, b: str) -> Iterator[Article]:
-        """The articles with an event that may involve both actors: a superset of what
-        dateline.timeline counts for them, so it can match precisely on these alone."""
-        for article_id in browse.dyad_article_ids(self.conn, a, b):
-            article = self.get(article_id)
-            if article is not None:
-                yield article
+    # -- facts across articles (every match, in the query objects' default order) ----------------------
+    def iter_events(self, *, collapse: bool = False, **filters: Any) -> Iterator[tuple[str, Event]]:
+        """(article id, event) for every event an EventQuery with these filters matches."""
+        for hit in results.events(self.conn, EventQuery(collapse=collapse, page=Page(None), **filters)):
+            yield hit.article.id, hit.event
 
-    # -- facts across articles ---------------------------------------------------------------------
-    def iter_events(
-        self,
-        *,
-        actor: str | None = None,
-        source: str | None = None,
-        target: str | None = None,
-        cameo: str | None = None,
-        plover: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-    ) -> Iterator[tuple[str, Event]]:
-        """(article id, event) for every matching event; sides match by code prefix, country or name."""
-        return queries.iter_events(self.conn, actor=actor, source=source, target=target, cameo=cameo,
-                                   plover=plover, since=since, until=until)
+    def entity(self, key: str) -> results.EntitySummary | None:
+        """The entity whose page key (or per-type key: gpe-u-s) is ``key``."""
+        resolved = results.resolve_entity_key(self.conn, key)
+        if resolved is None:
+            return None
+        found = results.entities(self.conn, EntityQuery(key=resolved, page=Page(1)))
+        return found[0] if found else None
 
-    def entity(self, key: str) -> queries.EntitySummary | None:
-        return queries.entity(self.conn, key)
+    def iter_entities(self, **filters: Any) -> Iterator[results.EntitySummary]:
+        """Entities across the store (one per page key), most articles first."""
+        limit = filters.pop("limit", None)
+        yield from results.entities(self.conn, EntityQuery(page=Page(limit), **filters))
 
-    def iter_entities(
-        self, *, type: str | None = None, country: str | None = None, code: str | None = None,
-        limit: int | None = None,
-    ) -> Iterator[queries.EntitySummary]:
-        """Entities across the store (grouped by type and normalised name), most articles first."""
-        return queries.iter_entities(self.conn, type=type, country=country, code=code, limit=limit)
+    def entity_articles(self, key: str, *, limit: int | None = None, offset: int = 0) -> list[str]:
+        """Ids of the articles that name the entity (its page key), newest first."""
+        return self.entity_article_page(key, limit=limit, offset=offset)[0]
 
-    def entity_articles(self, key: str, *, limit: int | None = None) -> list[str]:
-        return queries.entity_articles(self.conn, key, limit=limit)
+    def entity_article_page(self, key: str, *, limit: int | None = None, offset: int = 0) -> tuple[list[str], int]:
+        """A page of those ids, and how many there are in all."""
+        return results.entity_article_ids(self.conn, key, limit=limit, offset=offset)
 
-    def iter_quotes(self, *, speaker: str | None = None) -> Iterator[tuple[str, Quote]]:
+    def iter_quotes(self, *, collapse: bool = False, **filters: Any) -> Iterator[tuple[str, Quote]]:
         """(article id, quote); ``speaker`` matches the speaker's name or entity key."""
-        return queries.iter_quotes(self.conn, speaker=speaker)
+        for hit in results.quotes(self.conn, QuoteQuery(collapse=collapse, page=Page(None), **filters)):
+            yield hit.article.id, hit.quote
 
     def stats(self) -> dict[str, Any]:
-        return queries.stats(self.conn, self.path)
+        """What the store holds; computed once per change of the store (PRAGMA data_version), not per view."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        cached = getattr(self, "_stats", None)
+        if cached is None or cached[0] != version:
+            cached = self._stats = (version, queries.stats(self.conn, self.path))
+        return dict(cached[1])
 
     # -- failures and ingest bookkeeping -----------------------------------------------------------
     def record_failure(self, source: str, error: str, kind: str = "error", *, run_id: int | None = None) -> None:
@@ -295,6 +331,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.create_function("dateline_segment", 1, search_form, deterministic=True)
+        conn.create_function("dateline_norm", 1, lambda t: normalise_name(t) if t else "", deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

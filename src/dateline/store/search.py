@@ -1,7 +1,9 @@
 """Ranked full-text search: FTS5 over title and body, bm25 with the title weighted, highlighted snippets.
 
 Queries take words (all must match), "exact phrases", prefixes (``negotiat*``),
-AND / OR / NOT, parentheses and column filters (``title:summit``). Words with
+AND / OR / NOT, ``-word`` (without it), ``NEAR(a b, 10)``, parentheses and column
+filters (``title:summit``); ``publisher:``, ``domain:``, ``country:``, ``language:``,
+``since:`` and ``until:`` are filters on the article (see :func:`split_fields`). Words with
 inner punctuation (``covid-19``, ``U.S.``) are searched as phrases. Parameters are
 always bound; a query full-text search cannot read raises SearchQueryError. Chinese and
 Japanese are indexed character by character, so a word in them is searched as a phrase.
@@ -20,12 +22,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import settings
 from .errors import SearchQueryError, SearchTooCostly
 from .keys import display_form, search_form
-from .queries import DateLike, article_filters
+
+if TYPE_CHECKING:
+    from .query import ArticleQuery
 
 MARK_START = "\x02"
 MARK_END = "\x03"
@@ -44,9 +48,13 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*"\*?)|(?P<paren>[()])|(?P<word>[^\s()"]+))')
 
 HELP = (
-    'use words, "an exact phrase", a prefix like negotiat*, AND / OR / NOT between terms, '
-    "parentheses, or title:word"
+    'use words, "an exact phrase", a prefix like negotiat*, AND / OR / NOT between terms, -word to leave a '
+    "word out, NEAR(word word, 10), parentheses, title:word, or the filters publisher:, domain:, country:, "
+    "language:, since:, until:"
 )
+FIELDS = ("publisher", "domain", "country", "language", "since", "until")
+# a field with its value, or a phrase (whose words:with colons are words, not fields)
+_FIELD = re.compile(r'(?<![^\s(])(?P<name>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))|"[^"]*"')
 
 
 @dataclass
@@ -72,6 +80,34 @@ class SearchResult:
         return {"total": self.total, "hits": [h.to_dict() for h in self.hits]}
 
 
+def split_fields(query: str) -> tuple[str | None, dict[str, str]]:
+    """The query without its article filters, and those filters: ``trade publisher:"Example Courier"``
+    -> ("trade", {"publisher": "Example Courier"}). A field dateline does not know is refused."""
+    found: dict[str, str] = {}
+    pieces: list[str] = []
+    pos = 0
+    for m in _FIELD.finditer(query):
+        if m.group("name") is None:  # a phrase
+            continue
+        name = m.group("name").lower()
+        if name in _COLUMNS:
+            continue
+        if name not in FIELDS:
+            raise SearchQueryError(f"the search {query!r} filters on {m.group('name')}:, which dateline does not "
+                                   f"know; use title:, text:, {', '.join(f + ':' for f in FIELDS)}, or put the "
+                                   "words in double quotes")
+        start, end = m.span()
+        value = query[start:end].split(":", 1)[1].strip('"')
+        if name in found and found[name] != value:
+            raise SearchQueryError(f"the search {query!r} gives {name}: twice; give it once")
+        found[name] = value
+        pieces.append(query[pos:start])
+        pos = end
+    pieces.append(query[pos:])
+    rest = " ".join("".join(pieces).split())
+    return rest or None, found
+
+
 def fts_query(query: str) -> str:
     """The user's query as FTS5 syntax; raises SearchQueryError with a hint when it cannot be read."""
     if len(query) > MAX_QUERY_CHARS:
@@ -83,11 +119,36 @@ def fts_query(query: str) -> str:
     depth = 0
     pos = 0
     query = _CONTROL.sub(" ", query).strip()
+    negate = False
+    near_terms = 0
     while pos < len(query):
         m = _TOKEN.match(query, pos)
         if not m or m.end() == pos:
             break
         pos = m.end()
+        word = m.group("word")
+        if word == "NEAR" and query[pos:pos + 1] == "(":
+            close = query.find(")", pos)
+            if close < 0:
+                raise SearchQueryError(f"the search {query!r} leaves NEAR( open; write NEAR(word word, 10)")
+            near, n_terms = _near(query, query[pos + 1 : close])
+            parts.append(near)
+            near_terms += n_terms - 1  # the part counts once below
+            pos = close + 1
+            continue
+        excluded = bool(word) and (re.match(r"-\w", word) is not None or (word == "-" and query[pos:pos + 1] == '"'))
+        if excluded:
+            if not [p for p in parts if p not in _OPERATORS and p != "("]:
+                raise SearchQueryError(f"the search {query!r} starts by leaving a word out; give a word to look "
+                                       "for first, e.g. trade -china")
+            if parts and parts[-1] in _OPERATORS:
+                raise SearchQueryError(f"the search {query!r} puts -word after {parts[-1]}; write a -b or a NOT b")
+            parts.append("NOT")
+            if word == "-":  # -"a phrase"
+                negate = True
+                continue
+            word = word[1:]
+        negate = False
         if m.group("phrase"):
             parts.append(search_form(m.group("phrase")) or "")
         elif m.group("paren"):
@@ -98,14 +159,16 @@ def fts_query(query: str) -> str:
                 raise SearchQueryError(f"the search {query!r} closes a parenthesis it never opened; {HELP}")
             parts.append(m.group("paren"))
         else:
-            parts.extend(_word(m.group("word")))
+            parts.extend(_word(word))
+    if negate:
+        raise SearchQueryError(f"the search {query!r} ends with a lone -; write -word")
     if depth:
         raise SearchQueryError(f"the search {query!r} leaves a parenthesis open; {HELP}")
     terms = [p for p in parts if p not in _OPERATORS and p not in "()" and not p.endswith(":")]
     if not terms:
         raise SearchQueryError(f"the search {query!r} has no words to look for; {HELP}")
-    if len(terms) > MAX_TERMS:
-        raise SearchTooCostly(f"the search has {len(terms)} terms, over the limit of {MAX_TERMS}; ask for fewer words")
+    if len(terms) + near_terms > MAX_TERMS:
+        raise SearchTooCostly(f"the search has {len(terms) + near_terms} terms, over the limit of {MAX_TERMS}; ask for fewer words")
     return " ".join(parts)
 
 
@@ -138,6 +201,23 @@ def time_budget(conn: sqlite3.Connection, query: str, seconds: float | None = No
         conn.set_progress_handler(None, 0)
 
 
+MAX_NEAR_DISTANCE = 1000  # words between the terms of NEAR; further apart is no longer "near"
+
+
+def _near(query: str, inside: str) -> tuple[str, int]:
+    """NEAR(a b, 10) as FTS5 NEAR: the words within that many words of each other (default 10); and how
+    many terms it has (each counts toward MAX_TERMS)."""
+    words, _, distance = inside.partition(",")
+    distance = distance.strip() or "10"
+    if not distance.isdigit() or int(distance) > MAX_NEAR_DISTANCE:
+        raise SearchQueryError(f"the search {query!r} gives NEAR a distance {distance[:20]!r}; write NEAR(word word, "
+                               f"10), at most {MAX_NEAR_DISTANCE}")
+    terms = [t for w in words.split() for t in _word(w) if t not in _OPERATORS and not t.endswith(":")]
+    if len(terms) < 2:
+        raise SearchQueryError(f"the search {query!r} gives NEAR fewer than two words; write NEAR(word word, 10)")
+    return f"NEAR({' '.join(terms)}, {int(distance)})", len(terms)
+
+
 def _word(word: str) -> list[str]:
     if word in _OPERATORS:
         return [word]
@@ -154,51 +234,40 @@ def _word(word: str) -> list[str]:
     return ['"' + indexed.replace('"', "") + '"' + ("*" if prefix else "")]
 
 
-def search(
-    conn: sqlite3.Connection,
-    query: str,
-    *,
-    publisher: str | None = None,
-    language: str | None = None,
-    since: DateLike = None,
-    until: DateLike = None,
-    entity: str | None = None,
-    country: str | None = None,
-    collapse: bool = False,
-    limit: int = 20,
-    offset: int = 0,
-) -> SearchResult:
-    """Best matches first. With ``collapse``, one hit per near-duplicate cluster (its best match)."""
-    if not 0 <= offset <= MAX_OFFSET or not 1 <= limit <= MAX_OFFSET:
-        raise SearchQueryError(f"offset must be 0..{MAX_OFFSET:,} and limit 1..{MAX_OFFSET:,}")
-    match = fts_query(query)
-    where, params = article_filters(publisher, language, since, until, entity, country)
-    args = [match, *params]
-    head, tail = matches_sql(where)
+def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
+    """Best matches first (or in ``query.sort`` order). With ``collapse``, one hit per near-duplicate
+    cluster (its best match). ``query.q`` is required."""
+    if not query.q:
+        raise SearchQueryError(f"the search has no words to look for; {HELP}")
+    match = fts_query(query.q)
+    head, tail, args = query.from_sql()
     cluster = "coalesce(a.duplicate_of, a.id)"
+    order = query.order_by()
+    limit, page_args = query.page.sql()
     try:
-        with time_budget(conn, query):
-            if collapse:
+        with time_budget(conn, query.q):
+            if query.collapse:
                 total = conn.execute(f"{head} SELECT count(DISTINCT {cluster}) {tail}", args).fetchone()[0]
+                outer = order.replace("a.", "").replace("f.rank", "rank")
                 rows = conn.execute(
                     f"{head} SELECT rowid, id, title, publisher, published, rank, cluster FROM ("
                     f"  SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.publisher AS publisher, "
-                    f"  a.published AS published, f.rank AS rank, {cluster} AS cluster, "
+                    f"  a.published AS published, a.published_at AS published_at, f.rank AS rank, {cluster} AS cluster, "
                     f"  row_number() OVER (PARTITION BY {cluster} ORDER BY f.rank, a.id) AS nth {tail}"
-                    f") WHERE nth = 1 ORDER BY rank, id LIMIT ? OFFSET ?",
-                    [*args, limit, offset],
+                    f") WHERE nth = 1{outer}{limit}",
+                    [*args, *page_args],
                 ).fetchall()
             else:
                 total = conn.execute(f"{head} SELECT count(*) {tail}", args).fetchone()[0]
                 rows = conn.execute(
-                    f"{head} SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} {tail} "
-                    f"ORDER BY f.rank, a.id LIMIT ? OFFSET ?",
-                    [*args, limit, offset],
+                    f"{head} SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} {tail}"
+                    f"{order}{limit}",
+                    [*args, *page_args],
                 ).fetchall()
             snippets = _snippets(conn, match, [r[0] for r in rows])
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax error" in str(exc):
-            raise SearchQueryError(f"full-text search cannot read {query!r}; {HELP}") from None
+            raise SearchQueryError(f"full-text search cannot read {query.q!r}; {HELP}") from None
         raise
     sizes = _cluster_sizes(conn, {r[6] for r in rows})
     hits = [

@@ -79,8 +79,9 @@ def _error(request: Request, status: int, message: str) -> Response:
     if _wants_json(request):
         return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
     templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message,
-                                                              "json_url": None}, status_code=status)
+    return templates.TemplateResponse(request, "error.html", {  # the search box keeps what was typed
+        "status": status, "message": message, "json_url": None, "q": request.query_params.get("q", "")},
+        status_code=status)
 
 
 def _error_handlers(app: FastAPI) -> None:

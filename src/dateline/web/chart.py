@@ -91,6 +91,9 @@ def timeline_svg(rows: Sequence[Row], title: str = "") -> Markup:
         period = str(row["period"])
         x = LEFT + i * slot + (slot - bar_w) / 2
         base = 0
+        link = row.get("events_url") if isinstance(row, dict) else None
+        if link and int(row["count"]):  # a bar links to the events behind it
+            out.append(f'<a class="bar-link" href="{escape(link)}">')
         for quad in (1, 2, 3, 4):
             n = _quad_count(row, quad)
             if not n:
@@ -107,6 +110,8 @@ def timeline_svg(rows: Sequence[Row], title: str = "") -> Markup:
             y0, y1 = y_count(base + other), y_count(base)
             out.append(f'<rect class="bar quad-0" x="{_fmt(x)}" y="{_fmt(y0)}" width="{_fmt(bar_w)}" '
                        f'height="{_fmt(y1 - y0)}" fill="#bbb"><title>{escape(period)}: {other} uncoded</title></rect>')
+        if link and int(row["count"]):
+            out.append("</a>")
         if i % label_every == 0:
             cx = LEFT + i * slot + slot / 2
             out.append(f'<text x="{_fmt(cx)}" y="{TOP + plot_h + 14}" font-size="10" fill="#444" '
@@ -145,3 +150,44 @@ def timeline_svg(rows: Sequence[Row], title: str = "") -> Markup:
 def _ticks(top: int) -> list[int]:
     step = max(1, top // 4)
     return list(range(0, top + 1, step))
+
+
+VOLUME_COLOUR = "#4a6fa5"
+
+
+def volume_svg(points: Sequence[Row], title: str = "") -> Markup:
+    """Articles matching a query per period, as the share of all the store's articles that period
+    (so a busy week of news is not mistaken for interest). A bar with an ``url`` links to its articles."""
+    height = 200
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, height - TOP - 40
+    out: list[str] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart volume" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" role="img" aria-label="{escape(title or "volume")}">',
+        f"<title>{escape(title or 'volume')}</title>",
+    ]
+    if not points:
+        out.append(f'<text x="{WIDTH / 2}" y="{height / 2}" text-anchor="middle" fill="#555">'
+                   "No dated articles match.</text></svg>")
+        return Markup("".join(out))
+    top = max(float(p["share"]) for p in points) or 1.0
+    slot = plot_w / len(points)
+    bar_w = min(48.0, max(1.0, slot * 0.8))
+    out.append(f'<text x="{LEFT - 6}" y="{TOP + 4}" font-size="10" text-anchor="end" fill="#444">'
+               f"{top:.0%}</text>")
+    out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="#999"/>')
+    label_every = max(1, math.ceil(len(points) / 12))
+    for i, p in enumerate(points):
+        share = float(p["share"])
+        h = plot_h * share / top
+        x = LEFT + i * slot + (slot - bar_w) / 2
+        label = f"{p['period']}: {p['count']} of {p['all']} articles ({share:.1%})"
+        bar = (f'<rect class="volume-bar" x="{_fmt(x)}" y="{_fmt(TOP + plot_h - h)}" width="{_fmt(bar_w)}" '
+               f'height="{_fmt(max(h, 0.0))}" fill="{VOLUME_COLOUR}"><title>{escape(label)}</title></rect>')
+        url = p.get("url")
+        out.append(f'<a class="volume-link" href="{escape(url)}">{bar}</a>' if url and p["count"] else bar)
+        if i % label_every == 0:
+            cx = LEFT + i * slot + slot / 2
+            out.append(f'<text x="{_fmt(cx)}" y="{TOP + plot_h + 14}" font-size="10" fill="#444" '
+                       f'text-anchor="middle">{escape(str(p["period"]))}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
-from itertools import islice
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote_plus
 
 from ..errors import DatelineError
-from ..model import Article, Event, Quote
+from ..model import Article
 from ..store import MARK_END, MARK_START, Store
-from ..store.keys import entity_key
-from ..store.search import time_budget
-from ..timeline import timeline
+from ..store.keys import entity_group_key
+from ..store.query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
+from ..store.results import EventHit, QuoteHit, budget
+from ..timeline import store_timeline
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
 
@@ -35,40 +35,26 @@ def plain(value: Any) -> Any:
     return value
 
 
-def summary(article: Article) -> dict[str, Any]:
-    """An article in a list: what identifies it and how much was found in it."""
-    return {
-        "id": article.id,
-        "title": article.title,
-        "publisher": article.publisher,
-        "published": article.published,
-        "language": article.language,
-        "url": article.url,
-        "authors": article.authors,
-        "duplicate_of": article.duplicate_of,
-        "counts": {"entities": len(article.entities), "quotes": len(article.quotes), "events": len(article.events)},
-    }
-
-
-def _page(items: Iterator[Any], offset: int, limit: int) -> tuple[list[Any], int | None]:
-    """Items offset..offset+limit of an iterator and the next offset (None at the end)."""
-    taken = list(islice(items, offset, offset + limit + 1))
-    if len(taken) > limit:
-        return taken[:limit], offset + limit
-    return taken, None
+def _paging(total: int, page: Page) -> dict[str, Any]:
+    limit = page.limit or total
+    following = page.offset + limit
+    return {"total": total, "offset": page.offset, "limit": limit,
+            "next_offset": following if following < total else None}
 
 
 # -- articles --------------------------------------------------------------------------------------
 
-def list_articles(store: Store, *, after: str | None, limit: int, **filters: Any) -> dict[str, Any]:
-    taken = list(store.iter_articles(after=after, limit=limit + 1, **filters))
-    page, more = taken[:limit], len(taken) > limit
+def list_articles(store: Store, query: ArticleQuery) -> dict[str, Any]:
+    """A page of article summaries: newest first (or by relevance with q, or as ``sort`` says)."""
+    with budget(store.conn, query):  # the page and its count share one budget
+        rows = store.articles(query)
+        total = store.count_articles(query)
     return {
-        "filters": {k: v for k, v in filters.items() if v is not None},
-        "limit": limit,
-        "after": after,
-        "articles": [summary(a) for a in page],
-        "next": page[-1].id if more and page else None,
+        "filters": query.filters(),
+        "sort": query.sort or ("relevance" if query.q else "-published"),
+        "collapse": query.collapse,
+        **_paging(total, query.page),
+        "articles": [dataclasses.asdict(r) for r in rows],
     }
 
 
@@ -85,13 +71,18 @@ def neighbours(store: Store, article_id: str) -> tuple[str | None, str | None]:
 
 
 def duplicates(store: Store, article_id: str) -> list[dict[str, Any]]:
-    found = []
-    for dup_id in store.duplicates(article_id):
-        if dup_id == article_id:
-            continue
-        dup = store.get(dup_id)
-        found.append(summary(dup) if dup else {"id": dup_id})
-    return found
+    return [_one_article(store, d) or {"id": d} for d in store.duplicates(article_id) if d != article_id]
+
+
+def _one_article(store: Store, article_id: str) -> dict[str, Any] | None:
+    article = store.get(article_id)
+    if article is None:
+        return None
+    return {"id": article.id, "title": article.title, "publisher": article.publisher,
+            "published": article.published, "language": article.language, "url": article.url,
+            "authors": article.authors, "duplicate_of": article.duplicate_of,
+            "counts": {"entities": len(article.entities), "quotes": len(article.quotes),
+                       "events": len(article.events)}}
 
 
 def article_view(store: Store, article_id: str) -> tuple[Article, dict[str, Any]]:
@@ -107,8 +98,8 @@ def article_view(store: Store, article_id: str) -> tuple[Article, dict[str, Any]
 
 
 def entity_keys(article: Article) -> dict[str, str]:
-    """Entity id in this article -> the store's key of that entity across articles."""
-    return {e.id: entity_key(e.type, e.name) for e in article.entities}
+    """Entity id in this article -> the key of that entity's page across articles."""
+    return {e.id: entity_group_key(e) for e in article.entities}
 
 
 # -- search ----------------------------------------------------------------------------------------
@@ -135,10 +126,12 @@ def split_snippet(snippet: str) -> tuple[str, list[list[int]]]:
     return "".join(text), marks
 
 
-def search(store: Store, q: str, *, offset: int, limit: int, collapse: bool, **filters: Any) -> dict[str, Any]:
-    with time_budget(store.conn, q):  # the hits and the facets share one budget
-        result = store.search(q, collapse=collapse, limit=limit, offset=offset, **filters)
-        facets = search_facets(store, q, collapse=collapse, **filters)
+def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
+    with budget(store.conn, query):  # the hits, the facets and the volume share one budget
+        result = store.search(query)
+        facets = search_facets(store, query)
+        freq = volume_freq(store, query)
+        points = store.volume(query, freq)
     hits = []
     for hit in result.hits:
         text, marks = split_snippet(hit.snippet or "")
@@ -147,63 +140,78 @@ def search(store: Store, q: str, *, offset: int, limit: int, collapse: bool, **f
             "score": hit.score, "snippet": text, "highlights": marks, "cluster_size": hit.cluster_size,
         })
     return {
-        "query": q,
-        "filters": {k: v for k, v in filters.items() if v is not None},
-        "collapse": collapse,
-        "total": result.total,
-        "offset": offset,
-        "limit": limit,
-        "next_offset": offset + limit if offset + limit < result.total else None,
+        "query": query.q,
+        "filters": {k: v for k, v in query.filters().items() if k != "q"},
+        "sort": query.sort or "relevance",
+        "collapse": query.collapse,
+        **_paging(result.total, query.page),
         "hits": hits,
         "facets": facets,
+        "volume": {"freq": freq, "points": points},
     }
 
 
-def search_facets(store: Store, q: str, *, collapse: bool, **filters: Any) -> dict[str, list[list[Any]]]:
-    """Counts of all matching articles by publisher, language and year of publication."""
-    return store.search_facets(q, collapse=collapse, **filters)
+def search_facets(store: Store, query: ArticleQuery) -> dict[str, list[list[Any]]]:
+    """Counts over every match (not only this page): publisher, language, year (articles, or clusters with
+    collapse); the entities and countries they name (clusters); the PLOVER categories and quad classes of
+    their events (each event once across near-duplicate copies)."""
+    events = store.event_facets(EventQuery(articles=query, page=Page(None)))  # each event once across copies
+    return {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
+
+
+def volume_freq(store: Store, query: ArticleQuery) -> str:
+    """A period that gives a readable chart: days over two months at most, weeks over two years, else months."""
+    first, last = store.published_range(query)
+    if not first or not last:
+        return "week"
+    from datetime import date
+
+    span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
+    return "day" if span <= 62 else "week" if span <= 730 else "month"
 
 
 # -- entities, quotes, events --------------------------------------------------------------------
 
-def list_entities(store: Store, *, type: str | None, country: str | None, code: str | None,
-                  offset: int, limit: int) -> dict[str, Any]:
-    items, next_offset = _page(store.iter_entities(type=type, country=country, code=code), offset, limit)
-    return {
-        "filters": {k: v for k, v in {"type": type, "country": country, "code": code}.items() if v},
-        "offset": offset, "limit": limit, "next_offset": next_offset,
-        "entities": [plain(e) for e in items],
-    }
+def list_entities(store: Store, query: EntityQuery) -> dict[str, Any]:
+    with budget(store.conn, query):
+        total = store.count_entities(query)
+        entities = [plain(e) for e in store.entities(query)]
+    return {"filters": query.filters(), "collapse": query.collapse, **_paging(total, query.page),
+            "entities": entities}
 
 
 def entity_view(store: Store, key: str, *, offset: int = 0, limit: int = 50) -> dict[str, Any]:
-    """The entity across the store: the articles that name it (paged, with the mentions in each),
-    its quotes, and its events as source and as target (the first ``limit`` of each, with totals
-    and the URLs of the full lists)."""
+    """The entity across the store, under every name it goes by: the articles that name it (paged, with
+    the mentions in each), its quotes, and its events as source and as target (the first ``limit`` of
+    each, with totals and the URLs of the full lists)."""
     found = store.entity(key)
     if found is None:
         raise NotFound(f"No entity with key {key!r} in this store.")
-    article_ids = store.entity_articles(key)
+    key = found.key
+    article_ids, total_articles = store.entity_article_page(key, limit=limit, offset=offset)
     mentions = []
-    for article_id in article_ids[offset : offset + limit]:
+    for article_id in article_ids:
         article = store.get(article_id)
         if article is None:
             continue
-        spans = [m.to_dict() for e in article.entities if entity_key(e.type, e.name) == key for m in e.mentions]
-        mentions.append({**summary(article), "mentions": [
+        spans = [m.to_dict() for e in article.entities if entity_group_key(e) == key for m in e.mentions]
+        mentions.append({**_one_article(store, article_id), "mentions": [
             {**span, "context": _context(article.text, span["start"], span["end"])} for span in spans]})
-    quotes = [quote_row(aid, q) for aid, q in store.iter_quotes(speaker=key)]
-    as_source = [event_row(aid, ev) for aid, ev in store.iter_events(source=key)]
-    as_target = [event_row(aid, ev) for aid, ev in store.iter_events(target=key)]
+    quotes = QuoteQuery(speaker=key, page=Page(limit))
+    as_source = EventQuery(source=key, page=Page(limit))
+    as_target = EventQuery(target=key, page=Page(limit))
     return {
         "entity": plain(found),
-        "articles": {"total": len(article_ids), "offset": offset, "limit": limit,
-                     "next_offset": offset + limit if offset + limit < len(article_ids) else None,
+        "articles": {"total": total_articles, "offset": offset, "limit": limit,
+                     "next_offset": offset + limit if offset + limit < total_articles else None,
                      "items": mentions},
-        "quotes": {"total": len(quotes), "items": quotes[:limit], "all": f"/api/quotes?speaker={quote_plus(key)}"},
-        "events_as_source": {"total": len(as_source), "items": as_source[:limit],
+        "quotes": {"total": store.count_quotes(quotes), "items": [quote_row(h) for h in store.quotes(quotes)],
+                   "all": f"/api/quotes?speaker={quote_plus(key)}"},
+        "events_as_source": {"total": store.count_events(as_source),
+                             "items": [event_row(h) for h in store.events(as_source)],
                              "all": f"/api/events?source={quote_plus(key)}"},
-        "events_as_target": {"total": len(as_target), "items": as_target[:limit],
+        "events_as_target": {"total": store.count_events(as_target),
+                             "items": [event_row(h) for h in store.events(as_target)],
                              "all": f"/api/events?target={quote_plus(key)}"},
     }
 
@@ -213,29 +221,60 @@ def _context(text: str, start: int, end: int, width: int = 80) -> dict[str, str]
     return {"before": text[max(0, start - width) : start], "match": text[start:end], "after": text[end : end + width]}
 
 
-def list_quotes(store: Store, *, speaker: str | None, offset: int, limit: int) -> dict[str, Any]:
-    items, next_offset = _page(store.iter_quotes(speaker=speaker), offset, limit)
-    return {"filters": {"speaker": speaker} if speaker else {}, "offset": offset, "limit": limit,
-            "next_offset": next_offset, "quotes": [quote_row(aid, q) for aid, q in items]}
+def _article_fields(hit: EventHit | QuoteHit) -> dict[str, Any]:
+    a = hit.article
+    return {"article": a.id, "article_title": a.title, "article_publisher": a.publisher,
+            "article_published": a.published, "copies": hit.copies}
 
 
-def quote_row(article_id: str, quote: Quote) -> dict[str, Any]:
-    return {"article": article_id, **quote.to_dict()}
+def quote_row(hit: QuoteHit) -> dict[str, Any]:
+    return {**_article_fields(hit), **hit.quote.to_dict()}
 
 
-def event_row(article_id: str, event: Event) -> dict[str, Any]:
-    return {"article": article_id, **event.to_dict()}
+def event_row(hit: EventHit) -> dict[str, Any]:
+    return {**_article_fields(hit), **hit.event.to_dict()}
 
 
-def list_events(store: Store, *, offset: int, limit: int, **filters: Any) -> dict[str, Any]:
-    items, next_offset = _page(store.iter_events(**filters), offset, limit)
-    return {"filters": {k: v for k, v in filters.items() if v is not None}, "offset": offset, "limit": limit,
-            "next_offset": next_offset, "events": [event_row(aid, ev) for aid, ev in items]}
+def list_quotes(store: Store, query: QuoteQuery) -> dict[str, Any]:
+    with budget(store.conn, query):
+        total = store.count_quotes(query)
+        quotes = [quote_row(h) for h in store.quotes(query)]
+    return {"filters": query.filters(), "collapse": query.collapse, **_paging(total, query.page), "quotes": quotes}
+
+
+def list_events(store: Store, query: EventQuery) -> dict[str, Any]:
+    filters = query.filters()
+    if query.articles is not None:
+        filters.update(query.articles.filters())
+    with budget(store.conn, query):  # the page, its count and its facets share one budget
+        total = store.count_events(query)
+        events = [event_row(h) for h in store.events(query)]
+        facets = store.event_facets(replace(query, page=Page(None)))
+    return {"filters": filters, "collapse": query.collapse, "sort": query.sort or "date",
+            **_paging(total, query.page), "events": events, "facets": facets}
 
 
 # -- timeline -----------------------------------------------------------------------------------
 
-def timeline_view(store: Store, a: str, b: str, *, freq: str, directed: bool) -> dict[str, Any]:
-    """The dyad's events over time (dateline.timeline), over the articles with an event between them."""
-    result = timeline(store.iter_dyad_articles(a, b), a, b, freq=freq, directed=directed)
-    return result.to_dict()
+def timeline_view(store: Store, a: str, b: str, *, freq: str, directed: bool, collapse: bool = True,
+                  articles: ArticleQuery | None = None) -> dict[str, Any]:
+    """The dyad's events over time (dateline.timeline), chosen in SQL; one per near-duplicate cluster."""
+    result = store_timeline(store, a, b, freq=freq, directed=directed, collapse=collapse, articles=articles)
+    return {**result.to_dict(), "collapse": collapse}
+
+
+# -- map ----------------------------------------------------------------------------------------
+
+def map_view(store: Store, query: EventQuery, link: dict[str, Any]) -> dict[str, Any]:
+    """The places of the matching events (one per near-duplicate cluster unless counted with copies),
+    each with the URL of its events: ``link`` holds the filters to keep in it."""
+    from urllib.parse import urlencode
+
+    from .map import points
+
+    def href(location: str | None, country: str | None) -> str:
+        narrowed = {**link, **({"location": location} if location else {"place_country": country})}
+        return "/events?" + urlencode({k: v for k, v in narrowed.items() if v not in (None, "", False)})
+
+    return {"filters": query.filters(), "collapse": query.collapse,
+            "points": points(store.event_places(query), href)}

@@ -30,14 +30,18 @@ class ArticleSummary(BaseModel):
     authors: list[str] = []
     duplicate_of: str | None = None
     counts: Counts | None = None
+    copies: int = 1
 
 
 class ArticleList(BaseModel):
-    filters: dict[str, str]
+    filters: dict[str, Any]
+    sort: str
+    collapse: bool
+    total: int
+    offset: int
     limit: int
-    after: str | None = Field(description="The cursor this page started after.")
+    next_offset: int | None = Field(description="Pass as `offset` for the next page; null on the last page.")
     articles: list[ArticleSummary]
-    next: str | None = Field(description="Pass as `after` for the next page; null on the last page.")
 
 
 class ArticleView(BaseModel):
@@ -67,7 +71,7 @@ class Hit(BaseModel):
 
 class SearchAnswer(BaseModel):
     query: str
-    filters: dict[str, str]
+    filters: dict[str, Any]
     collapse: bool
     total: int
     offset: int
@@ -75,7 +79,10 @@ class SearchAnswer(BaseModel):
     next_offset: int | None
     hits: list[Hit]
     facets: dict[str, list[list[Any]]] = Field(
-        description="publisher, language, year: [value, count] over every match, not only this page.")
+        description="[value, count] over every match, not only this page: publisher, language, year, "
+                    "entity ([key, name, count]), country, and the plover and quad_class of their events.")
+    volume: dict[str, Any] = Field(description="freq and points: the matches per period (count), all the "
+                                               "store's articles that period (all) and the share.")
 
 
 class EntitySummary(BaseModel):
@@ -86,11 +93,14 @@ class EntitySummary(BaseModel):
     country: str | None = None
     articles: int
     mentions: int
+    names: list[str] = []
     descriptors: list[str] = []
 
 
 class EntityList(BaseModel):
-    filters: dict[str, str]
+    filters: dict[str, Any]
+    collapse: bool
+    total: int
     offset: int
     limit: int
     next_offset: int | None
@@ -125,7 +135,13 @@ class MentionPage(BaseModel):
 def _in_article(record: type, doc: str, **described: str) -> type[BaseModel]:
     """The record's own fields, derived from its dataclass, and ``article``: the id of the article it is in."""
     hints = get_type_hints(record)
-    fields: dict[str, Any] = {"article": (str, ...)}
+    fields: dict[str, Any] = {
+        "article": (str, Field(description="The id of the article it is in.")),
+        "article_title": (str | None, None),
+        "article_publisher": (str | None, None),
+        "article_published": (str | None, None),
+        "copies": (int, Field(default=1, description="Near-duplicate articles that report it (when collapsed).")),
+    }
     for f in dataclasses.fields(record):
         if f.default_factory is not dataclasses.MISSING:
             default = Field(default_factory=f.default_factory, description=described.get(f.name))
@@ -162,7 +178,9 @@ class EntityView(BaseModel):
 
 
 class QuoteList(BaseModel):
-    filters: dict[str, str]
+    filters: dict[str, Any]
+    collapse: bool
+    total: int
     offset: int
     limit: int
     next_offset: int | None
@@ -170,7 +188,9 @@ class QuoteList(BaseModel):
 
 
 class EventList(BaseModel):
-    filters: dict[str, str]
+    filters: dict[str, Any]
+    collapse: bool
+    total: int
     offset: int
     limit: int
     next_offset: int | None
@@ -179,6 +199,8 @@ class EventList(BaseModel):
 
 class TimelineRow(BaseModel):
     period: str = Field(description="2024-04-26 (day), 2024-W17 (ISO week) or 2024-04 (month).")
+    start: str = Field(description="The period's first day.")
+    end: str = Field(description="The period's last day.")
     count: int
     by_quad: dict[str, int] = Field(description="Events per quad class 1..4: verbal/material cooperation, "
                                                 "verbal/material conflict.")

@@ -1,0 +1,465 @@
+"""The store's answers to the query objects of query.py: rows, counts and facets, paged in SQL.
+
+Each list is one SELECT with the query's WHERE, ORDER BY and LIMIT/OFFSET, and one
+COUNT; rows are decoded from their columns (never from the full record), and each
+fact row carries its article (id, title, publisher, published) and, when duplicates
+are collapsed, how many copies it stands for.
+
+A query with a full-text search (its own ``q``, or its articles') runs within the search's time
+budget (:func:`budget`, search.time_budget): over it, SearchTooCostly. A streamed list is budgeted
+up to its first row, where SQLite has matched and sorted; reading the rest is the reader's pace.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Event, Quote
+from .keys import group_key_sql, group_rows_sql
+from .query import (
+    CLUSTER,
+    ArticleQuery,
+    EntityQuery,
+    EventQuery,
+    QuoteQuery,
+    _event_signature_sql,
+    event_signature_text_sql,
+)
+from .search import time_budget
+from .tables import EVENTS, QUOTES
+
+
+@dataclass
+class ArticleRef:
+    """The article a fact is in, as a row of a list shows it."""
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class EventSource(ArticleRef):
+    """An event's article, with what the GDELT-style row also gives: address, capture time, lead end."""
+
+    url: str | None = None
+    source: str = ""
+    fetched: str | None = None
+    lead_end: int = 0
+
+
+@dataclass
+class ArticleRow(ArticleRef):
+    language: str | None = None
+    url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    copies: int = 1  # articles in its near-duplicate cluster
+
+
+@dataclass
+class EventHit:
+    article: ArticleRef
+    event: Event
+    copies: int = 1  # the same event in this many articles of its near-duplicate cluster
+    index: int = 0  # its place in its article's events
+
+
+@dataclass
+class QuoteHit:
+    article: ArticleRef
+    quote: Quote
+    copies: int = 1
+    index: int = 0
+
+
+@dataclass
+class EntitySummary:
+    """One entity across the store: every name it goes by, on one page (see keys.group_key)."""
+
+    key: str
+    name: str  # the most frequent spelling
+    type: str  # the most frequent type; a country's is GPE
+    code: str | None
+    country: str | None
+    articles: int  # near-duplicate clusters, unless counted with copies
+    mentions: int
+    names: list[str] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def budget(conn: sqlite3.Connection, query: Any) -> AbstractContextManager[None]:
+    """The time budget of the search in ``query`` (an ArticleQuery's q, or that of the articles a fact or
+    entity query is restricted to) around its work on ``conn``; no budget without a search. Budgets nest:
+    inside one, the outer holds (a page and all its lists share one)."""
+    articles = query if isinstance(query, ArticleQuery) else getattr(query, "articles", None)
+    q = articles.q if articles is not None else None
+    return time_budget(conn, q) if q else nullcontext()
+
+
+def _budgeted(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def run(conn: sqlite3.Connection, query: Any, *args: Any, **kwargs: Any) -> Any:
+        with budget(conn, query):
+            return fn(conn, query, *args, **kwargs)
+
+    return run
+
+
+def _stream(conn: sqlite3.Connection, query: Any, sql: str, params: list[Any]) -> Iterator[tuple]:
+    """The rows of ``sql``, the statement budgeted up to its first row."""
+    with budget(conn, query):
+        cursor = conn.execute(sql, params)
+        first = cursor.fetchone()
+    if first is None:
+        return
+    yield first
+    yield from cursor
+
+
+# An article alone in its cluster (most are): its facts need no collapsing.
+ALONE = "(a.duplicate_of IS NULL AND a.id NOT IN (SELECT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL))"
+
+
+def _and(body: str, cond: str) -> str:
+    return f"{body} AND {cond}" if " WHERE " in body else f"{body} WHERE {cond}"
+
+
+def _collapsed(select: str, body: str, partition: str, pick: str, sorts: dict[str, str], order: str,
+               tiebreak: list[str], *, alone: str | None = None) -> str:
+    """One row per ``partition`` (the first by ``pick``), with ``copies``, ordered as ``order`` says.
+
+    ``order`` is an ORDER BY over the inner columns; they are carried out under aliases. With ``alone``
+    (a condition true of the rows that have no copies), only the other rows go through the window."""
+    bases = [expr.split(" COLLATE")[0] for expr in [*sorts.values(), *tiebreak]]
+    carried = {expr: f"s{i}" for i, expr in enumerate(dict.fromkeys(bases))}
+    outer = order
+    for expr, alias in sorted(carried.items(), key=lambda kv: -len(kv[0])):
+        outer = outer.replace(expr, alias)
+    extra = ", ".join(f"{expr} AS {alias}" for expr, alias in carried.items())
+    windowed = (f"SELECT {select}, {extra}, row_number() OVER (PARTITION BY {partition} ORDER BY {pick}) AS nth_, "
+                f"count(*) OVER (PARTITION BY {partition}) AS copies_ "
+                f"{_and(body, f'NOT {alone}') if alone else body}")
+    if alone is None:
+        return f"SELECT * FROM ({windowed}) WHERE nth_ = 1{outer}"
+    single = f"SELECT {select}, {extra}, 1 AS nth_, 1 AS copies_ {_and(body, alone)}"
+    return f"SELECT * FROM ({single} UNION ALL SELECT * FROM ({windowed}) WHERE nth_ = 1){outer}"
+
+
+def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params: list[Any]) -> int:
+    """Rows of ``body`` counted once per ``signature``: those alone in their cluster, then the rest grouped."""
+    sql = (f"SELECT (SELECT count(*) {_and(body, ALONE)}) + "
+           f"(SELECT count(*) FROM (SELECT 1 {_and(body, f'NOT {ALONE}')} GROUP BY {signature}))")
+    return conn.execute(sql, [*params, *params]).fetchone()[0]
+
+
+# -- articles ----------------------------------------------------------------------------------------
+_ARTICLE_COLUMNS = (
+    "a.id, a.title, a.publisher, a.published, a.language, a.url, json_extract(a.record, '$.authors'), "
+    "a.duplicate_of, (SELECT count(*) FROM entities x WHERE x.article_id = a.id), "
+    "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id), "
+    "(SELECT count(*) FROM events x WHERE x.article_id = a.id), "
+    f"(SELECT count(*) FROM articles c WHERE coalesce(c.duplicate_of, c.id) = {CLUSTER})"
+)
+
+
+@_budgeted
+def articles(conn: sqlite3.Connection, query: ArticleQuery) -> list[ArticleRow]:
+    """The page of matching articles, in the query's order (newest first without q)."""
+    head, body, params = query.from_sql()
+    limit, page = query.page.sql()
+    order = query.order_by()
+    if query.collapse:
+        from .query import ARTICLE_SORTS
+
+        sorts = {k: v for k, v in ARTICLE_SORTS.items() if query.q or k != "relevance"}
+        sql = head + " " + _collapsed(_ARTICLE_COLUMNS, body, CLUSTER, "a.duplicate_of IS NOT NULL, a.id", sorts,
+                                      order, ["a.id"])
+    else:
+        sql = f"{head} SELECT {_ARTICLE_COLUMNS} {body}{order}"
+    rows = conn.execute(sql + limit, [*params, *page]).fetchall()
+    return [ArticleRow(id=r[0], title=r[1], publisher=r[2], published=r[3], language=r[4], url=r[5],
+                       authors=json.loads(r[6]) if r[6] else [], duplicate_of=r[7],
+                       counts={"entities": r[8], "quotes": r[9], "events": r[10]}, copies=r[11]) for r in rows]
+
+
+@_budgeted
+def count_articles(conn: sqlite3.Connection, query: ArticleQuery) -> int:
+    head, body, params = query.from_sql()
+    counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
+    return conn.execute(f"{head} SELECT {counted} {body}", params).fetchone()[0]
+
+
+FACETS = ("publisher", "language", "year")
+
+
+@_budgeted
+def article_facets(conn: sqlite3.Connection, query: ArticleQuery) -> dict[str, list[list[Any]]]:
+    """Counts of the matching articles (clusters, with ``collapse``) by publisher, language and year.
+
+    One pass over the matches, grouped by all three at once; the counts per facet are summed here.
+    """
+    head, body, params = query.from_sql()
+    counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
+    rows = conn.execute(
+        f"{head} SELECT coalesce(a.publisher, '(unknown)'), coalesce(a.language, '(unknown)'), "
+        f"coalesce(substr(a.published_at, 1, 4), '(undated)'), {counted} {body} GROUP BY 1, 2, 3", params,
+    ).fetchall()
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for *values, n in rows:
+        for name, value in zip(FACETS, values, strict=True):
+            counts[name][value] += n
+    return {
+        "publisher": [[k, n] for k, n in sorted(counts["publisher"].items(), key=lambda kv: (-kv[1], kv[0]))],
+        "language": [[k, n] for k, n in sorted(counts["language"].items(), key=lambda kv: (-kv[1], kv[0]))],
+        "year": [[k, n] for k, n in sorted(counts["year"].items(), reverse=True)],
+    }
+
+
+@_budgeted
+def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dict[str, Any]]:
+    """Matching articles per day, week (ISO) or month (clusters, with ``collapse``), and the share of all
+    the store's articles of that period; each point with its first and last day."""
+    from ..timeline import FREQUENCIES, _next, _start, period_of
+    from .query import QueryError
+
+    if freq not in FREQUENCIES:
+        raise QueryError(f"freq={freq!r} is not a period; use day, week or month")
+    head, body, params = query.from_sql()
+    counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
+    dated = " AND a.published_at IS NOT NULL" if " WHERE " in body else " WHERE a.published_at IS NOT NULL"
+    by_day = conn.execute(f"{head} SELECT substr(a.published_at, 1, 10), {counted} {body}{dated} GROUP BY 1",
+                          params).fetchall()
+    if not by_day:
+        return []
+    every_day = conn.execute(f"SELECT substr(a.published_at, 1, 10), {counted} FROM articles a "
+                             "WHERE a.published_at IS NOT NULL GROUP BY 1").fetchall()
+
+    def bucket(rows: list[tuple[str, int]]) -> dict[date, int]:
+        out: dict[date, int] = {}
+        for day, n in rows:
+            try:
+                first = _start(date.fromisoformat(day), freq)
+            except ValueError:
+                continue
+            out[first] = out.get(first, 0) + n
+        return out
+
+    matched, totals = bucket(by_day), bucket(every_day)
+    points = []
+    day, last = min(matched), max(matched)
+    while day <= last:
+        following = _next(day, freq)
+        n, all_ = matched.get(day, 0), totals.get(day, 0)
+        points.append({"period": period_of(day, freq), "start": day.isoformat(),
+                       "end": (following - timedelta(days=1)).isoformat(), "count": n, "all": all_,
+                       "share": round(n / all_, 4) if all_ else 0.0})
+        day = following
+    return points
+
+
+@_budgeted
+def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) -> dict[str, list[list[Any]]]:
+    """The entities and countries named most in the matching articles (clusters, with ``collapse``):
+    [key, name, count] and [country, count]."""
+    sub, params = query.ids_sql()
+    counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if query.collapse else "count(DISTINCT g.article_id)"
+    key = group_key_sql("g")
+    joined = f"FROM entities g JOIN articles a ON a.id = g.article_id WHERE g.article_id IN ({sub})"
+    entities_ = conn.execute(f"SELECT {key}, min(g.name), {counted} {joined} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?",
+                             [*params, top]).fetchall()
+    countries = conn.execute(f"SELECT g.country, {counted} {joined} AND g.country IS NOT NULL GROUP BY 1 "
+                             "ORDER BY 2 DESC, 1 LIMIT ?", [*params, top]).fetchall()
+    return {"entity": [list(r) for r in entities_], "country": [list(r) for r in countries]}
+
+
+# -- events ------------------------------------------------------------------------------------------
+_EVENT_COLUMNS = (
+    f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx, a.url, a.source, a.fetched, "
+    "coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' ORDER BY p.idx "
+    "LIMIT 1), length(a.text))"
+)
+_EVENT_WIDTH = len(EVENTS.select_sql("e").split(", "))
+_EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+
+
+def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
+    from .query import EVENT_SORTS
+
+    where, params = query.where()
+    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    order = query.order_by()
+    if query.collapse:
+        sql = _collapsed(_EVENT_COLUMNS, body, _event_signature_sql(), "a.duplicate_of IS NOT NULL, a.id, e.idx",
+                         EVENT_SORTS, order, ["e.article_id", "e.idx"], alone=ALONE)
+        params = [*params, *params]  # the rows alone, then the others
+    else:
+        sql = f"SELECT {_EVENT_COLUMNS}, 1 {body}{order}"
+    return sql, params
+
+
+def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
+    """The page of matching events (every one with ``page.limit`` None), streamed."""
+    sql, params = _event_sql(query)
+    limit, page = query.page.sql()
+    w = _EVENT_WIDTH
+    for r in _stream(conn, query, sql + limit, [*params, *page]):
+        yield EventHit(EventSource(r[0], r[w + 1], r[w + 2], r[w + 3], r[w + 5], r[w + 6], r[w + 7], r[w + 8]),
+                       EVENTS.decode(r[1 : w + 1]), r[-1], index=r[w + 4])
+
+
+@_budgeted
+def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
+    where, params = query.where()
+    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    if query.collapse:
+        return _count_collapsed(conn, body, _event_signature_sql(), params)
+    return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
+
+
+@_budgeted
+def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[list[Any]]]:
+    """Matching events (one per cluster unless collapse is off) by PLOVER category and quad class."""
+    where, params = query.where()
+    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
+    out: dict[str, Counter[Any]] = {"plover": Counter(), "quad_class": Counter()}
+    for plover, quad, n in conn.execute(
+            f"SELECT coalesce(e.plover, '(none)'), coalesce(e.quad_class, 0), {counted} {body} GROUP BY 1, 2", params):
+        out["plover"][plover] += n
+        out["quad_class"][quad] += n
+    return {name: [[k, n] for k, n in sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))]
+            for name, c in out.items()}
+
+
+@_budgeted
+def event_places(conn: sqlite3.Connection, query: EventQuery) -> list[tuple[str | None, str | None, int]]:
+    """(location, country of the target else the source, events) of the matching events, for the map."""
+    where, params = query.where()
+    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
+    return conn.execute(f"SELECT e.location, coalesce(e.target_country, e.source_country), {counted} {body} "
+                        "GROUP BY 1, 2", params).fetchall()
+
+
+# -- quotes ------------------------------------------------------------------------------------------
+_QUOTE_COLUMNS = f"q.article_id, {QUOTES.select_sql('q')}, a.title, a.publisher, a.published, q.idx"
+_QUOTE_WIDTH = len(QUOTES.select_sql("q").split(", "))
+_QUOTE_FROM = "FROM quotes q JOIN articles a ON a.id = q.article_id"
+_QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), q.text"
+
+
+def quotes(conn: sqlite3.Connection, query: QuoteQuery) -> Iterator[QuoteHit]:
+    from .query import QUOTE_SORTS
+
+    where, params = query.where()
+    body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    order = query.order_by()
+    if query.collapse:
+        sql = _collapsed(_QUOTE_COLUMNS, body, _QUOTE_SIGNATURE, "a.duplicate_of IS NOT NULL, a.id, q.idx",
+                         QUOTE_SORTS, order, ["q.article_id", "q.idx"], alone=ALONE)
+        params = [*params, *params]
+    else:
+        sql = f"SELECT {_QUOTE_COLUMNS}, 1 {body}{order}"
+    limit, page = query.page.sql()
+    w = _QUOTE_WIDTH
+    for r in _stream(conn, query, sql + limit, [*params, *page]):
+        yield QuoteHit(ArticleRef(r[0], r[w + 1], r[w + 2], r[w + 3]), QUOTES.decode(r[1 : w + 1]), r[-1],
+                       index=r[w + 4])
+
+
+@_budgeted
+def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
+    where, params = query.where()
+    body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    if query.collapse:
+        return _count_collapsed(conn, body, _QUOTE_SIGNATURE, params)
+    return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
+
+
+# -- entities ----------------------------------------------------------------------------------------
+def _entity_sql(query: EntityQuery) -> tuple[str, list[Any]]:
+    """One row per entity page: key, articles (clusters unless counted with copies), mentions, code,
+    country, a name; the names and the type of the page's rows are read per row after paging."""
+    where, params = query.where()
+    counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if query.collapse else "count(DISTINCT g.article_id)"
+    key = group_key_sql("g")
+    sql = (
+        f"SELECT {key} AS key, {counted} AS articles, sum(g.mention_count) AS mentions, "
+        "max(g.code), max(g.country), min(g.name) AS name "
+        "FROM entities g JOIN articles a ON a.id = g.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" GROUP BY {key}"
+    )
+    return sql, params
+
+
+@_budgeted
+def entities(conn: sqlite3.Connection, query: EntityQuery) -> list[EntitySummary]:
+    """A page of entities across the store, most articles first."""
+    sql, params = _entity_sql(query)
+    limit, page = query.page.sql()
+    rows = conn.execute(sql + query.order_by() + limit, [*params, *page]).fetchall()
+    return [_summary(conn, r) for r in rows]
+
+
+@_budgeted
+def count_entities(conn: sqlite3.Connection, query: EntityQuery) -> int:
+    sql, params = _entity_sql(query)
+    return conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+
+def _summary(conn: sqlite3.Connection, r: tuple) -> EntitySummary:
+    key, n_articles, mentions, code, country, first_name = r[:6]
+    cond, params = group_rows_sql("g", key)
+    names: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    descriptors: Counter[str] = Counter()
+    for name, type_, n, described in conn.execute(
+            f"SELECT name, type, mention_count, descriptors FROM entities g WHERE {cond}", params):
+        names[name] += n
+        types[type_] += 1
+        if described != "[]":
+            descriptors.update(json.loads(described))
+    ranked = [name for name, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))]
+    type_ = "GPE" if key.startswith("country-") else min(types, key=lambda t: (-types[t], t)) if types else "?"
+    return EntitySummary(key=key, name=ranked[0] if ranked else first_name, type=type_, code=code, country=country,
+                         articles=n_articles, mentions=mentions or 0, names=ranked,
+                         descriptors=[d for d, _ in sorted(descriptors.items(), key=lambda kv: (-kv[1], kv[0]))][:10])
+
+
+def resolve_entity_key(conn: sqlite3.Connection, key: str) -> str | None:
+    """The page key of an entity given by its page key or by its per-type key (gpe-u-s -> country-usa)."""
+    cond, params = group_rows_sql("g", key)
+    if conn.execute(f"SELECT 1 FROM entities g WHERE {cond} LIMIT 1", params).fetchone():
+        return key
+    row = conn.execute(f"SELECT {group_key_sql('g')} FROM entities g WHERE g.entity_key = ? LIMIT 1",
+                       (key,)).fetchone()
+    return row[0] if row else None
+
+
+def entity_article_ids(conn: sqlite3.Connection, key: str, *, limit: int | None = None,
+                       offset: int = 0) -> tuple[list[str], int]:
+    """Ids of the articles that name the entity, newest first (a page of them), and how many there are."""
+    cond, params = group_rows_sql("e", key)
+    total = conn.execute(f"SELECT count(DISTINCT article_id) FROM entities e WHERE {cond}", params).fetchone()[0]
+    sql = (f"SELECT DISTINCT a.id, a.published_at FROM entities e JOIN articles a ON a.id = e.article_id "
+           f"WHERE {cond} ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
+    rows = conn.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
+    return [r[0] for r in rows], total
