@@ -151,13 +151,14 @@ def _list(item: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    """A record class's resolved type hints, made once (the loaders and the table map, store/tables.py)."""
+def type_hints(cls: type) -> dict[str, Any]:
+    """A record class's resolved type hints, made once: for the loaders here and the table map
+    (store/tables.py)."""
     return get_type_hints(cls)
 
 
 def _dataclass(cls: type) -> Callable[[Any], Any]:
-    hints = _hints(cls)
+    hints = type_hints(cls)
     fields = [(f.name, _loader(hints[f.name])) for f in dataclasses.fields(cls)]
     required = [f.name for f in dataclasses.fields(cls)
                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]

@@ -26,11 +26,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union, get_args, get_origin
 
 import pyarrow as pa
 
-from ..model import Article, Entity, Event, Media, Paragraph, Quote, Record, Section, Span
+from ..model import Article, Entity, Event, Media, Paragraph, Quote, Record, Section, Span, type_hints
 from .keys import entity_key, normalise_name
 from .values import parse_date, parse_timestamp
 
@@ -91,11 +91,6 @@ def _derived(name: str, sql: str | None, arrow: pa.DataType | None, get: Getter,
 
 
 # -- types ------------------------------------------------------------------------------------------------
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
 def _optional(tp: Any) -> tuple[Any, bool]:
     """(the type without None, whether None is allowed)."""
     if get_origin(tp) in (Union, types.UnionType):
@@ -122,7 +117,7 @@ def _is_record(tp: Any) -> bool:
 
 def _fields(cls: type) -> Iterator[tuple[str, Any, bool]]:
     """(name, type without None, optional) of each field of a record class."""
-    hints = _hints(cls)
+    hints = type_hints(cls)
     for f in dataclasses.fields(cls):
         tp, optional = _optional(hints[f.name])
         yield f.name, tp, optional
@@ -315,7 +310,7 @@ ARTICLES = Table(
     "articles", Article, lambda a: [a],
     columns=_placed(
         # SQLite keeps the scalar fields as columns and the rest of the record as JSON
-        [c if _scalar_types(_optional(_hints(Article)[c.path[0]])[0]) else dataclasses.replace(c, sql=None)
+        [c if _scalar_types(_optional(type_hints(Article)[c.path[0]])[0]) else dataclasses.replace(c, sql=None)
          for c in _article_fields],
         {
             "published": [_derived("published_at", "TEXT", None, lambda a, _, i: _published_at(a))],
