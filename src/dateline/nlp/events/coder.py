@@ -55,8 +55,11 @@ _REACTION_ROOTS = frozenset({"11", "12", "05", "08"})
 _FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 _HEADLINE_WORDS = 25
 _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-_GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+_PRONOUNS = lang.table("pronouns")
+# third-person pronouns that stand for a person (he, she) or for a group, a body or a state (they, it)
+_PERSON_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["gender"] in ("m", "f"))
+_GROUP_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["kind"] != "relative"
+                            and (r["gender"] == "n" or r["number"] == "pl"))
 # organs of a state: placed in the one country their sentence names (a rebel or a protester may be foreign)
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 

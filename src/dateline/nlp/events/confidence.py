@@ -9,11 +9,12 @@ only as trustworthy as its weakest part:
   under "if", "might", a wish, in a question or in a headline (0.2).
 - the source (ARTICLE-EVENTS: "the source must be a political actor"): a state, an intergovernmental or
   non-governmental organisation, an actor with a political role, or anyone who protests (the act makes
-  them protesters) (1.0, 0.95 from a country word on a
-  role, "Israeli soldiers"); a political role with no country, "the minister" (0.7); a pronoun carried
-  from an earlier sentence, or a role placed in the one country its sentence names (0.75); no source at all, a passive with no "by" (0.6 when the target is
-  political and placed: a country, an IGO or NGO); a national with no political role, "American Kevin King" (0.45); anyone else, a company,
-  a school, a person with no role, acting on a political target ("acting politically", 0.5) or not (0.2).
+  them protesters): 1.0, or 0.95 from a country word on a role ("Israeli soldiers"); a political role
+  with no country, "the minister" (0.7); a pronoun carried from an earlier sentence, or a role placed
+  by inference (0.75); no source at all, a passive with no "by" (0.6 when the target is political and
+  placed: a country, an IGO or NGO); a national with no political role, "American Kevin King" (0.45);
+  anyone else, a company, a school, a person with no role, acting on a political target ("acting
+  politically", 0.5) or not (0.2).
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
   RETREAT), or a political actor (1.0); an actor with a country or a role (0.9); anything else the parse
   offered (0.75); times 0.85 when the target is inferred (the author of an act told before, reacted to
@@ -31,7 +32,6 @@ from ... import lang
 from ...model import Actor, Entity
 
 POLITICAL_SECTORS = lang.words("event_political_sectors", lower=False)
-_STATE_TYPES = frozenset({"GPE", "NORP"})
 
 ASSERTED, INTENT, LIGHT_NOUN, LONE_NOUN, UNASSERTED = 1.0, 0.85, 0.9, 0.45, 0.2
 INFERRED_TARGET = 0.85
