@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import threading
 import time
 import uuid
@@ -210,3 +211,20 @@ def hostile_server() -> Iterator[str]:
         stop.set()
         server.shutdown()
         server.server_close()
+
+
+def word_soup_store(path: Path, *, articles: int, words: list[str], length: int, seed: int, publishers: int) -> Path:
+    """A store of ``articles`` articles whose text is ``length`` words drawn from ``words``: every search
+    for those words matches nearly everything (what makes a search costly)."""
+    from dateline.model import Article, Paragraph
+    from dateline.store import open_store
+    from dateline.store.db import write_article
+
+    rng = random.Random(seed)
+    with open_store(path) as store, store.transaction() as cur:
+        for i in range(articles):
+            text = " ".join(rng.choice(words) for _ in range(length))
+            write_article(cur, Article(id=f"a{i:05d}", source=f"s{i}", title=f"Harbour story {i}", text=text,
+                                       paragraphs=[Paragraph(0, len(text))], publisher=f"P{i % publishers}",
+                                       language="en", published="2024-05-01"))
+    return path

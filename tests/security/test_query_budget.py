@@ -5,20 +5,19 @@ search (events, quotes, entities), the article list with q, the volume, and the 
 
 from __future__ import annotations
 
-import random
 import warnings
 from pathlib import Path
 
 import pytest
 
 from dateline.config import settings
-from dateline.model import Article, Paragraph
 from dateline.store import open_store
-from dateline.store.db import write_article
 from dateline.store.errors import SearchQueryError, SearchTooCostly
 from dateline.store.query import ArticleQuery, EventQuery, Page, QueryError, QuoteQuery
 from dateline.store.search import MAX_OFFSET, MAX_TERMS, fts_query
 from dateline.web.app import create_app
+
+from .hostile import word_soup_store
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -30,15 +29,8 @@ COSTLY = "NEAR(" + " ".join(["harbour"] * 20) + ")"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("budget") / "store.db"
-    rng = random.Random(17)
-    with open_store(path) as store, store.transaction() as cur:
-        for i in range(300):
-            text = " ".join(rng.choice(WORDS) for _ in range(300))
-            write_article(cur, Article(id=f"a{i:04d}", source=f"s{i}", title=f"Harbour story {i}", text=text,
-                                       paragraphs=[Paragraph(0, len(text))], publisher=f"P{i % 5}", language="en",
-                                       published="2024-05-01"))
-    return path
+    return word_soup_store(tmp_path_factory.mktemp("budget") / "store.db", articles=300, words=WORDS, length=300,
+                           seed=17, publishers=5)
 
 
 @pytest.fixture

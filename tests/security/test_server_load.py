@@ -8,7 +8,6 @@ search budget. Load is bounded: three client threads, each query list sent twice
 from __future__ import annotations
 
 import os
-import random
 import signal
 import socket
 import subprocess
@@ -22,10 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.model import Article, Paragraph
-from dateline.store import open_store
-from dateline.store.db import write_article
-
+from .hostile import word_soup_store
 from .webstore import free_port, raw_request, status_of
 
 ANSWER_SECONDS = 5  # the bound of the issue on every answer
@@ -35,15 +31,8 @@ WORDS = "harbour fishers talks quota council minister said the of and in a to vo
 
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("load") / "big.db"
-    rng = random.Random(12)
-    with open_store(path) as store, store.transaction() as cur:
-        for i in range(6000):
-            text = " ".join(rng.choice(WORDS) for _ in range(600))
-            write_article(cur, Article(id=f"a{i:05d}", source=f"s{i}", title=f"Harbour story {i}", text=text,
-                                       paragraphs=[Paragraph(0, len(text))], publisher=f"P{i % 7}", language="en",
-                                       published="2024-05-01"))
-    return path
+    return word_soup_store(tmp_path_factory.mktemp("load") / "big.db", articles=6000, words=WORDS, length=600,
+                           seed=12, publishers=7)
 
 
 def _start(db: Path, budget: str | None = None) -> tuple[subprocess.Popen, int]:

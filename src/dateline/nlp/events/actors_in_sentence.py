@@ -39,7 +39,6 @@ class ArticleActors:
     article: Article
     entity_at: dict[int, Entity] = field(default_factory=dict)
     pair: tuple[Actor, Actor] | None = None
-    countries: list[str] = field(default_factory=list)  # the article's countries, most mentioned first
     # in-article role learning: (head lemma, sector) -> the country the text gave that role earlier
     # ("Somali militants stormed ...; the militants ..."); a role seen with two countries is forgotten
     learned: dict[tuple[str, str], str | None] = field(default_factory=dict)
@@ -68,7 +67,7 @@ class ArticleActors:
                 for pos in range(m.start, m.end):
                     index.setdefault(pos, ent)
         weight = _country_weights(article, doc, index)
-        actors = cls(article, index, _main_pair(weight), [c for c, _ in weight.most_common()])
+        actors = cls(article, index, _main_pair(weight))
         actors._learn_roles(doc)
         return actors
 
@@ -225,7 +224,7 @@ class PhraseResolver:
         ent = self.actors.entity_of(head)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:
             ent = None
-        if ent is not None and not ent.country and (home := more_country_name(ent.name)):
+        if ent is not None and not ent.country and (home := alias_country(ent.name)):
             sector = ent.code if ent.code in _DOMESTIC_SECTORS else sector
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=home + (sector or ""), country=home)]
         if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)):
@@ -279,8 +278,8 @@ class PhraseResolver:
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
         ent = self.actors.entity_of(tok)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:  # "the South China Sea" is not China
-            return place_country(ent.name) or more_country_name(ent.name), None
-        if ent is not None and not ent.country and (home := more_country_name(ent.name)):
+            return place_country(ent.name) or alias_country(ent.name), None
+        if ent is not None and not ent.country and (home := alias_country(ent.name)):
             return home, ent
         if ent is not None:
             if ent.country:
@@ -325,12 +324,6 @@ def _has_country_word(tokens, head) -> bool:
 @lru_cache(maxsize=4096)
 def _sector(text: str) -> str | None:
     return sector_code([text])
-
-
-def more_country_name(name: str) -> str | None:
-    """The country an entity's name stands for when the entity itself carries none: a news alias of the
-    country tables ("the PRC", "Gaza") or a group CAMEO codes with its home country ("Hamas")."""
-    return alias_country(name)
 
 
 @lru_cache(maxsize=8192)

@@ -550,6 +550,7 @@ class SentenceCoder:
     # ---------------------------------------------------------------- events
     def code_sentence(self, sent) -> list[Event]:
         events: list[Event] = []
+        headline = self._in_headline(sent)
         for r in self.readings(sent):
             info = lookup(r.code)
             if info is None or info.plover is None:
@@ -576,7 +577,7 @@ class SentenceCoder:
             if reciprocal and len(sources) >= 2:
                 targets = []  # "Johnson and Corbyn attacked each other's policies": each the other's target
             mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
-            mood = "headline" if self._in_headline(sent) else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
+            mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
             act = ActEvidence(mood=mood, frame=r.frame,
                               standalone=r.standalone, noun=r.act.pos_ in ("NOUN", "PROPN"))
             for src, tgt in _dyads(sources, targets, mutual, self.entities):
