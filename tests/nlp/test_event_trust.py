@@ -198,3 +198,53 @@ def test_a_role_the_article_placed_is_placed_again():
             "The foreign secretary defended the party's actions on Tuesday.")
     [ev] = [e for e in kept(text) if e.plover == "SUPPORT"]
     assert side(ev.source) == "GBR" and side(ev.target) == "GBR"
+
+
+# -- persons: a named person's country is their own, not their topic's --------------------------------------
+def test_known_persons_since_2014_and_international_officials():
+    from datetime import date
+
+    assert known_person("Justin Trudeau", date(2019, 1, 15)) == ("CANGOV", "CAN")
+    assert known_person("Justin Trudeau", date(2014, 1, 15)) == ("CANPTY", "CAN")  # party leader then
+    assert known_person("Mark Carney", date(2016, 5, 1)) == ("GBRGOV", "GBR")  # Bank of England
+    assert known_person("Antonio Guterres", date(2020, 1, 1)) == ("IGOUNO", None)  # no country for an IGO
+    assert known_person("Vladimir Putin", date(2022, 3, 1)) == ("RUSGOV", "RUS")  # both tables, one person
+
+
+def test_a_named_person_is_not_placed_in_the_country_of_their_topic():
+    text = ("Prime Minister Jane Fairweather and her counterpart Tomas Oberlin discussed the detention "
+            "of two Canadians in China on Monday.")
+    for ev in events_of(text):
+        for actor in (ev.source, ev.target):
+            if actor is not None and "Fairweather" in actor.text:
+                assert actor.country is None
+
+
+def test_a_named_person_in_a_sentence_naming_one_country_is_placed_there():
+    [ev] = [e for e in kept("President Samuel Okonjo threatened to impose a curfew in Lagos.")
+            if e.plover == "THREATEN"]
+    assert side(ev.source) == "NGA"
+
+
+def test_a_surname_the_model_left_unlabelled_is_the_person_named_before():
+    text = ("Two teachers, American Kevin Marlow and Danish Peter Holm, were freed on Tuesday. "
+            "Marlow and Holm had been abducted by gunmen in 2019.")
+    article = annotate(text)
+    marlow = next(e for e in article.entities if e.name == "Kevin Marlow")
+    assert marlow.country == "USA"
+    assert any(m.text == "Marlow" for m in marlow.mentions)
+
+
+def test_demonym_variants_name_their_country():
+    from dateline.nlp.actors import country_code
+
+    assert [country_code(w) for w in ("Argentinian", "Argentine", "Philippine", "Serb", "Azeri")] == \
+        ["ARG", "ARG", "PHL", "SRB", "AZE"]
+
+
+def test_other_organisations_are_coded_igo_plus_their_short_name():
+    from dateline.nlp.actors import igo_code
+
+    assert igo_code("the Arab League") == "IGOARL"
+    assert igo_code("ASEAN") == "IGOASN"
+    assert igo_code("NATO") == "IGOWSTNAT"  # the four CAMEO keeps

@@ -348,26 +348,43 @@ def sector_code(texts: Sequence[str]) -> str | None:
     return phoenix[found] if found else None
 
 
+_KNOWN_PERSON_TABLES = ("actors_known_persons", "actors_known_persons_recent")  # Phoenix to 2014, then since
+
+
 @cache
 def _known_persons() -> dict[str, tuple[tuple[str, str, str], ...] | None]:
-    """Folded name -> roles (code, from, until); None for a name two people of different countries share."""
+    """Folded name -> roles (code, from, until), from every known-persons table; the roles of one name
+    in two tables are merged when they can be one person (:func:`_one_person`), and a name two people
+    of different countries share maps to None."""
     index: dict[str, tuple[tuple[str, str, str], ...] | None] = {}
-    for row in lang.table("actors_known_persons"):
-        roles = tuple(tuple(r.split(" ")) for r in row["roles"].split(";") if r.strip())
-        for name in row["names"].split("|"):
-            key = _fold(name)
-            if key in index:
+    for table in _KNOWN_PERSON_TABLES:
+        for row in lang.table(table):
+            roles = tuple(tuple(r.split(" ")) for r in row["roles"].split(";") if r.strip())
+            for name in row["names"].split("|"):
+                key = _fold(name)
+                if key not in index:
+                    index[key] = roles  # type: ignore[assignment]
+                    continue
                 prior = index[key]
-                if prior is None or {r[0][:3] for r in prior} != {r[0][:3] for r in roles}:
+                if prior is not None and _one_person(prior, roles):
+                    index[key] = prior + roles  # type: ignore[assignment]
+                else:
                     index[key] = None
-                continue
-            index[key] = roles  # type: ignore[assignment]
     return index
 
 
-def known_person(name: str, on: date | None = None) -> tuple[str, str] | None:
-    """(CAMEO code, ISO3) of a known person (the Phoenix country-actors dictionary, to 2014) by full
-    name: the role held ``on`` that day, else the latest role; None for an unknown or shared name."""
+def _one_person(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str], ...]) -> bool:
+    """Whether two rows of roles under one name can be one person: they share a country, or one of them
+    holds only international posts (a prime minister who became UN Secretary-General)."""
+    homes_a = {r[0][:3] for r in a if not r[0].startswith(("IGO", "NGO"))}
+    homes_b = {r[0][:3] for r in b if not r[0].startswith(("IGO", "NGO"))}
+    return not homes_a or not homes_b or bool(homes_a & homes_b)
+
+
+def known_person(name: str, on: date | None = None) -> tuple[str, str | None] | None:
+    """(CAMEO code, ISO3 or None for an international organisation) of a known person by full name
+    (the known-persons tables: Phoenix to 2014, then dateline's own since): the role held ``on`` that
+    day (of several, the one taken up last), else the latest role; None for an unknown or shared name."""
     if len(name.split()) < 2:
         return None
     roles = _known_persons().get(_fold(name))
@@ -375,8 +392,11 @@ def known_person(name: str, on: date | None = None) -> tuple[str, str] | None:
         return None
     day = on.isoformat() if on else None
     held = [r for r in roles if day and (r[1] == "-" or r[1] <= day) and (r[2] == "-" or day <= r[2])]
-    code = (held or sorted(roles, key=lambda r: (r[2] == "-", r[2], r[1]))[-1:])[0][0]
-    return code, code[:3]
+    if held:  # the role taken up last: an open-ended role of an older table yields to a newer one
+        code = max(held, key=lambda r: (r[1] != "-", r[1]))[0]
+    else:
+        code = sorted(roles, key=lambda r: (r[2] == "-", r[2], r[1]))[-1][0]
+    return code, (None if code.startswith(("IGO", "NGO")) else code[:3])
 
 
 def igo_code(name: str) -> str | None:

@@ -266,8 +266,27 @@ def extract_entities(doc, article: Article) -> list[Entity]:
             continue
         if label in KEEP:
             _add_other(grouper, ent)
+    _surname_mentions(grouper, doc)
     _role_mentions(grouper, doc)
     return _finish(grouper, reference_date(article.published, article.fetched))
+
+
+def _surname_mentions(grouper: Grouper, doc) -> None:
+    """ "King and Weeks were abducted" after "American Kevin King": a capitalised proper noun the model
+    left unlabelled, standing alone (not the head word of a longer name or a title before one, "King
+    Charles"), is the person named earlier whose family name it is exactly."""
+    people = [g for g in grouper.groups if g.type == "PERSON" and len(g.words) > 1]
+    if not people:
+        return
+    surnames = {fold(surname(g.words)) for g in people}
+    for token in doc:
+        if token.ent_type_ or token.pos_ != "PROPN" or not token.is_title or fold(token.text) not in surnames:
+            continue
+        if token.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
+            continue
+        person = grouper.known_surname(token.text, token.idx)
+        if person is not None and person.mentions and person.mentions[0].start < token.idx:
+            person.add(token.idx, token.idx + len(token.text), token.text)
 
 
 def _misread_person(ent) -> bool:

@@ -472,35 +472,48 @@ class SentenceCoder:
                 return bool(block) and len(block.split()) <= _HEADLINE_WORDS and block[-1] not in _SENTENCE_END
         return False
 
-    def _placed(self, actors: list[Actor], place: str) -> list[Actor]:
+    def _placed(self, actors: list[Actor], place: str, sent) -> list[Actor]:
         """Actors named only by their role get the country of the place the sentence gives the act;
-        an actor the text does not place gets no country (no guess from the rest of the article)."""
+        an actor the text does not place gets no country (no guess from the rest of the article). A named
+        person is placed so only when the sentence names no other country: people travel, and a leader who
+        meets a host "in Beijing" next to a word of their own country is not Chinese."""
         out = []
+        alone = self.actors.countries_in(sent) <= {place}
         for actor in actors:
             ent = self.entities.get(actor.entity) if actor.entity else None
-            out.append(with_country(actor, place) if needs_country(actor, ent.type if ent else None) else actor)
+            placeable = needs_country(actor, ent.type if ent else None) and (alone or not self._named_person(actor))
+            out.append(with_country(actor, place) if placeable else actor)
         return out
 
     def _placed_by_sentence(self, sources: list[Actor], targets: list[Actor], sent, inferred: set[int]) -> list[Actor]:
         """An organ of a state with no country ("the vice-president", "police") takes the one country its
         own sentence names besides the other side's (when that is a state, not one of its own groups);
-        with none or several, it stays without a country.
+        with none or several, it stays without a country. A named person is placed so only when the
+        sentence names no other country at all ("President Bouteflika threatened a curfew in Algiers"),
+        not by the country left once the other side's is set aside ("Trudeau and Ardern discussed the
+        detention of two Canadians in China"): a person's country is their own, not their topic's.
         The actors placed so are added to ``inferred`` (a lower confidence)."""
         todo = [a for a in sources if a.code in _STATE_SECTORS and not a.country]
         if not todo:
             return sources
         others = {t.country for t in targets if t.country and t.code == t.country}  # a domestic group is no other side
-        named = self.actors.countries_in(sent) - others
+        every = self.actors.countries_in(sent)
+        named = every - others
         if len(named) != 1:
             return sources
         (country,) = named
         out = []
         for actor in sources:
-            if actor in todo:
+            if actor in todo and (len(every) == 1 or not self._named_person(actor)):
                 actor = with_country(actor, country)
                 inferred.add(id(actor))
             out.append(actor)
         return out
+
+    def _named_person(self, actor: Actor) -> bool:
+        """Whether any member of ``actor`` is a person the text names (not a bare role)."""
+        ent = self.entities.get(actor.entity) if actor.entity else None
+        return ent is not None and ent.type == "PERSON"
 
     def location(self, r: Reading) -> str | None:
         """The country of the place the sentence gives for the act: "in Beijing", "in the capital of Chad",
@@ -564,7 +577,7 @@ class SentenceCoder:
             place = self.location(r)
             inferred: set[int] = set()
             if place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
-                sources, targets = self._placed(sources, place), self._placed(targets, place)
+                sources, targets = self._placed(sources, place, sent), self._placed(targets, place, sent)
             else:  # "Vice-President Awori declined to resign despite pressure by the Kenya Anti-Corruption ..."
                 sources = self._placed_by_sentence(sources, targets, sent, inferred)
             pair = self.actors.pair
