@@ -248,3 +248,30 @@ def test_other_organisations_are_coded_igo_plus_their_short_name():
     assert igo_code("the Arab League") == "IGOARL"
     assert igo_code("ASEAN") == "IGOASN"
     assert igo_code("NATO") == "IGOWSTNAT"  # the four CAMEO keeps
+
+
+# -- what an act is: warnings, blockades, acts with no doer --------------------------------------------------
+def test_warning_of_consequences_is_no_threat_but_a_warning_to_someone_is():
+    assert [e for e in kept("Jordan's foreign minister Ayman Safadi warned of dangerous consequences.")
+            if e.plover == "THREATEN"] == []
+    assert [e for e in kept("The minister issued a warning of grave dangers ahead.") if e.plover == "THREATEN"] == []
+    assert [e.plover for e in kept("Iran warned that it would close the Strait of Hormuz.")] == ["THREATEN"]
+
+
+def test_a_state_that_blocks_imposes_a_blockade_and_civilians_who_block_protest():
+    [state] = kept("The Syrian regime is blocking refugees from access to food.")
+    assert (state.plover, state.cameo) == ("COERCE", "191")
+    [crowd] = [e for e in kept("Thousands of protesters blocked roads in Hebron on Friday.") if e.plover == "PROTEST"]
+    assert crowd.cameo == "144"
+
+
+def test_a_clause_with_its_own_subject_is_not_credited_to_the_noun_it_explains():
+    text = ("A spokesperson for the Foreign Office restated Britain's position that the settlements are "
+            "illegal and threaten the peace talks.")
+    assert [e for e in kept(text) if e.plover == "THREATEN"] == []
+
+
+def test_an_act_with_no_doer_counts_only_when_a_finite_clause_asserts_it():
+    assert [(e.plover, e.source, side(e.target)) for e in kept("Three Kenyan diplomats were expelled on Monday.")] \
+        == [("SANCTION", None, "KEN")]
+    assert kept("Observers say the base is vital to preventing weapons trafficking between Iraq and Syria.") == []

@@ -10,6 +10,7 @@ sentence (the one nearest the root of the parse) comes first.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -62,6 +63,10 @@ _GROUP_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" a
                             and (r["gender"] == "n" or r["number"] == "pl"))
 # organs of a state: placed in the one country their sentence names (a rebel or a protester may be foreign)
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
+# CAMEO 144 (obstruct passage, block) is a protest, done by civilians; the same act by a state is
+# 191 (impose blockade, restrict movement), a coercion
+_OBSTRUCT, _BLOCKADE = "144", "191"
+_OF = re.compile(r"\s+(?:of|for|from|in|loyal to)\s+", re.I)
 
 
 @dataclass
@@ -510,6 +515,16 @@ class SentenceCoder:
             out.append(actor)
         return out
 
+    def _is_state(self, actor: Actor) -> bool:
+        """A state ("Russia", named as a country) or one of its organs: an actor whose head noun, the last
+        word before "of", is a state sector ("the Syrian regime", "police"; not "supporters of the
+        former president")."""
+        ent = self.entities.get(actor.entity) if actor.entity else None
+        if ent is not None and ent.type == "GPE" and actor.country and actor.code == actor.country:
+            return True
+        words = _OF.split(actor.text or "", maxsplit=1)[0].split()
+        return bool(words) and sector_code([words[-1].lower()]) in _STATE_SECTORS
+
     def _named_person(self, actor: Actor) -> bool:
         """Whether any member of ``actor`` is a person the text names (not a bare role)."""
         ent = self.entities.get(actor.entity) if actor.entity else None
@@ -574,6 +589,8 @@ class SentenceCoder:
             targets = self.targets(r, sources)
             if not sources and not targets:
                 continue
+            if r.code.startswith(_OBSTRUCT) and sources and all(self._is_state(a) for a in sources):
+                info = lookup(_BLOCKADE) or info  # a state that blocks roads or access imposes a blockade
             place = self.location(r)
             inferred: set[int] = set()
             if place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
@@ -591,8 +608,8 @@ class SentenceCoder:
                 targets = []  # "Johnson and Corbyn attacked each other's policies": each the other's target
             mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
             mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
-            act = ActEvidence(mood=mood, frame=r.frame,
-                              standalone=r.standalone, noun=r.act.pos_ in ("NOUN", "PROPN"))
+            act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone,
+                              noun=r.act.pos_ in ("NOUN", "PROPN"), finite=grammar.is_finite(r.head))
             for src, tgt in _dyads(sources, targets, mutual, self.entities):
                 start, end = _extent(r, src, tgt, sent)
                 score = confidence(act, src, self.entities.get(src.entity) if src else None,

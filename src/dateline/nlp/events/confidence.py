@@ -12,7 +12,8 @@ only as trustworthy as its weakest part:
   them protesters): 1.0, or 0.95 from a country word on a role ("Israeli soldiers"); a political role
   with no country, "the minister" (0.7); a pronoun carried from an earlier sentence, or a role placed
   by inference (0.75); no source at all, a passive with no "by" (0.6 when the target is political and
-  placed: a country, an IGO or NGO); a national with no political role, "American Kevin King" (0.45);
+  placed: a country, an IGO or NGO, and the act's clause has a tense; 0.3 for a gerund or a
+  participle); a national with no political role, "American Kevin King" (0.45);
   anyone else, a company, a school, a person with no role, acting on a political target ("acting
   politically", 0.5) or not (0.2).
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
@@ -45,6 +46,7 @@ class ActEvidence:
     frame: str | None
     standalone: bool  # an event noun on its own
     noun: bool  # the act is a noun
+    finite: bool = True  # the act's clause has a tense (grammar.is_finite)
 
     def factor(self) -> float:
         if self.mood is not None:
@@ -82,9 +84,11 @@ def is_political(actor: Actor | None, entity: Entity | None) -> bool:
 
 
 def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool, target_political: bool,
-                  protest: bool = False) -> float:
+                  protest: bool = False, finite: bool = True) -> float:
     if actor is None:
-        return 0.6 if target_political else 0.2
+        # only a clause with a tense asserts an act whose doer it leaves out ("X was evicted"); a gerund
+        # or a participle with no doer names a kind of act ("vital to preventing trafficking")
+        return (0.6 if finite else 0.3) if target_political else 0.2
     if is_political(actor, entity) or (protest and (actor.country or actor.code)):
         # people who demonstrate, strike or boycott are protesters: the act makes them political
         if inferred:
@@ -118,6 +122,6 @@ def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | N
     target_political = target is not None and is_political(target, target_entity) \
         and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
     score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political,
-                                          protest=plover == "PROTEST")
+                                          protest=plover == "PROTEST", finite=act.finite)
              * target_factor(target, target_entity, plover) * (INFERRED_TARGET if target_inferred else 1.0))
     return round(score, 3)

@@ -71,12 +71,16 @@ def agent_of(tok):
 def subject_candidates(verb) -> Iterator:
     """Subjects that may govern ``verb``, nearest first: its own, then up xcomp/conj/participle chains
     ("agreed to share" -> the subject of "agreed"; "a statement demanding" -> the statement, then the
-    subject of the verb that issued it). A reported clause (ccomp) is not climbed out of."""
+    subject of the verb that issued it). A reported clause (ccomp) is not climbed out of, nor is a clause
+    with a subject of its own that names something: "the position that settlements are illegal and
+    threaten peace" has settlements as the subject of "threaten", not the position's holder."""
     steps = 0
     while verb is not None and steps < 6:
         subj = first_child(verb, SUBJECT_DEPS)
         if subj is not None:
             yield subj
+            if subj.pos_ in ("NOUN", "PROPN") and subj.dep_ != "expl":
+                return
         if verb.dep_ in ("relcl", "acl"):
             yield verb.head
             verb = verb.head.head if verb.head.dep_ in OBJECT_DEPS else None
@@ -152,6 +156,18 @@ def _to_clause(tok) -> bool:
 
 def _has_condition(tok) -> bool:
     return any(_condition_clause(c) for c in tok.children)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def is_finite(tok) -> bool:
+    """Whether ``tok`` heads a finite clause, one with a tense that says the act happens or happened
+    ("was evicted", "have been accused", "seized"), not a gerund, a participle or a bare noun
+    ("vital to preventing trafficking", "his fear of being extradited")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in tok.children)
 
 
 def mood(tok, *, plain: bool) -> str | None:
