@@ -275,3 +275,14 @@ def test_an_act_with_no_doer_counts_only_when_a_finite_clause_asserts_it():
     assert [(e.plover, e.source, side(e.target)) for e in kept("Three Kenyan diplomats were expelled on Monday.")] \
         == [("SANCTION", None, "KEN")]
     assert kept("Observers say the base is vital to preventing weapons trafficking between Iraq and Syria.") == []
+
+
+def test_a_verbal_act_of_one_side_of_the_article_is_put_to_the_other():
+    text = ("China sentenced a Canadian man to death on Monday, and Canada asked China to spare his life. "
+            "Canadian Foreign Minister Jane Fairweather said she was deeply concerned. "
+            "Separately, Fairweather also criticised Brazil's trade rules.")
+    events = [e for e in kept(text) if e.plover == "ACCUSE"]
+    concerned = [e for e in events if "concerned" in e.text]
+    assert [(side(e.source), side(e.target)) for e in concerned] == [("CAN", "CHN")]
+    assert concerned[0].confidence < 1.0  # the addressee is inferred
+    assert all(side(e.target) != "CHN" for e in events if "Brazil" in e.text)

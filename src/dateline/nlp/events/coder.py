@@ -66,6 +66,8 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 # CAMEO 144 (obstruct passage, block) is a protest, done by civilians; the same act by a state is
 # 191 (impose blockade, restrict movement), a coercion
 _OBSTRUCT, _BLOCKADE = "144", "191"
+# verbal acts put to someone: appeals (02), demands (10), disapproval (11), rejection (12), threats (13)
+_VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 _OF = re.compile(r"\s+(?:of|for|from|in|loyal to)\s+", re.I)
 
 
@@ -515,6 +517,22 @@ class SentenceCoder:
             out.append(actor)
         return out
 
+    def _other_side(self, sources: list[Actor], sent, inferred: set[int]) -> list[Actor]:
+        """The addressee a verbal act leaves implicit: when the article is about two countries and one of
+        them speaks ("Ottawa said it was very concerned", "Beijing expressed strong dissatisfaction"),
+        in a sentence that names no third country, its appeal, accusation, rejection or threat is put to
+        the other. Marked inferred (a lower confidence)."""
+        pair = self.actors.pair
+        if not pair or len(sources) != 1 or not sources[0].country:
+            return []
+        sides = {pair[0].country, pair[1].country}
+        if sources[0].country not in sides or not self.actors.countries_in(sent) <= sides:
+            return []
+        other = pair[1] if sources[0].country == pair[0].country else pair[0]
+        actor = replace(other)
+        inferred.add(id(actor))
+        return [actor]
+
     def _is_state(self, actor: Actor) -> bool:
         """A state ("Russia", named as a country) or one of its organs: an actor whose head noun, the last
         word before "of", is a state sector ("the Syrian regime", "police"; not "supporters of the
@@ -598,6 +616,8 @@ class SentenceCoder:
             else:  # "Vice-President Awori declined to resign despite pressure by the Kenya Anti-Corruption ..."
                 sources = self._placed_by_sentence(sources, targets, sent, inferred)
             pair = self.actors.pair
+            if not targets and sources and r.code[:2] in _VERBAL_ROOTS:
+                targets = self._other_side(sources, sent, inferred)
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
             if len(sources) == 1 and not targets and place and place != sources[0].country and r.code[:2] == "04":
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
@@ -617,7 +637,7 @@ class SentenceCoder:
                                    plover=info.plover,
                                    inferred=src is not None and (self._carried(src) or id(src) in inferred
                                                                  or self.actors.is_inferred(src)),
-                                   target_inferred=self.actors.is_inferred(tgt))
+                                   target_inferred=self.actors.is_inferred(tgt) or id(tgt) in inferred)
                 events.append(Event(
                     start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
                     source=src, target=tgt, cameo=info.code, plover=info.plover, quad_class=info.quad_class,
