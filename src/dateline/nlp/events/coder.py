@@ -68,6 +68,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 _OBSTRUCT, _BLOCKADE = "144", "191"
 # verbal acts put to someone: appeals (02), demands (10), disapproval (11), rejection (12), threats (13)
 _VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 _OF = re.compile(r"\s+(?:of|for|from|in|loyal to)\s+", re.I)
 
 
@@ -550,10 +551,12 @@ class SentenceCoder:
 
     def location(self, r: Reading) -> str | None:
         """The country of the place the sentence gives for the act: "in Beijing", "in the capital of Chad",
-        also through the act's object when the place hangs on it ("blocked streets in Hong Kong")."""
+        also through the act's object when the place hangs on it ("blocked streets in Hong Kong") or
+        through a subject that is an event rather than an actor ("a bombing near Samarra killed ...")."""
         heads = _unique([r.act, r.head])
-        objects = [o for t in heads for o in grammar.children(t, grammar.OBJECT_DEPS)
-                   if sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
+        deps = (*grammar.OBJECT_DEPS, "nsubj")  # and the event that did it: "a bombing near Samarra killed ..."
+        objects = [o for t in heads for o in grammar.children(t, deps)
+                   if o.pos_ == "NOUN" and sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
         for tok in heads + objects:
             for _, pobj in grammar.preps(tok, _PLACE_PREPS):
                 for place in _place_tokens(pobj):
@@ -615,6 +618,11 @@ class SentenceCoder:
                 sources, targets = self._placed(sources, place, sent), self._placed(targets, place, sent)
             else:  # "Vice-President Awori declined to resign despite pressure by the Kenya Anti-Corruption ..."
                 sources = self._placed_by_sentence(sources, targets, sent, inferred)
+            if not sources and place and r.code[:2] in _VIOLENT_ROOTS:
+                # "a roadside bombing near Samarra killed a soldier": an attacker the text does not name
+                # is an unidentified armed actor of the country where it struck (as ICEWS codes them)
+                sources = [Actor(text="unidentified attackers", code=place + "UAF", country=place)]
+                inferred.add(id(sources[0]))
             pair = self.actors.pair
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS:
                 targets = self._other_side(sources, sent, inferred)
