@@ -305,3 +305,15 @@ def test_cities_name_their_country_only_when_the_name_is_one_citys():
 def test_an_ngo_is_known_by_the_kind_of_body_its_name_says():
     assert actor_code("the Kenya Football Federation", "ORG") == ("KENNGO", "KEN")
     assert actor_code("the Association of African Jurists", "ORG") == ("NGO", None)
+
+
+def test_people_who_threaten_a_blockade_threaten_to_protest_and_the_threat_makes_them_political():
+    [ev] = [e for e in kept("Angry Spanish fishermen said they would blockade the port of Vigo next week.")
+            if e.plover == "THREATEN"]
+    assert (ev.cameo, side(ev.source)) == ("133", "ESP")
+    [navy] = [e for e in events_of("The Greek navy will blockade the port.") if e.plover == "THREATEN"]
+    assert navy.cameo == "1381"  # a state's threat of blockade stays a military threat
+
+
+def test_aid_groups_are_ngos():
+    assert actor_code("two American aid groups", "ORG") == ("USANGO", "USA")

@@ -66,6 +66,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 # CAMEO 144 (obstruct passage, block) is a protest, done by civilians; the same act by a state is
 # 191 (impose blockade, restrict movement), a coercion
 _OBSTRUCT, _BLOCKADE = "144", "191"
+# and a threat of blockade (1381, a military threat) by people who are not a state is a threat to protest (133)
+_THREATEN_BLOCKADE, _THREATEN_PROTEST = "1381", "133"
+_PROTESTS = ("14", "133")  # acts that make whoever does them a protester: protest, and the threat of it
 # verbal acts put to someone: appeals (02), demands (10), disapproval (11), rejection (12), threats (13)
 _VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
@@ -612,6 +615,8 @@ class SentenceCoder:
                 continue
             if r.code.startswith(_OBSTRUCT) and sources and all(self._is_state(a) for a in sources):
                 info = lookup(_BLOCKADE) or info  # a state that blocks roads or access imposes a blockade
+            elif r.code == _THREATEN_BLOCKADE and sources and not any(self._is_state(a) for a in sources):
+                info = lookup(_THREATEN_PROTEST) or info  # farmers who say they will blockade a city
             place = self.location(r)
             inferred: set[int] = set()
             if place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
@@ -642,7 +647,7 @@ class SentenceCoder:
                 start, end = _extent(r, src, tgt, sent)
                 score = confidence(act, src, self.entities.get(src.entity) if src else None,
                                    tgt, self.entities.get(tgt.entity) if tgt else None,
-                                   plover=info.plover,
+                                   plover=info.plover, protest=info.code.startswith(_PROTESTS),
                                    inferred=src is not None and (self._carried(src) or id(src) in inferred
                                                                  or self.actors.is_inferred(src)),
                                    target_inferred=self.actors.is_inferred(tgt) or id(tgt) in inferred)

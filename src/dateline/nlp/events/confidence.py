@@ -117,11 +117,13 @@ def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None
 
 def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | None, target: Actor | None,
                target_entity: Entity | None, *, plover: str | None = None, inferred: bool = False,
-               target_inferred: bool = False) -> float:
+               target_inferred: bool = False, protest: bool | None = None) -> float:
+    """``protest``: the act makes its doer a protester (by default, when it is a PROTEST)."""
     # a source-less act ("X was accused") needs a target the text places: a country, an IGO or NGO
     target_political = target is not None and is_political(target, target_entity) \
         and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
     score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political,
-                                          protest=plover == "PROTEST", finite=act.finite)
+                                          protest=plover == "PROTEST" if protest is None else protest,
+                                          finite=act.finite)
              * target_factor(target, target_entity, plover) * (INFERRED_TARGET if target_inferred else 1.0))
     return round(score, 3)
