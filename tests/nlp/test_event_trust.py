@@ -317,3 +317,12 @@ def test_people_who_threaten_a_blockade_threaten_to_protest_and_the_threat_makes
 
 def test_aid_groups_are_ngos():
     assert actor_code("two American aid groups", "ORG") == ("USANGO", "USA")
+
+
+def test_an_ethnic_group_is_coded_where_it_lives_not_with_the_state_its_name_recalls():
+    [ev] = [e for e in kept("Ethnic Albanian guerrillas operating in Macedonia attacked a police station.")
+            if e.plover == "ASSAULT"]
+    assert side(ev.source) == "MKD"
+    [strike] = [e for e in kept("Hundreds of ethnic Turks began a hunger strike in Sofia on Monday.")
+                if e.plover == "PROTEST"]
+    assert strike.source.code.endswith("ETH") and side(strike.source) != "TUR"

@@ -30,6 +30,7 @@ _RELATIVE = frozenset(r["word"] for r in _PRONOUNS if r["kind"] == "relative")
 _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
 _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 _QUANTITIES = lang.column_words("event_words", "role", "quantity")
+_ETHNIC_WORDS = lang.column_words("event_words", "role", "ethnic_word")
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _main_pair(weight: Counter[str]) -> tuple[Actor, Actor] | None:
 
 # sectors of actors that belong to a country even when the text does not name it
 _DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "OPP", "REB", "LEG", "PTY", "CVL", "BUS", "LAB", "EDU",
-                               "HLH", "REL", "MED", "SPY"})
+                               "HLH", "REL", "MED", "SPY", "ETH"})
 
 
 _INTERNATIONAL = re.compile(r"\b(international|world|global|united nations|transnational)\b", re.I)
@@ -224,6 +225,9 @@ class PhraseResolver:
         ent = self.actors.entity_of(head)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:
             ent = None
+        if _ethnic(head) or (ent is not None and ent.type == "NORP" and any(_ethnic(t) for t in tokens)):
+            # "ethnic Albanians", "ethnic Albanian guerrillas": a people, placed where it lives or acts
+            ent, sector = None, sector or "ETH"
         if ent is not None and not ent.country and (home := alias_country(ent.name)):
             sector = ent.code if ent.code in _DOMESTIC_SECTORS else sector
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=home + (sector or ""), country=home)]
@@ -260,6 +264,8 @@ class PhraseResolver:
             return found
         if ent is not None:
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=ent.code or sector, country=None)]
+        if sector == "ETH" and head.pos_ in ("NOUN", "PROPN"):  # "ethnic Turks": a people the text does not place
+            return [Actor(text=text, start=start, end=end, code=sector)]
         role = _sector(head.text)
         if role:  # "opposition leader": the head is a role, its modifiers may refine it
             mods = [t.text for t in tokens if t.head == head and t.dep_ in ("compound", "amod") and t.i < head.i]
@@ -276,6 +282,8 @@ class PhraseResolver:
         return []
 
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
+        if _ethnic(tok):  # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's
+            return None, None
         ent = self.actors.entity_of(tok)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:  # "the South China Sea" is not China
             return place_country(ent.name) or alias_country(ent.name), None
@@ -296,6 +304,13 @@ class PhraseResolver:
 
 
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
+
+
+def _ethnic(tok) -> bool:
+    """A nationality word used for a people: "ethnic Albanians", "ethnic Albanian guerrillas"."""
+    if any(c.lower_ in _ETHNIC_WORDS for c in tok.children):
+        return True
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _ETHNIC_WORDS
 
 
 def _in_relation(tok) -> bool:
