@@ -326,3 +326,16 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_with_the_state_its_name_rec
     [strike] = [e for e in kept("Hundreds of ethnic Turks began a hunger strike in Sofia on Monday.")
                 if e.plover == "PROTEST"]
     assert strike.source.code.endswith("ETH") and side(strike.source) != "TUR"
+
+
+def test_a_that_clause_after_a_demand_noun_is_the_demand_even_when_the_parser_hangs_it_on_the_verb():
+    [ev] = [e for e in kept("The World Health Organization repeated its demand today that Sudan open the "
+                            "border crossings.") if e.plover == "REQUEST"]
+    assert (ev.source.code, side(ev.target)) == ("IGOUNOWHO", "SDN")
+
+
+def test_un_agencies_and_regional_organisations_are_known():
+    from dateline.nlp.actors import igo_code
+
+    assert [igo_code(n) for n in ("the International Labour Office", "OSCE", "the Gulf Cooperation Council")] \
+        == ["IGOUNOILO", "IGOOSCE", "IGOGCC"]

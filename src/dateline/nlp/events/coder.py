@@ -748,6 +748,11 @@ def _clauses(tok) -> list:
             out.append(c)  # "demanded that X ...", "its demand that X ..."
         elif c.dep_ == "prep":
             out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "AUX"))
+    if noun and not out and tok.dep_ in grammar.OBJECT_DEPS:
+        # "reiterated its demand today that Israel ease ...": a that-clause after the object noun is the
+        # noun's content, though the parser hangs it on the verb
+        out.extend(c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
     return out
 
 
