@@ -339,3 +339,12 @@ def test_un_agencies_and_regional_organisations_are_known():
 
     assert [igo_code(n) for n in ("the International Labour Office", "OSCE", "the Gulf Cooperation Council")] \
         == ["IGOUNOILO", "IGOOSCE", "IGOGCC"]
+
+
+def test_an_act_dated_years_before_the_article_is_background_not_news():
+    text = "Britain returned the territory to China in 1997."
+    assert kept(text, published="2019-11-18T10:00:00+00:00") == []
+    assert [e.plover for e in kept(text, published="1997-07-02T10:00:00+00:00")] == ["RETREAT"]
+    # undated article: its year is the latest one it says something happened in
+    undated = "Britain returned the territory to China in 1997. The new law was passed in 2020."
+    assert [e for e in kept(undated, published=None) if "1997" in e.text or e.plover == "RETREAT"] == []

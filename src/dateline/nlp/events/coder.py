@@ -72,6 +72,9 @@ _PROTESTS = ("14", "133")  # acts that make whoever does them a protester: prote
 # verbal acts put to someone: appeals (02), demands (10), disapproval (11), rejection (12), threats (13)
 _VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+HISTORY_YEARS = 5  # an act dated this many years or more before the article is background (is_history)
+_HISTORY_PREPS = ("in", "during")
+_YEAR_TOKEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _OF = re.compile(r"\s+(?:of|for|from|in|loyal to)\s+", re.I)
 
 
@@ -99,6 +102,8 @@ class SentenceCoder:
         self.resolver = PhraseResolver(self.actors)
         self.ref = reference_date(article.published, article.fetched)
         self.article_date = self.ref.isoformat() if self.ref else None
+        # the article's year: its date's, else the latest year it says something happened in
+        self.year = self.ref.year if self.ref else _latest_past_year(self.dates)
         # the last source of each kind, for a pronoun subject that agrees with it: he/she a person,
         # they/it a group, a body or a state
         self.last_person: Actor | None = None
@@ -575,6 +580,17 @@ class SentenceCoder:
                             return code
         return None
 
+    def is_history(self, r: Reading, when: str | None) -> bool:
+        """An act the text dates years before the article ("seized the territories in the 1967 war",
+        "returned the territory in 1997"): background the article recalls, not the news it reports."""
+        if self.year is None:
+            return False
+        years = [int(when[:4])] if when and when[:4].isdigit() and when != self.article_date else []
+        for tok in _unique([r.act, r.head]):
+            for _, pobj in grammar.preps(tok, _HISTORY_PREPS):
+                years += [int(t.text) for t in pobj.subtree if t.like_num and _YEAR_TOKEN.fullmatch(t.text)]
+        return bool(years) and max(years) <= self.year - HISTORY_YEARS
+
     def event_date(self, r: Reading) -> str | None:
         clause_heads = {r.head.i, r.act.i}
         sent = r.head.sent
@@ -642,7 +658,8 @@ class SentenceCoder:
             mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
             mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
             act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone,
-                              noun=r.act.pos_ in ("NOUN", "PROPN"), finite=grammar.is_finite(r.head))
+                              noun=r.act.pos_ in ("NOUN", "PROPN"), finite=grammar.is_finite(r.head),
+                              history=self.is_history(r, when))
             for src, tgt in _dyads(sources, targets, mutual, self.entities):
                 start, end = _extent(r, src, tgt, sent)
                 score = confidence(act, src, self.entities.get(src.entity) if src else None,
@@ -676,6 +693,22 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
         if speaker is not None:
             return compose.demand(code), False, speaker
     return code, negated, None
+
+
+def _latest_past_year(dates) -> int | None:
+    """The latest year named by a date the text puts in the past ("was re-opened in 2019", "in 2016 it
+    had signed"): a lower bound for an undated article's own year. Years of future or planned acts ("by
+    2030") do not count."""
+    years = []
+    for ent in dates:
+        tok = ent.root
+        for _ in range(4):
+            if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+                break
+            tok = tok.head
+        if tok.tag_ in ("VBD", "VBN") and not grammar.modals(tok):
+            years += [int(m) for m in _YEAR_TOKEN.findall(ent.text)]
+    return max(years) if years else None
 
 
 def _place_tokens(pobj) -> list:

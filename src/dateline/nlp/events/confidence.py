@@ -20,6 +20,8 @@ only as trustworthy as its weakest part:
   RETREAT), or a political actor (1.0); an actor with a country or a role (0.9); anything else the parse
   offered (0.75); times 0.85 when the target is inferred (the author of an act told before, reacted to
   as "these accusations", "the decision").
+- history: an act the text dates five years or more before the article ("seized the territories in the
+  1967 war") is background the article recalls, not news it reports: the act factor times 0.45.
 
 The default output keeps events at or above ``settings.event_min_confidence`` (see config.py);
 ``--all-events`` keeps them all, each with its score.
@@ -35,6 +37,7 @@ from ...model import Actor, Entity
 POLITICAL_SECTORS = lang.words("event_political_sectors", lower=False)
 
 ASSERTED, INTENT, LIGHT_NOUN, LONE_NOUN, UNASSERTED = 1.0, 0.85, 0.9, 0.45, 0.2
+HISTORY = 0.45
 INFERRED_TARGET = 0.85
 
 
@@ -47,17 +50,20 @@ class ActEvidence:
     standalone: bool  # an event noun on its own
     noun: bool  # the act is a noun
     finite: bool = True  # the act's clause has a tense (grammar.is_finite)
+    history: bool = False  # dated years before the article (Coder.is_history)
 
     def factor(self) -> float:
         if self.mood is not None:
             return UNASSERTED
         if self.standalone:
-            return LONE_NOUN
-        if self.frame == "intent":
-            return INTENT
-        if self.noun:
-            return LIGHT_NOUN
-        return ASSERTED
+            base = LONE_NOUN
+        elif self.frame == "intent":
+            base = INTENT
+        elif self.noun:
+            base = LIGHT_NOUN
+        else:
+            base = ASSERTED
+        return base * HISTORY if self.history else base
 
 
 def sectors(code: str | None, country: str | None) -> str:
