@@ -348,3 +348,16 @@ def test_an_act_dated_years_before_the_article_is_background_not_news():
     # undated article: its year is the latest one it says something happened in
     undated = "Britain returned the territory to China in 1997. The new law was passed in 2020."
     assert [e for e in kept(undated, published=None) if "1997" in e.text or e.plover == "RETREAT"] == []
+
+
+def test_a_frame_word_with_no_code_of_its_own_is_an_event_only_through_a_coded_act():
+    assert [e for e in kept("The video showed the minister failing to answer a question about Brexit.")
+            if e.plover == "REJECT"] == []
+    assert {e.plover for e in kept("Greece and Turkey failed to reach an agreement on the islands.")} == {"REJECT"}
+    assert [e.plover for e in kept("An Argentine judge ordered the former president to appear in court.")] \
+        == ["REQUEST"]  # an order is a demand whatever it orders
+
+
+def test_a_gerund_clause_inside_a_phrase_is_not_part_of_the_actors_name():
+    text = "His fear of being extradited from Sweden was why he had refused to leave."
+    assert all(side(e.source) != "SWE" for e in events_of(text))

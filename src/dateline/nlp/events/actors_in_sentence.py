@@ -163,8 +163,8 @@ def _inside(tok) -> bool:
     those of membership and origin ("forces of/from/in Guinea", not "fighters near the border with Niger")."""
     if tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _LOCATING:
         return True  # "a group based in Trinidad", "guerrillas operating in Macedonia", "loyal to"
-    if tok.dep_ in _OUTSIDE:
-        return False
+    if tok.dep_ in _OUTSIDE or (tok.dep_ == "pcomp" and tok.pos_ in ("VERB", "AUX")):
+        return False  # a clause, an aside, or a gerund clause ("his fear of being extradited from Sweden")
     return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS or tok.head.lemma_.lower() in _LOCATING
 
 

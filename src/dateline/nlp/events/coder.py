@@ -158,7 +158,11 @@ class SentenceCoder:
         elif frame == "intent" and negated:
             code, negated = compose.refuse(emb_code), False
         elif frame in compose.COMPOSE:
-            code = compose.COMPOSE[frame](emb_code) if embedded is not None else pat.code
+            # a frame word with no code of its own ("fail", "hope") is an event only through a coded act:
+            # "failed to reach an agreement" rejects, "failed to answer a question" does nothing
+            # (a dual frame resolved by what it governs, "ordered X to appear", is a demand whatever X is)
+            composes = embedded is not None and (emb_code is not None or pat.code is not None or frame != pat.frame)
+            code = compose.COMPOSE[frame](emb_code) if composes else pat.code
         else:
             code = pat.code
         if code is not None and frame in ("intent", "carry", "light") and _conditional(tok):
