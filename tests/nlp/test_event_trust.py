@@ -361,3 +361,25 @@ def test_a_frame_word_with_no_code_of_its_own_is_an_event_only_through_a_coded_a
 def test_a_gerund_clause_inside_a_phrase_is_not_part_of_the_actors_name():
     text = "His fear of being extradited from Sweden was why he had refused to leave."
     assert all(side(e.source) != "SWE" for e in events_of(text))
+
+
+# -- judgements: disapproval and denial stated as a judgement --------------------------------------------------
+def test_a_negative_judgement_of_an_actors_act_is_criticism_of_the_actor():
+    [ev] = kept("The German foreign ministry said the Israeli strikes were unacceptable.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "DEU", "ISR")
+    [ev] = kept("China described the American sanctions as a gross interference in its affairs.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "CHN", "USA")
+
+
+def test_calling_a_claim_false_is_a_denial():
+    [ev] = kept("A Pentagon spokesman said the Russian defence ministry's claim was patently false.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("REJECT", "USA", "RUS")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the situation in the region was dangerous.",  # nobody's act
+    "The French ministry said the Russian claims were not false.",  # negated
+    "A film critic said the Italian remake was a mistake.",  # no political speaker
+])
+def test_judgements_that_are_opinions_are_no_events(text):
+    assert [e for e in kept(text) if e.plover in ("ACCUSE", "REJECT")] == []

@@ -72,6 +72,11 @@ _PROTESTS = ("14", "133")  # acts that make whoever does them a protester: prote
 # verbal acts put to someone: appeals (02), demands (10), disapproval (11), rejection (12), threats (13)
 _VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+_JUDGING_VERBS = grammar.SPEECH_LEMMAS | lang.column_words("event_words", "role", "judging_verb")
+_DISAPPROVAL = lang.words("event_disapproval_words")
+_CRITICISE, _REJECT = "111", "120"
+_CLAIM_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report", "statement", "remark", "assertion"})
+_UNTRUE = frozenset({"false", "untrue", "baseless", "groundless", "unfounded", "lie", "absurd", "ridiculous"})
 HISTORY_YEARS = 5  # an act dated this many years or more before the article is background (is_history)
 _HISTORY_PREPS = ("in", "during")
 _YEAR_TOKEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -91,6 +96,7 @@ class Reading:
     tokens: list = field(default_factory=list)
     frame: str | None = None  # the frame that governs the act, if any
     standalone: bool = False  # an event noun on its own ("US sanctions on China"): needs a source
+    judged: object | None = None  # a judgement: the thing judged, whose author is the target
 
 
 class SentenceCoder:
@@ -132,6 +138,27 @@ class SentenceCoder:
                 continue
             tok = sent.doc[i]
             out.extend(self._read(tok, triggers.get(i), triggers, consumed))
+        out.extend(self._judgements(sent, triggers, consumed))
+        return out
+
+    def _judgements(self, sent, triggers: dict, consumed: set[int]) -> list[Reading]:
+        """A speaker's negative judgement of what another actor did or holds, in so many words ("the
+        ministry said the strikes were unacceptable", "the Arab League called it an adverse development",
+        "Moscow viewed Washington's move as a violation"): criticism (CAMEO 111) of its author. Only a
+        judgement of something the text attributes is coded; "said the situation was dangerous" is not."""
+        out = []
+        for verb in sent:
+            if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
+                continue
+            for judged, predicate in _judged(verb):
+                if predicate.i in triggers or grammar.is_negated(predicate) or grammar.is_negated(predicate.head):
+                    continue
+                consumed.add(verb.i)
+                # a claim called false is denied, not criticised: "said the ministry's claim is patently false"
+                denied = judged.lemma_.lower() in _CLAIM_NOUNS and predicate.lemma_.lower() in _UNTRUE
+                out.append(Reading(head=verb, act=verb, code=_REJECT if denied else _CRITICISE, tokens=[verb],
+                                   judged=judged))
+                break
         return out
 
     def _reported_demand(self, tok) -> bool:
@@ -374,6 +401,8 @@ class SentenceCoder:
         return None
 
     def targets(self, r: Reading, sources: list[Actor]) -> list[Actor]:
+        if r.judged is not None:
+            return self._author_of(r.judged, sources)
         if r.addressee is not None:
             found = self._resolve_subject(r.addressee, r.act) if is_personal_pronoun(r.addressee) \
                 else self.resolver.resolve(r.addressee)
@@ -392,6 +421,19 @@ class SentenceCoder:
         if not weak and r.code[:2] in _REACTION_ROOTS:
             return self._referred_act_source(r, sources)
         return weak
+
+    def _author_of(self, thing, sources: list[Actor]) -> list[Actor]:
+        """Whose the judged thing is: an actor it names ("Washington's move", "the Israeli strikes"), or,
+        for an act told before ("the decision", "it"), the latest other source; none otherwise."""
+        found = [a for a in self.resolver.resolve(thing) if a.country or (a.code or "").startswith(("IGO", "NGO"))]
+        if found:
+            return found
+        if thing.lemma_.lower() in _REFERENCE_NOUNS or thing.lower_ in ("it", "this", "that"):
+            own = {(a.code, a.country) for a in sources}
+            for earlier in reversed(self.recent_sources):
+                if (earlier.code, earlier.country) not in own and earlier.country:
+                    return [self.actors.mark_inferred(replace(earlier))]
+        return []
 
     def _referred_act_source(self, r: Reading, sources: list[Actor]) -> list[Actor]:
         """The target of a reaction to an act told before: "the Pentagon rejected these accusations",
@@ -631,8 +673,9 @@ class SentenceCoder:
             if r.standalone and not sources:
                 continue
             targets = self.targets(r, sources)
-            if not sources and not targets:
-                continue
+            if (not sources and not targets) or (r.judged is not None and not (
+                    targets and sources and is_political(sources[0], self.entities.get(sources[0].entity or "")))):
+                continue  # a judgement of something nobody in the text did, or by no political actor, is an opinion
             if r.code.startswith(_OBSTRUCT) and sources and all(self._is_state(a) for a in sources):
                 info = lookup(_BLOCKADE) or info  # a state that blocks roads or access imposes a blockade
             elif r.code == _THREATEN_BLOCKADE and sources and not any(self._is_state(a) for a in sources):
@@ -697,6 +740,37 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
         if speaker is not None:
             return compose.demand(code), False, speaker
     return code, negated, None
+
+
+def _disapproving(tok) -> bool:
+    """A word of negative judgement, or a noun one qualifies ("an extremely adverse development")."""
+    return tok.lemma_.lower() in _DISAPPROVAL or (
+        tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lemma_.lower() in _DISAPPROVAL for c in tok.children))
+
+
+def _judged(verb) -> Iterator[tuple[object, object]]:
+    """(the thing judged, the judging word) of a verb of saying or judging: "called it a mistake",
+    "described the sanctions as interference", "said the strikes were unacceptable", "considers the
+    activity illegal"."""
+    obj = grammar.first_child(verb, grammar.OBJECT_DEPS)
+    if obj is not None:
+        for c in verb.children:
+            if c.dep_ in ("oprd", "xcomp", "ccomp") and _disapproving(c):
+                yield obj, c
+        for _, pobj in grammar.preps(verb, ("as",)):
+            if _disapproving(pobj):
+                yield obj, pobj
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp"):
+            continue
+        subj = grammar.first_child(clause, ("nsubj", "nsubjpass"))
+        if subj is None:
+            continue
+        if _disapproving(clause):  # "considers [the activity illegal]"
+            yield subj, clause
+        for c in clause.children:
+            if c.dep_ in ("acomp", "attr", "oprd") and _disapproving(c):
+                yield subj, c
 
 
 def _latest_past_year(dates) -> int | None:
