@@ -383,3 +383,15 @@ def test_calling_a_claim_false_is_a_denial():
 ])
 def test_judgements_that_are_opinions_are_no_events(text):
     assert [e for e in kept(text) if e.plover in ("ACCUSE", "REJECT")] == []
+
+
+@pytest.mark.parametrize("text,plover", [
+    ("The Dutch government approved a request from Belgium for more border guards.", "AGREE"),
+    ("Kenya admitted thousands of Somali refugees last year.", "AID"),
+    ("Turkish officers have been training Libyan government forces.", "AID"),
+    ("French prosecutors dropped the charges against the Rwandan officers.", "CONCEDE"),
+    ("Brazilian prosecutors reopened the investigation into the Venezuelan deal.", "ACCUSE"),
+    ("Colombia suspended the talks with the rebels after the attack.", "SANCTION"),
+])
+def test_codebook_verb_families(text, plover):
+    assert plover in {e.plover for e in kept(text)}
