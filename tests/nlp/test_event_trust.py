@@ -10,7 +10,8 @@ import pytest
 
 from dateline.config import settings
 from dateline.nlp.actors import actor_code, find_countries, known_person
-from dateline.nlp.annotate import keep_confident
+from dateline.nlp.annotate import annotate_doc, keep_confident
+from dateline.nlp.loader import load_nlp
 
 from .test_events import annotate, events_of, side
 
@@ -395,3 +396,15 @@ def test_judgements_that_are_opinions_are_no_events(text):
 ])
 def test_codebook_verb_families(text, plover):
     assert plover in {e.plover for e in kept(text)}
+
+
+def test_a_teaser_for_another_story_is_a_headline_not_an_event():
+    from dateline.extract import extract_text
+
+    text = ("Canada asked China to release the two men on Monday.\n"
+            "READ MORE: China accuses Canadian allies of hypocrisy over the arrest.\n"
+            "The Canadian government said the men were detained arbitrarily.")
+    article = extract_text(text)
+    assert len(article.paragraphs) == 3  # one paragraph per line when no line is blank
+    annotate_doc(article, load_nlp()(text))
+    assert not [e for e in article.events if "hypocrisy" in e.text and e.confidence >= settings.event_min_confidence]

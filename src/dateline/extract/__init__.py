@@ -79,7 +79,8 @@ def _visible_fields(article: Article) -> None:
 
 
 def extract_text(text: str, *, source: str = "-", url: str | None = None) -> Article:
-    """An already clean body: text unchanged, paragraphs split on blank lines."""
+    """An already clean body: text unchanged, paragraphs split on blank lines, or on line breaks in a
+    text that has none (one paragraph per line); a line with no letter or digit is no paragraph."""
     paragraphs: list[Paragraph] = []
     pos = 0
     for block in _blocks(text):
@@ -100,4 +101,5 @@ def extract_text(text: str, *, source: str = "-", url: str | None = None) -> Art
 def _blocks(text: str) -> list[str]:
     import re
 
-    return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    separator = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
+    return [b.strip() for b in re.split(separator, text) if any(c.isalnum() for c in b)]

@@ -14,6 +14,7 @@ from functools import cache
 from lxml import etree
 from lxml.etree import XPath
 
+from ...lang import phrases
 from ..builder import ArticleBuilder
 from ..dates import find_date
 from ..langdata import all_languages
@@ -68,21 +69,16 @@ def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
     return "".join(parts)
 
 
-def _words_pattern(entries: frozenset[str]) -> str:
-    """Normalised entries ('suivez nous') as one alternation over raw text ('Suivez-nous')."""
-    return "|".join(r"\W+".join(map(re.escape, e.split())) for e in sorted(entries, key=len, reverse=True))
-
-
 @cache
 def _teaser() -> re.Pattern[str]:
     """'Read more: ...', 'Mehr zum Thema | ...', 'Lire aussi : ...' (lang/*/furniture_leads.txt)."""
-    return re.compile(rf"^(?:{_words_pattern(all_languages('furniture_leads'))})\b\s*[:|»>\-–—]", re.I)
+    return phrases.teaser(all_languages("furniture_leads"))
 
 
 @cache
 def _button_tail() -> re.Pattern[str]:
     """A button label after the last sentence of a paragraph: '... at the opening. Enlarge'."""
-    return re.compile(rf"(?<=[.!?…])\s*(?:{_words_pattern(all_languages('furniture_lines'))})\W*$", re.I)
+    return re.compile(rf"(?<=[.!?…])\s*(?:{phrases.alternation(all_languages('furniture_lines'))})\W*$", re.I)
 
 
 def _is_teaser(text: str) -> bool:

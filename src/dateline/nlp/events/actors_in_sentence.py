@@ -171,11 +171,16 @@ def _inside(tok) -> bool:
 def _phrase_tokens(head) -> list:
     """The tokens of the noun phrase headed by ``head``, without relative clauses and asides."""
     out = [head]
-    stack = [c for c in head.children if _inside(c)]
+    # the head's own conjuncts are other members ("Trudeau and the New Zealand prime minister"), resolved
+    # apart; a modifier's conjuncts ("the Russian and Syrian ministries") stay inside
+    stack = [c for c in head.children if _inside(c) and c.dep_ != "conj"]
     while stack:
         tok = stack.pop()
         out.append(tok)
         stack.extend(c for c in tok.children if _inside(c))
+    kept = {t.i for t in out}
+    # a preposition whose object was left out ("U.S. forces of [blocking aid]") is no part of the name
+    out = [t for t in out if not (t.dep_ == "prep" and not any(c.i in kept for c in t.children))]
     return sorted(out, key=lambda t: t.i)
 
 
@@ -225,6 +230,8 @@ class PhraseResolver:
         ent = self.actors.entity_of(head)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:
             ent = None
+        if ent is not None and ent.type == "NORP" and sector is None and _one_national(head):
+            sector = "CVL"  # "the American", "the 48-year-old Australian": one person of that nationality
         if _ethnic(head) or (ent is not None and ent.type == "NORP" and any(_ethnic(t) for t in tokens)):
             # "ethnic Albanians", "ethnic Albanian guerrillas": a people, placed where it lives or acts
             ent, sector = None, sector or "ETH"
@@ -304,6 +311,13 @@ class PhraseResolver:
 
 
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
+
+
+def _one_national(head) -> bool:
+    """A demonym used as a singular noun with an article: "the American", "an Australian" (a person,
+    not the state or the people: "the Americans", "America")."""
+    return (head.pos_ in ("NOUN", "PROPN", "ADJ") and head.tag_ in ("NN", "NNP", "JJ")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children))
 
 
 def _ethnic(tok) -> bool:

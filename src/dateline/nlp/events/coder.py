@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ... import lang
+from ...lang import phrases
 from ...model import Actor, Article, Event
 from ..actors import place_country, sector_code
 from . import compose, grammar
@@ -55,6 +56,7 @@ _REACTION_ROOTS = frozenset({"11", "12", "05", "08"})
 # coercion, assault, fighting, mass violence: done by the state where they happen unless the text says
 _FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 _HEADLINE_WORDS = 25
+_TEASER = phrases.teaser(lang.words("furniture_leads"))
 _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PRONOUNS = lang.table("pronouns")
 # third-person pronouns that stand for a person (he, she) or for a group, a body or a state (they, it)
@@ -66,6 +68,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 # CAMEO 144 (obstruct passage, block) is a protest, done by civilians; the same act by a state is
 # 191 (impose blockade, restrict movement), a coercion
 _OBSTRUCT, _BLOCKADE = "144", "191"
+_VISITS = ("042", "043")  # make a visit, host a visit
 # and a threat of blockade (1381, a military threat) by people who are not a state is a threat to protest (133)
 _THREATEN_BLOCKADE, _THREATEN_PROTEST = "1381", "133"
 _PROTESTS = ("14", "133")  # acts that make whoever does them a protester: protest, and the threat of it
@@ -525,12 +528,15 @@ class SentenceCoder:
 
     def _in_headline(self, sent) -> bool:
         """A headline or a title states no event of its own (ARTICLE-EVENTS guidelines): a heading
-        paragraph, or a short paragraph that ends without a sentence's closing punctuation."""
+        paragraph, a teaser for another story ("WATCH: ..."), or a short paragraph that ends without a
+        sentence's closing punctuation."""
         for start, end, kind in self.blocks:
             if start <= sent.start_char < end:
                 if kind == "heading":
                     return True
-                block = self.article.text[start:end].rstrip() if self.article.text else ""
+                block = self.article.text[start:end].strip() if self.article.text else ""
+                if _TEASER.match(block):  # "READ MORE: China slams ...": another story's headline
+                    return True
                 return bool(block) and len(block.split()) <= _HEADLINE_WORDS and block[-1] not in _SENTENCE_END
         return False
 
@@ -587,6 +593,12 @@ class SentenceCoder:
         actor = replace(other)
         inferred.add(id(actor))
         return [actor]
+
+    def _is_people(self, actor: Actor) -> bool:
+        """A people or some of its members, named by nationality alone ("Canadians", "Chinese travellers",
+        "the American"), not a state or anyone with a role."""
+        ent = self.entities.get(actor.entity) if actor.entity else None
+        return ent is not None and ent.type == "NORP" and bool(actor.country) and actor.code in (actor.country, actor.country + "CVL")
 
     def _is_state(self, actor: Actor) -> bool:
         """A state ("Russia", named as a country) or one of its organs: an actor whose head noun, the last
@@ -673,9 +685,13 @@ class SentenceCoder:
             if r.standalone and not sources:
                 continue
             targets = self.targets(r, sources)
+            # "police and soldiers shot ...": no member of the doers' own phrase is their target
+            targets = [t for t in targets if not any(_within(t, a) for a in sources)]
             if (not sources and not targets) or (r.judged is not None and not (
                     targets and sources and is_political(sources[0], self.entities.get(sources[0].entity or "")))):
                 continue  # a judgement of something nobody in the text did, or by no political actor, is an opinion
+            if r.code.startswith(_VISITS) and sources and all(self._is_people(a) for a in sources):
+                continue  # "Chinese travellers visited Canada": people travel; a visit is a state's or an official's
             if r.code.startswith(_OBSTRUCT) and sources and all(self._is_state(a) for a in sources):
                 info = lookup(_BLOCKADE) or info  # a state that blocks roads or access imposes a blockade
             elif r.code == _THREATEN_BLOCKADE and sources and not any(self._is_state(a) for a in sources):
@@ -740,6 +756,12 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
         if speaker is not None:
             return compose.demand(code), False, speaker
     return code, negated, None
+
+
+def _within(inner: Actor, outer: Actor) -> bool:
+    """Whether ``inner``'s words are part of ``outer``'s phrase."""
+    return (inner.start is not None and outer.start is not None and outer.end is not None
+            and outer.start <= inner.start and (inner.end or inner.start) <= outer.end)
 
 
 def _disapproving(tok) -> bool:

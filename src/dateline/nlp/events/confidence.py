@@ -12,7 +12,8 @@ only as trustworthy as its weakest part:
   them protesters): 1.0, or 0.95 from a country word on a role ("Israeli soldiers"); a political role
   with no country, "the minister" (0.7); a pronoun carried from an earlier sentence, or a role placed
   by inference (0.75); no source at all, a passive with no "by" (0.6 when the target is political and
-  placed: a country, an IGO or NGO, and the act's clause has a tense; 0.3 for a gerund or a
+  placed: a country, an IGO or NGO, or, for a coercion or a sanction, anyone of a named country, "the
+  Australian was evicted"; and the act's clause has a tense; 0.3 for a gerund or a
   participle); a national with no political role, "American Kevin King" (0.45);
   anyone else, a company, a school, a person with no role, acting on a political target ("acting
   politically", 0.5) or not (0.2).
@@ -109,6 +110,7 @@ def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool,
 
 # categories done with someone: with no one on the other side the reading is doubtful ("the council met")
 _DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+_STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 
 
 def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None = None) -> float:
@@ -125,9 +127,10 @@ def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | N
                target_entity: Entity | None, *, plover: str | None = None, inferred: bool = False,
                target_inferred: bool = False, protest: bool | None = None) -> float:
     """``protest``: the act makes its doer a protester (by default, when it is a PROTEST)."""
-    # a source-less act ("X was accused") needs a target the text places: a country, an IGO or NGO
-    target_political = target is not None and is_political(target, target_entity) \
-        and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
+    # a source-less act ("X was accused") needs a target the text places: a country, an IGO or NGO; or,
+    # for what only a state does to people (arrest, expel, sentence: COERCE, SANCTION), anyone it places
+    placed = target is not None and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
+    target_political = placed and (is_political(target, target_entity) or plover in _STATE_ACTS)
     score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political,
                                           protest=plover == "PROTEST" if protest is None else protest,
                                           finite=act.finite)
