@@ -408,3 +408,11 @@ def test_a_teaser_for_another_story_is_a_headline_not_an_event():
     assert len(article.paragraphs) == 3  # one paragraph per line when no line is blank
     annotate_doc(article, load_nlp()(text))
     assert not [e for e in article.events if "hypocrisy" in e.text and e.confidence >= settings.event_min_confidence]
+
+
+def test_who_undergoes_an_act_is_its_target_and_the_acts_own_doer_its_source():
+    [ev] = kept("The United States faced sharp Palestinian criticism over its decision on Tuesday.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "PSE", "USA")
+    [aid] = kept("Ukraine received military aid from Poland last month.")
+    assert (aid.plover, side(aid.source), side(aid.target)) == ("AID", "POL", "UKR")
+    assert kept("The party suffered a heavy defeat in the election.") == []

@@ -177,6 +177,8 @@ class SentenceCoder:
             return []
         if pat is None:  # "X said Y must ...": a demand whatever Y is
             return self._act(tok, None, standalone=False)
+        if frame == "undergo":
+            return self._undergone(tok, triggers, consumed)
         embedded = self._embedded(tok, frame, triggers, consumed)
         emb_code = embedded.code if embedded else None
         negated = grammar.is_negated(tok)
@@ -218,6 +220,20 @@ class SentenceCoder:
             embedded.negated = True
             out.append(embedded)
         return out
+
+    def _undergone(self, verb, triggers: dict, consumed: set[int]) -> list[Reading]:
+        """ "The United States faced Palestinian criticism", "Assange faces charges in the US", "the plan
+        drew condemnation from Beijing": the subject undergoes the act its object names. The act's doer
+        is the noun's own (its modifier, "by" or "from"); the subject is the target."""
+        noun = self._embedded_noun(verb, triggers, consumed)
+        if noun is None or noun.code is None or noun.act.pos_ not in ("NOUN", "PROPN"):
+            return []
+        subject = grammar.first_child(verb, ("nsubj",))
+        code, negated, _ = _modality(verb, noun.code, grammar.is_negated(verb))
+        if code is None:
+            return []
+        return [Reading(head=noun.act, act=noun.act, code=code, negated=negated, addressee=subject,
+                        tokens=[verb, noun.act], frame="undergo")]
 
     def _act(self, tok, code: str | None, standalone: bool) -> list[Reading]:
         code, negated, speaker = _modality(tok, code, grammar.is_negated(tok))
@@ -312,6 +328,15 @@ class SentenceCoder:
             subj = grammar.subject_of(r.speaker)
             return self._resolve_subject(subj, r.speaker) if subj is not None else []
         head = r.head
+        if r.frame == "undergo":  # the act's own doer, or the state where it was done ("charges in the US")
+            found = self._noun_source(head)
+            verb = r.tokens[0]
+            for _, pobj in [*grammar.preps(verb, ("from", "by")), *grammar.preps(head, ("in",)),
+                            *grammar.preps(verb, ("in",))]:
+                if found:
+                    break
+                found = [a for a in self.resolver.resolve(pobj) if a.country or (a.code or "").startswith(("IGO", "NGO"))]
+            return found
         if head.pos_ in ("NOUN", "PROPN"):
             found = self._noun_source(head)
             if found or head == r.act:
@@ -337,7 +362,7 @@ class SentenceCoder:
         agent = grammar.agent_of(noun)
         if agent is not None:
             return self.resolver.resolve(agent)
-        for _, pobj in grammar.preps(noun, ("between", "among")):  # "talks between X and Y"
+        for _, pobj in grammar.preps(noun, ("between", "among", "from")):  # "talks between X and Y", "aid from X"
             found = self.resolver.resolve(pobj)
             if found:
                 return found
@@ -406,6 +431,8 @@ class SentenceCoder:
     def targets(self, r: Reading, sources: list[Actor]) -> list[Actor]:
         if r.judged is not None:
             return self._author_of(r.judged, sources)
+        if r.frame == "undergo":  # who underwent it: the subject, or the author of the thing that did
+            return self._author_of(r.addressee, sources) if r.addressee is not None else []
         if r.addressee is not None:
             found = self._resolve_subject(r.addressee, r.act) if is_personal_pronoun(r.addressee) \
                 else self.resolver.resolve(r.addressee)

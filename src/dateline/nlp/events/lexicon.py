@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 FRAMES = frozenset({"intent", "threat", "refuse", "demand", "appeal", "deny", "carry", "light", "seek", "order",
-                    "prepare", "allege", "object"})
+                    "prepare", "allege", "object", "undergo"})
 OBJECT_MARK = "@obj"
 _POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN"), "a": ("ADJ",)}
 
