@@ -416,3 +416,26 @@ def test_who_undergoes_an_act_is_its_target_and_the_acts_own_doer_its_source():
     [aid] = kept("Ukraine received military aid from Poland last month.")
     assert (aid.plover, side(aid.source), side(aid.target)) == ("AID", "POL", "UKR")
     assert kept("The party suffered a heavy defeat in the election.") == []
+
+
+def test_the_country_refers_back_to_the_country_named_last():
+    [ev] = kept("According to the Jordanian government, the country has admitted thousands of Syrian refugees.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("AID", "JOR", "SYR")
+
+
+def test_an_apposition_names_the_members_of_a_generic_head():
+    events = kept("Two neighbours, Kenya and Uganda, condemned the attack on Monday.")
+    assert {side(e.source) for e in events} == {"KEN", "UGA"}
+
+
+def test_a_named_person_is_not_placed_by_a_country_in_an_adjunct():
+    [ev] = [e for e in events_of("President Hollister scuttled the talks in September, citing Taliban violence.")
+            if e.plover == "SANCTION"]
+    assert ev.source.country is None
+
+
+def test_a_mislabelled_surname_still_gives_its_person_the_nationality_before_it():
+    article = annotate("Julian Marlowe, the founder of a leaks website, was arrested in London. "
+                       "Australian-born Marlowe faces a charge of conspiracy in the United States.")
+    person = next(e for e in article.entities if e.name == "Julian Marlowe")
+    assert person.country == "AUS"

@@ -260,6 +260,9 @@ def extract_entities(doc, article: Article) -> list[Entity]:
             person = grouper.known_surname(text, ent.start_char)
             if person is not None:
                 person.add(ent.start_char, ent.start_char + len(text), text)
+                pre = _premodifier(doc, ent)  # "Australian-born Assange", with the name mislabelled
+                if pre is not None:
+                    person.describe(pre.text, _role(pre))
                 continue
         if _misread_person(ent):
             _add_person(grouper, doc, ent)

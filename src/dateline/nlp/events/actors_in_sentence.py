@@ -31,6 +31,7 @@ _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
 _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 _QUANTITIES = lang.column_words("event_words", "role", "quantity")
 _ETHNIC_WORDS = lang.column_words("event_words", "role", "ethnic_word")
+_COUNTRY_NOUNS = lang.column_words("event_words", "role", "country_noun")
 
 
 @dataclass
@@ -96,17 +97,16 @@ class ArticleActors:
 
     def countries_in(self, sent) -> set[str]:
         """The countries a sentence names: its entities' countries and the country words in it."""
-        found: set[str] = set()
-        for tok in sent:
-            ent = self.entity_at.get(tok.idx)
-            if ent is not None and ent.type not in _NAMED_PLACES_AND_THINGS:
-                if ent.country:
-                    found.add(ent.country)
-            elif tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and not _in_relation(tok):
-                country = country_word(tok.text)
-                if country:
-                    found.add(country)
-        return found
+        return {code for tok in sent if (code := self.country_at(tok)) is not None}
+
+    def country_at(self, tok) -> str | None:
+        """The country a token names: its entity's, or a country word the recogniser missed."""
+        ent = self.entity_at.get(tok.idx)
+        if ent is not None and ent.type not in _NAMED_PLACES_AND_THINGS:
+            return ent.country
+        if ent is None and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and not _in_relation(tok):
+            return country_word(tok.text)
+        return None
 
 
 def _country_weights(article: Article, doc, entity_at: dict[int, Entity]) -> Counter[str]:
@@ -218,6 +218,12 @@ class PhraseResolver:
         return out
 
     def _member(self, head) -> list[Actor]:
+        if _is_country_anaphor(head):  # "the country had admitted 1.4 million refugees"
+            country = self._last_country_before(head)
+            if country:
+                start, end = head.left_edge.idx, head.idx + len(head.text)
+                return [self.actors.mark_inferred(Actor(text=head.doc.text[start:end], start=start, end=end,
+                                                        code=country, country=country))]
         if head.lemma_.lower() in _QUANTITIES:  # "thousands of workers", "members of the party"
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"), None)
@@ -269,6 +275,11 @@ class PhraseResolver:
                 break
         if found:
             return found
+        if ent is None and sector is None:  # "two neighbours, Kenya and Uganda,": the apposition names them
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                named = [a for a in self.resolve(appos) if a.country or (a.code or "").startswith(("IGO", "NGO"))]
+                if named:
+                    return named
         if ent is not None:
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=ent.code or sector, country=None)]
         if sector == "ETH" and head.pos_ in ("NOUN", "PROPN"):  # "ethnic Turks": a people the text does not place
@@ -287,6 +298,15 @@ class PhraseResolver:
                                                         country=country))]
             return [Actor(text=text, start=start, end=end, code=role)]
         return []
+
+    def _last_country_before(self, tok, window: int = 80) -> str | None:
+        """The country named last before ``tok``, within ``window`` tokens: what "the country" refers to."""
+        doc = tok.doc
+        for i in range(tok.i - 1, max(-1, tok.i - 1 - window), -1):
+            country = self.actors.country_at(doc[i])
+            if country:
+                return country
+        return None
 
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
         if _ethnic(tok):  # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's
@@ -311,6 +331,12 @@ class PhraseResolver:
 
 
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
+
+
+def _is_country_anaphor(head) -> bool:
+    """ "the country", "the nation", "the kingdom": a definite country noun with nothing else to say which."""
+    return (head.lemma_.lower() in _COUNTRY_NOUNS and head.tag_ == "NN"
+            and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"])
 
 
 def _one_national(head) -> bool:

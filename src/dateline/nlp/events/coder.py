@@ -580,13 +580,15 @@ class SentenceCoder:
             out.append(with_country(actor, place) if placeable else actor)
         return out
 
-    def _placed_by_sentence(self, sources: list[Actor], targets: list[Actor], sent, inferred: set[int]) -> list[Actor]:
+    def _placed_by_sentence(self, sources: list[Actor], targets: list[Actor], sent, inferred: set[int],
+                            head) -> list[Actor]:
         """An organ of a state with no country ("the vice-president", "police") takes the one country its
         own sentence names besides the other side's (when that is a state, not one of its own groups);
         with none or several, it stays without a country. A named person is placed so only when the
-        sentence names no other country at all ("President Bouteflika threatened a curfew in Algiers"),
-        not by the country left once the other side's is set aside ("Trudeau and Ardern discussed the
-        detention of two Canadians in China"): a person's country is their own, not their topic's.
+        act's own clause names that country and no other ("President Bouteflika threatened a curfew in
+        Algiers"), not by the country left once the other side's is set aside ("Trudeau and Ardern
+        discussed the detention of two Canadians in China") nor by one in an adjunct ("scuttled the
+        talks, citing Taliban violence"): a person's country is their own, not their topic's.
         The actors placed so are added to ``inferred`` (a lower confidence)."""
         todo = [a for a in sources if a.code in _STATE_SECTORS and not a.country]
         if not todo:
@@ -594,12 +596,14 @@ class SentenceCoder:
         others = {t.country for t in targets if t.country and t.code == t.country}  # a domestic group is no other side
         every = self.actors.countries_in(sent)
         named = every - others
+        if any(self._named_person(a) for a in todo):  # a person: only the countries of the act's own clause
+            every = self._clause_countries(head, sent)
         if len(named) != 1:
             return sources
         (country,) = named
         out = []
         for actor in sources:
-            if actor in todo and (len(every) == 1 or not self._named_person(actor)):
+            if actor in todo and (every == {country} or not self._named_person(actor)):
                 actor = with_country(actor, country)
                 inferred.add(id(actor))
             out.append(actor)
@@ -636,6 +640,19 @@ class SentenceCoder:
             return True
         words = _OF.split(actor.text or "", maxsplit=1)[0].split()
         return bool(words) and sector_code([words[-1].lower()]) in _STATE_SECTORS
+
+    def _clause_countries(self, head, sent) -> set[str]:
+        """The countries named in the act's own clause, not in its adjuncts ("scuttled the talks, citing
+        Taliban violence": none) nor in the rest of the sentence."""
+        clause = head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        skip: set[int] = set()
+        for c in clause.children:
+            if c.dep_ in ("advcl", "parataxis", "relcl", "conj", "cc"):
+                skip.update(t.i for t in c.subtree)
+        tokens = [t for t in clause.subtree if t.i not in skip]
+        return {code for t in tokens if (code := self.actors.country_at(t)) is not None}
 
     def _named_person(self, actor: Actor) -> bool:
         """Whether any member of ``actor`` is a person the text names (not a bare role)."""
@@ -728,14 +745,14 @@ class SentenceCoder:
             if place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
                 sources, targets = self._placed(sources, place, sent), self._placed(targets, place, sent)
             else:  # "Vice-President Awori declined to resign despite pressure by the Kenya Anti-Corruption ..."
-                sources = self._placed_by_sentence(sources, targets, sent, inferred)
+                sources = self._placed_by_sentence(sources, targets, sent, inferred, r.head)
             if not sources and place and r.code[:2] in _VIOLENT_ROOTS:
                 # "a roadside bombing near Samarra killed a soldier": an attacker the text does not name
                 # is an unidentified armed actor of the country where it struck (as ICEWS codes them)
                 sources = [Actor(text="unidentified attackers", code=place + "UAF", country=place)]
                 inferred.add(id(sources[0]))
             pair = self.actors.pair
-            if not targets and sources and r.code[:2] in _VERBAL_ROOTS:
+            if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None:
                 targets = self._other_side(sources, sent, inferred)
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
             if len(sources) == 1 and not targets and place and place != sources[0].country and r.code[:2] == "04":
