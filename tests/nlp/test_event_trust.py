@@ -439,3 +439,26 @@ def test_a_mislabelled_surname_still_gives_its_person_the_nationality_before_it(
                        "Australian-born Marlowe faces a charge of conspiracy in the United States.")
     person = next(e for e in article.entities if e.name == "Julian Marlowe")
     assert person.country == "AUS"
+
+
+def test_a_commitment_not_made_is_no_refusal_but_a_stated_refusal_is():
+    assert [e for e in kept("The president has not committed to removing the tariffs on Chinese goods.")
+            if e.plover == "REJECT"] == []
+    assert [e.plover for e in kept("Syria says it will not accept any more Iraqi refugees.")] == ["REJECT"]
+    assert "REJECT" in {e.plover for e in kept("Beijing is balking at the changes Washington wants.")}
+
+
+def test_allies_of_a_state_are_not_that_state():
+    events = kept("Several of Canada's allies, including the EU, the U.S. and Britain, have condemned the arrests.")
+    assert "CAN" not in {side(e.source) for e in events}
+    assert {"USA", "GBR"} <= {side(e.source) for e in events}
+
+
+def test_an_appeal_to_civilians_is_no_political_interaction():
+    assert [e for e in kept("Canada urged Chinese citizens to reconsider travel to Canada.") if e.plover == "REQUEST"] == []
+    assert [e.plover for e in kept("The UN urged Israel to halt the strikes.")] == ["REQUEST"]
+
+
+def test_a_states_own_name_gives_it_no_role():
+    [ev] = kept("The United States demanded that the Democratic People's Republic of Korea end its nuclear program.")
+    assert ev.target.code == "PRK"

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ... import lang
 from ...model import Actor, Article, Entity
 from ..actors import alias_country, country_code, national_title, place_country, sector_code
+from . import grammar
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
@@ -32,6 +33,7 @@ _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW
 _QUANTITIES = lang.column_words("event_words", "role", "quantity")
 _ETHNIC_WORDS = lang.column_words("event_words", "role", "ethnic_word")
 _COUNTRY_NOUNS = lang.column_words("event_words", "role", "country_noun")
+_RELATIONAL = lang.column_words("event_words", "role", "relational_noun")
 
 
 @dataclass
@@ -224,18 +226,34 @@ class PhraseResolver:
                 start, end = head.left_edge.idx, head.idx + len(head.text)
                 return [self.actors.mark_inferred(Actor(text=head.doc.text[start:end], start=start, end=end,
                                                         code=country, country=country))]
+        outer = head
         if head.lemma_.lower() in _QUANTITIES:  # "thousands of workers", "members of the party"
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"), None)
             if of is not None:
                 head = of
+        if head.lemma_.lower() in _RELATIONAL:
+            # "several of Canada's allies, including the EU and the U.K.": the ones included, not Canada
+            members = [a for tok in _unique_tokens(outer, head) for _, pobj in grammar.preps(tok, ("including", "like"))
+                       for a in self.resolve(pobj)]
+            if members:
+                return members
         tokens = _phrase_tokens(head)
+        if head.lemma_.lower() in _RELATIONAL:  # "his Chinese counterpart" is Chinese; "Canada's allies" are not Canadian
+            related = {t.i for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                       for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in related]
         start, end = _span(tokens)
         text = self.actors.article.text[start:end] if self.actors.article.text else head.doc.text[start:end]
         sector = _sector(" ".join(t.text for t in tokens))
         ent = self.actors.entity_of(head)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:
             ent = None
+        if ent is not None and ent.type in _COUNTRY_TYPES:
+            # a state's own name says nothing of a role ("the Democratic People's Republic of Korea")
+            inside = next(((m.start, m.end) for m in ent.mentions if m.start <= head.idx < m.end), None)
+            if inside is not None:
+                sector = _sector(" ".join(t.text for t in tokens if not inside[0] <= t.idx < inside[1]))
         if ent is not None and ent.type == "NORP" and sector is None and _one_national(head):
             sector = "CVL"  # "the American", "the 48-year-old Australian": one person of that nationality
         if _ethnic(head) or (ent is not None and ent.type == "NORP" and any(_ethnic(t) for t in tokens)):
@@ -331,6 +349,10 @@ class PhraseResolver:
 
 
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
+
+
+def _unique_tokens(*tokens) -> list:
+    return [t for n, t in enumerate(tokens) if all(t.i != u.i for u in tokens[:n])]
 
 
 def _is_country_anaphor(head) -> bool:

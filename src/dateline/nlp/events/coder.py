@@ -188,6 +188,11 @@ class SentenceCoder:
         elif frame == "deny":
             code = pat.code
         elif frame == "intent" and negated:
+            # "will not accept", "does not intend to": a refusal; "has not committed to", "did not promise":
+            # a commitment not (yet) made, no event
+            if not (grammar.modals(tok) & grammar.INTENT_MODALS or tok.tag_ in ("VBZ", "VBP", "VB")
+                    and not grammar.is_perfect(tok)):
+                return []
             code, negated = compose.refuse(emb_code), False
         elif frame in compose.COMPOSE:
             # a frame word with no code of its own ("fail", "hope") is an event only through a coded act:

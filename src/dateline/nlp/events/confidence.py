@@ -18,8 +18,9 @@ only as trustworthy as its weakest part:
   anyone else, a company, a school, a person with no role, acting on a political target ("acting
   politically", 0.5) or not (0.2).
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
-  RETREAT), or a political actor (1.0); an actor with a country or a role (0.9); anything else the parse
-  offered (0.75); times 0.85 when the target is inferred (the author of an act told before, reacted to
+  RETREAT), or a political actor (1.0); an actor with a country or a role (0.9), but 0.45 for an appeal
+  to civilians ("urged voters to", "urged its citizens to reconsider travel": an appeal to no one who
+  acts politically); anything else the parse offered (0.75); times 0.85 when the target is inferred (the author of an act told before, reacted to
   as "these accusations", "the decision").
 - history: an act the text dates five years or more before the article ("seized the territories in the
   1967 war") is background the article recalls, not news it reports: the act factor times 0.45.
@@ -102,6 +103,8 @@ def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool,
             return 0.75
         if actor.country:
             return 1.0 if entity is not None else 0.95
+        if len(actor.code or "") > 3 and actor.code.startswith(("IGO", "NGO")):
+            return 1.0  # a named international organisation: no country to give
         return 0.7
     if actor.country and entity is not None and entity.type == "PERSON":
         return 0.45
@@ -111,6 +114,8 @@ def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool,
 # categories done with someone: with no one on the other side the reading is doubtful ("the council met")
 _DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _STATE_ACTS = frozenset({"COERCE", "SANCTION"})
+_PUBLIC = frozenset({"CVL"})  # civilians: "voters", "citizens", "Chinese citizens"
+PUBLIC_APPEAL = 0.45
 
 
 def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None = None) -> float:
@@ -118,6 +123,8 @@ def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None
         return 0.6 if plover in _DYADIC else 1.0
     if is_political(actor, entity):
         return 1.0
+    if plover == "REQUEST" and sectors(actor.code, actor.country) in _PUBLIC:
+        return PUBLIC_APPEAL  # "urged voters to ...", "urged its citizens to reconsider travel": no one's act
     if actor.country or actor.code:
         return 0.9
     return 0.75
