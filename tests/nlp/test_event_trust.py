@@ -462,3 +462,17 @@ def test_an_appeal_to_civilians_is_no_political_interaction():
 def test_a_states_own_name_gives_it_no_role():
     [ev] = kept("The United States demanded that the Democratic People's Republic of Korea end its nuclear program.")
     assert ev.target.code == "PRK"
+
+
+def test_a_plan_with_no_coded_act_and_an_intent_nobody_states_are_no_events():
+    assert kept("The Canadian police will conduct a review of the operation.") == []
+    assert [e.plover for e in kept("Iran will hold talks with Oman next week.")] == ["AGREE"]
+
+
+def test_he_points_back_to_the_latest_man_not_to_a_woman_named_since():
+    text = ("Afghan President Ashraf Ghani announced the exchange last week. "
+            "White House spokeswoman Stephanie Grisham thanked the Afghan government. "
+            "He also said the government would hold talks with the Taliban.")
+    article = annotate(text)
+    later = [e for e in article.events if "talks" in e.text]
+    assert later and all("Grisham" not in (e.source.text if e.source else "") for e in later)

@@ -18,6 +18,7 @@ from ... import lang
 from ...lang import phrases
 from ...model import Actor, Article, Event
 from ..actors import place_country, sector_code
+from ..names import name_gender
 from . import compose, grammar
 from .actors_in_sentence import (
     ArticleActors,
@@ -69,6 +70,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 # 191 (impose blockade, restrict movement), a coercion
 _OBSTRUCT, _BLOCKADE = "144", "191"
 _VISITS = ("042", "043")  # make a visit, host a visit
+_INTENT_ROOT = "03"  # express intent to cooperate
+_PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
+_ANTECEDENT_WINDOW = 4  # the persons a he/she may point back to
 # and a threat of blockade (1381, a military threat) by people who are not a state is a threat to protest (133)
 _THREATEN_BLOCKADE, _THREATEN_PROTEST = "1381", "133"
 _PROTESTS = ("14", "133")  # acts that make whoever does them a protester: protest, and the threat of it
@@ -116,6 +120,7 @@ class SentenceCoder:
         # the last source of each kind, for a pronoun subject that agrees with it: he/she a person,
         # they/it a group, a body or a state
         self.last_person: Actor | None = None
+        self.people: list[Actor] = []  # every person or singular role remembered, in text order
         self.last_group: Actor | None = None
         self.recent_sources: list[Actor] = []  # every event's first source so far, in text order
         self.entities = {e.id: e for e in article.entities}
@@ -403,12 +408,23 @@ class SentenceCoder:
         return self.resolver.resolve(subj)
 
     def _antecedent(self, pronoun) -> Actor | None:
-        """The earlier source a pronoun agrees with: "he"/"she" a person, "they"/"it" a group."""
+        """The earlier source a pronoun agrees with: "he"/"she" the latest person of that gender (or of
+        none known: "he" after Stephanie Grisham skips her), "they"/"it" a group."""
         if pronoun.lower_ in _PERSON_PRONOUNS:
-            return self.last_person
+            wanted = _PRONOUN_GENDER.get(pronoun.lower_)
+            for actor in reversed(self.people[-_ANTECEDENT_WINDOW:]):
+                if wanted is None or self._gender(actor) in (None, wanted):
+                    return actor
+            return None
         if pronoun.lower_ in _GROUP_PRONOUNS:
             return self.last_group
         return None
+
+    def _gender(self, actor: Actor) -> str | None:
+        ent = self.entities.get(actor.entity) if actor.entity else None
+        if ent is None or ent.type != "PERSON" or not ent.name:
+            return None
+        return name_gender(ent.name.split()[0])
 
     def _remember(self, actor: Actor) -> None:
         """A named person is a he/she; a state, a body or a plural role a they/it; a singular role
@@ -417,11 +433,13 @@ class SentenceCoder:
         if ent is not None and (ent.type == "PERSON" or any(m.text == actor.text for m in ent.mentions)):
             if ent.type == "PERSON":
                 self.last_person = actor
+                self.people.append(actor)
             else:
                 self.last_group = actor
             return
         if not (actor.text or "").endswith("s"):
             self.last_person = actor
+            self.people.append(actor)
         self.last_group = actor
 
     def _carried(self, actor: Actor | None) -> bool:
@@ -731,8 +749,8 @@ class SentenceCoder:
             if info is None or info.plover is None:
                 continue
             sources = self.sources(r)
-            if r.standalone and not sources:
-                continue
+            if (r.standalone or info.code.startswith(_INTENT_ROOT)) and not sources:
+                continue  # a lone event noun, or an intent nobody states, asserts nothing
             targets = self.targets(r, sources)
             # "police and soldiers shot ...": no member of the doers' own phrase is their target
             targets = [t for t in targets if not any(_within(t, a) for a in sources)]
@@ -799,7 +817,10 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
     if mods & grammar.INTENT_MODALS and not grammar.is_perfect(tok):
         if negated:
             return compose.refuse(code), False, None
-        return (compose.threat(code) if _conditional(tok) else compose.intent(code)), False, None
+        if _conditional(tok):
+            return compose.threat(code), False, None
+        # "will conduct a review": a plan with no coded act states no intent to cooperate with anyone
+        return (compose.intent(code) if code is not None else None), False, None
     if mods & grammar.DEMAND_MODALS:
         speaker = grammar.speech_governor(tok)
         if speaker is not None:
