@@ -476,3 +476,10 @@ def test_he_points_back_to_the_latest_man_not_to_a_woman_named_since():
     article = annotate(text)
     later = [e for e in article.events if "talks" in e.text]
     assert later and all("Grisham" not in (e.source.text if e.source else "") for e in later)
+
+
+def test_a_protest_the_text_places_has_that_countrys_protesters_as_its_source():
+    [ev] = kept("Anti-government protests in Hong Kong escalated on Monday.")
+    assert (ev.plover, ev.source.code) == ("PROTEST", "HKGOPP")
+    assert ev.confidence < 1.0  # inferred doers
+    assert kept("The protests began peacefully in June.") == []  # placed nowhere: no country

@@ -71,6 +71,8 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 _OBSTRUCT, _BLOCKADE = "144", "191"
 _VISITS = ("042", "043")  # make a visit, host a visit
 _INTENT_ROOT = "03"  # express intent to cooperate
+_PROTEST_ROOT = "14"
+_ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
 _PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
 _ANTECEDENT_WINDOW = 4  # the persons a he/she may point back to
 # and a threat of blockade (1381, a military threat) by people who are not a state is a threat to protest (133)
@@ -648,6 +650,14 @@ class SentenceCoder:
         inferred.add(id(actor))
         return [actor]
 
+    def _protesters(self, r: Reading) -> list[Actor]:
+        """The unnamed doers of a protest the text places: protesters of the country of its place, or of
+        the country the article gave its protesters ("Hong Kong protesters ... the protests began")."""
+        country = self.location(r) or self.actors.recall("protester", "OPP")
+        if not country:
+            return []
+        return [self.actors.mark_inferred(Actor(text="protesters", code=country + "OPP", country=country))]
+
     def _is_people(self, actor: Actor) -> bool:
         """A people or some of its members, named by nationality alone ("Canadians", "Chinese travellers",
         "the American"), not a state or anyone with a role."""
@@ -749,6 +759,8 @@ class SentenceCoder:
             if info is None or info.plover is None:
                 continue
             sources = self.sources(r)
+            if not sources and info.code.startswith(_PROTEST_ROOT) and (protesters := self._protesters(r)):
+                sources = protesters  # "the protests in Hong Kong began in June": its protesters
             if (r.standalone or info.code.startswith(_INTENT_ROOT)) and not sources:
                 continue  # a lone event noun, or an intent nobody states, asserts nothing
             targets = self.targets(r, sources)
@@ -787,7 +799,9 @@ class SentenceCoder:
                 targets = []  # "Johnson and Corbyn attacked each other's policies": each the other's target
             mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
             mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
-            act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone,
+            # "the protests escalated", "fighting broke out": an aspect verb asserts its subject event
+            asserted_noun = r.act.dep_ in ("nsubj", "nsubjpass") and r.act.head.lemma_.lower() in _ASPECT_VERBS
+            act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone and not asserted_noun,
                               noun=r.act.pos_ in ("NOUN", "PROPN"), finite=grammar.is_finite(r.head),
                               history=self.is_history(r, when))
             for src, tgt in _dyads(sources, targets, mutual, self.entities):
