@@ -483,3 +483,20 @@ def test_a_protest_the_text_places_has_that_countrys_protesters_as_its_source():
     assert (ev.plover, ev.source.code) == ("PROTEST", "HKGOPP")
     assert ev.confidence < 1.0  # inferred doers
     assert kept("The protests began peacefully in June.") == []  # placed nowhere: no country
+
+
+def test_a_reduced_passive_makes_its_noun_the_target_and_custody_is_the_places_state():
+    events = [e for e in kept("Canada is worried about two Canadians detained in China last month.")
+              if e.plover == "COERCE"]
+    assert [(side(e.source), side(e.target)) for e in events] == [("CHN", "CAN")]
+    [ev] = kept("Two Kenyan journalists were arrested in Kampala on Monday.")
+    assert (side(ev.source), side(ev.target)) == ("UGA", "KEN") and ev.confidence < 1.0
+
+
+def test_what_a_plan_holds_is_not_asserted():
+    assert kept("The police developed an operational plan that involved moving officers into the area.") == []
+
+
+def test_recognising_that_something_is_so_is_no_recognition():
+    assert kept("Trump and Lighthizer recognize that China has made concessions.") == []
+    assert [e.plover for e in kept("Sweden recognized Palestine on Thursday.")] == ["SUPPORT"]

@@ -72,6 +72,7 @@ _OBSTRUCT, _BLOCKADE = "144", "191"
 _VISITS = ("042", "043")  # make a visit, host a visit
 _INTENT_ROOT = "03"  # express intent to cooperate
 _PROTEST_ROOT = "14"
+_CUSTODY = ("173", "174")  # arrest or detain, expel or deport
 _ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
 _PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
 _ANTECEDENT_WINDOW = 4  # the persons a he/she may point back to
@@ -358,6 +359,10 @@ class SentenceCoder:
                 if found:
                     return found
             return []
+        if r.frame is None and grammar.is_reduced_passive(head):
+            # "two Canadians detained in China": the noun is who was detained; the doer is the "by" phrase
+            agent = grammar.agent_of(head)
+            return self.resolver.resolve(agent) if agent is not None else []
         if grammar.is_passive(head) and not (r.frame in _SUBJECT_ACTS_FRAMES and grammar.agent_of(head) is None):
             agent = grammar.agent_of(head)  # "X was asked/accused/warned (by Y)": X is the target, Y the source
             return self.resolver.resolve(agent) if agent is not None else []
@@ -458,6 +463,10 @@ class SentenceCoder:
             return self._author_of(r.judged, sources)
         if r.frame == "undergo":  # who underwent it: the subject, or the author of the thing that did
             return self._author_of(r.addressee, sources) if r.addressee is not None else []
+        if r.frame is None and grammar.is_reduced_passive(r.head) and r.head.head.pos_ not in ("VERB", "AUX"):
+            found = self.resolver.resolve(r.head.head)  # "two Canadians detained in China"
+            if found:
+                return found
         if r.addressee is not None:
             found = self._resolve_subject(r.addressee, r.act) if is_personal_pronoun(r.addressee) \
                 else self.resolver.resolve(r.addressee)
@@ -781,6 +790,11 @@ class SentenceCoder:
                 sources, targets = self._placed(sources, place, sent), self._placed(targets, place, sent)
             else:  # "Vice-President Awori declined to resign despite pressure by the Kenya Anti-Corruption ..."
                 sources = self._placed_by_sentence(sources, targets, sent, inferred, r.head)
+            if not sources and place and r.code.startswith(_CUSTODY):
+                # "two Canadians detained in China": only a state arrests, detains or expels, and the one
+                # that did is the state where it was done
+                sources = [Actor(text="authorities", code=place + "GOV", country=place)]
+                inferred.add(id(sources[0]))
             if not sources and place and r.code[:2] in _VIOLENT_ROOTS:
                 # "a roadside bombing near Samarra killed a soldier": an attacker the text does not name
                 # is an unidentified armed actor of the country where it struck (as ICEWS codes them)

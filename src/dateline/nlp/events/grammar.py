@@ -93,6 +93,16 @@ def subject_candidates(verb) -> Iterator:
         steps += 1
 
 
+def is_reduced_passive(verb) -> bool:
+    """A past participle that modifies a noun with no auxiliary ("the men detained last week"): a
+    passive whose subject is the noun it modifies."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+            # (a sentence whose root is no verb: the parser lost the main verb, "Doctors from two aid
+            # groups donated ...", and the participle is it)
+            and verb.sent.root.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children))
+
+
 def subject_of(verb):
     """The nearest grammatical subject governing ``verb``, or None."""
     return next(subject_candidates(verb), None)
@@ -126,6 +136,7 @@ def speech_governor(tok):
 HYPOTHETICAL_MODALS = lang.words("event_hypothetical_modals")
 CONDITIONAL_MARKS = lang.words("event_conditional_marks")
 WISH_VERBS = lang.words("event_wish_verbs")
+PLAN_NOUNS = lang.column_words("event_words", "role", "plan_noun")
 _CLOSERS = "\"'”’»)] \n\t"
 
 
@@ -202,6 +213,8 @@ def mood(tok, *, plain: bool) -> str | None:
             # "a plan to return refugees", "the only states to have signed treaties": an infinitive that
             # describes a noun asserts nothing (a purpose, "blocked streets to demand reforms", may)
             return "unrealised"
+        if t.dep_ in ("relcl", "acl") and t.head.lemma_.lower() in PLAN_NOUNS:
+            return "unrealised"  # "a plan that involved moving police into the area": what a plan holds
         head = t.head
         if head is t or head == t:
             return None
