@@ -171,7 +171,7 @@ def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params
 
 # -- articles ----------------------------------------------------------------------------------------
 _ARTICLE_COLUMNS = (
-    "a.id, a.title, a.publisher, a.published, a.language, a.url, json_extract(a.record, '$.authors'), "
+    "a.id, a.title, a.publisher, a.published, a.language, a.url, a.authors, "
     "a.duplicate_of, (SELECT count(*) FROM entities x WHERE x.article_id = a.id), "
     "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id), "
     "(SELECT count(*) FROM events x WHERE x.article_id = a.id), "
