@@ -215,6 +215,14 @@ MIGRATIONS: list[str] = [
         record_zlib = dateline_pack(record);
     ALTER TABLE articles DROP COLUMN record;
     """,
+    # 7: indexes for what the query objects filter on and had to scan for: an actor by country (the
+    #    ActorRef's "code prefix OR country" takes both sides of the OR through an index), and the few
+    #    articles that are copies (every collapsed list asks which articles are alone in their cluster)
+    """
+    CREATE INDEX events_source_country ON events(source_country);
+    CREATE INDEX events_target_country ON events(target_country);
+    CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
