@@ -89,3 +89,30 @@ def test_a_query_full_text_search_cannot_read_is_a_clear_error_in_every_list(sto
     for ask in (store.search, store.articles, store.count_articles, store.article_facets, store.facet_sample):
         with pytest.raises(SearchQueryError, match="cannot read"):
             ask(ArticleQuery(q="()0"))
+
+
+def test_collapsed_by_rank_is_the_general_paths_answer(tmp_path: Path):
+    """Copies of three stories (and a copy whose representative does not match): the unfiltered collapsed
+    search gives one hit per cluster, its best match, in rank order, with the same count as the general
+    path, page after page."""
+    with open_store(tmp_path / "copies.db") as store:
+        for n in range(24):
+            body = f"The harbour talks went on. {'The quota was set. ' * (n % 5)}Story {n}."
+            store.upsert(plain_article(n, "Talks", body, published=f"2024-01-{1 + n:02d}T10:00:00Z"))
+        store.upsert(plain_article(99, "Quota", "Nothing here about it.", published="2024-02-01T10:00:00Z"))
+        store.set_duplicates({"plain0005": "plain0001", "plain0009": "plain0001", "plain0010": "plain0002",
+                              "plain0011": "plain0099", "plain0012": "plain0099", "plain0013": "plain0003"})
+        pages = []
+        for offset in range(0, 24, 5):
+            fast = store.search(ArticleQuery(q="talks", collapse=True, page=Page(5, offset)))
+            general = store.search(ArticleQuery(q="talks", collapse=True, since="2000-01-01", page=Page(5, offset)))
+            assert fast.total == general.total == 24 - 5  # 5, 9, 10, 13 join a match; 11 and 12 are one cluster
+            pages += [h.id for h in fast.hits]
+            assert {h.id for h in fast.hits} <= {h.id for h in store.search(ArticleQuery(q="talks", page=Page(30))).hits}
+        assert len(pages) == len(set(pages)) == 19
+        best = [h.id for h in store.search(ArticleQuery(q="talks", page=Page(30))).hits]
+        clusters = {h: (store.get(h).duplicate_of or h) for h in best}
+        firsts = [h for i, h in enumerate(best) if clusters[h] not in {clusters[x] for x in best[:i]}]
+        assert pages == firsts
+        sizes = {h.id: h.cluster_size for h in store.search(ArticleQuery(q="talks", collapse=True, page=Page(30))).hits}
+        assert sizes[next(h for h in firsts if clusters[h] == "plain0001")] == 3  # 1, 5 and 9

@@ -248,7 +248,10 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
     limit, page_args = query.page.sql()
     try:
         with time_budget(conn, query.q):
-            if query.collapse:
+            unfiltered = not query.where()[0] and query.sample == 1
+            if query.collapse and unfiltered and query.sort in (None, "relevance"):
+                total, rows = _collapsed_by_rank(conn, match, query)
+            elif query.collapse:
                 total = conn.execute(f"{head} SELECT count(DISTINCT {cluster}) {tail}", args).fetchone()[0]
                 outer = order.replace("a.", "").replace("f.rank", "rank")
                 rows = conn.execute(
@@ -259,7 +262,7 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
                     f") WHERE nth = 1{outer}{limit}",
                     [*args, *page_args],
                 ).fetchall()
-            elif not query.where()[0] and query.sample == 1:
+            elif unfiltered:
                 # no filter on the article: every row of the index is an article, so the index alone
                 # counts the matches and ranks them, and only the page's rows are read from the articles
                 total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
@@ -291,6 +294,41 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
         for r in rows
     ]
     return SearchResult(total=total, hits=hits)
+
+
+# The matches, and those of them that are copies (few: the partial index articles_duplicate_of holds them)
+_MATCHES = "WITH m AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+_COPIES = "FROM articles c INDEXED BY articles_duplicate_of WHERE c.duplicate_of IS NOT NULL AND c.rowid IN m"
+
+
+def _collapsed_by_rank(conn: sqlite3.Connection, match: str, query: ArticleQuery) -> tuple[int, list[tuple]]:
+    """One hit per near-duplicate cluster, best first, for a search without article filters: the clusters
+    are counted as the matches less the copies that matched, plus the clusters of those copies whose
+    representative did not; the page is read off the index's ranking, a cluster's first (best) match
+    standing for it, asking for more of the ranking until the page is full."""
+    matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [match]).fetchone()[0]
+    copies, alone = conn.execute(
+        f"{_MATCHES}SELECT count(*), count(DISTINCT CASE WHEN NOT EXISTS (SELECT 1 FROM articles r "
+        f"WHERE r.id = c.duplicate_of AND r.rowid IN m) THEN c.duplicate_of END) {_COPIES}", [match]).fetchone()
+    total = matches - copies + alone
+    wanted = query.page.offset + (query.page.limit if query.page.limit is not None else total)
+    rows: list[tuple] = []
+    ask = wanted + 20
+    while True:
+        ranked = conn.execute(
+            "SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, coalesce(a.duplicate_of, a.id) "
+            "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) f "
+            "JOIN articles a ON a.rowid = f.rowid ORDER BY f.rank, f.rowid", [match, ask]).fetchall()
+        seen: set[str] = set()
+        rows = []
+        for row in ranked:
+            if row[6] not in seen:
+                seen.add(row[6])
+                rows.append(row)
+        if len(rows) >= wanted or len(ranked) < ask:
+            break
+        ask *= 2
+    return total, rows[query.page.offset : wanted]
 
 
 def _index_order(query: ArticleQuery) -> tuple[str, str]:
