@@ -33,7 +33,7 @@ KILLS = int(os.environ.get("DATELINE_CRASH_KILLS", "2"))  # kills at article cou
 PER_ARTICLE = ("paragraphs", "sections", "media", "entities", "mentions", "quotes", "events")
 ARTICLE_COLUMNS = "id, source, url, title, publisher, published, published_at, language, text"
 FINAL = {  # the whole content, as in tests/test_ingest.py: columns that depend on when it ran left out
-    "articles": f"{ARTICLE_COLUMNS}, record, duplicate_of",
+    "articles": f"{ARTICLE_COLUMNS}, record_zlib, duplicate_of",
     **{t: "*" for t in PER_ARTICLE},
     "minhashes": "*",  # written by the dedup pass after the articles, so checked on the final state only
     "inputs": "key, content_hash, article_id, status",

@@ -165,6 +165,39 @@ def test_a_store_from_an_older_schema_is_upgraded_in_place(tmp_path: Path):
         assert store.search("before").total == 1
 
 
+def test_a_version_5_store_keeps_every_record_whole_when_its_records_are_packed(tmp_path: Path):
+    """Migration 6 packs the JSON records and moves the lists of words into columns: get() gives back the
+    very record that was stored before, and the list of articles shows its authors."""
+    import json
+
+    from dateline.store.query import ArticleQuery
+    from dateline.store.schema import MIGRATIONS, _statements
+    from dateline.store.tables import pack_record
+
+    article = harbour_article()
+    article.authors, article.tags, article.warnings = ["Kari Nordmann"], ["fisheries"], ["odd byline"]
+    path = tmp_path / "v5.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.create_function("dateline_segment", 1, lambda t: t)
+    for migration in MIGRATIONS[:5]:
+        for statement in _statements(migration):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 5")
+    record = article.to_dict()
+    text = record.pop("text")
+    record.pop("duplicate_of")
+    conn.execute("INSERT INTO articles(id, source, title, text, record, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
+                 (article.id, article.source, article.title, text, json.dumps(record), "2024-01-01"))
+    conn.close()
+    with open_store(path) as store:
+        assert store.get(article.id).to_dict() == article.to_dict()
+        assert [r.authors for r in store.articles(ArticleQuery())] == [["Kari Nordmann"]]
+        assert store.conn.execute("SELECT tags, warnings FROM articles").fetchone() == ('["fisheries"]',
+                                                                                        '["odd byline"]')
+        packed = store.conn.execute("SELECT record_zlib FROM articles").fetchone()[0]
+    assert len(packed) < len(json.dumps(record)) and packed == pack_record(article)
+
+
 def test_one_entity_page_for_a_country_under_all_its_names(store):
     from dateline.model import Entity, Span
 

@@ -24,7 +24,7 @@ from .errors import StoreError
 from .keys import normalise_name, search_form
 from .query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
 from .schema import migrate
-from .tables import SQL_TABLES
+from .tables import SQL_TABLES, pack_json, unpack_record
 
 DateLike = str | date | datetime | None
 
@@ -91,7 +91,7 @@ class Store:
 
     def get(self, article_id: str) -> Article | None:
         row = self.conn.execute(
-            "SELECT text, record, duplicate_of FROM articles WHERE id = ?", (article_id,)
+            "SELECT text, record_zlib, duplicate_of FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         return _article(row) if row else None
 
@@ -115,7 +115,7 @@ class Store:
             page = 500 if remaining is None else min(500, remaining)
             clauses = [*where, "a.id > ?"] if cursor is not None else where
             args = [*params, cursor] if cursor is not None else params
-            sql = "SELECT a.text, a.record, a.duplicate_of, a.id FROM articles a"
+            sql = "SELECT a.text, a.record_zlib, a.duplicate_of, a.id FROM articles a"
             sql += (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY a.id LIMIT ?"
             rows = self.conn.execute(sql, [*args, page]).fetchall()
             for row in rows:
@@ -152,6 +152,11 @@ class Store:
 
     def article_facets(self, query: ArticleQuery) -> dict[str, list[list[Any]]]:
         return results.article_facets(self.conn, query)
+
+    def facet_sample(self, query: ArticleQuery) -> tuple[ArticleQuery, results.FacetSample]:
+        """The query to count the facets of ``query`` over: itself, or a sample of its matches when they are
+        more than results.FACET_SAMPLE (the facet functions scale the counts of a sample up)."""
+        return results.facet_sample(self.conn, query)
 
     def volume(self, query: ArticleQuery, freq: str = "week") -> list[dict[str, Any]]:
         return results.volume(self.conn, query, freq)
@@ -332,6 +337,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.create_function("dateline_segment", 1, search_form, deterministic=True)
         conn.create_function("dateline_norm", 1, lambda t: normalise_name(t) if t else "", deterministic=True)
+        conn.create_function("dateline_pack", 1, pack_json, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -375,11 +381,7 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
 
 
 def _article(row: tuple) -> Article:
-    text, record, duplicate_of = row[0], row[1], row[2]
-    data = json.loads(record)
-    data["text"] = text
-    data["duplicate_of"] = duplicate_of
-    return Article.from_dict(data)
+    return unpack_record(row[1], row[0], row[2])
 
 
 def _write_failure(cur: sqlite3.Cursor, failure: Failure, run_id: int | None) -> None:

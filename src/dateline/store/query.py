@@ -290,6 +290,9 @@ class ArticleQuery:
     collapse: bool = False  # one article per near-duplicate cluster
     sort: str | None = None
     page: Page = field(default_factory=Page)
+    # every sample-th match by rowid only (ingest order, so independent of what an article says): the
+    # facets of a search that matches more than results.FACET_SAMPLE articles are estimated from those
+    sample: int = 1
 
     FILTERS = ("q", "publisher", "domain", "language", "since", "until", "entity", "country")
 
@@ -313,6 +316,8 @@ class ArticleQuery:
         self.until = check_date("until", self.until)
         if self.country:
             self.country = country_filter(self.country)
+        if not isinstance(self.sample, int) or isinstance(self.sample, bool) or self.sample < 1:
+            raise QueryError(f"sample must be a whole number of 1 or more, not {self.sample!r}")
         if self.sort == "relevance" and not self.q:
             raise QueryError("sort=relevance needs a query q")
         _order(self.sort, "-published", ARTICLE_SORTS, "a.id")  # refuse a bad sort now
@@ -339,26 +344,31 @@ class ArticleQuery:
 
     def from_sql(self) -> tuple[str, str, list[Any]]:
         """(CTE head, FROM ... WHERE ..., parameters): the matching articles as ``a`` (and ``f`` with q)."""
+        from .search import fts_query, matches_sql, sample_sql
+
         where, params = self.where()
         if self.q:
-            from .search import fts_query, matches_sql
-
-            head, body = matches_sql(where)
+            head, body = matches_sql(where, self.sample)
             return head, body, [fts_query(self.q), *params]
+        if self.sample > 1:
+            where = [*where, sample_sql("a.rowid", self.sample).removeprefix(" AND ")]
         return "", "FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
 
     def ids_sql(self) -> tuple[str, list[Any]]:
         """A subquery of the matching article ids, for the facts of the matching articles."""
-        where, params = self.where()
-        if self.q:
-            from .search import fts_query
+        from .search import fts_query, sample_sql
 
-            where = ["a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *where]
+        where, params = self.where()
+        sample = sample_sql("rowid" if self.q else "a.rowid", self.sample)
+        if self.q:
+            where = [f"a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{sample})", *where]
             params = [fts_query(self.q), *params]
+        elif sample:
+            where = [*where, sample.removeprefix(" AND ")]
         return "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
 
     def is_filtered(self) -> bool:
-        return bool(self.filters())
+        return bool(self.filters()) or self.sample > 1
 
     def order_by(self) -> str:
         return _order(self.sort, "relevance" if self.q else "-published", ARTICLE_SORTS, "a.id")

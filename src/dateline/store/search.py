@@ -190,6 +190,8 @@ def time_budget(conn: sqlite3.Connection, query: str, seconds: float | None = No
     try:
         yield
     except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc):  # a query fts_query let through but FTS5 cannot read, e.g. "()"
+            raise SearchQueryError(f"full-text search cannot read {query[:100]!r}; {HELP}") from None
         if "interrupted" not in str(exc):
             raise
         raise SearchTooCostly(
@@ -246,7 +248,10 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
     limit, page_args = query.page.sql()
     try:
         with time_budget(conn, query.q):
-            if query.collapse:
+            unfiltered = not query.where()[0] and query.sample == 1
+            if query.collapse and unfiltered and query.sort in (None, "relevance"):
+                total, rows = _collapsed_by_rank(conn, match, query)
+            elif query.collapse:
                 total = conn.execute(f"{head} SELECT count(DISTINCT {cluster}) {tail}", args).fetchone()[0]
                 outer = order.replace("a.", "").replace("f.rank", "rank")
                 rows = conn.execute(
@@ -257,6 +262,17 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
                     f") WHERE nth = 1{outer}{limit}",
                     [*args, *page_args],
                 ).fetchall()
+            elif unfiltered:
+                # no filter on the article: every row of the index is an article, so the index alone
+                # counts the matches and ranks them, and only the page's rows are read from the articles
+                total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                     [match]).fetchone()[0]
+                inner, outer = _index_order(query)
+                rows = conn.execute(
+                    f"SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} "
+                    f"FROM ({inner}{limit}) f JOIN articles a ON a.rowid = f.rowid{outer}",
+                    [match, *page_args],
+                ).fetchall()
             else:
                 total = conn.execute(f"{head} SELECT count(*) {tail}", args).fetchone()[0]
                 rows = conn.execute(
@@ -264,7 +280,7 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
                     f"{order}{limit}",
                     [*args, *page_args],
                 ).fetchall()
-            snippets = _snippets(conn, match, [r[0] for r in rows])
+            snippets, ranks = _snippets(conn, match, [r[0] for r in rows])
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax error" in str(exc):
             raise SearchQueryError(f"full-text search cannot read {query.q!r}; {HELP}") from None
@@ -272,7 +288,7 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
     sizes = _cluster_sizes(conn, {r[6] for r in rows})
     hits = [
         SearchHit(
-            id=r[1], title=r[2], publisher=r[3], published=r[4], score=-r[5],
+            id=r[1], title=r[2], publisher=r[3], published=r[4], score=-(ranks[r[0]] if r[5] is None else r[5]),
             snippet=snippets.get(r[0], ""), cluster_size=sizes.get(r[6], 1),
         )
         for r in rows
@@ -280,8 +296,65 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
     return SearchResult(total=total, hits=hits)
 
 
-def matches_sql(where: list[str]) -> tuple[str, str]:
-    """What goes before and after the SELECT list: the matches ``f`` joined to articles ``a``, filtered.
+# The matches, and those of them that are copies (few: the partial index articles_duplicate_of holds them)
+_MATCHES = "WITH m AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+_COPIES = "FROM articles c INDEXED BY articles_duplicate_of WHERE c.duplicate_of IS NOT NULL AND c.rowid IN m"
+
+
+def _collapsed_by_rank(conn: sqlite3.Connection, match: str, query: ArticleQuery) -> tuple[int, list[tuple]]:
+    """One hit per near-duplicate cluster, best first, for a search without article filters: the clusters
+    are counted as the matches less the copies that matched, plus the clusters of those copies whose
+    representative did not; the page is read off the index's ranking, a cluster's first (best) match
+    standing for it, asking for more of the ranking until the page is full."""
+    matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [match]).fetchone()[0]
+    copies, alone = conn.execute(
+        f"{_MATCHES}SELECT count(*), count(DISTINCT CASE WHEN NOT EXISTS (SELECT 1 FROM articles r "
+        f"WHERE r.id = c.duplicate_of AND r.rowid IN m) THEN c.duplicate_of END) {_COPIES}", [match]).fetchone()
+    total = matches - copies + alone
+    wanted = query.page.offset + (query.page.limit if query.page.limit is not None else total)
+    rows: list[tuple] = []
+    ask = wanted + 20
+    while True:
+        ranked = conn.execute(
+            "SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, coalesce(a.duplicate_of, a.id) "
+            "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) f "
+            "JOIN articles a ON a.rowid = f.rowid ORDER BY f.rank, f.rowid", [match, ask]).fetchall()
+        seen: set[str] = set()
+        rows = []
+        for row in ranked:
+            if row[6] not in seen:
+                seen.add(row[6])
+                rows.append(row)
+        if len(rows) >= wanted or len(ranked) < ask:
+            break
+        ask *= 2
+    return total, rows[query.page.offset : wanted]
+
+
+def _index_order(query: ArticleQuery) -> tuple[str, str]:
+    """(a SELECT of the matches' rowid and rank in the query's order, to be paged; the ORDER BY that keeps
+    that order once joined to the articles as ``a``). By relevance the full-text index sorts by itself
+    (ties by rowid, so that pages never overlap); in another order the matches are walked in that
+    column's index of the articles, and the first that match are the page."""
+    if query.sort in (None, "relevance"):
+        return ("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid",
+                " ORDER BY f.rank, f.rowid")
+    order = query.order_by()
+    index = _SORT_INDEXES.get(query.sort.lstrip("-"))
+    walk = f" INDEXED BY {index}" if index else ""
+    return (f"SELECT a.rowid AS rowid, NULL AS rank FROM articles a{walk} WHERE a.rowid IN "
+            f"(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?){order}", order)
+
+
+# The index of the articles that gives each sort its order: walked from its first entry, a search's page is
+# the first entries that match, whether the search matches nearly all articles or a handful (the planner,
+# not knowing how many match, would rather read every match and sort them)
+_SORT_INDEXES = {"published": "articles_published", "publisher": "articles_publisher"}
+
+
+def matches_sql(where: list[str], sample: int = 1) -> tuple[str, str]:
+    """What goes before and after the SELECT list: the matches ``f`` joined to articles ``a``, filtered;
+    with ``sample`` > 1 only every sample-th match by rowid (see ArticleQuery.sample).
 
     Parameters: the FTS query, then those of ``where``. Other read queries over the matches
     (facets) use this too, so that they match and perform like search.
@@ -290,23 +363,33 @@ def matches_sql(where: list[str]) -> tuple[str, str]:
     first, as a materialised set: otherwise SQLite may walk a filter's index and test the
     match row by row, which is many times slower.
     """
+    match = f"articles_fts MATCH ?{sample_sql('rowid', sample)}"
     if not where:
-        return "", "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
-    head = "WITH f AS MATERIALIZED (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?)"
+        return "", f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE {match}"
+    head = f"WITH f AS MATERIALIZED (SELECT rowid, rank FROM articles_fts WHERE {match})"
     return head, "FROM f JOIN articles a ON a.rowid = f.rowid WHERE " + " AND ".join(where)
 
 
-def _snippets(conn: sqlite3.Connection, match: str, rowids: list[int]) -> dict[int, str]:
-    """Snippets of the body for the page of hits only (they are the costly part)."""
+def sample_sql(rowid: str, sample: int) -> str:
+    """The condition (with its AND) that keeps every sample-th row by ``rowid``; '' for all of them. The
+    number is checked to be an int here, so it is written into the SQL, where it is a constant the
+    planner can see."""
+    if not isinstance(sample, int) or sample < 1:
+        raise ValueError(f"sample must be a positive int, not {sample!r}")
+    return f" AND {rowid} % {sample} = 0" if sample > 1 else ""
+
+
+def _snippets(conn: sqlite3.Connection, match: str, rowids: list[int]) -> tuple[dict[int, str], dict[int, float]]:
+    """Snippets of the body, and the rank, of the page of hits only (they are the costly part)."""
     if not rowids:
-        return {}
+        return {}, {}
     marks = ",".join("?" * len(rowids))
     rows = conn.execute(
-        f"SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts "
+        f"SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', ?), rank FROM articles_fts "
         f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
         [MARK_START, MARK_END, SNIPPET_TOKENS, match, *rowids],
     ).fetchall()
-    return {rowid: display_form(snippet) for rowid, snippet in rows}
+    return {rowid: display_form(snippet) for rowid, snippet, _ in rows}, {rowid: rank for rowid, _, rank in rows}
 
 
 def _cluster_sizes(conn: sqlite3.Connection, clusters: set[str]) -> dict[str, int]:

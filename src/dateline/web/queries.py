@@ -18,7 +18,7 @@ from ..model import Article
 from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_group_key
 from ..store.query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
-from ..store.results import EventHit, QuoteHit, budget
+from ..store.results import EventHit, FacetSample, QuoteHit, budget
 from ..timeline import store_timeline
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
@@ -129,7 +129,7 @@ def split_snippet(snippet: str) -> tuple[str, list[list[int]]]:
 def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
     with budget(store.conn, query):  # the hits, the facets and the volume share one budget
         result = store.search(query)
-        facets = search_facets(store, query)
+        facets, sample = search_facets(store, query)
         freq = volume_freq(store, query)
         points = store.volume(query, freq)
     hits = []
@@ -147,16 +147,20 @@ def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
         **_paging(result.total, query.page),
         "hits": hits,
         "facets": facets,
+        "facets_sample": sample.to_dict(),
         "volume": {"freq": freq, "points": points},
     }
 
 
-def search_facets(store: Store, query: ArticleQuery) -> dict[str, list[list[Any]]]:
-    """Counts over every match (not only this page): publisher, language, year (articles, or clusters with
-    collapse); the entities and countries they name (clusters); the PLOVER categories and quad classes of
-    their events (each event once across near-duplicate copies)."""
+def search_facets(store: Store, query: ArticleQuery) -> tuple[dict[str, list[list[Any]]], FacetSample]:
+    """Counts over every match (not only this page), estimated from a sample of them when they are many
+    (the FacetSample says which): publisher, language, year (articles, or clusters with collapse); the
+    entities and countries they name (clusters); the PLOVER categories and quad classes of their events
+    (each event once across near-duplicate copies)."""
+    query, sample = store.facet_sample(query)
     events = store.event_facets(EventQuery(articles=query, page=Page(None)))  # each event once across copies
-    return {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
+    facets = {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
+    return facets, sample
 
 
 def volume_freq(store: Store, query: ArticleQuery) -> str:

@@ -81,6 +81,9 @@ class SearchAnswer(BaseModel):
     facets: dict[str, list[list[Any]]] = Field(
         description="[value, count] over every match, not only this page: publisher, language, year, "
                     "entity ([key, name, count]), country, and the plover and quad_class of their events.")
+    facets_sample: dict[str, Any] = Field(
+        description="How the facets were counted: matches, and when estimated is true, over every `every`-th "
+                    "match (sampled of them), the counts scaled up.")
     volume: dict[str, Any] = Field(description="freq and points: the matches per period (count), all the "
                                                "store's articles that period (all) and the share.")
 
