@@ -500,3 +500,13 @@ def test_what_a_plan_holds_is_not_asserted():
 def test_recognising_that_something_is_so_is_no_recognition():
     assert kept("Trump and Lighthizer recognize that China has made concessions.") == []
     assert [e.plover for e in kept("Sweden recognized Palestine on Thursday.")] == ["SUPPORT"]
+
+
+def test_a_paragraph_break_ends_a_sentence():
+    doc = load_nlp()("What charges does the minister face in the US?\n\nThe minister faces three charges.")
+    assert [s.text.strip() for s in doc.sents] == ["What charges does the minister face in the US?",
+                                                   "The minister faces three charges."]
+    article = annotate("What charges does the Kenyan minister face in the US?\n\n"
+                       "The Kenyan minister faces three charges in the US.")
+    kept_events = [e for e in article.events if e.confidence >= settings.event_min_confidence]
+    assert all("?" not in e.text and not e.text.startswith("charges does") for e in kept_events)

@@ -7,6 +7,7 @@ from datetime import datetime
 from ..config import settings
 from ..errors import InputError, InputTooLarge
 from ..model import Article, Paragraph
+from ..paragraphs import blocks as paragraphs_of
 from ..sources.base import RawDoc
 from .builder import ArticleBuilder
 from .chars import visible, visible_inline
@@ -83,7 +84,7 @@ def extract_text(text: str, *, source: str = "-", url: str | None = None) -> Art
     text that has none (one paragraph per line); a line with no letter or digit is no paragraph."""
     paragraphs: list[Paragraph] = []
     pos = 0
-    for block in _blocks(text):
+    for block in paragraphs_of(text):
         start = text.index(block, pos)
         end = start + len(block)
         paragraphs.append(Paragraph(start, end, "body"))
@@ -96,10 +97,3 @@ def extract_text(text: str, *, source: str = "-", url: str | None = None) -> Art
         paragraphs=paragraphs,
         language=detect_language(text),
     )
-
-
-def _blocks(text: str) -> list[str]:
-    import re
-
-    separator = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
-    return [b.strip() for b in re.split(separator, text) if any(c.isalnum() for c in b)]

@@ -6,10 +6,24 @@ from functools import cache
 
 from ..config import settings
 from ..errors import ModelNotInstalled
+from ..paragraphs import breaks
 from .ruler import install as install_lookups
 
 # Components the annotation needs; others in a larger pipeline are disabled.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer")
+
+
+PARAGRAPHS = "dateline_paragraphs"
+
+
+def _paragraph_starts(doc):
+    """A paragraph break (paragraphs.breaks) starts a sentence: a heading or a question on its own line
+    is never read as the start of the next paragraph's sentence."""
+    separator = breaks(doc.text)
+    for tok in doc[:-1]:
+        if tok.is_space and separator.search(tok.text) or separator.search(tok.whitespace_ or ""):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @cache
@@ -29,5 +43,11 @@ def load_nlp(name: str | None = None):
         if pipe not in NEEDED:
             nlp.disable_pipe(pipe)
     install_lookups(nlp)  # the attribute ruler and the lemmatizer as look-ups in nlp.pipe: the same output
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory(PARAGRAPHS):
+            Language.component(PARAGRAPHS, func=_paragraph_starts)
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
     return nlp

@@ -774,7 +774,7 @@ class SentenceCoder:
                 continue  # a lone event noun, or an intent nobody states, asserts nothing
             targets = self.targets(r, sources)
             # "police and soldiers shot ...": no member of the doers' own phrase is their target
-            targets = [t for t in targets if not any(_within(t, a) for a in sources)]
+            targets = [t for t in targets if not any(_within(t, a) or _within(a, t) for a in sources)]
             if (not sources and not targets) or (r.judged is not None and not (
                     targets and sources and is_political(sources[0], self.entities.get(sources[0].entity or "")))):
                 continue  # a judgement of something nobody in the text did, or by no political actor, is an opinion
