@@ -145,6 +145,10 @@ class SpeakerResolver:
             # "the city" -> "City of Surrey", "the ministry" -> "Ministry of Health": an organisation
             # named by that noun first, else the last organisation (or place) named
             own = self._last_named(("ORG",), span.start_char, word=lemma)
+            if own is None and any(t.ent_type_ in ("NORP", "GPE") for t in span if t.i != root.i):
+                # "the Canadian government", "the U.S. military": that country's institution, not the
+                # organisation named last; the phrase itself names the speaker
+                return None
             return own or self._last_named(("ORG",) if lemma in ORG_NOUNS else ("GPE",), span.start_char)
         if not is_person_noun(lemma):
             return None  # "the record", "the plan": not someone

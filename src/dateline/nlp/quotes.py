@@ -674,7 +674,11 @@ def _subject(cue):
     if _according_at(cue.doc, cue.i):
         return _according_object(cue.doc, cue)
     verb = cue
-    for _ in range(3):
+    for _ in range(4):
+        if verb is not cue and verb.dep_ == "ccomp" and verb.head is not verb and _is_cue(verb.head):
+            # "said the reservoirs were empty, *saying* ...": the one who said it, not the subject
+            # of the reported clause the second cue hangs on
+            verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             named = [c for c in subjects if c.ent_type_ in _NAMED]
