@@ -198,3 +198,17 @@ def test_a_country_s_government_is_not_the_organisation_named_last() -> None:
     rules = quote_starting(article, "the new port rules would take effect")
     assert rules.speaker.text == "The Canadian government"
     assert rules.speaker_name == "The Canadian government" and rules.speaker_entity is None
+
+
+def test_a_titled_one_word_name_tagged_as_an_organisation_is_a_person_pronouns_refer_to() -> None:
+    article = annotate(
+        "Assistant Commissioner Eric Stubbs said the officers had followed the court order.\n\n"
+        "But Wet'suwet'en Hereditary Chief Na'moks said the police had moved too fast.\n\n"
+        '"This is too fresh in our minds," he said.\n'
+    )
+    check_offsets(article)
+    chief = quote_starting(article, "the police had moved too fast")
+    assert chief.speaker_name == "Na'moks"
+    person = next(e for e in article.entities if e.id == chief.speaker_entity)
+    assert person.type == "PERSON"
+    assert quote_starting(article, "This is too fresh").speaker_entity == person.id

@@ -102,6 +102,12 @@ class SpeakerResolver:
         ):
             # "Campbell's partner", "Wise's dad": someone else than the person named; known only by a role
             return self._role(root, span, owned=True)
+        if named is not None and named.type == "ORG" and _titled_name(span.text):
+            # "Hereditary Chief Na'moks said", tagged an organisation: a person with a title
+            person = self._unnamed_person(span)
+            if person is not None:
+                self._add(person, span.start_char, span.end_char, span.text)
+                return person
         if named is not None and (named.type == "PERSON" or root.ent_type_ or root.pos_ == "PROPN"):
             return named
         lower = root.lower_
@@ -255,10 +261,13 @@ class SpeakerResolver:
 
     def _unnamed_person(self, span) -> Entity | None:
         """A speaker whose name the model did not label ("Mayor Ana Torres said"): a person from the words."""
-        titles, words = split_title(span.text)
-        if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        # "Hereditary Chief Na'moks", "Senate Majority Leader Ann Roe": the name after the last title
+        titles, words, cut = _title_split(span.text)
+        # one word is a name only after a title ("Chief Na'moks said"); a lone capitalised word may be anything
+        if not (1 < len(words) <= 4 or len(words) == 1 and titles) or not all(w[:1].isupper() for w in words):
             return None
-        if not all(t.pos_ == "PROPN" or fold(t.text) in TITLES for t in span):
+        name_tokens = [t for t in span if t.is_alpha or "'" in t.text or "\u2019" in t.text][-len(words):]
+        if not all(t.pos_ == "PROPN" or fold(t.text) in TITLES for t in (name_tokens if cut else span)):
             return None
         name = " ".join(words)
         for e in self.entities:
@@ -319,6 +328,22 @@ class SpeakerResolver:
             if self._persons[i][1] == entity.id:
                 self._persons[i] = (self._persons[i][0], entity.id, True)
             i += 1
+
+
+def _title_split(text: str) -> tuple[list[str], list[str], bool]:
+    """:func:`split_title`, also past words before the last title ("Hereditary Chief Na'moks" ->
+    ["Hereditary", "Chief"], ["Na'moks"]); the flag says the title was found that way."""
+    titles, words = split_title(text)
+    cut = max((k for k, w in enumerate(words[:-1]) if fold(w) in TITLES), default=None)
+    if cut is not None and not titles:
+        return words[: cut + 1], words[cut + 1 :], True
+    return titles, words, False
+
+
+def _titled_name(text: str) -> bool:
+    """Do capitalised words follow a title ("Hereditary Chief Na'moks", "Sen. Ann Roe")?"""
+    titles, words, _ = _title_split(text)
+    return bool(titles and words) and all(w[:1].isupper() for w in words)
 
 
 def _role_head(words: list[str]) -> str | None:
