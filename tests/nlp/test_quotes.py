@@ -212,3 +212,15 @@ def test_a_titled_one_word_name_tagged_as_an_organisation_is_a_person_pronouns_r
     person = next(e for e in article.entities if e.id == chief.speaker_entity)
     assert person.type == "PERSON"
     assert quote_starting(article, "This is too fresh").speaker_entity == person.id
+
+
+def test_the_official_is_the_unnamed_official_introduced_not_the_person_named_before() -> None:
+    article = annotate(
+        "Lena Ortiz was arrested in Vancouver on a warrant from Chile.\n\n"
+        "A justice official said the extradition hearing would start in May.\n\n"
+        '"The file is complete," the official said.\n'
+    )
+    check_offsets(article)
+    later = quote_starting(article, "The file is complete")
+    assert later.speaker.text == "the official"
+    assert later.speaker_entity is None and later.speaker_name == "the official"

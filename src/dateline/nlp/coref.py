@@ -159,7 +159,7 @@ class SpeakerResolver:
         if not is_person_noun(lemma):
             return None  # "the record", "the plan": not someone
         pick = self._antecedent(span.start_char, None, use_names=False)
-        if pick is None:
+        if pick is None or _introduced_since(root, pick[0]):
             return None
         person = self.by_id[pick[1]]
         self._add(person, span.start_char, span.end_char, span.text)
@@ -328,6 +328,18 @@ class SpeakerResolver:
             if self._persons[i][1] == entity.id:
                 self._persons[i] = (self._persons[i][0], entity.id, True)
             i += 1
+
+
+def _introduced_since(root, pos: int) -> bool:
+    """Was an unnamed someone of this role introduced after ``pos`` ("*a justice official* said ... the
+    official added")? Then "the official" is that one, not the person named before."""
+    doc = root.doc
+    for tok in reversed(doc[: root.i]):
+        if tok.idx < pos:
+            return False
+        if tok.lemma_ == root.lemma_ and tok.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in tok.lefts):
+            return True
+    return False
 
 
 def _title_split(text: str) -> tuple[list[str], list[str], bool]:
