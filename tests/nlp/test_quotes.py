@@ -172,3 +172,55 @@ def test_a_misspelt_surname_after_the_full_name_is_the_same_speaker() -> None:
     assert quote.speaker_name == "Ingrid Haldorsen"
     names = [e.name for e in article.entities if e.type == "PERSON"]
     assert names == ["Ingrid Haldorsen"]
+
+
+def test_a_second_cue_of_the_same_speaker_starts_its_own_attribution() -> None:
+    article = annotate(
+        "Governor Elena Marsh said she would sign the water bill next week and warned against "
+        "delays in the state senate.\n\n"
+        "Marsh said the reservoirs were nearly empty, saying the drought had lasted four years.\n"
+    )
+    check_offsets(article)
+    sign = quote_starting(article, "she would sign the water bill")
+    assert "warned" not in sign.text and sign.text.endswith("next week")
+    empty = quote_starting(article, "the reservoirs were nearly empty")
+    assert "saying" not in empty.text
+    drought = quote_starting(article, "the drought had lasted four years")
+    assert drought.speaker_name == "Elena Marsh" and drought.cue.text == "saying"
+
+
+def test_a_country_s_government_is_not_the_organisation_named_last() -> None:
+    article = annotate(
+        "Northwind Shipping Ltd. moved its offices to Halifax last year.\n\n"
+        "The Canadian government said the new port rules would take effect in March.\n"
+    )
+    check_offsets(article)
+    rules = quote_starting(article, "the new port rules would take effect")
+    assert rules.speaker.text == "The Canadian government"
+    assert rules.speaker_name == "The Canadian government" and rules.speaker_entity is None
+
+
+def test_a_titled_one_word_name_tagged_as_an_organisation_is_a_person_pronouns_refer_to() -> None:
+    article = annotate(
+        "Assistant Commissioner Eric Stubbs said the officers had followed the court order.\n\n"
+        "But Wet'suwet'en Hereditary Chief Na'moks said the police had moved too fast.\n\n"
+        '"This is too fresh in our minds," he said.\n'
+    )
+    check_offsets(article)
+    chief = quote_starting(article, "the police had moved too fast")
+    assert chief.speaker_name == "Na'moks"
+    person = next(e for e in article.entities if e.id == chief.speaker_entity)
+    assert person.type == "PERSON"
+    assert quote_starting(article, "This is too fresh").speaker_entity == person.id
+
+
+def test_the_official_is_the_unnamed_official_introduced_not_the_person_named_before() -> None:
+    article = annotate(
+        "Lena Ortiz was arrested in Vancouver on a warrant from Chile.\n\n"
+        "A justice official said the extradition hearing would start in May.\n\n"
+        '"The file is complete," the official said.\n'
+    )
+    check_offsets(article)
+    later = quote_starting(article, "The file is complete")
+    assert later.speaker.text == "the official"
+    assert later.speaker_entity is None and later.speaker_name == "the official"

@@ -102,6 +102,12 @@ class SpeakerResolver:
         ):
             # "Campbell's partner", "Wise's dad": someone else than the person named; known only by a role
             return self._role(root, span, owned=True)
+        if named is not None and named.type == "ORG" and _titled_name(span.text):
+            # "Hereditary Chief Na'moks said", tagged an organisation: a person with a title
+            person = self._unnamed_person(span)
+            if person is not None:
+                self._add(person, span.start_char, span.end_char, span.text)
+                return person
         if named is not None and (named.type == "PERSON" or root.ent_type_ or root.pos_ == "PROPN"):
             return named
         lower = root.lower_
@@ -145,11 +151,15 @@ class SpeakerResolver:
             # "the city" -> "City of Surrey", "the ministry" -> "Ministry of Health": an organisation
             # named by that noun first, else the last organisation (or place) named
             own = self._last_named(("ORG",), span.start_char, word=lemma)
+            if own is None and any(t.ent_type_ in ("NORP", "GPE") for t in span if t.i != root.i):
+                # "the Canadian government", "the U.S. military": that country's institution, not the
+                # organisation named last; the phrase itself names the speaker
+                return None
             return own or self._last_named(("ORG",) if lemma in ORG_NOUNS else ("GPE",), span.start_char)
         if not is_person_noun(lemma):
             return None  # "the record", "the plan": not someone
         pick = self._antecedent(span.start_char, None, use_names=False)
-        if pick is None:
+        if pick is None or _introduced_since(root, pick[0]):
             return None
         person = self.by_id[pick[1]]
         self._add(person, span.start_char, span.end_char, span.text)
@@ -251,10 +261,13 @@ class SpeakerResolver:
 
     def _unnamed_person(self, span) -> Entity | None:
         """A speaker whose name the model did not label ("Mayor Ana Torres said"): a person from the words."""
-        titles, words = split_title(span.text)
-        if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        # "Hereditary Chief Na'moks", "Senate Majority Leader Ann Roe": the name after the last title
+        titles, words, cut = _title_split(span.text)
+        # one word is a name only after a title ("Chief Na'moks said"); a lone capitalised word may be anything
+        if not (1 < len(words) <= 4 or len(words) == 1 and titles) or not all(w[:1].isupper() for w in words):
             return None
-        if not all(t.pos_ == "PROPN" or fold(t.text) in TITLES for t in span):
+        name_tokens = [t for t in span if t.is_alpha or "'" in t.text or "\u2019" in t.text][-len(words):]
+        if not all(t.pos_ == "PROPN" or fold(t.text) in TITLES for t in (name_tokens if cut else span)):
             return None
         name = " ".join(words)
         for e in self.entities:
@@ -315,6 +328,34 @@ class SpeakerResolver:
             if self._persons[i][1] == entity.id:
                 self._persons[i] = (self._persons[i][0], entity.id, True)
             i += 1
+
+
+def _introduced_since(root, pos: int) -> bool:
+    """Was an unnamed someone of this role introduced after ``pos`` ("*a justice official* said ... the
+    official added")? Then "the official" is that one, not the person named before."""
+    doc = root.doc
+    for tok in reversed(doc[: root.i]):
+        if tok.idx < pos:
+            return False
+        if tok.lemma_ == root.lemma_ and tok.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in tok.lefts):
+            return True
+    return False
+
+
+def _title_split(text: str) -> tuple[list[str], list[str], bool]:
+    """:func:`split_title`, also past words before the last title ("Hereditary Chief Na'moks" ->
+    ["Hereditary", "Chief"], ["Na'moks"]); the flag says the title was found that way."""
+    titles, words = split_title(text)
+    cut = max((k for k, w in enumerate(words[:-1]) if fold(w) in TITLES), default=None)
+    if cut is not None and not titles:
+        return words[: cut + 1], words[cut + 1 :], True
+    return titles, words, False
+
+
+def _titled_name(text: str) -> bool:
+    """Do capitalised words follow a title ("Hereditary Chief Na'moks", "Sen. Ann Roe")?"""
+    titles, words, _ = _title_split(text)
+    return bool(titles and words) and all(w[:1].isupper() for w in words)
 
 
 def _role_head(words: list[str]) -> str | None:

@@ -365,7 +365,7 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         lo = comp.left_edge.i
         if lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
             lo = min(lo, _after_cue_modifiers(doc, cue, lo))  # no "that" to say where the clause starts
-        span = _clause_span(doc, cue, lo, comp.right_edge.i + 1, sents)
+        span = _clause_span(doc, cue, lo, _before_next_cue(doc, cue, lo, comp.right_edge.i + 1), sents)
         return Content(*span, f"{kind.cls}-clause") if span else None
     if kind.content == "object" or kind.content == "addressee" and any(c.dep_ == "xcomp" for c in cue.children):
         span = _object_content(doc, cue, sents)
@@ -378,6 +378,26 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         span = _parenthetical_content(doc, cue, sents)
         return Content(*span, "speech-parenthetical") if span else None
     return None
+
+
+def _before_next_cue(doc, cue, lo: int, hi: int) -> int:
+    """Where a reported clause ends when the speaker goes on to a second attribution of their own
+    ("said *he would order a review* and warned against hackers", "said *she would resign*, saying
+    ..."): before a cue verb in the clause that has no subject of its own, hung on it as an adverbial
+    or a conjoined verb. That cue reports its own words (a second attribution, as PolNeAR and GGT
+    both annotate it)."""
+    for k in range(max(lo, cue.i + 1), hi):
+        tok = doc[k]
+        if tok.dep_ not in ("advcl", "conj") or not isinstance(_cue_of(tok), CueVerb):
+            continue
+        if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            continue
+        end = tok.left_edge.i
+        while end > lo and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        if end > lo:
+            return end
+    return hi
 
 
 def _stated_in_clause(doc, cue, sents: Sentences) -> tuple[int, int] | None:
@@ -654,7 +674,11 @@ def _subject(cue):
     if _according_at(cue.doc, cue.i):
         return _according_object(cue.doc, cue)
     verb = cue
-    for _ in range(3):
+    for _ in range(4):
+        if verb is not cue and verb.dep_ == "ccomp" and verb.head is not verb and _is_cue(verb.head):
+            # "said the reservoirs were empty, *saying* ...": the one who said it, not the subject
+            # of the reported clause the second cue hangs on
+            verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             named = [c for c in subjects if c.ent_type_ in _NAMED]
