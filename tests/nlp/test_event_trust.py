@@ -510,3 +510,12 @@ def test_a_paragraph_break_ends_a_sentence():
                        "The Kenyan minister faces three charges in the US.")
     kept_events = [e for e in article.events if e.confidence >= settings.event_min_confidence]
     assert all("?" not in e.text and not e.text.startswith("charges does") for e in kept_events)
+
+
+def test_people_who_gather_for_a_rally_hold_it_and_where_leaders_meet_is_not_their_country():
+    [ev] = [e for e in kept("Thousands of Nigerians were converging on Thursday for a rally in Lagos.")
+            if e.plover == "PROTEST"]
+    assert side(ev.source) == "NGA"
+    [talks] = kept("Leaders gathered in Brussels for talks on Ukraine.")
+    assert talks.source.country is None
+    assert kept("Friends gathered for a birthday party.") == []

@@ -70,6 +70,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
 # 191 (impose blockade, restrict movement), a coercion
 _OBSTRUCT, _BLOCKADE = "144", "191"
 _VISITS = ("042", "043")  # make a visit, host a visit
+_MEETINGS = "04"  # consult, visit, meet, mediate, negotiate
 _INTENT_ROOT = "03"  # express intent to cooperate
 _PROTEST_ROOT = "14"
 _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
@@ -786,7 +787,9 @@ class SentenceCoder:
                 info = lookup(_THREATEN_PROTEST) or info  # farmers who say they will blockade a city
             place = self.location(r)
             inferred: set[int] = set()
-            if place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
+            if place and r.code.startswith(_MEETINGS):
+                pass  # "leaders gathered in Brussels for talks": where people meet says nothing of whose they are
+            elif place:  # "riot police arrested students in Nairobi": roles placed by the act's own place
                 sources, targets = self._placed(sources, place, sent), self._placed(targets, place, sent)
             else:  # "Vice-President Awori declined to resign despite pressure by the Kenya Anti-Corruption ..."
                 sources = self._placed_by_sentence(sources, targets, sent, inferred, r.head)
