@@ -807,7 +807,7 @@ class SentenceCoder:
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None:
                 targets = self._other_side(sources, sent, inferred)
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
-            if len(sources) == 1 and not targets and place and place != sources[0].country and r.code[:2] == "04":
+            if len(sources) == 1 and not targets and place and place != sources[0].country and r.code.startswith(_VISITS):
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
