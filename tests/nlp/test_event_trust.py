@@ -519,3 +519,11 @@ def test_people_who_gather_for_a_rally_hold_it_and_where_leaders_meet_is_not_the
     [talks] = kept("Leaders gathered in Brussels for talks on Ukraine.")
     assert talks.source.country is None
     assert kept("Friends gathered for a birthday party.") == []
+
+
+def test_an_appeal_for_the_release_of_captives_is_put_to_their_captor():
+    text = ("Two Canadian businessmen were detained by Chinese authorities in December. "
+            "The U.S. State Department called for the Canadians' release on Friday.")
+    [ev] = [e for e in kept(text) if e.plover == "REQUEST"]
+    assert (side(ev.source), side(ev.target)) == ("USA", "CHN")
+    assert ev.confidence < 1.0  # the addressee is inferred

@@ -74,6 +74,9 @@ _MEETINGS = "04"  # consult, visit, meet, mediate, negotiate
 _INTENT_ROOT = "03"  # express intent to cooperate
 _PROTEST_ROOT = "14"
 _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
+_CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
+_CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
+_ANY_CAPTIVE = "*"
 _ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
 _PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
 _ANTECEDENT_WINDOW = 4  # the persons a he/she may point back to
@@ -125,6 +128,7 @@ class SentenceCoder:
         # they/it a group, a body or a state
         self.last_person: Actor | None = None
         self.people: list[Actor] = []  # every person or singular role remembered, in text order
+        self.captors: dict[str, Actor] = {}  # captives' country (or _ANY_CAPTIVE) -> who holds them
         self.last_group: Actor | None = None
         self.recent_sources: list[Actor] = []  # every event's first source so far, in text order
         self.entities = {e.id: e for e in article.entities}
@@ -660,6 +664,24 @@ class SentenceCoder:
         inferred.add(id(actor))
         return [actor]
 
+    def _captors_of(self, r: Reading, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+        """An appeal for the release of people held, or criticism of their detention, is put to whoever
+        holds them, as an earlier sentence told ("detained by Chinese authorities" ... "called for the
+        Canadians' release"): the captor replaces the captives as the target (inferred)."""
+        if not self.captors or r.code[:2] not in _CUSTODY_APPEALS:
+            return targets
+        phrase = [t for tok in _unique([r.act, r.head]) for t in tok.subtree]
+        if not any(t.lemma_.lower() in _CUSTODY_NOUNS for t in phrase):
+            return targets
+        held = [t for t in targets if not t.country or t.country in self.captors]
+        if targets and len(held) < len(targets):
+            return targets  # a target that is no captive: the text named whom it is put to
+        captives = {t.country for t in targets if t.country} or {c for tok in phrase if (c := self.actors.country_at(tok))}
+        captor = next((self.captors[c] for c in captives if c in self.captors), self.captors.get(_ANY_CAPTIVE))
+        if captor is None or any((captor.code, captor.country) == (a.code, a.country) for a in sources):
+            return targets
+        return [self.actors.mark_inferred(replace(captor))]
+
     def _protesters(self, r: Reading) -> list[Actor]:
         """The unnamed doers of a protest the text places: protesters of the country of its place, or of
         the country the article gave its protesters ("Hong Kong protesters ... the protests began")."""
@@ -804,6 +826,7 @@ class SentenceCoder:
                 sources = [Actor(text="unidentified attackers", code=place + "UAF", country=place)]
                 inferred.add(id(sources[0]))
             pair = self.actors.pair
+            targets = self._captors_of(r, targets, sources)
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None:
                 targets = self._other_side(sources, sent, inferred)
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
@@ -829,6 +852,9 @@ class SentenceCoder:
                                    inferred=src is not None and (self._carried(src) or id(src) in inferred
                                                                  or self.actors.is_inferred(src)),
                                    target_inferred=self.actors.is_inferred(tgt) or id(tgt) in inferred)
+                if info.code.startswith(_CUSTODY) and src is not None and src.country and tgt is not None \
+                        and tgt.country and tgt.country != src.country and score >= 0.5:
+                    self.captors[tgt.country] = self.captors[_ANY_CAPTIVE] = src  # who holds whom
                 events.append(Event(
                     start=start, end=end, text=self.article.text[start:end] if self.article.text else sent.doc.text[start:end],
                     source=src, target=tgt, cameo=info.code, plover=info.plover, quad_class=info.quad_class,
