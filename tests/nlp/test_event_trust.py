@@ -527,3 +527,8 @@ def test_an_appeal_for_the_release_of_captives_is_put_to_their_captor():
     [ev] = [e for e in kept(text) if e.plover == "REQUEST"]
     assert (side(ev.source), side(ev.target)) == ("USA", "CHN")
     assert ev.confidence < 1.0  # the addressee is inferred
+
+
+def test_what_is_asked_for_from_someone_is_asked_of_them():
+    [ev] = kept("The United States is seeking the banker's extradition from Canada.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("REQUEST", "USA", "CAN")

@@ -75,6 +75,7 @@ _INTENT_ROOT = "03"  # express intent to cooperate
 _PROTEST_ROOT = "14"
 _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
 _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
+_ASKING = frozenset({"02", "10"})  # appeals and demands
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
 _ANY_CAPTIVE = "*"
 _ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
@@ -472,6 +473,12 @@ class SentenceCoder:
             found = self.resolver.resolve(r.head.head)  # "two Canadians detained in China"
             if found:
                 return found
+        if r.code[:2] in _ASKING and r.act.pos_ in ("NOUN", "PROPN"):
+            # "seeking Assange's extradition from the UK": what is asked for, asked of whoever holds it
+            for _, pobj in grammar.preps(r.act, ("from",)):
+                found = [a for a in self.resolver.resolve(pobj) if is_political(a, self.entities.get(a.entity or ""))]
+                if found:
+                    return found
         if r.addressee is not None:
             found = self._resolve_subject(r.addressee, r.act) if is_personal_pronoun(r.addressee) \
                 else self.resolver.resolve(r.addressee)
