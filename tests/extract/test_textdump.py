@@ -231,3 +231,16 @@ def test_a_related_box_inside_the_article_does_not_cut_off_what_follows():
     assert "two more farms plan to dig their own before the first autumn rains arrive." in article.text
     assert "Orchard owners count the cost" not in article.text
     assert "Share this story" not in article.text
+
+
+def test_an_article_made_of_short_rows_is_kept_whole():
+    """A results list alternates short rows (a score, a section name) with longer ones; a menu
+    is an unbroken run of short lines. The rows are text, the menus around them are not."""
+    _, article = dump("results-table.txt")
+    assert article.text.startswith("Eastfield came back from nine points down")
+    for row in ("Eastfield d. Millbrook 61-58", "Millbrook 18 14 15 11 — 58", "Lakeside first, Harbor second",
+                "Westgate d. Eastfield 3.5-2.5", "Board three: Marsh", "Harbor 6:49"):
+        assert row in article.text
+    assert "Schools can send their results to the sports desk by Sunday evening." in article.text
+    for menu in ("Weather", "Contact us", "Rowing club opens its boathouse", "All rights reserved"):
+        assert menu not in article.text

@@ -54,7 +54,40 @@ def classify(lines: list[Line], has_stopwords: bool) -> list[Furniture | None]:
         line.score = _SCORES[line.kind](line)
         if line.repeats > 1 and line.kind == SHORT:
             line.score = _REPEATED_SHORT
+    _soften_interleaved(lines)
     return found
+
+
+def _soften_interleaved(lines: list[Line]) -> None:
+    """Short lines set between rows of text cost nothing: a table, a schedule, a results list
+    or a recipe alternates short rows with longer ones, while a menu is a long unbroken run of
+    short lines with no text near it. A short line with a sentence-like row (near-prose, not a
+    paragraph) within a few lines above and below, and only short lines between, is taken as
+    part of the table it sits in. A date, a credit or any other furniture between breaks the
+    run, and so does a paragraph: a list of teasers (headline, author, date, summary) is not a
+    table. (Measured: letting a paragraph stand on one side joins teaser lists to articles.)"""
+    before = _nearest_text(lines, range(len(lines)))
+    after = _nearest_text(lines, range(len(lines) - 1, -1, -1))
+    for line, above, below in zip(lines, before, after, strict=True):
+        if line.kind == SHORT and above == below == NEAR:
+            line.score = 0.0
+
+
+def _nearest_text(lines: list[Line], order: range) -> list[str | None]:
+    """For each line, the kind of the nearest prose or near-prose line in the given direction,
+    when it lies within reach with only short lines between; None otherwise."""
+    out: list[str | None] = [None] * len(lines)
+    kind: str | None = None
+    distance = _INTERLEAVE_REACH + 1
+    for i in order:
+        line = lines[i]
+        distance += 1
+        out[i] = kind if distance <= _INTERLEAVE_REACH else None
+        if line.kind in (PROSE, NEAR):
+            kind, distance = line.kind, 0
+        elif line.kind != SHORT:
+            kind, distance = None, _INTERLEAVE_REACH + 1
+    return out
 
 
 def _text_kind(line: Line, has_stopwords: bool) -> str:
@@ -76,6 +109,7 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
 
 
 _REPEATED_SHORT = -1.0
+_INTERLEAVE_REACH = 5  # lines between a short row and the text above or below it
 _OPENING_WINDOW = 8  # lines below the headline where the article's first paragraph is looked for
 _OPENING_BONUS = 2.0
 _GAP_GROWTH = 0.5
