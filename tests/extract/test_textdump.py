@@ -244,3 +244,19 @@ def test_an_article_made_of_short_rows_is_kept_whole():
     assert "Schools can send their results to the sports desk by Sunday evening." in article.text
     for menu in ("Weather", "Contact us", "Rowing club opens its boathouse", "All rights reserved"):
         assert menu not in article.text
+
+
+def test_shares_in_a_heading_is_not_a_share_button():
+    from dateline.extract.textdump.furniture import furniture
+    from dateline.extract.textdump.lines import split_lines
+
+    def label(text: str) -> str | None:
+        [line] = split_lines(text, frozenset({"the", "of", "a"}))
+        found = furniture(line)
+        return found.label if found else None
+
+    assert label("1.2K shares") == "share"
+    assert label("Shares") == "share"
+    assert label("Share on Facebook") == "share"
+    assert label("Carmaker shares fall after the recall") is None
+    assert label("Mayor shares plans for the harbour") is None
