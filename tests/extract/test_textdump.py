@@ -260,3 +260,15 @@ def test_shares_in_a_heading_is_not_a_share_button():
     assert label("Share on Facebook") == "share"
     assert label("Carmaker shares fall after the recall") is None
     assert label("Mayor shares plans for the harbour") is None
+
+
+def test_a_schedule_of_rows_of_one_shape_is_kept_with_the_article():
+    """'June 4 -- Hall, Town' line after line is a table: rows with figures and separators in the
+    same places. A menu is bare words, and stays out."""
+    _, article = dump("tour-dates.txt")
+    assert article.text.startswith("The Lantern Choir will tour again")
+    assert "June 4 -- St Mary's Hall, Redfield" in article.text
+    assert "July 5 -- Music Room, Ashby Vale" in article.text
+    assert "Tickets go on sale on Friday" in article.text
+    for menu in ("Podcasts", "Newsletters", "Five films to see this winter", "All rights reserved"):
+        assert menu not in article.text

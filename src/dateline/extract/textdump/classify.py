@@ -55,7 +55,33 @@ def classify(lines: list[Line], has_stopwords: bool) -> list[Furniture | None]:
         if line.repeats > 1 and line.kind == SHORT:
             line.score = _REPEATED_SHORT
     _soften_interleaved(lines)
+    _soften_rows(lines)
     return found
+
+
+def _soften_rows(lines: list[Line]) -> None:
+    """A run of short lines of one shape that carry figures ('June 9 -- Arena, City, ST', '9:00 Doors
+    open', 'Lakeside 6:41') is a schedule or a table, and earns what a near-prose line does: menus
+    and link lists are bare words, without figures and separators in the same places line after
+    line. (Scored 0, rows only stopped costing; the article did not reach past them.)"""
+    run: list[Line] = []
+    shape: str | None = None
+    for line in [*lines, None]:
+        row = _row_shape(line) if line is not None and line.kind == SHORT else None
+        if row is not None and row == shape:
+            run.append(line)
+            continue
+        if len(run) >= _ROWS_MIN:
+            for member in run:
+                member.score = _ROW_SCORE
+        run, shape = ([line], row) if row is not None else ([], None)
+
+
+def _row_shape(line: Line) -> str | None:
+    """The separators of a line in order, with a mark for its figures; None for a line without both."""
+    marks = _ROW_MARKS.sub("", _DIGITS.sub("9", line.text))
+    marks = _RUNS.sub("9", marks)
+    return marks if "9" in marks and len(marks) > 1 else None
 
 
 def _soften_interleaved(lines: list[Line]) -> None:
@@ -110,6 +136,11 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
 
 _REPEATED_SHORT = -1.0
 _INTERLEAVE_REACH = 5  # lines between a short row and the text above or below it
+_ROWS_MIN = 3  # rows of one shape that make a table
+_ROW_SCORE = 0.4  # a table row earns what a near-prose line does
+_DIGITS = re.compile(r"\d")
+_ROW_MARKS = re.compile(r"[^\W\d_]+|\s+")  # letters and spaces: what is left is figures and separators
+_RUNS = re.compile(r"9+")
 _OPENING_WINDOW = 8  # lines below the headline where the article's first paragraph is looked for
 _OPENING_BONUS = 2.0
 _GAP_GROWTH = 0.5
