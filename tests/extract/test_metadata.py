@@ -45,3 +45,26 @@ def test_new_years_day_written_out_is_kept():
     html = _page("© 2024 The Town Crier").replace("<h1>Library opens</h1>", "<h1>Library opens</h1><p class='date'>January 1, 2024</p>")
     article = extract_html(html, source="p.html", fetched=datetime(2025, 3, 1, tzinfo=UTC))
     assert article.published == "2024-01-01"
+
+
+def _dated_page(lang: str, stamp: str, more: str = "") -> str:
+    html = _page("<p>The Town Crier</p>" + more).replace("<html>", f'<html lang="{lang}">')
+    return html.replace("<h1>Library opens</h1>", f"<h1>Library opens</h1><div class='byline'>Ann Lee <span class='time'>{stamp}</span></div>")
+
+
+def test_a_date_in_figures_is_read_in_the_order_the_page_writes_dates():
+    from datetime import UTC, datetime
+
+    fetched = datetime(2025, 6, 1, tzinfo=UTC)
+    us = extract_html(_dated_page("en-US", "3/4/2025"), source="p.html", fetched=fetched)
+    assert us.published == "2025-03-04"  # an en-US page writes the month first
+    uk = extract_html(_dated_page("en-GB", "3/4/2025"), source="p.html", fetched=fetched)
+    assert uk.published == "2025-04-03"
+    # no locale to go by, but a comment dated 12/21/2024 shows the month comes first on this page
+    comment = "<div class='comment'><span>Posted 12/21/2024</span> Great news for the town.</div>"
+    shown = extract_html(_dated_page("en", "3/4/2025", comment), source="p.html", fetched=fetched)
+    assert shown.published == "2025-03-04"
+    # and 21/12/2024 shows the day comes first, whatever the locale says
+    comment = comment.replace("12/21/2024", "21/12/2024")
+    shown = extract_html(_dated_page("en-US", "3/4/2025", comment), source="p.html", fetched=fetched)
+    assert shown.published == "2025-04-03"

@@ -231,3 +231,44 @@ def test_a_related_box_inside_the_article_does_not_cut_off_what_follows():
     assert "two more farms plan to dig their own before the first autumn rains arrive." in article.text
     assert "Orchard owners count the cost" not in article.text
     assert "Share this story" not in article.text
+
+
+def test_an_article_made_of_short_rows_is_kept_whole():
+    """A results list alternates short rows (a score, a section name) with longer ones; a menu
+    is an unbroken run of short lines. The rows are text, the menus around them are not."""
+    _, article = dump("results-table.txt")
+    assert article.text.startswith("Eastfield came back from nine points down")
+    for row in ("Eastfield d. Millbrook 61-58", "Millbrook 18 14 15 11 — 58", "Lakeside first, Harbor second",
+                "Westgate d. Eastfield 3.5-2.5", "Board three: Marsh", "Harbor 6:49"):
+        assert row in article.text
+    assert "Schools can send their results to the sports desk by Sunday evening." in article.text
+    for menu in ("Weather", "Contact us", "Rowing club opens its boathouse", "All rights reserved"):
+        assert menu not in article.text
+
+
+def test_shares_in_a_heading_is_not_a_share_button():
+    from dateline.extract.textdump.furniture import furniture
+    from dateline.extract.textdump.lines import split_lines
+
+    def label(text: str) -> str | None:
+        [line] = split_lines(text, frozenset({"the", "of", "a"}))
+        found = furniture(line)
+        return found.label if found else None
+
+    assert label("1.2K shares") == "share"
+    assert label("Shares") == "share"
+    assert label("Share on Facebook") == "share"
+    assert label("Carmaker shares fall after the recall") is None
+    assert label("Mayor shares plans for the harbour") is None
+
+
+def test_a_schedule_of_rows_of_one_shape_is_kept_with_the_article():
+    """'June 4 -- Hall, Town' line after line is a table: rows with figures and separators in the
+    same places. A menu is bare words, and stays out."""
+    _, article = dump("tour-dates.txt")
+    assert article.text.startswith("The Lantern Choir will tour again")
+    assert "June 4 -- St Mary's Hall, Redfield" in article.text
+    assert "July 5 -- Music Room, Ashby Vale" in article.text
+    assert "Tickets go on sale on Friday" in article.text
+    for menu in ("Podcasts", "Newsletters", "Five films to see this winter", "All rights reserved"):
+        assert menu not in article.text

@@ -75,7 +75,7 @@ def hostile_warc_records(base: str) -> list[tuple[str, bytes]]:
 
 def gzip_warc(records: list[bytes], *, cut: int | None = None) -> bytes:
     """Each record its own gzip member; the member at index ``cut`` is cut in half (a truncated member)."""
-    members = [gzip.compress(r) for r in records]
+    members = [gzip.compress(r, mtime=0) for r in records]  # no timestamp: the same bytes on every run
     if cut is not None:
         members[cut] = members[cut][: len(members[cut]) // 2]
     return b"".join(members)

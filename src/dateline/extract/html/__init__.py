@@ -171,7 +171,7 @@ def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> s
     stated = normalise_date(meta.published)
     day = headline_date(tree)
     if day is None or (fetched is not None and day > fetched.date().isoformat()):
-        day = htmldate_published(tree, meta.url, fetched)
+        day = htmldate_published(tree, meta.url, fetched, meta.language)
     if day:
         return stated if stated and stated.startswith(day) else day
     return relative_published(tree, fetched) or stated

@@ -45,6 +45,10 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CONTEXT_CHARS = 120
 _NEW_YEAR_SCAN_CHARS = 500_000
 _DATE_ATTRIBUTES = XPath("//meta/@content | //time/@datetime | //*[@itemprop]/@content")
+# a date written in figures, '3/4/2025' or '10.12.2023': which figure is the month depends on the page
+_FIGURES = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?![\d/])")
+# locales that write the month first (3/4/2025 is 4 March); others write the day first
+_MONTH_FIRST_LOCALE = re.compile(r"^en[-_](?:us|ph|ca)$", re.I)
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -105,11 +109,14 @@ def _states_new_year(tree: HtmlElement, year: str) -> bool:
     return bool(re.search(pattern, text, re.I) or f"{year}-01-01" in stamps)
 
 
-def htmldate_published(tree: HtmlElement, url: str | None, fetched: datetime | None) -> str | None:
+def htmldate_published(
+    tree: HtmlElement, url: str | None, fetched: datetime | None, language: str | None = None
+) -> str | None:
     """htmldate's original-date search; a capture time caps it (a page is not published after it was fetched).
 
     A bare year (a copyright line's "© 2025") comes back from the extensive search as 1 January:
-    that day is taken only when the page writes it out.
+    that day is taken only when the page writes it out. ``language`` is the page's declared locale
+    ('en-US'), which says in which order it writes a date in figures.
     """
     from htmldate import find_date as htmldate_find
 
@@ -121,4 +128,30 @@ def htmldate_published(tree: HtmlElement, url: str | None, fetched: datetime | N
     day = normalise_date(found)
     if day and day[4:10] == "-01-01" and not _states_new_year(tree, day[:4]):
         return None
+    return _figures_in_page_order(tree, day, language) if day else None
+
+
+def _figures_in_page_order(tree: HtmlElement, day: str, language: str | None) -> str:
+    """htmldate reads a date written in figures ('3/4/2025') day first. When both figures could be
+    the month, the page's own convention decides: the other dates it writes in figures where
+    the order shows (a first figure above 12 is a day, a second one above 12 is the day), else
+    its declared locale (en-US writes the month first). Returns the day, read again if need be."""
+    year, month, dom = day[:4], int(day[5:7]), int(day[8:10])
+    if month == dom or month > 12 or dom > 12:
+        return day
+    text = " ".join(tree.itertext())[:_NEW_YEAR_SCAN_CHARS]
+    day_first = month_first = 0
+    written_day_first = written_month_first = False
+    for m in _FIGURES.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if m.group("y") == year and (a, b) == (dom, month):
+            written_day_first = True
+        elif m.group("y") == year and (a, b) == (month, dom):
+            written_month_first = True
+        day_first += a > 12 >= b
+        month_first += b > 12 >= a
+    if not written_day_first or written_month_first:
+        return day  # htmldate did not take it from figures, or the page writes both readings
+    if month_first > day_first or (month_first == day_first == 0 and _MONTH_FIRST_LOCALE.match(language or "")):
+        return f"{year}-{dom:02d}-{month:02d}"
     return day

@@ -54,7 +54,66 @@ def classify(lines: list[Line], has_stopwords: bool) -> list[Furniture | None]:
         line.score = _SCORES[line.kind](line)
         if line.repeats > 1 and line.kind == SHORT:
             line.score = _REPEATED_SHORT
+    _soften_interleaved(lines)
+    _soften_rows(lines)
     return found
+
+
+def _soften_rows(lines: list[Line]) -> None:
+    """A run of short lines of one shape that carry figures ('June 9 -- Arena, City, ST', '9:00 Doors
+    open', 'Lakeside 6:41') is a schedule or a table, and earns what a near-prose line does: menus
+    and link lists are bare words, without figures and separators in the same places line after
+    line. (Scored 0, rows only stopped costing; the article did not reach past them.)"""
+    run: list[Line] = []
+    shape: str | None = None
+    for line in [*lines, None]:
+        row = _row_shape(line) if line is not None and line.kind == SHORT else None
+        if row is not None and row == shape:
+            run.append(line)
+            continue
+        if len(run) >= _ROWS_MIN:
+            for member in run:
+                member.score = _ROW_SCORE
+        run, shape = ([line], row) if row is not None else ([], None)
+
+
+def _row_shape(line: Line) -> str | None:
+    """The separators of a line in order, with a mark for its figures; None for a line without both."""
+    marks = _ROW_MARKS.sub("", _DIGITS.sub("9", line.text))
+    marks = _RUNS.sub("9", marks)
+    return marks if "9" in marks and len(marks) > 1 else None
+
+
+def _soften_interleaved(lines: list[Line]) -> None:
+    """Short lines set between rows of text cost nothing: a table, a schedule, a results list
+    or a recipe alternates short rows with longer ones, while a menu is a long unbroken run of
+    short lines with no text near it. A short line with a sentence-like row (near-prose, not a
+    paragraph) within a few lines above and below, and only short lines between, is taken as
+    part of the table it sits in. A date, a credit or any other furniture between breaks the
+    run, and so does a paragraph: a list of teasers (headline, author, date, summary) is not a
+    table. (Measured: letting a paragraph stand on one side joins teaser lists to articles.)"""
+    before = _nearest_text(lines, range(len(lines)))
+    after = _nearest_text(lines, range(len(lines) - 1, -1, -1))
+    for line, above, below in zip(lines, before, after, strict=True):
+        if line.kind == SHORT and above == below == NEAR:
+            line.score = 0.0
+
+
+def _nearest_text(lines: list[Line], order: range) -> list[str | None]:
+    """For each line, the kind of the nearest prose or near-prose line in the given direction,
+    when it lies within reach with only short lines between; None otherwise."""
+    out: list[str | None] = [None] * len(lines)
+    kind: str | None = None
+    distance = _INTERLEAVE_REACH + 1
+    for i in order:
+        line = lines[i]
+        distance += 1
+        out[i] = kind if distance <= _INTERLEAVE_REACH else None
+        if line.kind in (PROSE, NEAR):
+            kind, distance = line.kind, 0
+        elif line.kind != SHORT:
+            kind, distance = None, _INTERLEAVE_REACH + 1
+    return out
 
 
 def _text_kind(line: Line, has_stopwords: bool) -> str:
@@ -76,6 +135,12 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
 
 
 _REPEATED_SHORT = -1.0
+_INTERLEAVE_REACH = 5  # lines between a short row and the text above or below it
+_ROWS_MIN = 3  # rows of one shape that make a table
+_ROW_SCORE = 0.4  # a table row earns what a near-prose line does
+_DIGITS = re.compile(r"\d")
+_ROW_MARKS = re.compile(r"[^\W\d_]+|\s+")  # letters and spaces: what is left is figures and separators
+_RUNS = re.compile(r"9+")
 _OPENING_WINDOW = 8  # lines below the headline where the article's first paragraph is looked for
 _OPENING_BONUS = 2.0
 _GAP_GROWTH = 0.5

@@ -62,8 +62,10 @@ _LANGUAGE_NOTE = re.compile(
     r"|^(?:translated|machine[- ]translated)\s+(?:from|by)\b",
     _I,
 )
+# 'shares' alone is a share counter only as a line of its own ('1.2K shares'); in a heading it is
+# stock ('Carmaker shares fall') or a verb ('Mayor shares plans')
 _SHARE = re.compile(
-    r"\b(?:share|shares|tweet|retweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram"
+    r"^(?:[\d.,]+\s*[km]?\s+)?shares$|\b(?:share|tweet|retweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram"
     r"|copy\s+link|save|bookmark|flipboard|messenger|sms)\b",
     _I,
 )
