@@ -20,8 +20,8 @@ def _paragraph_starts(doc):
     """A paragraph break (paragraphs.breaks) starts a sentence: a heading or a question on its own line
     is never read as the start of the next paragraph's sentence."""
     separator = breaks(doc.text)
-    for tok in doc[:-1]:
-        if tok.is_space and separator.search(tok.text) or separator.search(tok.whitespace_ or ""):
+    for tok in doc[:-1]:  # spaCy keeps a line break as a whitespace token of its own
+        if tok.is_space and separator.search(tok.text):
             doc[tok.i + 1].is_sent_start = True
     return doc
 

@@ -505,10 +505,16 @@ class SentenceCoder:
         if found:
             return found
         if thing.lemma_.lower() in _REFERENCE_NOUNS or thing.lower_ in ("it", "this", "that"):
-            own = {(a.code, a.country) for a in sources}
-            for earlier in reversed(self.recent_sources):
-                if (earlier.code, earlier.country) not in own and earlier.country:
-                    return [self.actors.mark_inferred(replace(earlier))]
+            return self._latest_other_source(sources)
+        return []
+
+    def _latest_other_source(self, sources: list[Actor]) -> list[Actor]:
+        """The latest earlier source with a country that is none of ``sources`` (inferred): the author
+        of an act the text refers back to."""
+        own = {(a.code, a.country) for a in sources}
+        for earlier in reversed(self.recent_sources):
+            if (earlier.code, earlier.country) not in own and earlier.country:
+                return [self.actors.mark_inferred(replace(earlier))]
         return []
 
     def _referred_act_source(self, r: Reading, sources: list[Actor]) -> list[Actor]:
@@ -522,10 +528,9 @@ class SentenceCoder:
                     continue
                 if not any(c.dep_ == "det" and c.lower_ in _REFERRING_DETS for c in obj.children):
                     continue
-                own = {(a.code, a.country) for a in sources}
-                for earlier in reversed(self.recent_sources):
-                    if (earlier.code, earlier.country) not in own and earlier.country:
-                        return [self.actors.mark_inferred(replace(earlier))]
+                found = self._latest_other_source(sources)
+                if found:
+                    return found
         return []
 
     def _condition_subject(self, r: Reading) -> list[Actor]:
