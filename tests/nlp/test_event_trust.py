@@ -532,3 +532,11 @@ def test_an_appeal_for_the_release_of_captives_is_put_to_their_captor():
 def test_what_is_asked_for_from_someone_is_asked_of_them():
     [ev] = kept("The United States is seeking the banker's extradition from Canada.")
     assert (ev.plover, side(ev.source), side(ev.target)) == ("REQUEST", "USA", "CAN")
+
+
+def test_a_warning_about_what_others_will_do_is_no_threat():
+    assert kept("The electoral commission issued a statement warning that voters should be careful.") == []
+    assert kept("The Kenyan minister warned that the economy would shrink next year.") == []
+    assert [e.plover for e in kept("Iran warned that it would close the Strait of Hormuz.")] == ["THREATEN"]
+    assert [e.plover for e in kept("China's ambassador warned that the Chinese government will not sit still.")] \
+        == ["THREATEN"]

@@ -807,6 +807,12 @@ class SentenceCoder:
                 sources = protesters  # "the protests in Hong Kong began in June": its protesters
             if (r.standalone or info.code.startswith(_INTENT_ROOT)) and not sources:
                 continue  # a lone event noun, or an intent nobody states, asserts nothing
+            if r.frame == "threat" and sources and (subject := _warning_subject(r.head)) is not None:
+                # a threat is what the warner (or its own state) will do; "warned that the economy would
+                # shrink", "that voters could be misled" forecast what others will do
+                own = {a.country for a in sources if a.country}
+                if not any(a.country in own for a in self.resolver.resolve(subject) if a.country):
+                    continue
             targets = self.targets(r, sources)
             # "police and soldiers shot ...": no member of the doers' own phrase is their target
             targets = [t for t in targets if not any(_within(t, a) or _within(a, t) for a in sources)]
@@ -895,6 +901,20 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
         if speaker is not None:
             return compose.demand(code), False, speaker
     return code, negated, None
+
+
+def _warning_subject(verb):
+    """The subject of a warning's reported clause when it is named by a noun ("warned that voters could
+    be misled", "that the Chinese government will not sit on its hands"); None for a pronoun or a
+    possessed noun ("that it would close the strait", "that its forces would respond")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        subj = grammar.first_child(clause, ("nsubj", "nsubjpass"))
+        if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+            return None
+        return subj
+    return None
 
 
 def _within(inner: Actor, outer: Actor) -> bool:
