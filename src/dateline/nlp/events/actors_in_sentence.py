@@ -234,7 +234,7 @@ class PhraseResolver:
                 head = of
         if head.lemma_.lower() in _RELATIONAL:
             # "several of Canada's allies, including the EU and the U.K.": the ones included, not Canada
-            members = [a for tok in _unique_tokens(outer, head) for _, pobj in grammar.preps(tok, ("including", "like"))
+            members = [a for tok in grammar.unique([outer, head]) for _, pobj in grammar.preps(tok, ("including", "like"))
                        for a in self.resolve(pobj)]
             if members:
                 return members
@@ -349,10 +349,6 @@ class PhraseResolver:
 
 
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
-
-
-def _unique_tokens(*tokens) -> list:
-    return [t for n, t in enumerate(tokens) if all(t.i != u.i for u in tokens[:n])]
 
 
 def _is_country_anaphor(head) -> bool:

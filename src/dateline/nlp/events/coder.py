@@ -327,7 +327,7 @@ class SentenceCoder:
             if self.resolver.resolve(pobj):
                 return pobj
         if embedded is not None:
-            for verb in _unique([embedded.act, embedded.head]):
+            for verb in grammar.unique([embedded.act, embedded.head]):
                 if verb == tok:
                     continue
                 subj = grammar.first_child(verb, grammar.SUBJECT_DEPS)
@@ -485,7 +485,7 @@ class SentenceCoder:
             if found:
                 return found
         weak: list[Actor] = []
-        for tok in _unique([r.act, *reversed(r.tokens), r.head]):
+        for tok in grammar.unique([r.act, *reversed(r.tokens), r.head]):
             for phrase in self._target_phrases(tok, r):
                 found = self.resolver.resolve(phrase)
                 if found and any(a.country or a.entity or (a.code or "").startswith(("IGO", "NGO")) for a in found):
@@ -520,7 +520,7 @@ class SentenceCoder:
     def _referred_act_source(self, r: Reading, sources: list[Actor]) -> list[Actor]:
         """The target of a reaction to an act told before: "the Pentagon rejected these accusations",
         "the US welcomed the decision" react to whoever made them, the latest other source."""
-        for tok in _unique([r.act, r.head]):
+        for tok in grammar.unique([r.act, r.head]):
             objects = list(grammar.children(tok, grammar.OBJECT_DEPS))
             objects += [pobj for _, pobj in grammar.preps(tok, ("to", "over", "about", "at", "against", "on"))]
             for obj in objects:
@@ -536,7 +536,7 @@ class SentenceCoder:
     def _condition_subject(self, r: Reading) -> list[Actor]:
         """A threat's target is whom its condition is put to: "warned that Washington would take action
         if China did not stop ..." threatens China."""
-        for tok in _unique([r.act, r.head, *r.tokens]):
+        for tok in grammar.unique([r.act, r.head, *r.tokens]):
             for clause in tok.subtree:
                 if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS
                                                   for m in clause.children):
@@ -682,7 +682,7 @@ class SentenceCoder:
         Canadians' release"): the captor replaces the captives as the target (inferred)."""
         if not self.captors or r.code[:2] not in _CUSTODY_APPEALS:
             return targets
-        phrase = [t for tok in _unique([r.act, r.head]) for t in tok.subtree]
+        phrase = [t for tok in grammar.unique([r.act, r.head]) for t in tok.subtree]
         if not any(t.lemma_.lower() in _CUSTODY_NOUNS for t in phrase):
             return targets
         held = [t for t in targets if not t.country or t.country in self.captors]
@@ -740,7 +740,7 @@ class SentenceCoder:
         """The country of the place the sentence gives for the act: "in Beijing", "in the capital of Chad",
         also through the act's object when the place hangs on it ("blocked streets in Hong Kong") or
         through a subject that is an event rather than an actor ("a bombing near Samarra killed ...")."""
-        heads = _unique([r.act, r.head])
+        heads = grammar.unique([r.act, r.head])
         deps = (*grammar.OBJECT_DEPS, "nsubj")  # and the event that did it: "a bombing near Samarra killed ..."
         objects = [o for t in heads for o in grammar.children(t, deps)
                    if o.pos_ == "NOUN" and sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
@@ -765,7 +765,7 @@ class SentenceCoder:
         if self.year is None:
             return False
         years = [int(when[:4])] if when and when[:4].isdigit() and when != self.article_date else []
-        for tok in _unique([r.act, r.head]):
+        for tok in grammar.unique([r.act, r.head]):
             for _, pobj in grammar.preps(tok, _HISTORY_PREPS):
                 years += [int(t.text) for t in pobj.subtree if t.like_num and _YEAR_TOKEN.fullmatch(t.text)]
         return bool(years) and max(years) <= self.year - HISTORY_YEARS
@@ -1052,15 +1052,6 @@ def _to_infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _unique(tokens: list) -> list:
-    seen: set[int] = set()
-    out = []
-    for t in tokens:
-        if t.i not in seen:
-            seen.add(t.i)
-            out.append(t)
-    return out
-
 
 def _same(a: Actor, b: Actor) -> bool:
     """The same actor: the same entity, or the same phrase coded the same way."""
@@ -1138,7 +1129,7 @@ def code_events(doc, article: Article) -> list[Event]:
 
 def _reciprocal(r: Reading) -> bool:
     """ "each other", "one another" as the act's object or its object's possessor."""
-    for tok in _unique([r.act, r.head]):
+    for tok in grammar.unique([r.act, r.head]):
         for obj in [*grammar.children(tok, grammar.OBJECT_DEPS), *(p for _, p in grammar.preps(tok, _TARGET_PREPS))]:
             for t in (obj, *obj.children):
                 if t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or \

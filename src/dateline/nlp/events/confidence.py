@@ -20,8 +20,8 @@ only as trustworthy as its weakest part:
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
   RETREAT), or a political actor (1.0); an actor with a country or a role (0.9), but 0.45 for an appeal
   to civilians ("urged voters to", "urged its citizens to reconsider travel": an appeal to no one who
-  acts politically); anything else the parse offered (0.75); times 0.85 when the target is inferred (the author of an act told before, reacted to
-  as "these accusations", "the decision").
+  acts politically); anything else the parse offered (0.75); times 0.85 when the target is inferred
+  (the author of an act told before, reacted to as "these accusations", "the decision").
 - history: an act the text dates five years or more before the article ("seized the territories in the
   1967 war") is background the article recalls, not news it reports: the act factor times 0.45.
 

@@ -93,6 +93,17 @@ def subject_candidates(verb) -> Iterator:
         steps += 1
 
 
+def unique(tokens) -> list:
+    """The tokens in their order, each once (spaCy tokens compare by position, not identity)."""
+    seen: set[int] = set()
+    out = []
+    for t in tokens:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
 def is_reduced_passive(verb) -> bool:
     """A past participle that modifies a noun with no auxiliary ("the men detained last week"): a
     passive whose subject is the noun it modifies."""
