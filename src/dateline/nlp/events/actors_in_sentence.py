@@ -16,6 +16,7 @@ from ... import lang
 from ...model import Actor, Article, Entity
 from ..actors import alias_country, country_code, national_title, place_country, sector_code
 from . import grammar
+from .confidence import is_placed
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
@@ -295,7 +296,7 @@ class PhraseResolver:
             return found
         if ent is None and sector is None:  # "two neighbours, Kenya and Uganda,": the apposition names them
             for appos in (c for c in head.children if c.dep_ == "appos"):
-                named = [a for a in self.resolve(appos) if a.country or (a.code or "").startswith(("IGO", "NGO"))]
+                named = [a for a in self.resolve(appos) if is_placed(a)]
                 if named:
                     return named
         if ent is not None:

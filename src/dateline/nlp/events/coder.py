@@ -31,7 +31,7 @@ from .actors_in_sentence import (
     with_country,
 )
 from .codebook import lookup
-from .confidence import ActEvidence, confidence, is_political
+from .confidence import ActEvidence, confidence, is_placed, is_political
 from .dates import reference_date, resolve
 from .lexicon import Lexicon, Pattern, lexicon
 
@@ -354,7 +354,7 @@ class SentenceCoder:
                             *grammar.preps(verb, ("in",))]:
                 if found:
                     break
-                found = [a for a in self.resolver.resolve(pobj) if a.country or (a.code or "").startswith(("IGO", "NGO"))]
+                found = [a for a in self.resolver.resolve(pobj) if is_placed(a)]
             return found
         if head.pos_ in ("NOUN", "PROPN"):
             found = self._noun_source(head)
@@ -501,7 +501,7 @@ class SentenceCoder:
     def _author_of(self, thing, sources: list[Actor]) -> list[Actor]:
         """Whose the judged thing is: an actor it names ("Washington's move", "the Israeli strikes"), or,
         for an act told before ("the decision", "it"), the latest other source; none otherwise."""
-        found = [a for a in self.resolver.resolve(thing) if a.country or (a.code or "").startswith(("IGO", "NGO"))]
+        found = [a for a in self.resolver.resolve(thing) if is_placed(a)]
         if found:
             return found
         if thing.lemma_.lower() in _REFERENCE_NOUNS or thing.lower_ in ("it", "this", "that"):

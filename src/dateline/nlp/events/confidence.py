@@ -79,6 +79,11 @@ def sectors(code: str | None, country: str | None) -> str:
     return code
 
 
+def is_placed(actor: Actor | None) -> bool:
+    """An actor the text places: one with a country, or an international organisation."""
+    return actor is not None and bool(actor.country or (actor.code or "").startswith(("IGO", "NGO")))
+
+
 def is_political(actor: Actor | None, entity: Entity | None) -> bool:
     """A state, an IGO/NGO, or an actor whose role is political (its code's sector)."""
     if actor is None:
@@ -136,8 +141,7 @@ def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | N
     """``protest``: the act makes its doer a protester (by default, when it is a PROTEST)."""
     # a source-less act ("X was accused") needs a target the text places: a country, an IGO or NGO; or,
     # for what only a state does to people (arrest, expel, sentence: COERCE, SANCTION), anyone it places
-    placed = target is not None and bool(target.country or (target.code or "").startswith(("IGO", "NGO")))
-    target_political = placed and (is_political(target, target_entity) or plover in _STATE_ACTS)
+    target_political = is_placed(target) and (is_political(target, target_entity) or plover in _STATE_ACTS)
     score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political,
                                           protest=plover == "PROTEST" if protest is None else protest,
                                           finite=act.finite)
