@@ -49,6 +49,15 @@ def _sorted(table: pa.Table) -> pa.Table:
     return table.sort_by([(k, "ascending") for k in keys])
 
 
+def settled(timeout: float = 60.0) -> None:
+    """Wait until the tasks of a killed driver have ended: Ray stops them a while after the driver dies, and
+    until then one may still finish its input and mark it."""
+    deadline = time.monotonic() + timeout
+    while ray.available_resources().get("CPU", 0) < ray.cluster_resources().get("CPU", 0):
+        assert time.monotonic() < deadline, "the killed job's tasks are still running"
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def local_ray():
     start_ray(workers=2, address=None)  # the no-set-up path: a local instance with 2 CPUs, offline
@@ -98,6 +107,7 @@ def test_a_killed_job_resumes_and_skips_the_finished_inputs(tmp_path: Path, loca
             os.killpg(early.pid, signal.SIGKILL)
     finally:
         early.wait(timeout=30)
+    settled()
     for marked in Output(str(out)).finished():  # a marker is written last: its input's tables are whole
         assert marked in inputs
     first = subprocess.Popen([*command, "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
@@ -111,6 +121,7 @@ def test_a_killed_job_resumes_and_skips_the_finished_inputs(tmp_path: Path, loca
             assert first.returncode == 0, first.stderr.read().decode()
     finally:
         first.wait(timeout=30)
+    settled()
     finished = Output(str(out)).finished()
     assert 1 <= len(finished) <= len(inputs)
 
@@ -138,3 +149,22 @@ def test_a_large_file_split_into_parts_gives_the_same_tables(tmp_path: Path, loc
         assert got[name].equals(want[name]), name
     assert Output(str(tmp_path / "out")).finished() == {large}
     assert run_scale([large], str(tmp_path / "out"), workers=2, split_bytes=size // 3 + 1).skipped == 1
+
+
+def test_each_file_appears_whole_and_a_killed_writer_leaves_nothing_a_reader_takes(tmp_path: Path):
+    from dateline.scale.output import InputReport
+
+    out = Output(str(tmp_path / "out"))
+    out.prepare()
+    report = InputReport(input=str(tmp_path / "crawl.warc.gz"))
+    articles = list(Pipeline().run([str(crawl(tmp_path / "crawl.warc.gz", "w.example.org"))]))
+    assert out.write(report, articles) == (3, 0)
+    out.mark_finished(report)
+    names = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert not [n for n in names if n.endswith(".partial")]  # each staged file was renamed into place
+    assert out.finished() == {report.input}
+    # What a writer killed mid-file leaves: a staged name, which neither the job nor a dataset reader takes.
+    (tmp_path / "out" / "articles" / f".{report.key}.parquet.0123.partial").write_bytes(b"PAR1 cut short")
+    (tmp_path / "out" / "_done" / f".{report.key}.json.0123.partial").write_bytes(b'{"input": ')
+    assert pq.read_table(tmp_path / "out" / "articles").num_rows == 3
+    assert out.finished() == {report.input}

@@ -35,8 +35,9 @@ def good_page(i: int) -> bytes:
 
 def warc_record(uri: str, block: bytes, *, length: str | None = None, warc_headers: str = "") -> bytes:
     """One WARC/1.1 response record around ``block`` (an HTTP response as bytes, hostile or not)."""
+    record_id = uuid.uuid5(uuid.NAMESPACE_URL, uri + str(len(block)))  # the same bytes on every run
     head = (
-        f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+        f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{record_id}>\r\n"
         f"WARC-Date: 2024-06-01T12:00:00Z\r\nWARC-Target-URI: {uri}\r\n{warc_headers}"
         f"Content-Type: application/http; msgtype=response\r\n"
         f"Content-Length: {len(block) if length is None else length}\r\n\r\n"

@@ -59,10 +59,14 @@ def test_a_status_line_without_a_number_says_so():
 
 @pytest.mark.parametrize("cut", [0, 1, 2])
 def test_a_truncated_gzip_member_costs_its_record_only(cut: int):
-    data = gzip_warc([good_record(f"{BASE}/{i}", i) for i in range(3)], cut=cut)
-    results = list(iter_warc(io.BytesIO(data), "crawl.warc.gz", max_bytes=MAX_BYTES))
-    assert kinds(results) == ["TruncatedRecord" if i == cut else "RawDoc" for i in range(3)]
-    assert [r.url for r in results if isinstance(r, RawDoc)] == [f"{BASE}/{i}" for i in range(3) if i != cut]
+    # Where the cut falls decides what the member decodes on into; one crawl in fifteen or so cuts it in
+    # its header section, whose garbage Content-Length is a symptom of the cut, not a second failure.
+    for crawl in range(40):
+        urls = [f"{BASE}/{crawl}/{i}" for i in range(3)]
+        data = gzip_warc([good_record(url, i) for i, url in enumerate(urls)], cut=cut)
+        results = list(iter_warc(io.BytesIO(data), "crawl.warc.gz", max_bytes=MAX_BYTES))
+        assert kinds(results) == ["TruncatedRecord" if i == cut else "RawDoc" for i in range(3)], crawl
+        assert [r.url for r in results if isinstance(r, RawDoc)] == [u for i, u in enumerate(urls) if i != cut]
 
 
 def test_garbage_between_records_is_one_failure_and_reading_goes_on():

@@ -11,6 +11,7 @@ files of the others, so an interrupted job resumes where it stopped.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -81,12 +82,39 @@ class Output:
     def write(self, report: InputReport, results: Iterable[Article | Failure]) -> tuple[int, int]:
         """Write one input's (or part's) records to its Parquet files; (articles, failures) written."""
         key = report.key
-        counts = write_parquet_tables(
-            results, lambda name: self.filesystem.open_output_stream(f"{self.root}/{name}/{key}.parquet")
-        )
+        written: list[tuple[str, str]] = []
+
+        def sink(name: str) -> Any:
+            path = f"{self.root}/{name}/{key}.parquet"
+            written.append((self._staging(path), path))
+            return self.filesystem.open_output_stream(written[-1][0])
+
+        counts = write_parquet_tables(results, sink)
+        for staged, path in written:
+            self._publish(staged, path)
         return counts["articles"], counts["failures"]
 
     def mark_finished(self, report: InputReport) -> None:
         path = f"{self.root}/{DONE}/{report.key}.json"
-        with self.filesystem.open_output_stream(path) as stream:
+        staged = self._staging(path)
+        with self.filesystem.open_output_stream(staged) as stream:
             stream.write(json.dumps(report.to_dict()).encode("utf-8"))
+        self._publish(staged, path)
+
+    # A task of a killed driver can go on writing while a rerun writes the same input (Ray stops a dead
+    # driver's workers only after a while): on a local disk each file is written under a name of its own
+    # and renamed into place, so that a reader sees one whole file, never two interleaved. Object stores
+    # replace an object whole on their own, so there the file is written in place.
+    def _staging(self, path: str) -> str:
+        """A name beside ``path`` that readers of the folder pass over (a leading dot, as Spark and pyarrow's
+        datasets skip): what a killed writer leaves there is never read as a table."""
+        folder, _, name = path.rpartition("/")
+        return f"{folder}/.{name}.{uuid.uuid4().hex}.partial" if self._local else path
+
+    def _publish(self, staged: str, path: str) -> None:
+        if staged != path:
+            self.filesystem.move(staged, path)
+
+    @property
+    def _local(self) -> bool:
+        return isinstance(self.filesystem, pafs.LocalFileSystem)

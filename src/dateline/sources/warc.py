@@ -295,8 +295,12 @@ def _records(lines: _Lines, source: str, max_bytes: int, *, gzipped: bool,
             if not complete or not length.isdigit():
                 problem = (f"a header section over {MAX_HEADER:,} bytes" if not complete
                            else f"Content-Length {length!r} is not a size" if length else "no Content-Length")
+                try:  # the failure is given once its bytes are passed: a member that breaks there was cut
+                    _to_next_record(lines, b"\n")
+                except _Broken as exc:
+                    yield failure(TruncatedRecord(f"{where}: {exc}; reading goes on at the next member"))
+                    return
                 yield failure(MalformedRecord(f"{where}: {problem}; skipped to the next record"))
-                _to_next_record(lines, b"\n")
                 continue
             size = int(length)
             if size > max_bytes:
