@@ -541,3 +541,45 @@ def test_a_warning_about_what_others_will_do_is_no_threat():
     assert [e.plover for e in kept("Iran warned that it would close the Strait of Hormuz.")] == ["THREATEN"]
     assert [e.plover for e in kept("China's ambassador warned that the Chinese government will not sit still.")] \
         == ["THREATEN"]
+
+
+def test_an_office_sent_to_a_state_is_not_of_that_state():
+    text = "China's ambassador to Britain Liu Xiaoming said on Monday that Beijing would respond. Liu warned the protesters."
+    [ev] = [e for e in kept(text) if e.plover == "THREATEN"]
+    assert side(ev.source) == "CHN"
+    assert actor_code("Jan Novak", "PERSON", ["ambassador to Kenya"]) == ("GOV", None)
+    assert actor_code("Jan Novak", "PERSON", ["adviser to the Kenyan president"]) == ("KENGOV", "KEN")
+
+
+def test_against_inside_the_object_names_the_other_side():
+    [ev] = kept("Prosecutors in Norway have dropped an investigation into an allegation made against the Danish activist.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("CONCEDE", "NOR", "DNK")
+    [lifted] = kept("The Kenyan government lifted the sanctions on Uganda.")
+    assert (lifted.plover, side(lifted.target)) == ("RETREAT", "UGA")  # its own act, eased on Uganda
+    # "against" in a clause of its own is that clause's act, not the object's
+    arrest = [e for e in events_of("Police arrested two men who had protested against the French government.")
+              if e.plover == "COERCE"]
+    assert arrest and all(side(e.target) != "FRA" for e in arrest)
+
+
+def test_an_attitude_toward_a_thing_made_by_someone_is_aimed_at_its_maker():
+    [ev] = kept("Japan's foreign minister said she was pleased with the agreement signed by Kenya.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("SUPPORT", "JPN", "KEN")
+
+
+def test_a_source_asking_not_to_be_named_makes_no_appeal():
+    assert kept("A Syrian official who asked not to be identified said the camp was short of food.") == []
+    assert [e.plover for e in kept("The Syrian government asked Jordan to open the crossing.")] == ["REQUEST"]
+
+
+def test_refugees_are_civilians_not_their_state():
+    events = events_of("Syrian refugees asked Jordan for help.")
+    assert events and all(e.source.code == "SYRREF" for e in events)
+    assert kept("Syrian refugees asked Jordan for help.") == []  # no political source
+
+
+def test_an_organ_of_the_other_side_does_not_place_an_unplaced_source():
+    [ev] = kept("The president met Chinese officials on Monday.")
+    assert (side(ev.source), side(ev.target)) == ("GOV", "CHN")  # not a Chinese president meeting no one
+    [arrest] = [e for e in kept("Police arrested Kenyan protesters in Nairobi.") if e.plover == "COERCE"]
+    assert side(arrest.source) == "KEN"  # a domestic group is no other side

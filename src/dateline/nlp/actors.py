@@ -453,7 +453,7 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
         # a capital inside a name or a role is a place, not the actor's state ("the Paris Agreement");
         # a country's name that opens a proper name is part of that name ("Georgia Tech", "Jordan Brand")
         for start, end, code in find_countries(text, capitals=False):
-            if not _opens_a_name(text, start, end):
+            if not _opens_a_name(text, start, end) and not _sent_to(text, start, end):
                 iso3 = code
                 break
         if iso3:
@@ -474,6 +474,14 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
         return iso3 + (sector or ""), iso3
     return sector, None
 
+
+# "ambassador to Britain", "China's envoy to the United States": the state an office is sent to is its
+# host, not its holder's ("adviser to the Afghan president" names whose president: a demonym counts)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _sent_to(text: str, start: int, end: int) -> bool:
+    return bool(_TO_BEFORE.search(text[:start])) and is_country_name(text[start:end])
 
 _TITLES = {" ".join(r["title"].split()): (r["iso3"], r["sector"]) for r in lang.table("actors_country_titles")}
 

@@ -23,7 +23,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Span
-from .actors import actor_code, country_code, is_country_name, known_person, place_country
+from .actors import actor_code, country_code, is_country_name, known_person, place_country, sector_code
 from .events.dates import reference_date
 from .names import GENDER_BY_TITLE, fold, is_variant, name_gender, split_title, surname
 
@@ -200,6 +200,12 @@ def _descriptor_span(doc, start: int, end: int):
 def _premodifier(doc, ent):
     """ "US Secretary of State" of "US Secretary of State Blinken": the words before the name in its phrase."""
     root = ent.root
+    office = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and office.pos_ == "NOUN" and office.i < ent.start \
+            and sector_code([office.lower_]) is not None:
+        # "China's ambassador to Britain Liu Xiaoming" parses the host as the name's compound: the title
+        # is the whole phrase before the name, host included (actors.actor_code gives the host no say)
+        return _descriptor_span(doc, root.head.head.left_edge.i, ent.start)
     lefts = [c for c in root.lefts if c.i < ent.start and c.dep_ in _PREMOD_DEPS and c.dep_ != "poss"]
     if not lefts:
         return None

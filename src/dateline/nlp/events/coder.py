@@ -31,7 +31,7 @@ from .actors_in_sentence import (
     with_country,
 )
 from .codebook import lookup
-from .confidence import ActEvidence, confidence, is_placed, is_political
+from .confidence import ActEvidence, confidence, is_placed, is_political, sectors
 from .dates import reference_date, resolve
 from .lexicon import Lexicon, Pattern, lexicon
 
@@ -66,6 +66,7 @@ _GROUP_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" a
                             and (r["gender"] == "n" or r["number"] == "pl"))
 # organs of a state: placed in the one country their sentence names (a rebel or a protester may be foreign)
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "ELI"})
+_DOMESTIC_ORGANS = frozenset({"JUD", "COP"})  # their acts on a state's officials are that state's own
 # CAMEO 144 (obstruct passage, block) is a protest, done by civilians; the same act by a state is
 # 191 (impose blockade, restrict movement), a coercion
 _OBSTRUCT, _BLOCKADE = "144", "191"
@@ -77,6 +78,7 @@ _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
 _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
 _ASKING = frozenset({"02", "10"})  # appeals and demands
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
+_ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _ANY_CAPTIVE = "*"
 _ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
 _PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
@@ -193,6 +195,8 @@ class SentenceCoder:
             return self._act(tok, None, standalone=False)
         if frame == "undergo":
             return self._undergone(tok, triggers, consumed)
+        if frame in ("appeal", "demand") and _asks_anonymity(tok):
+            return []
         embedded = self._embedded(tok, frame, triggers, consumed)
         emb_code = embedded.code if embedded else None
         negated = grammar.is_negated(tok)
@@ -563,6 +567,9 @@ class SentenceCoder:
             for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
+            yield from _opposed(obj)  # "dropped an investigation into allegations made against X"
+        if tok.i == r.act.i and tok.pos_ == "NOUN":
+            yield from _opposed(tok)  # "dropped an investigation into allegations against X"
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
         preps = _TARGET_PREPS + (("of",) if governed else ())
@@ -573,6 +580,7 @@ class SentenceCoder:
                 yield from self._doers(pobj)
             else:
                 yield pobj
+                yield from _authors(pobj)  # "pleased with the agreement signed by X", "angry at X's remarks"
 
     def _reacted_to(self, noun, r: Reading) -> bool:
         """An event noun naming another act that the reading reacts to: "criticised the detention" is
@@ -580,6 +588,8 @@ class SentenceCoder:
         "called for a meeting of X" asks X)."""
         if (r.code or "")[:2] not in _REACTION_ROOTS:  # "called for a meeting of the Arab League": asked of it
             return False
+        if (r.code or "").startswith("08") and not _authors(noun):
+            return False  # "dropped the investigation into X", "lifted the sanctions on X": its own act, eased on X
         pat = self._act_noun(noun)
         return pat is not None and pat.code[:2] != (r.code or "")[:2]
 
@@ -644,18 +654,19 @@ class SentenceCoder:
         todo = [a for a in sources if a.code in _STATE_SECTORS and not a.country]
         if not todo:
             return sources
-        others = {t.country for t in targets if t.country and t.code == t.country}  # a domestic group is no other side
+        # the other side: a state, or an organ of one ("met the Kenyan ambassador"), except for courts and
+        # police, whose acts on officials are their own state's ("a judge opened investigations against
+        # Chilean officials"); a domestic group is no other side
+        states = {t.country for t in targets if t.country and t.code == t.country}
+        organs = {t.country for t in targets if t.country and sectors(t.code, t.country) in _STATE_SECTORS}
         every = self.actors.countries_in(sent)
-        named = every - others
-        if any(self._named_person(a) for a in todo):  # a person: only the countries of the act's own clause
-            every = self._clause_countries(head, sent)
-        if len(named) != 1:
-            return sources
-        (country,) = named
+        clause = self._clause_countries(head, sent) if any(self._named_person(a) for a in todo) else every
         out = []
         for actor in sources:
-            if actor in todo and (every == {country} or not self._named_person(actor)):
-                actor = with_country(actor, country)
+            named = every - states - (set() if actor.code in _DOMESTIC_ORGANS else organs)
+            # a person: only when the act's own clause names that one country
+            if actor in todo and len(named) == 1 and (clause == named or not self._named_person(actor)):
+                actor = with_country(actor, next(iter(named)))
                 inferred.add(id(actor))
             out.append(actor)
         return out
@@ -978,9 +989,29 @@ def _place_tokens(pobj) -> list:
     return out
 
 
+def _asks_anonymity(verb) -> bool:
+    """ "asked not to be identified", "requested not to be named": a source's request to the reporter."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _ANONYMITY_VERBS and grammar.is_passive(c)
+               and grammar.is_negated(c) for c in verb.children)
+
+
 def _own(phrase) -> bool:
     """ "its troops", "their forces": the actor's own people, not a recipient."""
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in phrase.children)
+
+
+def _opposed(noun) -> Iterator:
+    """Whom "against" names deeper in a noun's phrase: "an investigation into an allegation made against
+    X", "the charges brought against X" (the preposition marks the other side). Not inside a clause of
+    its own ("two men who had protested against X": their act, not the noun's)."""
+    def walk(tok):
+        for child in tok.children:
+            if child.dep_ in ("relcl", "ccomp", "advcl") or grammar.first_child(child, grammar.SUBJECT_DEPS):
+                continue
+            if child.dep_ == "prep" and child.lower_ == "against" and tok != noun:
+                yield from (c for c in child.children if c.dep_ == "pobj")
+            yield from walk(child)
+    yield from walk(noun)
 
 
 def _authors(noun) -> list:
