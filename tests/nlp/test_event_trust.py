@@ -583,3 +583,8 @@ def test_an_organ_of_the_other_side_does_not_place_an_unplaced_source():
     assert (side(ev.source), side(ev.target)) == ("GOV", "CHN")  # not a Chinese president meeting no one
     [arrest] = [e for e in kept("Police arrested Kenyan protesters in Nairobi.") if e.plover == "COERCE"]
     assert side(arrest.source) == "KEN"  # a domestic group is no other side
+
+
+def test_a_protest_an_aspect_verb_asserts_is_placed_by_the_verbs_place():
+    [ev] = [e for e in events_of("Protests escalated in Santiago on Friday.") if e.plover == "PROTEST"]
+    assert ev.source.code == "CHLOPP"  # its protesters, of the place the verb gives

@@ -752,6 +752,8 @@ class SentenceCoder:
         also through the act's object when the place hangs on it ("blocked streets in Hong Kong") or
         through a subject that is an event rather than an actor ("a bombing near Samarra killed ...")."""
         heads = grammar.unique([r.act, r.head])
+        if _asserted_by_aspect(r.act):  # "protests escalated in Santiago": the place is the verb's
+            heads.append(r.act.head)
         deps = (*grammar.OBJECT_DEPS, "nsubj")  # and the event that did it: "a bombing near Samarra killed ..."
         objects = [o for t in heads for o in grammar.children(t, deps)
                    if o.pos_ == "NOUN" and sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
@@ -869,7 +871,7 @@ class SentenceCoder:
             mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
             mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
             # "the protests escalated", "fighting broke out": an aspect verb asserts its subject event
-            asserted_noun = r.act.dep_ in ("nsubj", "nsubjpass") and r.act.head.lemma_.lower() in _ASPECT_VERBS
+            asserted_noun = _asserted_by_aspect(r.act)
             act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone and not asserted_noun,
                               noun=r.act.pos_ in ("NOUN", "PROPN"), finite=grammar.is_finite(r.head),
                               history=self.is_history(r, when))
@@ -987,6 +989,11 @@ def _place_tokens(pobj) -> list:
     for _, inner in grammar.preps(pobj, ("of", "in", "near")):
         out.append(inner)
     return out
+
+
+def _asserted_by_aspect(act) -> bool:
+    """ "the protests escalated", "fighting broke out": an aspect verb asserts the event its subject names."""
+    return act.dep_ in ("nsubj", "nsubjpass") and act.head.lemma_.lower() in _ASPECT_VERBS
 
 
 def _asks_anonymity(verb) -> bool:
