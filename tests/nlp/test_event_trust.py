@@ -588,3 +588,20 @@ def test_an_organ_of_the_other_side_does_not_place_an_unplaced_source():
 def test_a_protest_an_aspect_verb_asserts_is_placed_by_the_verbs_place():
     [ev] = [e for e in events_of("Protests escalated in Santiago on Friday.") if e.plover == "PROTEST"]
     assert ev.source.code == "CHLOPP"  # its protesters, of the place the verb gives
+
+
+def test_a_judgement_by_a_verb_that_is_also_one_of_wanting_is_asserted():
+    [ev] = kept("Kenya considers the Ugandan decision a violation of the treaty.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "KEN", "UGA")
+    assert kept("Kenya is considering sanctions on Uganda.") == []  # a plan, not a judgement
+
+
+def test_the_content_of_a_stated_position_is_a_judgement():
+    [ev] = kept("The Kenyan foreign ministry reiterated its position that the Ugandan checkpoints are illegal.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "KEN", "UGA")
+    assert kept("The Kenyan ministry repeated its view that the Ugandan talks were useful.") == []
+
+
+def test_calling_a_group_terrorists_is_criticism():
+    [ev] = kept("The Kenyan minister described the Ugandan rebels as terrorists.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "KEN", "UGA")

@@ -79,6 +79,7 @@ _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapprova
 _ASKING = frozenset({"02", "10"})  # appeals and demands
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
+_STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
 _ANY_CAPTIVE = "*"
 _ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
 _PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
@@ -869,7 +870,8 @@ class SentenceCoder:
             if reciprocal and len(sources) >= 2:
                 targets = []  # "Johnson and Corbyn attacked each other's policies": each the other's target
             mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
-            mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES)
+            mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES,
+                                                            judgement=r.judged is not None)
             # "the protests escalated", "fighting broke out": an aspect verb asserts its subject event
             asserted_noun = _asserted_by_aspect(r.act)
             act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone and not asserted_noun,
@@ -954,9 +956,12 @@ def _judged(verb) -> Iterator[tuple[object, object]]:
         for _, pobj in grammar.preps(verb, ("as",)):
             if _disapproving(pobj):
                 yield obj, pobj
-    for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp"):
-            continue
+    # the reported clause, or the content of a stance the verb states ("reiterated its position that
+    # the checkpoints are illegal")
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    clauses += [c for o in grammar.children(verb, grammar.OBJECT_DEPS) if o.lemma_.lower() in _STANCE_NOUNS
+                for c in o.children if c.dep_ in ("acl", "ccomp") and grammar.first_child(c, ("mark",)) is not None]
+    for clause in clauses:
         subj = grammar.first_child(clause, ("nsubj", "nsubjpass"))
         if subj is None:
             continue

@@ -192,7 +192,7 @@ def is_finite(tok) -> bool:
     return tok.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in tok.children)
 
 
-def mood(tok, *, plain: bool) -> str | None:
+def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     """Why the act headed by ``tok`` is not asserted as having happened, or None when it is.
 
     'question' (the sentence asks), 'hypothetical' (a modal of possibility on the act or a clause above
@@ -205,7 +205,9 @@ def mood(tok, *, plain: bool) -> str | None:
     """
     if is_question(tok.sent):
         return "question"
-    if tok.lemma_.lower() in WISH_VERBS and tok.pos_ in ("VERB", "AUX"):
+    # a verb of judging that is also one of wanting ("considers the move illegal" is a judgement,
+    # "considers sanctions" a plan) is asserted when it judges (``judgement``)
+    if tok.lemma_.lower() in WISH_VERBS and tok.pos_ in ("VERB", "AUX") and not judgement:
         return "wish"
     if _to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
         # an infinitive asserts nothing unless a frame governs it ("agreed to", "began to": read as
