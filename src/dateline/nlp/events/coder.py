@@ -376,7 +376,11 @@ class SentenceCoder:
             return self.resolver.resolve(agent) if agent is not None else []
         if grammar.is_passive(head) and not (r.frame in _SUBJECT_ACTS_FRAMES and grammar.agent_of(head) is None):
             agent = grammar.agent_of(head)  # "X was asked/accused/warned (by Y)": X is the target, Y the source
-            return self.resolver.resolve(agent) if agent is not None else []
+            if agent is not None:
+                return self.resolver.resolve(agent)
+            # "the Swedish investigation was shelved": an act ended is ended by whoever made it
+            act = self._ended_act(r)
+            return self._noun_source(act) if act is not None else []
         if grammar.is_passive(head):  # "X is committed to ...", "X is prepared to ...": X is the actor
             subj = grammar.first_child(head, grammar.PASSIVE_SUBJECT_DEPS)
             return self._resolve_subject(subj, head) if subj is not None else []
@@ -385,6 +389,14 @@ class SentenceCoder:
             if found:
                 return found
         return []
+
+    def _ended_act(self, r: Reading):
+        """The act a yield's passive subject names ("the investigation was dropped", "the sanctions were
+        lifted"), or None: it is the thing given up, not a recipient."""
+        if not (r.code or "").startswith("08") or not grammar.is_passive(r.head):
+            return None
+        subj = grammar.first_child(r.head, grammar.PASSIVE_SUBJECT_DEPS)
+        return subj if subj is not None and self._act_noun(subj) is not None else None
 
     def _noun_source(self, noun) -> list[Actor]:
         agent = grammar.agent_of(noun)
@@ -555,7 +567,12 @@ class SentenceCoder:
     def _target_phrases(self, tok, r: Reading) -> Iterator:
         """Phrases that may name the recipient of the act headed by ``tok``, most likely first."""
         if tok.pos_ in ("VERB", "AUX", "ADJ") and grammar.is_passive(tok) and (r.head == tok or tok == r.act):
-            yield from grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS)
+            ended = self._ended_act(r)
+            if ended is not None:  # "the sanctions on Iran were lifted": eased on Iran
+                yield from (pobj for _, pobj in grammar.preps(ended, _TARGET_PREPS))
+                yield from _opposed(ended)
+            else:
+                yield from grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS)
         for rec in grammar.children(tok, grammar.RECIPIENT_DEPS):  # "gave X aid"; "sent aid to X" (dative "to")
             yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
