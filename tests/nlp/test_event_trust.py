@@ -605,3 +605,17 @@ def test_the_content_of_a_stated_position_is_a_judgement():
 def test_calling_a_group_terrorists_is_criticism():
     [ev] = kept("The Kenyan minister described the Ugandan rebels as terrorists.")
     assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "KEN", "UGA")
+
+
+def test_an_attack_by_those_who_use_words_is_verbal():
+    [ev] = kept("The Labour Party attacked the Conservative government over hospital waiting times.")
+    assert ev.plover == "ACCUSE" and ev.cameo == "111"
+    assert kept("All political parties are spending heavily as they battle for votes in Britain.") == []
+    assert [e.plover for e in kept("Rebels attacked a police station in northern Mali.")] == ["ASSAULT"]
+
+
+def test_an_act_whose_object_is_no_thing_is_negated():
+    assert [(e.plover, e.negated) for e in kept("Kenya gave no aid to Uganda.")] == [("AID", True)]
+    assert [(e.plover, e.negated) for e in kept("Kenya gave aid to Uganda.")] == [("AID", False)]
+    assert {e.negated for e in kept("Kenya and Uganda held no talks last year.")} == {True}
+    assert [e.negated for e in kept("The Kenyan minister made no apology for the remarks.")] == [True]

@@ -80,6 +80,7 @@ _ASKING = frozenset({"02", "10"})  # appeals and demands
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
+_UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
 _ANY_CAPTIVE = "*"
 _ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
 _PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
@@ -200,7 +201,9 @@ class SentenceCoder:
             return []
         embedded = self._embedded(tok, frame, triggers, consumed)
         emb_code = embedded.code if embedded else None
-        negated = grammar.is_negated(tok)
+        # "did not hold talks", "held no talks"
+        negated = grammar.is_negated(tok) or (embedded is not None and frame in ("carry", "light")
+                                              and grammar.is_negated(embedded.act))
         frame = _dual(frame, embedded)
         if frame in ("carry", "light"):
             code, negated, _ = _modality(tok, emb_code or pat.code, negated)
@@ -260,7 +263,10 @@ class SentenceCoder:
                         tokens=[verb, noun.act], frame="undergo")]
 
     def _act(self, tok, code: str | None, standalone: bool) -> list[Reading]:
-        code, negated, speaker = _modality(tok, code, grammar.is_negated(tok))
+        # "held no talks", "reached no agreement": an act whose object is "no ..." did not happen
+        negated = grammar.is_negated(tok) or (tok.pos_ in ("VERB", "AUX") and any(
+            grammar.is_negated(o) for o in grammar.children(tok, grammar.OBJECT_DEPS)))
+        code, negated, speaker = _modality(tok, code, negated)
         if code is None:
             return []
         reading = Reading(head=tok, act=tok, code=code, negated=negated, tokens=[tok], standalone=standalone)
@@ -852,6 +858,13 @@ class SentenceCoder:
                 continue  # a judgement of something nobody in the text did, or by no political actor, is an opinion
             if r.code.startswith(_VISITS) and sources and all(self._is_people(a) for a in sources):
                 continue  # "Chinese travellers visited Canada": people travel; a visit is a state's or an official's
+            if r.code[:2] in _VIOLENT_ROOTS and sources and all(_speaks_only(a) for a in sources):
+                # "the Labour Party attacked the government", "lawmakers fought over the budget": parties,
+                # legislators, the press, courts and companies use no armed force (CAMEO 18-20 need it);
+                # their attack on someone is a verbal one, and a fight with no one named is no event
+                if not targets:
+                    continue
+                info = lookup(_CRITICISE) or info
             if r.code.startswith(_OBSTRUCT) and sources and all(self._is_state(a) for a in sources):
                 info = lookup(_BLOCKADE) or info  # a state that blocks roads or access imposes a blockade
             elif r.code == _THREATEN_BLOCKADE and sources and not any(self._is_state(a) for a in sources):
@@ -1011,6 +1024,12 @@ def _place_tokens(pobj) -> list:
     for _, inner in grammar.preps(pobj, ("of", "in", "near")):
         out.append(inner)
     return out
+
+
+def _speaks_only(actor: Actor) -> bool:
+    """An actor whose sector uses words, not armed force: a party, a legislature, the press, a court..."""
+    role = sectors(actor.code, actor.country)
+    return bool(role) and role[:3] in _UNARMED_SECTORS
 
 
 def _asserted_by_aspect(act) -> bool:

@@ -46,8 +46,10 @@ def has_object(tok) -> bool:
 
 
 def is_negated(tok) -> bool:
-    """ "did not ...", "never ...", and the auxiliaries' negation ("won't")."""
-    return any(c.dep_ == "neg" for c in tok.children)
+    """ "did not ...", "never ...", and the auxiliaries' negation ("won't"); for an event noun, "no"
+    ("made no apology", "no agreement was reached")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"))
+               for c in tok.children)
 
 
 def modals(tok) -> set[str]:
