@@ -619,3 +619,10 @@ def test_an_act_whose_object_is_no_thing_is_negated():
     assert [(e.plover, e.negated) for e in kept("Kenya gave aid to Uganda.")] == [("AID", False)]
     assert {e.negated for e in kept("Kenya and Uganda held no talks last year.")} == {True}
     assert [e.negated for e in kept("The Kenyan minister made no apology for the remarks.")] == [True]
+
+
+def test_police_threatening_people_at_home_is_not_put_to_the_other_state():
+    text = ("Kenya accused Uganda of moving troops to the border. Uganda rejected the accusation. "
+            "Kenyan police threatened to use tear gas on them.")
+    threats = [e for e in kept(text) if e.plover == "THREATEN"]
+    assert threats and all(side(e.target) != "UGA" for e in threats)

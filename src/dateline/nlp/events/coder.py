@@ -703,6 +703,8 @@ class SentenceCoder:
         pair = self.actors.pair
         if not pair or len(sources) != 1 or not sources[0].country:
             return []
+        if sectors(sources[0].code, sources[0].country) not in (_STATE_SECTORS - _DOMESTIC_ORGANS) | {""}:
+            return []  # police, courts, parties and protesters speak to those at home, not to the other state
         sides = {pair[0].country, pair[1].country}
         if sources[0].country not in sides or not self.actors.countries_in(sent) <= sides:
             return []
