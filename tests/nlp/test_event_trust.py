@@ -626,3 +626,11 @@ def test_police_threatening_people_at_home_is_not_put_to_the_other_state():
             "Kenyan police threatened to use tear gas on them.")
     threats = [e for e in kept(text) if e.plover == "THREATEN"]
     assert threats and all(side(e.target) != "UGA" for e in threats)
+
+
+def test_a_titled_surname_is_the_one_known_holder_of_that_office_that_day():
+    text = "President Trump scuttled the talks in September."
+    [ev] = events_of(text, "2019-11-19T09:00:00+00:00")
+    assert (ev.plover, ev.source.code) == ("SANCTION", "USAGOV")
+    [undated] = events_of(text, None)
+    assert undated.source.country is None  # a surname alone, on no known day, is no evidence

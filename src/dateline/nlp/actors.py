@@ -401,6 +401,32 @@ def known_person(name: str, on: date | None = None) -> tuple[str, str | None] | 
     return code, (None if code.startswith(("IGO", "NGO")) else code[:3])
 
 
+@cache
+def _known_surnames() -> dict[str, list[tuple[tuple[str, str, str], ...]]]:
+    """Folded surname -> the roles of each known person of that surname (one entry per person)."""
+    index: dict[str, dict[tuple, None]] = {}
+    for name, roles in _known_persons().items():
+        words = name.split()
+        if roles is not None and len(words) >= 2:
+            index.setdefault(words[-1], {})[roles] = None
+    return {surname: list(people) for surname, people in index.items()}
+
+
+def titled_person(surname: str, sector: str, on: date | None) -> tuple[str, str | None] | None:
+    """(code, ISO3) of the one known person of that surname who held an office of ``sector`` on the day
+    ("President Trump", "Chancellor Merkel" in an article of a known date); None when no one or several
+    did, or when the day is unknown (a surname alone is never enough)."""
+    if on is None or len(surname.split()) != 1:
+        return None
+    day = on.isoformat()
+    found = {r[0] for roles in _known_surnames().get(_fold(surname), ()) for r in roles
+             if r[0][3:6] == sector and (r[1] == "-" or r[1] <= day) and (r[2] == "-" or day <= r[2])}
+    if len(found) != 1:
+        return None
+    (code,) = found
+    return code, (None if code.startswith(("IGO", "NGO")) else code[:3])
+
+
 def igo_code(name: str) -> str | None:
     """CAMEO code of an intergovernmental organisation ("NATO" -> "IGOWSTNAT"), or None."""
     key = _strip_frame(name)

@@ -23,7 +23,15 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Span
-from .actors import actor_code, country_code, is_country_name, known_person, place_country, sector_code
+from .actors import (
+    actor_code,
+    country_code,
+    is_country_name,
+    known_person,
+    place_country,
+    sector_code,
+    titled_person,
+)
 from .events.dates import reference_date
 from .names import GENDER_BY_TITLE, fold, is_variant, name_gender, split_title, surname
 
@@ -388,9 +396,11 @@ def _finish(grouper: Grouper, on=None) -> list[Entity]:
             n += 1
         seen.add(eid)
         code, country = actor_code(g.name, g.type, g.descriptors)
-        if g.type == "PERSON" and country is None and not (code or "").startswith(("IGO", "NGO")) \
-                and (known := known_person(g.name, on)) is not None:
-            code, country = known
+        if g.type == "PERSON" and country is None and not (code or "").startswith(("IGO", "NGO")):
+            # a full name, or a surname with the title of an office its holder held that day
+            known = known_person(g.name, on) or (titled_person(g.name, code, on) if code else None)
+            if known is not None:
+                code, country = known
         if country is None and g.type in ("GPE", "LOC", "FAC") and (place := place_country(g.name)) in named:
             country = place
         elif code and country is None and g.type == "GPE" and code == place_country(g.name) \
