@@ -634,3 +634,9 @@ def test_a_titled_surname_is_the_one_known_holder_of_that_office_that_day():
     assert (ev.plover, ev.source.code) == ("SANCTION", "USAGOV")
     [undated] = events_of(text, None)
     assert undated.source.country is None  # a surname alone, on no known day, is no evidence
+
+
+def test_a_negated_subject_negates_its_act():
+    assert {e.negated for e in kept("Neither Kenya nor Uganda sent troops to the border.")} == {True}
+    assert {e.negated for e in kept("Not the Kenyan army nor the Ugandan rebels are blocking the aid convoys.")} == {True}
+    assert {e.negated for e in kept("Kenya and Uganda sent troops to the border.")} == {False}

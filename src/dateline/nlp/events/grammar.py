@@ -18,6 +18,7 @@ EMBEDDED_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
 INTENT_MODALS = lang.column_words("event_words", "role", "intent_modal")
 DEMAND_MODALS = lang.column_words("event_words", "role", "demand_modal")
 SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
+_NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_determiner")
 
 
 def phrase_lemmas(head) -> frozenset[str]:
@@ -47,9 +48,15 @@ def has_object(tok) -> bool:
 
 def is_negated(tok) -> bool:
     """ "did not ...", "never ...", and the auxiliaries' negation ("won't"); for an event noun, "no"
-    ("made no apology", "no agreement was reached")."""
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"))
-               for c in tok.children)
+    ("made no apology", "no agreement was reached"); for a verb, a negated subject ("neither Kenya nor
+    Uganda sent troops", "not the army nor the rebels are blocking", "no country sent troops")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"))
+           for c in tok.children):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and any(
+        d.dep_ == "neg" or (d.dep_ in ("det", "preconj") and d.lower_ in _NEGATIVE_DETERMINERS)
+        or (d.dep_ == "cc" and d.lower_ == "nor")
+        for s in tok.children if s.dep_ in SUBJECT_DEPS for d in s.children)
 
 
 def modals(tok) -> set[str]:
