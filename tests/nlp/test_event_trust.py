@@ -640,3 +640,14 @@ def test_a_negated_subject_negates_its_act():
     assert {e.negated for e in kept("Neither Kenya nor Uganda sent troops to the border.")} == {True}
     assert {e.negated for e in kept("Not the Kenyan army nor the Ugandan rebels are blocking the aid convoys.")} == {True}
     assert {e.negated for e in kept("Kenya and Uganda sent troops to the border.")} == {False}
+
+
+def test_the_writers_own_voice_is_no_actor():
+    assert kept("I blame it on the moisture Wyoming has had this year.") == []
+    [ev] = [e for e in kept("We condemn the Ugandan attack, the Kenyan president said.") if e.plover == "ACCUSE"]
+    assert (side(ev.source), side(ev.target)) == ("KEN", "UGA")  # a quoted "we" is its speaker; the attack's doer
+
+
+def test_a_nationality_on_a_judged_act_names_its_doer():
+    [ev] = [e for e in kept("Kenya condemned the Israeli strikes on Gaza.") if e.plover == "ACCUSE"]
+    assert side(ev.target) == "ISR"

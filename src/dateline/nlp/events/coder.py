@@ -396,6 +396,14 @@ class SentenceCoder:
                 return found
         return []
 
+    def _authors_voice(self, r: Reading) -> bool:
+        """An act whose subject is "I" or "we" outside any quote: the writer's own (a blog, a press
+        release: "I blame it on the weather", "we are delighted to partner"), not a reported actor's."""
+        if r.head.pos_ not in ("VERB", "AUX") or r.speaker is not None:
+            return False
+        subj = grammar.first_child(r.head, grammar.SUBJECT_DEPS)
+        return subj is not None and is_first_person(subj) and self._quote_of(subj.idx) is None
+
     def _ended_act(self, r: Reading):
         """The act a yield's passive subject names ("the investigation was dropped", "the sanctions were
         lifted"), or None: it is the thing given up, not a recipient."""
@@ -627,8 +635,10 @@ class SentenceCoder:
     def _doers(self, noun) -> Iterator:
         """Who did the act an event noun names: its possessor or "by X" ("China's detention of ...",
         "the arrest by police"); for a coercive or violent act, also the state of the place it happened
-        in ("the detention of two Canadians in China"). Its victims ("of two Canadians") are not it."""
+        in ("the detention of two Canadians in China"). Its victims ("of two Canadians") are not it;
+        a nationality on it is its doer's ("the Ugandan attack", "Israeli strikes")."""
         yield from _authors(noun)
+        yield from (c for c in noun.children if c.dep_ in ("amod", "compound") and not is_personal_pronoun(c))
         pat = self._act_noun(noun)
         if pat is not None and pat.code[:2] in _FORCEFUL_ROOTS:
             # the place may hang on the victims in the parse ("the detention of [citizens in China]")
@@ -896,6 +906,8 @@ class SentenceCoder:
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
             if len(sources) == 1 and not targets and place and place != sources[0].country and r.code.startswith(_VISITS):
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
+            if not sources and self._authors_voice(r):
+                continue  # "I blame it on the weather": the writer's own act, outside any quote
             when = self.event_date(r)
             quote = self._quote_of(r.head.idx)
             reciprocal = _reciprocal(r)
