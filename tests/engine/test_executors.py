@@ -35,3 +35,18 @@ def test_a_ray_actor_that_dies_costs_only_its_unit():
     finally:
         if started_here:
             ray.shutdown()
+
+
+def test_a_unit_submitted_after_a_worker_died_is_sent_again_not_raised():
+    import time
+
+    pool = ProcessPool(PipelineSpec.default(nlp=False), 1)
+
+    def units():
+        yield -1
+        deadline = time.monotonic() + 60  # until the pool knows its worker died (CI machines are slow)
+        while not (pool._pool is not None and pool._pool._broken) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield from (2, 3)
+
+    assert list(pool.map(square_or_die, units(), lambda u: LOST)) == [LOST, 4, 9]

@@ -213,7 +213,14 @@ class ProcessPool(Executor):
         return self._pool
 
     def _submit(self, task: Task, unit: Any) -> Future:
-        return self.pool.submit(call, task, unit)
+        try:
+            return self.pool.submit(call, task, unit)
+        except BrokenProcessPool as exc:
+            # a worker died after the last submission (an earlier unit killed it): this unit did not
+            # start; its handle fails as its worker's death would, and the crash policy sends it again
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _wait(self, handle: Future) -> Any:
         try:
