@@ -45,3 +45,9 @@ def test_numeric_dates_only_when_the_order_is_clear():
 
 def test_a_date_glued_to_the_next_word():
     assert find_date("Posted on June 29, 2020November 12, 2021") == datetime(2020, 6, 29, tzinfo=UTC)
+
+
+def test_a_month_is_a_whole_word_and_may_follow_a_name_run_into_it():
+    assert find_date("Gary MarcusDec 14, 2025") == datetime(2025, 12, 14, tzinfo=UTC)
+    assert find_date("Marcus 14, 2025") is None  # 'Mar' + 'cus' is no March
+    assert find_date("Sept. 3, 2024") == datetime(2024, 9, 3, tzinfo=UTC)

@@ -148,6 +148,11 @@ def test_link_lists_and_lists_beside_unextracted_text_stay_out():
         ("<span class='date'>Last updated: 12 May 2022</span>", None),
         ("<p class='meta'>Updated <span class='date'>12 May 2022</span></p>", None),
         ("<span class='date'>May 1, 2021May 12, 2022</span>", None),
+        # a revision named in the markup gives way to the first publication, and stands in when it is alone
+        ("<time class='updated'>Jan 2, 2023</time> <time class='entry-date published'>May 12, 2022</time>", "2022-05-12"),
+        ("<time class='updated'>Jan 2, 2023</time>", "2023-01-02"),
+        # figures that read either way: the machine form of the same <time>
+        ("<time datetime='2025-08-01T10:00:00Z'>8/1/2025</time>", "2025-08-01"),
     ],
 )
 def test_headline_date(meta_line: str, expected: str | None):

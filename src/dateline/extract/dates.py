@@ -21,11 +21,17 @@ _WORDS = {
     "just now": 0, "moments ago": 0, "a moment ago": 0, "today": 0, "yesterday": 86400,
 }
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# a month's name or its abbreviation, a whole word: 'Marcus' is no March ('Mar' + 'cus')
+_MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+             r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+# where a month name may begin: after a word boundary, or capitalised right after a lower-case letter,
+# where two inline elements ran together ('Gary MarcusDec 14, 2025')
+_MONTH_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _ABSOLUTE = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
-    re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
+    re.compile(rf"{_MONTH_START}(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+               re.I),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
 ]
 # 09/25/2025 (month first) or 19/12/2025 (day first): read only when the order cannot be mistaken

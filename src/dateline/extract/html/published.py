@@ -41,6 +41,8 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 HEADLINE_WINDOW = 30
 _AFTER_HEADLINE = XPath(f"following::*[position() <= {HEADLINE_WINDOW}][self::time or ({_DATE_LIKE})]{_SHORT}")
 _UPDATE_WORDS = re.compile(r"updat|modif|edited|reviewed|revised|created|aktualisiert|mis à jour|actualizado", re.I)
+_UPDATE_NAMES = re.compile(r"updat|modif|revis", re.I)
+_PUBLISHED_NAMES = re.compile(r"publish|posted", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CONTEXT_CHARS = 120
 _NEW_YEAR_SCAN_CHARS = 500_000
@@ -70,11 +72,14 @@ def headline_date(tree: HtmlElement) -> str | None:
     """The day printed right under the page's first <h1>, or None.
 
     A date that it or its parent element calls an update ("Last updated: ...") is
-    skipped, as is one that names two years (a published/updated pair run together).
+    skipped, as is one that names two years (a published/updated pair run together). One that
+    its markup names a revision ('updated', 'modified-date') gives way to a first date nearby,
+    and is the page's date when it shows no other.
     """
     h1 = tree.find(".//h1")
     if h1 is None:
         return None
+    revision = None
     for el in _AFTER_HEADLINE(h1):
         text = " ".join("".join(el.itertext()).split())
         if len(_YEAR.findall(text)) != 1:
@@ -84,9 +89,26 @@ def headline_date(tree: HtmlElement) -> str | None:
         if _UPDATE_WORDS.search(context):
             continue
         found = find_date(text)
-        if found:
-            return found.date().isoformat()
-    return None
+        day = found.date().isoformat() if found else None
+        stamp = normalise_date(el.get("datetime")) if el.tag == "time" and not day else None
+        day = day or (stamp[:10] if stamp else None)  # figures read either way ('8/1/2025'): the machine form
+        if day and not _marked_as_update(el):
+            return day
+        revision = revision or day
+    return revision
+
+
+def _marked_as_update(el: HtmlElement) -> bool:
+    """The element, or one inside it, is named for a revision ('updated', 'modified-date') and not for
+    the first publication: WordPress marks a post's first date 'entry-date published', its revision
+    'updated', and a theme that prints both runs them into one line."""
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        names = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
+        if _UPDATE_NAMES.search(names) and not _PUBLISHED_NAMES.search(names):
+            return True
+    return False
 
 
 def relative_published(tree: HtmlElement, fetched: datetime | None) -> str | None:
