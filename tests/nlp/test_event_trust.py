@@ -548,6 +548,10 @@ def test_an_office_sent_to_a_state_is_not_of_that_state():
     [ev] = [e for e in kept(text) if e.plover == "THREATEN"]
     assert side(ev.source) == "CHN"
     assert actor_code("Jan Novak", "PERSON", ["ambassador to Kenya"]) == ("GOV", None)
+    # the same phrase parsed with the host as the name's compound and "to" left without its object
+    misparsed = "China’s ambassador to Britain Liu Xiaming has said that China has the power to end the unrest."
+    [envoy] = [e for e in annotate(misparsed).entities if e.type == "PERSON"]
+    assert envoy.country == "CHN"
     assert actor_code("Jan Novak", "PERSON", ["adviser to the Kenyan president"]) == ("KENGOV", "KEN")
 
 

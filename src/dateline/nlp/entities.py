@@ -218,6 +218,12 @@ def _premodifier(doc, ent):
     if not lefts:
         return None
     lo = min(c.left_edge.i for c in lefts)
+    before = doc[lo - 1] if lo > 0 else None
+    if before is not None and before.lower_ == "to" and before.dep_ == "prep" and before.head.i < lo \
+            and before.head.pos_ == "NOUN" and sector_code([before.head.lower_]) is not None:
+        # the same phrase parsed with the host as the name's compound and "to" left without its object
+        # ("China's ambassador to Britain Liu Xiaming"): the host belongs to the title, not to the name
+        return _descriptor_span(doc, before.head.left_edge.i, ent.start)
     return _descriptor_span(doc, lo, ent.start)
 
 
