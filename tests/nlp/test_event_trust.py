@@ -655,3 +655,12 @@ def test_the_writers_own_voice_is_no_actor():
 def test_a_nationality_on_a_judged_act_names_its_doer():
     [ev] = [e for e in kept("Kenya condemned the Israeli strikes on Gaza.") if e.plover == "ACCUSE"]
     assert side(ev.target) == "ISR"
+
+
+def test_protesters_placed_earlier_in_the_article_do_the_later_protests():
+    text = ("Police said the demonstrators inside the university in Santiago had to surrender. "
+            "The protests began peacefully in October.")
+    [ev] = [e for e in kept(text) if e.plover == "PROTEST"]
+    assert (side(ev.source), ev.source.code) == ("CHL", "CHLOPP")
+    # diplomats in a capital are not of its country: only those who act where they are get its country
+    assert [e.plover for e in kept("The diplomats in Beijing had to leave. The protests began in October.")] == []

@@ -30,6 +30,10 @@ _PERSONAL = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["
 _FIRST_PERSON = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "1")
 _RELATIVE = frozenset(r["word"] for r in _PRONOUNS if r["kind"] == "relative")
 _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# sectors whose members act where they are: protesters and opposition, police ("protesters in Paris" are
+# French; "diplomats in Beijing" are not Chinese)
+_PLACED_WHERE_THEY_ACT = frozenset({"OPP", "COP"})
 _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 _QUANTITIES = lang.column_words("event_words", "role", "quantity")
 _ETHNIC_WORDS = lang.column_words("event_words", "role", "ethnic_word")
@@ -94,6 +98,28 @@ class ArticleActors:
                     country_word(mod.text) if mod.text[:1].isupper() else None)
                 if country:
                     self.learn(tok.lemma_.lower(), role, country)
+            if role in _PLACED_WHERE_THEY_ACT and (country := self._place_of(tok)):
+                self.learn(tok.lemma_.lower(), role, country)
+
+    def _place_of(self, tok) -> str | None:
+        """The country of the place a role noun is put in ("demonstrators inside the university in Hong
+        Kong", "police in Nairobi"), or None."""
+        frontier = [tok]
+        for _ in range(2):
+            pobjs = [p for t in frontier for prep in t.children if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
+                     for p in prep.children if p.dep_ == "pobj"]
+            for pobj in pobjs:
+                ent = self.entity_at.get(pobj.idx)
+                if ent is not None and ent.type in _PLACE_TYPES and ent.country:
+                    return ent.country
+            frontier = pobjs
+        return None
+
+    def recall_sector(self, sector: str) -> str | None:
+        """The one country the article gave every role of a sector it placed ("the demonstrators in Hong
+        Kong ... the protesters"), or None when it gave none or two."""
+        countries = {country for (_, s), country in self.learned.items() if s == sector}
+        return countries.pop() if len(countries) == 1 else None
 
     def entity_of(self, token) -> Entity | None:
         return self.entity_at.get(token.idx)

@@ -744,7 +744,7 @@ class SentenceCoder:
     def _protesters(self, r: Reading) -> list[Actor]:
         """The unnamed doers of a protest the text places: protesters of the country of its place, or of
         the country the article gave its protesters ("Hong Kong protesters ... the protests began")."""
-        country = self.location(r) or self.actors.recall("protester", "OPP")
+        country = self.location(r) or self.actors.recall_sector("OPP")
         if not country:
             return []
         return [self.actors.mark_inferred(Actor(text="protesters", code=country + "OPP", country=country))]
