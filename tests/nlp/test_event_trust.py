@@ -664,3 +664,10 @@ def test_protesters_placed_earlier_in_the_article_do_the_later_protests():
     assert (side(ev.source), ev.source.code) == ("CHL", "CHLOPP")
     # diplomats in a capital are not of its country: only those who act where they are get its country
     assert [e.plover for e in kept("The diplomats in Beijing had to leave. The protests began in October.")] == []
+
+
+def test_praise_or_criticism_of_a_thing_nobody_did_is_an_opinion():
+    assert kept("The United States does not support forced relocations.") == []
+    assert kept("The Kenyan government criticised high fuel prices.") == []
+    [ev] = kept("The Kenyan government criticised Uganda's fuel prices.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "KEN", "UGA")
