@@ -151,6 +151,14 @@ class SentenceCoder:
             return None
         return self.lex.best(lemma, tok.pos_, grammar.phrase_lemmas(tok), grammar.has_object(tok))
 
+    def _judges_a_thing(self, act) -> bool:
+        """The act's object is a thing: not a person, nor an act ("condemned the arrests", whose author
+        the text may give elsewhere), nor a reference to one told before: "does not support forced
+        relocations"."""
+        obj = grammar.first_child(act, grammar.OBJECT_DEPS)
+        return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ == "" \
+            and obj.lemma_.lower() not in _REFERENCE_NOUNS and self.trigger(obj) is None
+
     def readings(self, sent) -> list[Reading]:
         triggers = {tok.i: p for tok in sent if (p := self.trigger(tok)) is not None}
         demands = [tok for tok in sent if tok.i not in triggers and self._reported_demand(tok)]
@@ -906,7 +914,7 @@ class SentenceCoder:
             targets = self._captors_of(r, targets, sources)
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None:
                 targets = self._other_side(sources, sent, inferred)
-            if not targets and r.code.startswith(_EVALUATIVE) and _judges_a_thing(r.act):
+            if not targets and r.code.startswith(_EVALUATIVE) and self._judges_a_thing(r.act):
                 continue  # "does not support forced relocations", "criticised the plan": an opinion of a thing nobody in the text did
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
             if len(sources) == 1 and not targets and place and place != sources[0].country and r.code.startswith(_VISITS):
@@ -1272,11 +1280,3 @@ def event_id(article_id: str, e: Event) -> str:
              *((a.code or "", a.text or "") if a else ("", "") for a in (e.source, e.target))]
     flat = "|".join(p if isinstance(p, str) else "/".join(p) for p in parts)
     return hashlib.sha1(flat.encode("utf-8")).hexdigest()[:16]
-
-
-def _judges_a_thing(act) -> bool:
-    """The act's object is a thing, not a person or a reference to an act told before: "does not
-    support forced relocations"."""
-    obj = grammar.first_child(act, grammar.OBJECT_DEPS)
-    return obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in _REFERENCE_NOUNS \
-        and obj.ent_type_ == ""
