@@ -671,3 +671,12 @@ def test_praise_or_criticism_of_a_thing_nobody_did_is_an_opinion():
     assert kept("The Kenyan government criticised high fuel prices.") == []
     [ev] = kept("The Kenyan government criticised Uganda's fuel prices.")
     assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "KEN", "UGA")
+
+
+def test_saying_that_an_act_breaks_a_norm_criticises_its_author():
+    [ev] = kept("The German government said the Israeli decision contradicts international law.")
+    assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "DEU", "ISR")
+    # "as" parsed on the object rather than the verb, and a noun qualified by a clause of its own
+    [viewed] = kept("Russia's foreign ministry said it viewed Washington's move as a measure undermining the talks.")
+    assert (viewed.plover, side(viewed.source), side(viewed.target)) == ("ACCUSE", "RUS", "USA")
+    assert kept("The scientists said the results contradict earlier studies.") == []

@@ -996,9 +996,10 @@ def _within(inner: Actor, outer: Actor) -> bool:
 
 
 def _disapproving(tok) -> bool:
-    """A word of negative judgement, or a noun one qualifies ("an extremely adverse development")."""
-    return tok.lemma_.lower() in _DISAPPROVAL or (
-        tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lemma_.lower() in _DISAPPROVAL for c in tok.children))
+    """A word of negative judgement, or a noun one qualifies ("an extremely adverse development", "a
+    measure contradicting international law")."""
+    return tok.lemma_.lower() in _DISAPPROVAL or (tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "acl") and c.lemma_.lower() in _DISAPPROVAL for c in tok.children))
 
 
 def _judged(verb) -> Iterator[tuple[object, object]]:
@@ -1010,7 +1011,8 @@ def _judged(verb) -> Iterator[tuple[object, object]]:
         for c in verb.children:
             if c.dep_ in ("oprd", "xcomp", "ccomp") and _disapproving(c):
                 yield obj, c
-        for _, pobj in grammar.preps(verb, ("as",)):
+        # "described the sanctions as interference": "as" on the verb, or, as parsed as often, on its object
+        for _, pobj in [*grammar.preps(verb, ("as",)), *grammar.preps(obj, ("as",))]:
             if _disapproving(pobj):
                 yield obj, pobj
     # the reported clause, or the content of a stance the verb states ("reiterated its position that
