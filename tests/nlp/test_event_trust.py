@@ -680,3 +680,12 @@ def test_saying_that_an_act_breaks_a_norm_criticises_its_author():
     [viewed] = kept("Russia's foreign ministry said it viewed Washington's move as a measure undermining the talks.")
     assert (viewed.plover, side(viewed.source), side(viewed.target)) == ("ACCUSE", "RUS", "USA")
     assert kept("The scientists said the results contradict earlier studies.") == []
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for():
+    [attack] = [e for e in events_of("Kenya, which Uganda attacked last year, protested.") if e.plover == "ASSAULT"]
+    assert (side(attack.source), side(attack.target)) == ("UGA", "KEN")
+    # the pronoun parsed as the object of the clause's first verb, the act a verb it chains to
+    [ready] = [e for e in kept("The minister said the Kenyan peace talks, which the United States stands ready "
+                               "to support, would resume.") if e.plover == "AGREE"]
+    assert (side(ready.source), side(ready.target)) == ("USA", "KEN")

@@ -601,7 +601,10 @@ class SentenceCoder:
         for rec in grammar.children(tok, grammar.RECIPIENT_DEPS):  # "gave X aid"; "sent aid to X" (dative "to")
             yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
-        for obj in grammar.children(tok, grammar.OBJECT_DEPS):
+        objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
+        if tok.i == r.act.i and not objects and (antecedent := grammar.relative_object(tok)) is not None:
+            objects = [antecedent]  # "the proposal, which Tanzania had praised": the proposal
+        for obj in objects:
             if obj.i not in own and self._reacted_to(obj, r):
                 yield from self._doers(obj)
                 continue

@@ -102,6 +102,20 @@ def subject_candidates(verb) -> Iterator:
         steps += 1
 
 
+def relative_object(verb):
+    """The noun that a relative pronoun object stands for, when ``verb`` (or the relative clause whose
+    verbs chain to it) has one: "the proposal, which Tanzania had praised", "the negotiations, which the
+    US stands ready to support" (the pronoun parsed as the object of "stands"). None otherwise."""
+    steps = 0
+    while verb is not None and steps < 4:
+        if any(c.dep_ in OBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in verb.children) and verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "relcl" or verb.dep_ not in ("xcomp", "acomp", "conj") or verb.head == verb:
+            return None
+        verb, steps = verb.head, steps + 1
+    return None
+
+
 def unique(tokens) -> list:
     """The tokens in their order, each once (spaCy tokens compare by position, not identity)."""
     seen: set[int] = set()
