@@ -689,3 +689,12 @@ def test_a_relative_pronoun_object_is_the_noun_it_stands_for():
     [ready] = [e for e in kept("The minister said the Kenyan peace talks, which the United States stands ready "
                                "to support, would resume.") if e.plover == "AGREE"]
     assert (side(ready.source), side(ready.target)) == ("USA", "KEN")
+
+
+def test_the_body_or_the_bloc_is_the_organisation_named_last():
+    text = "The African Union suspended Mali. Mali's government said it would ask the bloc to reconsider."
+    [ask] = [e for e in kept(text) if e.plover == "REQUEST"]
+    assert ask.target.code == "IGOAFRAFU"
+    # a body the text names with more words is not the one before
+    assert all(e.target is None or e.target.code != "IGOAFRAFU"
+               for e in kept("The African Union met. Kenya urged the electoral body to resign.") if e.plover == "REQUEST")

@@ -38,6 +38,7 @@ _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW
 _QUANTITIES = lang.column_words("event_words", "role", "quantity")
 _ETHNIC_WORDS = lang.column_words("event_words", "role", "ethnic_word")
 _COUNTRY_NOUNS = lang.column_words("event_words", "role", "country_noun")
+_ORGANISATION_NOUNS = lang.column_words("event_words", "role", "organisation_noun")
 _RELATIONAL = lang.column_words("event_words", "role", "relational_noun")
 
 
@@ -247,12 +248,17 @@ class PhraseResolver:
         return out
 
     def _member(self, head) -> list[Actor]:
-        if _is_country_anaphor(head):  # "the country had admitted 1.4 million refugees"
+        if _is_anaphor(head, _COUNTRY_NOUNS):  # "the country had admitted 1.4 million refugees"
             country = self._last_country_before(head)
             if country:
                 start, end = head.left_edge.idx, head.idx + len(head.text)
                 return [self.actors.mark_inferred(Actor(text=head.doc.text[start:end], start=start, end=end,
                                                         code=country, country=country))]
+        if _is_anaphor(head, _ORGANISATION_NOUNS):  # "the Arab League ... an emergency meeting of the body"
+            ent = self._last_organisation_before(head)
+            if ent is not None:
+                start, end = head.left_edge.idx, head.idx + len(head.text)
+                return [self.actors.mark_inferred(_entity_actor(ent, head.doc.text[start:end], start, end, None))]
         outer = head
         if head.lemma_.lower() in _QUANTITIES:  # "thousands of workers", "members of the party"
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -353,6 +359,15 @@ class PhraseResolver:
                 return country
         return None
 
+    def _last_organisation_before(self, tok, window: int = 80) -> Entity | None:
+        """The international organisation named last before ``tok``: what "the body", "the bloc" refer to."""
+        doc = tok.doc
+        for i in range(tok.i - 1, max(-1, tok.i - 1 - window), -1):
+            ent = self.actors.entity_of(doc[i])
+            if ent is not None and (ent.code or "").startswith("IGO"):
+                return ent
+        return None
+
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
         if _ethnic(tok):  # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's
             return None, None
@@ -378,9 +393,10 @@ class PhraseResolver:
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
 
 
-def _is_country_anaphor(head) -> bool:
-    """ "the country", "the nation", "the kingdom": a definite country noun with nothing else to say which."""
-    return (head.lemma_.lower() in _COUNTRY_NOUNS and head.tag_ == "NN"
+def _is_anaphor(head, nouns: frozenset[str]) -> bool:
+    """A definite singular noun of ``nouns`` with nothing else to say which: "the country", "the nation",
+    "the body"."""
+    return (head.lemma_.lower() in nouns and head.tag_ == "NN"
             and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"])
 
 
