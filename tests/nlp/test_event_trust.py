@@ -669,6 +669,11 @@ def test_protesters_placed_earlier_in_the_article_do_the_later_protests():
 def test_praise_or_criticism_of_a_thing_nobody_did_is_an_opinion():
     assert kept("The United States does not support forced relocations.") == []
     assert kept("The Kenyan government criticised high fuel prices.") == []
+    # to threaten a thing is to endanger it; a threat is of an act, or to someone
+    assert kept("The Kenyan government threatened the viability of the fisheries.") == []
+    assert kept("Uganda's new dam policy threatens the future of the river.") == []
+    assert [e.plover for e in kept("Kenyan police threatened to use live ammunition.")] == ["THREATEN"]
+    assert [e.plover for e in kept("Iran threatened a boycott of the talks.")] == ["THREATEN"]
     [ev] = kept("The Kenyan government criticised Uganda's fuel prices.")
     assert (ev.plover, side(ev.source), side(ev.target)) == ("ACCUSE", "KEN", "UGA")
 

@@ -90,9 +90,10 @@ _THREATEN_BLOCKADE, _THREATEN_PROTEST = "1381", "133"
 _PROTESTS = ("14", "133")  # acts that make whoever does them a protester: protest, and the threat of it
 # verbal acts put to someone: appeals (02), demands (10), disapproval (11), rejection (12), threats (13)
 _VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
-# praise and criticism (CAMEO 051 praise or endorse, 11 disapprove): an evaluation of someone; of a thing
-# with no author it is an opinion
-_EVALUATIVE = ("051", "11")
+# acts aimed at someone, whose object may instead be a mere thing: praise and criticism (CAMEO 051 praise
+# or endorse, 11 disapprove) of a thing with no author are opinions, and a threat (13) to a thing ("threaten
+# the viability of a solution") is the figurative sense, "endanger"
+_AIMED_AT_SOMEONE = ("051", "11", "13")
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 _JUDGING_VERBS = grammar.SPEECH_LEMMAS | lang.column_words("event_words", "role", "judging_verb")
 _DISAPPROVAL = lang.words("event_disapproval_words")
@@ -917,8 +918,9 @@ class SentenceCoder:
             targets = self._captors_of(r, targets, sources)
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None:
                 targets = self._other_side(sources, sent, inferred)
-            if not targets and r.code.startswith(_EVALUATIVE) and self._judges_a_thing(r.act):
-                continue  # "does not support forced relocations", "criticised the plan": an opinion of a thing nobody in the text did
+            if not targets and r.code.startswith(_AIMED_AT_SOMEONE) and r.act.i == r.head.i \
+                    and (own := self.trigger(r.head)) is not None and own.code == r.code and self._judges_a_thing(r.act):
+                continue  # "does not support forced relocations": an opinion of a thing nobody in the text did
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
             if len(sources) == 1 and not targets and place and place != sources[0].country and r.code.startswith(_VISITS):
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
