@@ -703,3 +703,9 @@ def test_the_body_or_the_bloc_is_the_organisation_named_last():
     # a body the text names with more words is not the one before
     assert all(e.target is None or e.target.code != "IGOAFRAFU"
                for e in kept("The African Union met. Kenya urged the electoral body to resign.") if e.plover == "REQUEST")
+
+
+def test_what_someone_fears_is_not_asserted():
+    assert kept("Kenyan officials fear that Uganda will attack the border town.") == []
+    assert kept("Residents worry that Uganda's army seized the border town.") == []
+    assert [e.plover for e in kept("Kenyan officials said Uganda attacked the border town.")] == ["ASSAULT"]

@@ -171,6 +171,7 @@ HYPOTHETICAL_MODALS = lang.words("event_hypothetical_modals")
 CONDITIONAL_MARKS = lang.words("event_conditional_marks")
 WISH_VERBS = lang.words("event_wish_verbs")
 PLAN_NOUNS = lang.column_words("event_words", "role", "plan_noun")
+FEAR_WORDS = lang.column_words("event_words", "role", "fear_verb")
 _CLOSERS = "\"'”’»)] \n\t"
 
 
@@ -223,7 +224,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     ``plain`` act only, and not for a stated intent: a threat, a demand or "will X if Y" is conditional
     by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
     (the complement of a verb
-    of wanting, hoping, planning or expecting). Reported speech is asserted by its speaker: the search
+    of wanting, hoping, planning or expecting), 'feared' (what a verb or noun of fearing fears: "fear
+    that Uganda will attack"). Reported speech is asserted by its speaker: the search
     stops at a verb of saying.
     """
     if is_question(tok.sent):
@@ -256,6 +258,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return None
         if t.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in WISH_VERBS:
             return "wish"
+        if t.dep_ in ("ccomp", "acl") and head.lemma_.lower() in FEAR_WORDS:
+            return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
         if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_LEMMAS:
             return None
         t = head
