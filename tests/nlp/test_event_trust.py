@@ -709,3 +709,10 @@ def test_what_someone_fears_is_not_asserted():
     assert kept("Kenyan officials fear that Uganda will attack the border town.") == []
     assert kept("Residents worry that Uganda's army seized the border town.") == []
     assert [e.plover for e in kept("Kenyan officials said Uganda attacked the border town.")] == ["ASSAULT"]
+
+
+def test_word_lists_are_asked_by_word_form_where_the_lemmatizer_slips():
+    # the small model lemmatizes "hoped" as "hop": the wish is a wish all the same
+    text = "Kenya's president said he hoped the deal would pave the way for direct talks with Uganda."
+    assert kept(text) == []
+    assert [e.plover for e in kept("Kenya's president said he hopes to hold direct talks with Uganda.")] == []

@@ -41,7 +41,6 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
 _MUTUAL_ROOTS = ("03", "04", "06")  # agreeing, meeting, cooperating: done with each other
-_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
 _NEVER_EVENTS = frozenset({"DET", "PUNCT", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "SYM", "X",
                            "INTJ", "ADV"})
 _MAX_EVENTS_PER_TRIGGER = 4
@@ -147,7 +146,7 @@ class SentenceCoder:
     def trigger(self, tok) -> Pattern | None:
         if tok.pos_ in _NEVER_EVENTS:
             return None
-        lemma = next((w for w in _word_forms(tok) if self.lex.candidates(w)), None)
+        lemma = next((w for w in grammar.word_forms(tok) if self.lex.candidates(w)), None)
         if lemma is None:
             return None
         return self.lex.best(lemma, tok.pos_, grammar.phrase_lemmas(tok), grammar.has_object(tok))
@@ -1128,20 +1127,6 @@ def _dual(frame: str, embedded: Reading | None) -> str:
     if frame == "order":
         return "demand" if clause else "carry"
     return frame
-
-
-def _word_forms(tok) -> Iterator[str]:
-    """The lemma, then the word and its plain de-inflections: the small model's lemmatizer slips
-    ("staged" -> "stag"), and a missed event costs more than a few dict look-ups."""
-    yield tok.lemma_.lower()
-    word = tok.lower_
-    yield word
-    if tok.pos_ in ("VERB", "AUX"):
-        for suffix, repl in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                yield word[: -len(suffix)] + repl
-    elif tok.pos_ == "NOUN" and word.endswith("s") and not word.endswith("ss"):
-        yield word[:-1]
 
 
 def _clauses(tok) -> list:
