@@ -191,11 +191,11 @@ def with_country(actor: Actor, country: str) -> Actor:
 def _inside(tok) -> bool:
     """Part of the phrase that names the actor: not a clause or an aside, and of the prepositions only
     those of membership and origin ("forces of/from/in Guinea", not "fighters near the border with Niger")."""
-    if tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _LOCATING:
+    if tok.dep_ in ("acl", "amod") and grammar.lemma_in(tok, _LOCATING):
         return True  # "a group based in Trinidad", "guerrillas operating in Macedonia", "loyal to"
     if tok.dep_ in _OUTSIDE or (tok.dep_ == "pcomp" and tok.pos_ in ("VERB", "AUX")):
         return False  # a clause, an aside, or a gerund clause ("his fear of being extradited from Sweden")
-    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS or tok.head.lemma_.lower() in _LOCATING
+    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS or grammar.lemma_in(tok.head, _LOCATING)
 
 
 def _phrase_tokens(head) -> list:

@@ -180,7 +180,7 @@ class SentenceCoder:
         judgement of something the text attributes is coded; "said the situation was dangerous" is not."""
         out = []
         for verb in sent:
-            if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
+            if verb.i in consumed or verb.pos_ != "VERB" or not grammar.lemma_in(verb, _JUDGING_VERBS):
                 continue
             for judged, predicate in _judged(verb):
                 if predicate.i in triggers or grammar.is_negated(predicate) or grammar.is_negated(predicate.head):
@@ -1067,12 +1067,12 @@ def _speaks_only(actor: Actor) -> bool:
 
 def _asserted_by_aspect(act) -> bool:
     """ "the protests escalated", "fighting broke out": an aspect verb asserts the event its subject names."""
-    return act.dep_ in ("nsubj", "nsubjpass") and act.head.lemma_.lower() in _ASPECT_VERBS
+    return act.dep_ in ("nsubj", "nsubjpass") and grammar.lemma_in(act.head, _ASPECT_VERBS)
 
 
 def _asks_anonymity(verb) -> bool:
     """ "asked not to be identified", "requested not to be named": a source's request to the reporter."""
-    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _ANONYMITY_VERBS and grammar.is_passive(c)
+    return any(c.dep_ in ("xcomp", "ccomp") and grammar.lemma_in(c, _ANONYMITY_VERBS) and grammar.is_passive(c)
                and grammar.is_negated(c) for c in verb.children)
 
 
