@@ -716,3 +716,14 @@ def test_word_lists_are_asked_by_word_form_where_the_lemmatizer_slips():
     text = "Kenya's president said he hoped the deal would pave the way for direct talks with Uganda."
     assert kept(text) == []
     assert [e.plover for e in kept("Kenya's president said he hopes to hold direct talks with Uganda.")] == []
+
+
+def test_an_act_named_as_what_is_reacted_to_is_referred_to_not_told():
+    events = kept("Kenya's interior minister formally approved an extradition request from Uganda.")
+    assert [e.plover for e in events] == ["AGREE"]
+    events = kept("Tanzania rejected a Kenyan appeal for troops along the border.")
+    assert [e.plover for e in events] == ["REJECT"]
+    # the appeal is still there with --all-events, below the default threshold
+    [appeal] = [e for e in events_of("Tanzania rejected a Kenyan appeal for troops along the border.")
+                if e.plover == "REQUEST"]
+    assert appeal.confidence < settings.event_min_confidence

@@ -53,6 +53,7 @@ _REFERENCE_NOUNS = lang.words("event_reference_nouns")
 _REFERRING_DETS = frozenset({"the", "this", "these", "that", "those"})
 # reactions to what someone else did: rejecting, disapproving of, praising, yielding to it
 _REACTION_ROOTS = frozenset({"11", "12", "05", "08"})
+_ACCEPTING_ROOTS = frozenset({"03"})  # "approved the request", "accepted the proposal": agreeing to another's act
 # coercion, assault, fighting, mass violence: done by the state where they happen unless the text says
 _FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 _HEADLINE_WORDS = 25
@@ -171,6 +172,7 @@ class SentenceCoder:
             tok = sent.doc[i]
             out.extend(self._read(tok, triggers.get(i), triggers, consumed))
         out.extend(self._judgements(sent, triggers, consumed))
+        _mark_reacted_to(out)
         return out
 
     def _judgements(self, sent, triggers: dict, consumed: set[int]) -> list[Reading]:
@@ -1272,3 +1274,16 @@ def event_id(article_id: str, e: Event) -> str:
              *((a.code or "", a.text or "") if a else ("", "") for a in (e.source, e.target))]
     flat = "|".join(p if isinstance(p, str) else "/".join(p) for p in parts)
     return hashlib.sha1(flat.encode("utf-8")).hexdigest()[:16]
+
+
+def _mark_reacted_to(readings: list[Reading]) -> None:
+    """An act named as the object of a reaction to it ("welcomed the Swedish move to drop the case",
+    "approved an extradition request from the US") is referred to, not told: the sentence asserts the
+    reaction, and the act counts as a lone event noun (its own sentence, if any, tells it)."""
+    reactions = [r for r in readings if r.code and r.code[:2] in _REACTION_ROOTS | _ACCEPTING_ROOTS]
+    for reaction in reactions:
+        objects = {o.i for tok in grammar.unique([reaction.act, reaction.head])
+                   for o in grammar.children(tok, grammar.OBJECT_DEPS)}
+        for r in readings:
+            if r is not reaction and r.head.i in objects and r.head.pos_ in ("NOUN", "PROPN"):
+                r.standalone = True
