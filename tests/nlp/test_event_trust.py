@@ -727,3 +727,18 @@ def test_an_act_named_as_what_is_reacted_to_is_referred_to_not_told():
     [appeal] = [e for e in events_of("Tanzania rejected a Kenyan appeal for troops along the border.")
                 if e.plover == "REQUEST"]
     assert appeal.confidence < settings.event_min_confidence
+
+
+def test_a_country_hyphenated_to_what_it_did_for_the_actor_is_not_its_country():
+    [attack] = [e for e in kept("US-backed rebels attacked the town.") if e.plover == "ASSAULT"]
+    assert attack.source.country is None
+    assert [side(e.source) for e in kept("Russian-speaking separatists seized the town hall in Donetsk.")] == ["UKR"]
+    [led] = kept("The US-led coalition attacked the town.")
+    assert side(led.source) == "USA"  # the leader's country is the coalition's
+
+
+def test_a_verb_of_exchange_is_done_by_each_side_to_the_other():
+    events = kept("Indian and Pakistani troops exchanged fire along the border.")
+    assert {(e.plover, side(e.source), side(e.target)) for e in events} == {("ASSAULT", "IND", "PAK"), ("ASSAULT", "PAK", "IND")}
+    traded = kept("Russia and Ukraine traded accusations over the attack.")
+    assert {(side(e.source), side(e.target)) for e in traded} == {("RUS", "UKR"), ("UKR", "RUS")}

@@ -369,7 +369,9 @@ class PhraseResolver:
         return None
 
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
-        if _ethnic(tok):  # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's
+        if _ethnic(tok) or _patron(tok):
+            # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's;
+            # "US-backed rebels": backed by the US, not American
             return None, None
         ent = self.actors.entity_of(tok)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:  # "the South China Sea" is not China
@@ -391,6 +393,8 @@ class PhraseResolver:
 
 
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
+_PATRON_WORDS = lang.words("actors_patron_words")
+_HYPHENS = ("-", "\u2010", "\u2011", "\u2013")
 
 
 def _is_anaphor(head, nouns: frozenset[str]) -> bool:
@@ -414,11 +418,18 @@ def _ethnic(tok) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _ETHNIC_WORDS
 
 
+def _patron(tok) -> bool:
+    """A country word hyphenated to what it did for the actor: "US-backed", "Iran-funded", "Russian-speaking"."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text in _HYPHENS and not tok.whitespace_ \
+        and not doc[tok.i + 1].whitespace_ and grammar.lemma_in(doc[tok.i + 2], _PATRON_WORDS)
+
+
 def _in_relation(tok) -> bool:
     """ "Sino-US", "US-China": a country word hyphenated into a relation names no actor's country."""
     doc = tok.doc
     for hyphen, other in ((tok.i - 1, tok.i - 2), (tok.i + 1, tok.i + 2)):
-        if 0 <= other < len(doc) and doc[hyphen].text in ("-", "\u2010", "\u2011", "\u2013") \
+        if 0 <= other < len(doc) and doc[hyphen].text in _HYPHENS \
                 and not doc[hyphen].whitespace_ and (doc[other].lower_ in _RELATION_PREFIXES or country_word(doc[other].text)):
             return True
     return False

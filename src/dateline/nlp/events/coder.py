@@ -78,6 +78,7 @@ _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
 _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
 _ASKING = frozenset({"02", "10"})  # appeals and demands
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
+_RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
 _UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
@@ -1228,7 +1229,11 @@ def code_events(doc, article: Article) -> list[Event]:
 
 
 def _reciprocal(r: Reading) -> bool:
-    """ "each other", "one another" as the act's object or its object's possessor."""
+    """ "each other", "one another" as the act's object or its object's possessor; or a verb of exchange
+    whose act it is ("exchanged fire", "traded accusations")."""
+    verbs = [r.head, *((r.head.head,) if r.head.dep_ in grammar.OBJECT_DEPS else ())]
+    if any(v.pos_ in ("VERB", "AUX") and grammar.lemma_in(v, _RECIPROCAL_VERBS) for v in verbs):
+        return True
     for tok in grammar.unique([r.act, r.head]):
         for obj in [*grammar.children(tok, grammar.OBJECT_DEPS), *(p for _, p in grammar.preps(tok, _TARGET_PREPS))]:
             for t in (obj, *obj.children):
