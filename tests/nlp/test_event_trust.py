@@ -742,3 +742,13 @@ def test_a_verb_of_exchange_is_done_by_each_side_to_the_other():
     assert {(e.plover, side(e.source), side(e.target)) for e in events} == {("ASSAULT", "IND", "PAK"), ("ASSAULT", "PAK", "IND")}
     traded = kept("Russia and Ukraine traded accusations over the attack.")
     assert {(side(e.source), side(e.target)) for e in traded} == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_more_ways_of_criticising():
+    [lodged] = kept("Kenya lodged a formal protest with Uganda over the border incident.")
+    assert (lodged.plover, side(lodged.source), side(lodged.target)) == ("ACCUSE", "KEN", "UGA")
+    [lashed] = kept("Tehran lashed out at Washington.")
+    assert (lashed.plover, side(lashed.target)) == ("ACCUSE", "USA")
+    [judged] = kept("The White House said the Chinese move was deeply troubling.")
+    assert (judged.plover, side(judged.source), side(judged.target)) == ("ACCUSE", "USA", "CHN")
+    assert kept("The minister said the weather was alarming.") == []

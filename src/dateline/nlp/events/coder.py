@@ -637,6 +637,9 @@ class SentenceCoder:
         "called for a meeting of X" asks X)."""
         if (r.code or "")[:2] not in _REACTION_ROOTS:  # "called for a meeting of the Arab League": asked of it
             return False
+        own = self.trigger(r.head)
+        if own is not None and any(form in own.needs for form in grammar.word_forms(noun)):
+            return False  # "lodged a protest with X": the noun is the reading's own phrase ("lodge protest")
         if (r.code or "").startswith("08") and not _authors(noun):
             return False  # "dropped the investigation into X", "lifted the sanctions on X": its own act, eased on X
         pat = self._act_noun(noun)
