@@ -752,3 +752,13 @@ def test_more_ways_of_criticising():
     [judged] = kept("The White House said the Chinese move was deeply troubling.")
     assert (judged.plover, side(judged.source), side(judged.target)) == ("ACCUSE", "USA", "CHN")
     assert kept("The minister said the weather was alarming.") == []
+
+
+def test_a_protest_is_placed_by_the_streets_it_took_to_and_the_place_it_went_through():
+    [took] = [e for e in kept("Thousands of people took to the streets of Santiago.") if e.plover == "PROTEST"]
+    assert (side(took.source), took.target) == ("CHL", None)  # the streets are the act, not its recipient
+    assert [side(e.source) for e in kept("Demonstrators rallied outside the parliament in Bangkok.")] == ["THA"]
+    assert [side(e.source) for e in kept("Farmers blocked highways across France.")] == ["FRA"]
+    # a noun of the act's phrase that names actors is still its recipient: "trained the forces"
+    [trained] = kept("The Kenyan army trained Somali police forces.")
+    assert (trained.plover, side(trained.target)) == ("AID", "SOM")

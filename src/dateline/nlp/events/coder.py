@@ -604,6 +604,7 @@ class SentenceCoder:
         for rec in grammar.children(tok, grammar.RECIPIENT_DEPS):  # "gave X aid"; "sent aid to X" (dative "to")
             yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
+        phrase = {t.i for t in self._phrase_nouns(r)}  # "took to the streets of X": the streets are the act
         objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
         if tok.i == r.act.i and not objects and (antecedent := grammar.relative_object(tok)) is not None:
             objects = [antecedent]  # "the proposal, which Tanzania had praised": the proposal
@@ -611,9 +612,9 @@ class SentenceCoder:
             if obj.i not in own and self._reacted_to(obj, r):
                 yield from self._doers(obj)
                 continue
-            if obj.i not in own:
+            if obj.i not in own and obj.i not in phrase:
                 yield obj
-            for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
+            for _, pobj in grammar.preps(obj, _TARGET_PREPS + (() if obj.i in phrase else ("of",))):
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
             yield from _opposed(obj)  # "dropped an investigation into allegations made against X"
@@ -623,7 +624,7 @@ class SentenceCoder:
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
         preps = _TARGET_PREPS + (("of",) if governed else ())
         for _, pobj in grammar.preps(tok, preps):
-            if pobj.i in own:  # "went on strike": the event noun is no recipient
+            if pobj.i in own or pobj.i in phrase:  # "went on strike", "took to the streets": no recipient
                 continue
             if self._reacted_to(pobj, r):  # "concerned about the detention of X in China"
                 yield from self._doers(pobj)
@@ -631,14 +632,24 @@ class SentenceCoder:
                 yield pobj
                 yield from _authors(pobj)  # "pleased with the agreement signed by X", "angry at X's remarks"
 
+    def _phrase_nouns(self, r: Reading) -> list:
+        """The nouns the act's own lexicon phrase names that name no actor ("took to the streets", "lodged
+        a protest"; not "trained forces", "admitted refugees"): part of the act, neither its recipient nor
+        another act."""
+        own = self.trigger(r.head)
+        if own is None or not own.needs:
+            return []
+        near = [t for c in r.head.children for t in (c, *c.children)]
+        return [t for t in near if t.pos_ == "NOUN" and any(f in own.needs for f in grammar.word_forms(t))
+                and sector_code([t.lemma_]) is None and sector_code([t.text]) is None and self.actors.entity_of(t) is None]
+
     def _reacted_to(self, noun, r: Reading) -> bool:
         """An event noun naming another act that the reading reacts to: "criticised the detention" is
         aimed at the detainer ("imposed sanctions on X" is the sanction itself, its recipient the target;
         "called for a meeting of X" asks X)."""
         if (r.code or "")[:2] not in _REACTION_ROOTS:  # "called for a meeting of the Arab League": asked of it
             return False
-        own = self.trigger(r.head)
-        if own is not None and any(form in own.needs for form in grammar.word_forms(noun)):
+        if any(noun.i == t.i for t in self._phrase_nouns(r)):
             return False  # "lodged a protest with X": the noun is the reading's own phrase ("lodge protest")
         if (r.code or "").startswith("08") and not _authors(noun):
             return False  # "dropped the investigation into X", "lifted the sanctions on X": its own act, eased on X
@@ -813,19 +824,20 @@ class SentenceCoder:
         deps = (*grammar.OBJECT_DEPS, "nsubj")  # and the event that did it: "a bombing near Samarra killed ..."
         objects = [o for t in heads for o in grammar.children(t, deps)
                    if o.pos_ == "NOUN" and sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
-        for tok in heads + objects:
-            for _, pobj in grammar.preps(tok, _PLACE_PREPS):
-                for place in _place_tokens(pobj):
-                    ent = self.actors.entity_of(place)
-                    if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
-                        code = ent.country or place_country(ent.name)
-                        if code:
-                            return code
-                    elif place.text[:1].isupper():
-                        name = " ".join(t.text for t in place.subtree if t.dep_ in ("compound",) or t == place)
-                        code = place_country(name) or country_word(place.text)
-                        if code:
-                            return code
+        # the act's own phrase may name its place: "took to the streets of Santiago"
+        places = [pobj for tok in heads + objects for _, pobj in grammar.preps(tok, _PLACE_PREPS)]
+        for pobj in [*places, *self._phrase_nouns(r)]:
+            for place in _place_tokens(pobj):
+                ent = self.actors.entity_of(place)
+                if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
+                    code = ent.country or place_country(ent.name)
+                    if code:
+                        return code
+                elif place.text[:1].isupper():
+                    name = " ".join(t.text for t in place.subtree if t.dep_ in ("compound",) or t == place)
+                    code = place_country(name) or country_word(place.text)
+                    if code:
+                        return code
         return None
 
     def is_history(self, r: Reading, when: str | None) -> bool:
