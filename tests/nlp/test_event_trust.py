@@ -392,6 +392,10 @@ def test_judgements_that_are_opinions_are_no_events(text):
     ("French prosecutors dropped the charges against the Rwandan officers.", "CONCEDE"),
     ("Brazilian prosecutors reopened the investigation into the Venezuelan deal.", "ACCUSE"),
     ("Colombia suspended the talks with the rebels after the attack.", "SANCTION"),
+    ("The EU slapped new tariffs on Chinese steel.", "SANCTION"),
+    ("The United States delivered missiles to Taiwan.", "AID"),
+    ("Kenya sent ammunition to the Somali army.", "AID"),
+    ("Indian and Pakistani troops exchanged fire along the border.", "ASSAULT"),
 ])
 def test_codebook_verb_families(text, plover):
     assert plover in {e.plover for e in kept(text)}
