@@ -763,6 +763,8 @@ def test_a_protest_is_placed_by_the_streets_it_took_to_and_the_place_it_went_thr
     assert (side(took.source), took.target) == ("CHL", None)  # the streets are the act, not its recipient
     assert [side(e.source) for e in kept("Demonstrators rallied outside the parliament in Bangkok.")] == ["THA"]
     assert [side(e.source) for e in kept("Farmers blocked highways across France.")] == ["FRA"]
+    # doers the text names who are nobody's protesters get none inferred for them
+    assert kept("Fans took to the streets of Madrid to celebrate the title.") == []
     # a noun of the act's phrase that names actors is still its recipient: "trained the forces"
     [trained] = kept("The Kenyan army trained Somali police forces.")
     assert (trained.plover, side(trained.target)) == ("AID", "SOM")

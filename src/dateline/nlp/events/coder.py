@@ -772,6 +772,15 @@ class SentenceCoder:
             return targets
         return [self.actors.mark_inferred(replace(captor))]
 
+    def _doer_is_no_actor(self, r: Reading) -> bool:
+        """The act's own clause names its doer, and the doer is nobody the resolver knows: a common noun
+        with no role ("fans", "customers"), not an event noun ("the protests began") nor a pronoun."""
+        if r.frame == "undergo":
+            return False
+        subj = grammar.first_child(r.head, ("nsubj",))
+        return (subj is not None and subj.pos_ in ("NOUN", "PROPN") and not self.resolver.resolve(subj)
+                and self._act_noun(subj) is None and self.actors.entity_of(subj) is None)
+
     def _protesters(self, r: Reading) -> list[Actor]:
         """The unnamed doers of a protest the text places: protesters of the country of its place, or of
         the country the article gave its protesters ("Hong Kong protesters ... the protests began")."""
@@ -884,8 +893,11 @@ class SentenceCoder:
             if info is None or info.plover is None:
                 continue
             sources = self.sources(r)
-            if not sources and info.code.startswith(_PROTEST_ROOT) and (protesters := self._protesters(r)):
-                sources = protesters  # "the protests in Hong Kong began in June": its protesters
+            if not sources and info.code.startswith(_PROTEST_ROOT) and not self._doer_is_no_actor(r) \
+                    and (protesters := self._protesters(r)):
+                # "the protests in Hong Kong began in June": its protesters; "fans took to the streets of
+                # Madrid" names doers who are no protesters
+                sources = protesters
             if (r.standalone or info.code.startswith(_INTENT_ROOT)) and not sources:
                 continue  # a lone event noun, or an intent nobody states, asserts nothing
             if r.frame == "threat" and sources and (subject := _warning_subject(r.head)) is not None:
