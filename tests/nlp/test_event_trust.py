@@ -768,3 +768,14 @@ def test_a_protest_is_placed_by_the_streets_it_took_to_and_the_place_it_went_thr
     # a noun of the act's phrase that names actors is still its recipient: "trained the forces"
     [trained] = kept("The Kenyan army trained Somali police forces.")
     assert (trained.plover, side(trained.target)) == ("AID", "SOM")
+
+
+def test_armed_groups_are_known_by_name():
+    assert actor_code("Boko Haram", "ORG") == ("NGAREB", "NGA")
+    assert actor_code("al-Shabaab", "ORG") == ("SOMREB", "SOM")
+    assert actor_code("al-Qaeda", "ORG") == ("IMGMUS", None)  # an international militarised group
+    [threat, *_] = kept("Al-Qaeda has threatened to deliver devastating blows to the United States.")
+    assert (threat.plover, threat.source.code, side(threat.target)) == ("THREATEN", "IMGMUS", "USA")
+    # the small model often takes a group's name for a person's
+    [attack] = kept("Boko Haram fighters attacked a village in Borno state.")
+    assert side(attack.source) == "NGA"

@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Span
 from .actors import (
+    INTERNATIONAL,
     actor_code,
+    armed_group_code,
     country_code,
     is_country_name,
     known_person,
@@ -402,9 +404,10 @@ def _finish(grouper: Grouper, on=None) -> list[Entity]:
             n += 1
         seen.add(eid)
         code, country = actor_code(g.name, g.type, g.descriptors)
-        if g.type == "PERSON" and country is None and not (code or "").startswith(("IGO", "NGO")):
+        if g.type == "PERSON" and country is None and not (code or "").startswith(INTERNATIONAL):
             # a full name, or a surname with the title of an office its holder held that day
-            known = known_person(g.name, on) or (titled_person(g.name, code, on) if code else None)
+            known = known_person(g.name, on) or (titled_person(g.name, code, on) if code else None) \
+                or (armed_group_code(g.name) if not code else None)  # "Boko Haram" taken for a person
             if known is not None:
                 code, country = known
         if country is None and g.type in ("GPE", "LOC", "FAC") and (place := place_country(g.name)) in named:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from ... import lang
 from ...lang import phrases
 from ...model import Actor, Article, Event
-from ..actors import place_country, sector_code
+from ..actors import INTERNATIONAL, place_country, sector_code
 from ..names import name_gender
 from . import compose, grammar
 from .actors_in_sentence import (
@@ -533,7 +533,7 @@ class SentenceCoder:
         for tok in grammar.unique([r.act, *reversed(r.tokens), r.head]):
             for phrase in self._target_phrases(tok, r):
                 found = self.resolver.resolve(phrase)
-                if found and any(a.country or a.entity or (a.code or "").startswith(("IGO", "NGO")) for a in found):
+                if found and any(a.country or a.entity or (a.code or "").startswith(INTERNATIONAL) for a in found):
                     return found
                 if not weak and not _own(phrase) and not r.code.startswith("15"):
                     weak = found  # "dozens of protesters": a role only, kept if nothing better comes
