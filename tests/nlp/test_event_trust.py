@@ -779,3 +779,9 @@ def test_armed_groups_are_known_by_name():
     # the small model often takes a group's name for a person's
     [attack] = kept("Boko Haram fighters attacked a village in Borno state.")
     assert side(attack.source) == "NGA"
+
+
+def test_the_texts_own_role_wins_over_the_known_persons_table():
+    text = "Opposition leader Raila Odinga criticised the Ugandan deal on Monday."
+    [person] = [e for e in annotate(text, "2024-05-14T09:00:00+00:00").entities if e.type == "PERSON"]
+    assert (person.code, person.country) == ("KENOPP", "KEN")  # the country from the table, the role from the text

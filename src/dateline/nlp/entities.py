@@ -408,7 +408,11 @@ def _finish(grouper: Grouper, on=None) -> list[Entity]:
             # a full name, or a surname with the title of an office its holder held that day
             known = known_person(g.name, on) or (titled_person(g.name, code, on) if code else None) \
                 or (armed_group_code(g.name) if not code else None)  # "Boko Haram" taken for a person
-            if known is not None:
+            if known is not None and code and known[1] and not known[0].startswith(INTERNATIONAL):
+                # the text's own role wins over the dictionary's: "opposition leader Raila Odinga" is
+                # KENOPP whatever office the known-persons table remembers; the table gives the country
+                code, country = known[1] + code, known[1]
+            elif known is not None:
                 code, country = known
         if country is None and g.type in ("GPE", "LOC", "FAC") and (place := place_country(g.name)) in named:
             country = place
