@@ -785,3 +785,18 @@ def test_the_texts_own_role_wins_over_the_known_persons_table():
     text = "Opposition leader Raila Odinga criticised the Ugandan deal on Monday."
     [person] = [e for e in annotate(text, "2024-05-14T09:00:00+00:00").entities if e.type == "PERSON"]
     assert (person.code, person.country) == ("KENOPP", "KEN")  # the country from the table, the role from the text
+
+
+def test_a_warning_of_ones_own_hostile_act_is_a_threat():
+    assert [e.plover for e in kept("China warned of retaliation.")] == ["THREATEN"]
+    assert [e.plover for e in kept("China said it would take resolute countermeasures if the sale went ahead.")] \
+        == ["THREATEN"]
+    assert kept("The UN warned of a humanitarian disaster in Gaza.") == []  # a situation
+    assert kept("Kenyan officials warned of an attack by Somali militants.") == []  # another's act
+
+
+def test_a_verbal_act_the_parse_joins_to_the_reported_clause_is_the_speakers():
+    text = ("The Kenyan foreign ministry said the sale was consistent with its policy and urged Uganda to "
+            "engage in dialogue.")
+    [urged] = [e for e in kept(text) if e.plover == "REQUEST"]
+    assert (side(urged.source), side(urged.target)) == ("KEN", "UGA")

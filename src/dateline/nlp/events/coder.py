@@ -77,6 +77,7 @@ _PROTEST_ROOT = "14"
 _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
 _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
 _ASKING = frozenset({"02", "10"})  # appeals and demands
+_VERBAL_FRAMES = frozenset({"appeal", "demand", "threat", "allege", "refuse", "deny"})  # frames of verbal acts
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
@@ -408,7 +409,28 @@ class SentenceCoder:
             found = self._resolve_subject(subj, head)
             if found:
                 return found
+        speaker = self._misjoined_speech(head)
+        if speaker is not None:  # "the ministry said the sale was legal and urged Beijing to ...": the ministry
+            for subj in grammar.subject_candidates(speaker):
+                found = self._resolve_subject(subj, speaker)
+                if found:
+                    return found
         return []
+
+    def _misjoined_speech(self, verb):
+        """The verb of saying a verbal act was meant to join when the parse hung it on the reported clause
+        instead ("the ministry said [the sale was legal and urged Beijing to ...]"): a verb of saying,
+        asking, demanding, threatening or accusing, conjoined to the head of a clause that a verb of
+        saying reports. None otherwise."""
+        if verb.dep_ != "conj":
+            return None
+        pat = self.trigger(verb)
+        if not (grammar.lemma_in(verb, _JUDGING_VERBS) or (pat is not None and pat.frame in _VERBAL_FRAMES)):
+            return None
+        clause = verb.head
+        if clause.dep_ == "ccomp" and grammar.lemma_in(clause.head, grammar.SPEECH_LEMMAS):
+            return clause.head
+        return None
 
     def _authors_voice(self, r: Reading) -> bool:
         """An act whose subject is "I" or "we" outside any quote: the writer's own (a blog, a press
@@ -900,6 +922,12 @@ class SentenceCoder:
                 sources = protesters
             if (r.standalone or info.code.startswith(_INTENT_ROOT)) and not sources:
                 continue  # a lone event noun, or an intent nobody states, asserts nothing
+            if r.frame == "threat" and sources and r.act.pos_ == "NOUN" and r.act.i != r.head.i:
+                # "warned of an attack by Somali militants": another's act forecast, not threatened
+                named = [*_authors(r.act), *(c for c in r.act.children if c.dep_ in ("amod", "compound"))]
+                doers = [a for t in named for a in self.resolver.resolve(t) if a.country]
+                if doers and not {a.country for a in doers} & {a.country for a in sources if a.country}:
+                    continue
             if r.frame == "threat" and sources and (subject := _warning_subject(r.head)) is not None:
                 # a threat is what the warner (or its own state) will do; "warned that the economy would
                 # shrink", "that voters could be misled" forecast what others will do
