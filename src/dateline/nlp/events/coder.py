@@ -339,6 +339,8 @@ class SentenceCoder:
                         return Reading(head=tok, act=noun, code=pat.code, tokens=[noun])
                     if pat.frame in compose.COMPOSE:
                         inner = self._embedded_noun(noun, triggers, consumed)
+                        if inner is None and not pat.code:
+                            return None  # "issued a warning of grave dangers": a frame noun that governs no act
                         code = compose.COMPOSE[pat.frame](inner.code if inner else None)
                         return Reading(head=tok, act=inner.act if inner else noun, code=code, tokens=[noun])
                 if d < 3:
