@@ -521,8 +521,9 @@ def test_people_who_gather_for_a_rally_hold_it_and_where_leaders_meet_is_not_the
     [ev] = [e for e in kept("Thousands of Nigerians were converging on Thursday for a rally in Lagos.")
             if e.plover == "PROTEST"]
     assert side(ev.source) == "NGA"
-    [talks] = kept("Leaders gathered in Brussels for talks on Ukraine.")
-    assert talks.source.country is None
+    talks = events_of("Leaders gathered in Brussels for talks on Ukraine.")
+    assert talks and all(e.source.country is None for e in talks)
+    assert all(e.target is None for e in talks)  # what the talks are on is their topic, not a party
     assert kept("Friends gathered for a birthday party.") == []
 
 
@@ -800,3 +801,19 @@ def test_a_verbal_act_the_parse_joins_to_the_reported_clause_is_the_speakers():
             "engage in dialogue.")
     [urged] = [e for e in kept(text) if e.plover == "REQUEST"]
     assert (side(urged.source), side(urged.target)) == ("KEN", "UGA")
+
+
+def test_a_failed_mutual_act_is_each_sides_and_its_topic_is_no_party():
+    events = kept("Ethiopia and Egypt have failed to reach an agreement on the Ethiopian dam.")
+    assert {(e.plover, side(e.source), side(e.target)) for e in events} == {("REJECT", "ETH", "EGY"),
+                                                                           ("REJECT", "EGY", "ETH")}
+    [sanction] = kept("Kenya imposed sanctions on Uganda.")
+    assert side(sanction.target) == "UGA"  # "on" names the party of a sanction
+
+
+def test_a_denial_answers_whoever_made_the_charge():
+    text = ("Egypt's foreign minister accused Ethiopia of intransigence. "
+            "The Ethiopian government denied the charge. It also rejected a US proposal to delay the filling.")
+    events = kept(text, "2020-07-02T09:00:00+00:00")
+    assert ("REJECT", "ETH", "EGY") in {(e.plover, side(e.source), side(e.target)) for e in events}
+    assert ("REJECT", "ETH", "USA") in {(e.plover, side(e.source), side(e.target)) for e in events}

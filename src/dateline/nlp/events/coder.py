@@ -41,6 +41,12 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
 _MUTUAL_ROOTS = ("03", "04", "06")  # agreeing, meeting, cooperating: done with each other
+_TOPIC_PREPS = frozenset({"on", "about", "over"})  # what a mutual act is about: "talks on trade"
+
+
+def _is_mutual(code: str | None) -> bool:
+    """Agreeing, meeting, cooperating, and signing an agreement (057): acts done with each other."""
+    return bool(code) and (code[:2] in _MUTUAL_ROOTS or code.startswith("057"))
 _NEVER_EVENTS = frozenset({"DET", "PUNCT", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "SYM", "X",
                            "INTJ", "ADV"})
 _MAX_EVENTS_PER_TRIGGER = 4
@@ -563,7 +569,7 @@ class SentenceCoder:
                     weak = found  # "dozens of protesters": a role only, kept if nothing better comes
         if not weak and r.code.startswith("13"):
             return self._condition_subject(r)
-        if not weak and r.code[:2] in _REACTION_ROOTS:
+        if not weak and (r.code[:2] in _REACTION_ROOTS or r.frame == "deny"):  # "denied the charge": its maker
             return self._referred_act_source(r, sources)
         return weak
 
@@ -582,8 +588,10 @@ class SentenceCoder:
         of an act the text refers back to."""
         own = {(a.code, a.country) for a in sources}
         for earlier in reversed(self.recent_sources):
-            if (earlier.code, earlier.country) not in own and earlier.country:
-                return [self.actors.mark_inferred(replace(earlier))]
+            if (earlier.code, earlier.country) in own or not earlier.country \
+                    or any(_self_dyad(a, earlier, self.entities) for a in sources):
+                continue  # "Ethiopia rejected ...; the Ethiopian government denied the charge": no one faces itself
+            return [self.actors.mark_inferred(replace(earlier))]
         return []
 
     def _referred_act_source(self, r: Reading, sources: list[Actor]) -> list[Actor]:
@@ -628,7 +636,9 @@ class SentenceCoder:
         for rec in grammar.children(tok, grammar.RECIPIENT_DEPS):  # "gave X aid"; "sent aid to X" (dative "to")
             yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
-        phrase = {t.i for t in self._phrase_nouns(r)}  # "took to the streets of X": the streets are the act
+        phrase = {t.i for t in self._phrase_nouns(r)}
+        # what parties agree, talk or cooperate "on", "about", "over" is their topic, not a party
+        target_preps = tuple(p for p in _TARGET_PREPS if p not in _TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS  # "took to the streets of X": the streets are the act
         objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
         if tok.i == r.act.i and not objects and (antecedent := grammar.relative_object(tok)) is not None:
             objects = [antecedent]  # "the proposal, which Tanzania had praised": the proposal
@@ -638,7 +648,9 @@ class SentenceCoder:
                 continue
             if obj.i not in own and obj.i not in phrase:
                 yield obj
-            for _, pobj in grammar.preps(obj, _TARGET_PREPS + (() if obj.i in phrase else ("of",))):
+            elif obj.i in phrase:  # "rejected a US proposal" (the lexicon's "reject proposal"): its author
+                yield from (c for c in obj.children if c.dep_ in ("amod", "compound", "poss"))
+            for _, pobj in grammar.preps(obj, target_preps + (() if obj.i in phrase else ("of",))):
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
             yield from _opposed(obj)  # "dropped an investigation into allegations made against X"
@@ -646,7 +658,7 @@ class SentenceCoder:
             yield from _opposed(tok)  # "dropped an investigation into allegations against X"
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
-        preps = _TARGET_PREPS + (("of",) if governed else ())
+        preps = target_preps + (("of",) if governed else ())
         for _, pobj in grammar.preps(tok, preps):
             if pobj.i in own or pobj.i in phrase:  # "went on strike", "took to the streets": no recipient
                 continue
@@ -655,6 +667,14 @@ class SentenceCoder:
             else:
                 yield pobj
                 yield from _authors(pobj)  # "pleased with the agreement signed by X", "angry at X's remarks"
+
+    def _mutual_act(self, r: Reading) -> bool:
+        """The act, or the act a frame governs, is one done with each other: agreeing, meeting,
+        cooperating ("reached an agreement", "failed to reach an agreement", "held talks")."""
+        if _is_mutual(r.code):
+            return True
+        pat = self.trigger(r.act) if r.act.i != r.head.i else None
+        return pat is not None and _is_mutual(pat.code)
 
     def _phrase_nouns(self, r: Reading) -> list:
         """The nouns the act's own lexicon phrase names that name no actor ("took to the streets", "lodged
@@ -990,7 +1010,8 @@ class SentenceCoder:
             reciprocal = _reciprocal(r)
             if reciprocal and len(sources) >= 2:
                 targets = []  # "Johnson and Corbyn attacked each other's policies": each the other's target
-            mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
+            # "Ethiopia and Egypt failed to reach an agreement": each the other's
+            mutual = both_sides or reciprocal or self._mutual_act(r)
             mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES,
                                                             judgement=r.judged is not None)
             # "the protests escalated", "fighting broke out": an aspect verb asserts its subject event
