@@ -396,6 +396,7 @@ def test_judgements_that_are_opinions_are_no_events(text):
     ("The United States delivered missiles to Taiwan.", "AID"),
     ("Kenya sent ammunition to the Somali army.", "AID"),
     ("Indian and Pakistani troops exchanged fire along the border.", "ASSAULT"),
+    ("Sudan called for the African Union to mediate.", "REQUEST"),  # "for X to Y", "for" parsed as a mark
 ])
 def test_codebook_verb_families(text, plover):
     assert plover in {e.plover for e in kept(text)}

@@ -1219,6 +1219,7 @@ def _clauses(tok) -> list:
             out.append(c)  # "demanded that X ...", "its demand that X ..."
         elif c.dep_ == "prep":
             out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "AUX"))
+    out.extend(grammar.for_to_clauses(tok))  # "called for the African Union to mediate"
     if noun and not out and tok.dep_ in grammar.OBJECT_DEPS:
         # "reiterated its demand today that Israel ease ...": a that-clause after the object noun is the
         # noun's content, though the parser hangs it on the verb

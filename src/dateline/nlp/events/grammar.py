@@ -21,9 +21,18 @@ SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_determiner")
 
 
+def for_to_clauses(tok) -> list:
+    """The "for X to Y" clauses a word governs, which the parser hangs on it as an adverbial clause with
+    "for" as its mark: "called for the African Union to mediate"."""
+    return [c for c in tok.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
 def phrase_lemmas(head) -> frozenset[str]:
-    """Lemmas (and lower-cased words) of the head's own phrase, up to a few arcs deep."""
-    out: set[str] = set()
+    """Lemmas (and lower-cased words) of the head's own phrase, up to a few arcs deep; the "for" of a
+    "for X to Y" clause counts ("call for X to Y" is "call for")."""
+    out: set[str] = {"for"} if for_to_clauses(head) else set()
     frontier = [(c, 1) for c in head.children if c.dep_ not in _CLAUSE_DEPS]
     while frontier:
         tok, depth = frontier.pop()
