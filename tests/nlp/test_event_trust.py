@@ -402,6 +402,11 @@ def test_codebook_verb_families(text, plover):
     assert plover in {e.plover for e in kept(text)}
 
 
+def test_to_share_is_to_cooperate_only_in_what_states_share_with_each_other():
+    assert kept("Kenya shares a long border with Somalia.") == []  # a fact of geography
+    assert [e.plover for e in kept("Kenya shared intelligence with Uganda.")] == ["COOPERATE"]
+
+
 def test_a_teaser_for_another_story_is_a_headline_not_an_event():
     from dateline.extract import extract_text
 
