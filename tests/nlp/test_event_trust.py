@@ -823,3 +823,20 @@ def test_a_denial_answers_whoever_made_the_charge():
     events = kept(text, "2020-07-02T09:00:00+00:00")
     assert ("REJECT", "ETH", "EGY") in {(e.plover, side(e.source), side(e.target)) for e in events}
     assert ("REJECT", "ETH", "USA") in {(e.plover, side(e.source), side(e.target)) for e in events}
+
+
+def test_a_nationality_on_a_group_that_is_no_role_names_its_people_not_the_state():
+    assert kept("The Brazilian band released a new album.") == []
+    assert kept("The French team defended its title.") == []
+    [bombed] = kept("Turkish jets bombed Kurdish positions in northern Iraq.")
+    assert bombed.source.code == "TURMIL"  # weapons and craft stand for the forces that use them
+    [side_] = kept("The Chinese side rejected the proposal.")
+    assert side_.source.code == "CHN"  # "side" is the state
+    [hit] = [e for e in kept("Israeli strikes killed 20 people in Gaza.") if e.plover == "ASSAULT"]
+    assert side(hit.source) == "ISR"  # an act's nationality is its doer's
+
+
+def test_to_release_a_thing_is_to_publish_it():
+    assert kept("The Kenyan government released its annual budget report.") == []
+    assert [e.plover for e in kept("The Kenyan government released two Ugandan prisoners.")] == ["RETREAT"]
+    assert [e.plover for e in kept("The Taliban released the hostages.")] == ["RETREAT"]

@@ -17,6 +17,7 @@ from ...model import Actor, Article, Entity
 from ..actors import alias_country, country_code, national_title, place_country, sector_code
 from . import grammar
 from .confidence import is_placed
+from .lexicon import lexicon
 
 # dependents that start a clause or an aside: not part of the phrase that names the actor
 _OUTSIDE = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "parataxis", "ccomp", "xcomp"})
@@ -38,6 +39,7 @@ _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW
 _QUANTITIES = lang.column_words("event_words", "role", "quantity")
 _ETHNIC_WORDS = lang.column_words("event_words", "role", "ethnic_word")
 _COUNTRY_NOUNS = lang.column_words("event_words", "role", "country_noun")
+_STATE_NOUNS = lang.column_words("event_words", "role", "state_noun")
 _ORGANISATION_NOUNS = lang.column_words("event_words", "role", "organisation_noun")
 _RELATIONAL = lang.column_words("event_words", "role", "relational_noun")
 
@@ -53,6 +55,9 @@ class ArticleActors:
     # ("Somali militants stormed ...; the militants ..."); a role seen with two countries is forgotten
     learned: dict[tuple[str, str], str | None] = field(default_factory=dict)
     inferred: dict[int, Actor] = field(default_factory=dict)  # actors given a country by inference, by id
+    # actors named by a nationality word on a noun that is no role, no state and no act ("the Brazilian
+    # band", "French fans"), by id: as doers they are that country's people, not its state
+    nationals: dict[int, Actor] = field(default_factory=dict)
 
     def learn(self, lemma: str, sector: str | None, country: str) -> None:
         if sector:
@@ -68,6 +73,13 @@ class ArticleActors:
 
     def is_inferred(self, actor: Actor | None) -> bool:
         return actor is not None and self.inferred.get(id(actor)) is actor
+
+    def as_doer(self, actor: Actor) -> Actor:
+        """The actor as the doer of an act: a group a nationality word names ("the Brazilian band") is that
+        country's civilians (BRACVL), not the state; everyone else as resolved."""
+        if self.nationals.get(id(actor)) is actor and actor.country:
+            return replace(actor, code=actor.country + "CVL")
+        return actor
 
     @classmethod
     def build(cls, article: Article, doc) -> ArticleActors:
@@ -314,6 +326,8 @@ class PhraseResolver:
                           code=country + (sector or "") if country else None, country=country)
             if country and head.pos_ == "NOUN":
                 self.actors.learn(head.lemma_.lower(), sector, country)
+            if country and sector is None and tok is not head and _plain_noun(head):
+                self.actors.nationals[id(actor)] = actor  # "the Brazilian band": Brazilians, not Brazil
             if not found:
                 found.append(actor)
                 # "Hungarian and Romanian officials": the modifier's conjuncts are actors too
@@ -416,6 +430,13 @@ def _ethnic(tok) -> bool:
     if any(c.lower_ in _ETHNIC_WORDS for c in tok.children):
         return True
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _ETHNIC_WORDS
+
+
+def _plain_noun(head) -> bool:
+    """A common noun that names no role, no state ("the Chinese side") and no act ("the Israeli strikes",
+    whose nationality is its doer's): "band", "team", "fans", "steel"."""
+    return (head.pos_ == "NOUN" and _sector(head.lemma_) is None and _sector(head.text) is None
+            and not grammar.lemma_in(head, _STATE_NOUNS) and not any(lexicon().candidates(w) for w in grammar.word_forms(head)))
 
 
 def _patron(tok) -> bool:

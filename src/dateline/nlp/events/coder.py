@@ -99,9 +99,10 @@ _PROTESTS = ("14", "133")  # acts that make whoever does them a protester: prote
 # verbal acts put to someone: appeals (02), demands (10), disapproval (11), rejection (12), threats (13)
 _VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # acts aimed at someone, whose object may instead be a mere thing: praise and criticism (CAMEO 051 praise
-# or endorse, 11 disapprove) of a thing with no author are opinions, and a threat (13) to a thing ("threaten
-# the viability of a solution") is the figurative sense, "endanger"
-_AIMED_AT_SOMEONE = ("051", "11", "13")
+# or endorse, 11 disapprove) of a thing with no author are opinions, a threat (13) to a thing ("threaten
+# the viability of a solution") is the figurative sense, "endanger", and to release a thing ("released its
+# annual report", "a new album") is to publish it, not to free anyone (0841)
+_AIMED_AT_SOMEONE = ("051", "11", "13", "0841")
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 _JUDGING_VERBS = grammar.SPEECH_LEMMAS | lang.column_words("event_words", "role", "judging_verb")
 _DISAPPROVAL = lang.words("event_disapproval_words")
@@ -166,7 +167,8 @@ class SentenceCoder:
         relocations"."""
         obj = grammar.first_child(act, grammar.OBJECT_DEPS)
         return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ == "" \
-            and obj.lemma_.lower() not in _REFERENCE_NOUNS and self.trigger(obj) is None
+            and obj.lemma_.lower() not in _REFERENCE_NOUNS and self.trigger(obj) is None \
+            and not grammar.lemma_in(obj, _CUSTODY_NOUNS)  # "released the hostages": people
 
     def readings(self, sent) -> list[Reading]:
         triggers = {tok.i: p for tok in sent if (p := self.trigger(tok)) is not None}
@@ -936,7 +938,7 @@ class SentenceCoder:
             info = lookup(r.code)
             if info is None or info.plover is None:
                 continue
-            sources = self.sources(r)
+            sources = [self.actors.as_doer(a) for a in self.sources(r)]
             if not sources and info.code.startswith(_PROTEST_ROOT) and not self._doer_is_no_actor(r) \
                     and (protesters := self._protesters(r)):
                 # "the protests in Hong Kong began in June": its protesters; "fans took to the streets of
