@@ -20,7 +20,7 @@ from ...model import Article
 from ..builder import ArticleBuilder
 from ..language import detect_language
 from ..meta import article_id, norm_text, url_sections
-from .body import BodyWalker, section_bylines
+from .body import BodyWalker, button_labels, section_bylines
 from .collapse import body_warnings, collapsed, doubtful, page_paragraphs, split_article
 from .figures import take_figures
 from .furniture import drop_furniture, paragraph_chars
@@ -66,15 +66,16 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     drop_furniture(tree)
     page_chars = paragraph_chars(tree)
     bylines = section_bylines(tree)
+    labels = button_labels(tree)
     body = _trafilatura_body(tree, meta.url, page_chars)
-    builder, walker = _walk(tree, body, None, title, bylines, page_chars)
+    builder, walker = _walk(tree, body, None, title, bylines, labels, page_chars)
     how = None
     if doubtful(len(builder.text), page_chars) and not collapsed(len(builder.text), page_chars):
         # a small share of the page's text: a second opinion from the recall pass, taken when it
         # reads much more of the page
         other = _bare_body(tree, meta.url, fast=False, favor_recall=True)
         if other is not None:
-            more, more_walker = _walk(tree, other, None, title, bylines, page_chars)
+            more, more_walker = _walk(tree, other, None, title, bylines, labels, page_chars)
             if len(more.text) >= SECOND_OPINION_GAIN * len(builder.text):
                 body, builder, walker = other, more, more_walker
     if collapsed(len(builder.text), page_chars):
@@ -84,7 +85,7 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
             other = reread()
             if other is None:
                 continue
-            more, more_walker = _walk(tree, other, again, title, bylines, page_chars)
+            more, more_walker = _walk(tree, other, again, title, bylines, labels, page_chars)
             if len(more.text) > len(builder.text):
                 body, how, builder, walker = other, again, more, more_walker
             if not collapsed(len(builder.text), page_chars):
@@ -116,12 +117,12 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
 
 def _walk(
     tree: HtmlElement, body: etree._Element | None, how: str | None, title: str | None,
-    bylines: dict[str, str], page_chars: int,
+    bylines: dict[str, str], labels: frozenset[str], page_chars: int,
 ) -> tuple[ArticleBuilder, BodyWalker]:
     """The body's paragraphs, headings and bylines in a builder; a split article is read whole and
     trafilatura's own body gets the headings and lists it dropped put back."""
     builder = ArticleBuilder()
-    walker = BodyWalker(builder, title, bylines)
+    walker = BodyWalker(builder, title, bylines, labels)
     if body is not None:
         split = split_article(tree, body, page_chars) if how is None else None
         if split is not None:

@@ -38,9 +38,21 @@ _CANDIDATES = XPath(
 MAX_SHARE_OF_TEXT = 0.3
 
 
+# text set straight into a block container, not in a <p>: pages that write their paragraphs as
+# runs of text between <br>s, images and headings; a piece this long is a sentence, not a label
+_LOOSE_TEXT = XPath(
+    "descendant-or-self::*[self::div or self::section or self::article or self::main or self::td or self::body]"
+    "/text()[string-length(normalize-space(.)) >= $least]"
+)
+LOOSE_MIN_CHARS = 40
+
+
 def paragraph_chars(el: HtmlElement) -> int:
-    """Characters of text in the element's <p>s: how much prose it holds."""
-    return sum(len(text.strip()) for p in el.iter("p") for text in p.itertext())
+    """Characters of prose the element holds: the text of its <p>s and the longer runs of text set
+    straight into its block containers (a page need not use <p> at all), each distinct run once: a
+    page may repeat its article in hidden metadata blocks."""
+    in_p = sum(len(text.strip()) for p in el.iter("p") for text in p.itertext())
+    return in_p + sum(len(text) for text in {text.strip() for text in _LOOSE_TEXT(el, least=LOOSE_MIN_CHARS)})
 
 
 def names_furniture(el: HtmlElement) -> bool:
