@@ -23,7 +23,7 @@ from ..meta import norm_text
 
 _BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<name>[^\d.!?:;]{3,80})$", re.I)
 _NOTICE_MAX_CHARS = 300
-_CONTROLS = XPath(".//a | .//button | .//*[@role='button']")
+_STRING = XPath("string(.)")
 _BUTTON_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])", re.I)
 _LABEL_MAX_CHARS = 60
 _LABEL_REPEATS = 3
@@ -149,16 +149,19 @@ def button_labels(tree: etree._Element) -> frozenset[str]:
     repeats ('Check price', 'Download' under every product). A paragraph that is only such a label
     is a control, not text: an extractor that drops the link keeps its words."""
     links: Counter[str] = Counter()
-    labels: set[str] = set()
-    for el in _CONTROLS(tree):
-        text = " ".join("".join(el.itertext()).split())
-        if not text or len(text) > _LABEL_MAX_CHARS or _SENTENCE_END.search(text):
+    marked: set[str] = set()
+    for el in tree.iter("a", "button"):
+        raw = el.text if len(el) == 0 else _STRING(el)
+        text = " ".join(raw.split()) if raw else ""
+        if not text or len(text) > _LABEL_MAX_CHARS:
             continue
-        key = norm_text(text)
+        links[text] += 1
         if el.tag == "button" or el.get("role") == "button" or _BUTTON_CLASS.search(el.get("class", "")):
-            labels.add(key)
-        links[key] += 1
-    return frozenset(labels.union(key for key, n in links.items() if n >= _LABEL_REPEATS))
+            marked.add(text)
+    return frozenset(
+        norm_text(text) for text in marked.union(t for t, n in links.items() if n >= _LABEL_REPEATS)
+        if not _SENTENCE_END.search(text)
+    )
 
 
 def _continues(loose: str, paragraph: str) -> bool:
