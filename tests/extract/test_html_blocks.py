@@ -231,3 +231,16 @@ def test_a_button_label_is_taken_out_of_the_paragraph_it_ends_or_stands_in():
     assert "Check price" not in text
     assert "The kettle boiled a litre in two minutes." in text
     assert "The spout never drips." in text
+
+
+def test_the_prose_left_after_the_furniture_is_the_page_s_own_measure():
+    from dateline.extract.html.furniture import paragraph_chars, strip_furniture
+
+    loose = "A paragraph set straight into its container, with no p element around it at all."
+    html = (f"<html><body><div class='entry'>{loose}<p>{PROSE}.</p></div>"
+            f"<div class='sidebar'>Another run of loose text, long enough to count as prose here.<p>Sidebar.</p></div>"
+            f"<div class='entry'>{loose}</div></body></html>")
+    tree = lxml.html.fromstring(html)
+    count, left = strip_furniture(tree)
+    assert count == 1
+    assert left == paragraph_chars(tree) == len(loose) + len(PROSE) + 1

@@ -23,7 +23,7 @@ from ..meta import article_id, norm_text, url_sections
 from .body import BodyWalker, button_labels, section_bylines
 from .collapse import body_warnings, collapsed, doubtful, page_paragraphs, split_article
 from .figures import take_figures
-from .furniture import drop_furniture, paragraph_chars
+from .furniture import strip_furniture
 from .pagemeta import PageMeta, read_meta
 from .parse import parse_html
 from .published import headline_date, htmldate_published, normalise_date, relative_published
@@ -63,8 +63,7 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     title, title_publisher = reconcile_title(meta)
     published = _published(tree, meta, fetched)  # before furniture goes: a footer may state the date
     media = take_figures(tree)
-    drop_furniture(tree)
-    page_chars = paragraph_chars(tree)
+    _, page_chars = strip_furniture(tree)
     bylines = section_bylines(tree)
     labels = button_labels(tree)
     body = _trafilatura_body(tree, meta.url, page_chars)

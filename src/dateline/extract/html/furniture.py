@@ -82,10 +82,17 @@ def _containers(text: etree._ElementUnicodeResult) -> set[HtmlElement]:
 
 
 def drop_furniture(tree: HtmlElement) -> int:
-    """Remove furniture containers from ``tree`` in place (their tails stay); return how many went.
+    """Remove furniture containers from ``tree`` in place (their tails stay); return how many went."""
+    return strip_furniture(tree)[0]
+
+
+def strip_furniture(tree: HtmlElement) -> tuple[int, int]:
+    """Remove furniture containers from ``tree`` in place; return how many went and the prose the
+    page has left (its :func:`paragraph_chars` after the removal).
 
     The page's loose runs of text are found once, each with the elements it lies in, so that a
-    candidate's share of the page's prose costs a walk of its <p>s only."""
+    candidate's share of the page's prose costs a walk of its <p>s only, and what is left needs
+    no second walk of the page's text."""
     runs = [(text.strip(), _containers(text)) for text in _LOOSE_TEXT(tree, least=LOOSE_MIN_CHARS)]
     page_chars = (_p_chars(tree) + _distinct_chars(text for text, _ in runs)) or 1
     dropped: set[HtmlElement] = set()
@@ -99,4 +106,5 @@ def drop_furniture(tree: HtmlElement) -> int:
             continue
         el.drop_tree()
         dropped.add(el)
-    return len(dropped)
+    left = _distinct_chars(text for text, within in runs if within.isdisjoint(dropped))
+    return len(dropped), _p_chars(tree) + left
