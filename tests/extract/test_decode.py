@@ -46,3 +46,32 @@ def test_stray_bytes_are_replaced_and_reported():
     got = decode(data)
     assert "talks would resume" in got.text
     assert got.warnings  # says how the bytes were read
+
+
+def test_text_encoded_twice_is_repaired_and_said():
+    """UTF-8 read as Latin-1 or Windows-1252 and written out again ('doesnâ\\x80\\x99t', 'Ã¼'):
+    each sequence goes back to its character, the title and text are clean, and a warning says so."""
+    from dateline.extract import extract
+    from dateline.sources.base import RawDoc
+
+    def twice(text: str, codec: str) -> str:  # a byte Windows-1252 leaves undefined reads as Latin-1
+        return "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+    title = twice("Müller’s café", "latin-1")
+    body = twice("The baker doesn’t close on Sundays, says Jürgen Müller, “not even in August”.", "cp1252")
+    html = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{body} The bakery has stood on the corner of the market square for more than forty years.</p>"
+            "</article></body></html>")
+    article = extract(RawDoc(source="twice.html", data=html.encode("utf-8")))
+    assert article.title == "Müller’s café"
+    assert "doesn’t close on Sundays, says Jürgen Müller, “not even in August”." in article.text
+    assert any("encoded twice" in w for w in article.warnings)
+
+
+def test_a_few_look_alike_sequences_are_real_text():
+    from dateline.extract.decode import repair_double_encoding
+
+    real = "Strauß’ waltzes, a café à la carte at 50° and Ã as a letter."
+    assert repair_double_encoding(real) == (real, 0)
+    assert repair_double_encoding("plain ascii") == ("plain ascii", 0)
+    assert repair_double_encoding("Ã¤ Ã¶ Ã¼ and Ã\x9f") == ("ä ö ü and ß", 4)

@@ -163,3 +163,84 @@ def test_headline_date(meta_line: str, expected: str | None):
 def test_no_headline_no_headline_date():
     page = lxml.html.fromstring("<html><body><span class='date'>12 May 2022</span><p>Text</p></body></html>")
     assert headline_date(page) is None
+
+
+# -- text set loose in its containers, and button labels ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kettles():
+    path = FIXTURES / "kettle-review-loose-text.html"
+    return extract_html(path.read_text(encoding="utf-8"), source=str(path))
+
+
+def test_paragraphs_written_without_p_elements_are_read(kettles):
+    """A page may set its paragraphs straight into a <div>, between images and links: that text is
+    the article, however it is marked up (the extractor keeps it as the tail of the block before)."""
+    for loose in ("A kettle earns its place on a small counter only when it boils fast",
+                  "The short version is that price says little about how a kettle behaves",
+                  "The Harbour Mini holds only a litre", "The Ridge Steel is the heaviest of the three",
+                  "The Lantern Glass lights up blue while it heats"):
+        assert loose in kettles.text
+    assert "For a small kitchen, we would choose the Harbour Mini" in kettles.text
+    assert "The one thing we would change is the switch, its only fault" in kettles.text
+
+
+def test_a_link_the_page_repeats_as_a_button_is_no_paragraph(kettles):
+    assert "Check price at the shop" not in kettles.text
+    assert "Get our weekly picks" not in kettles.text
+    assert "All rights reserved" not in kettles.text
+
+
+def test_button_labels_are_controls_and_repeated_links():
+    from dateline.extract.html.body import button_labels
+
+    tree = lxml.html.fromstring(
+        "<div><button>Load more</button><a class='btn-primary' href='/t'>Start your trial</a>"
+        "<a href='/a'>Shop now</a><a href='/b'>Shop now</a><a href='/c'>Shop now</a>"
+        "<a href='/d'>City Council</a><a href='/e'>City Council</a>"
+        "<a href='/f' role='button'>This is a whole sentence, not a label.</a></div>"
+    )
+    assert button_labels(tree) == {"load more", "start your trial", "shop now"}
+
+
+def test_the_measure_of_a_page_s_prose_counts_text_outside_p_elements():
+    from dateline.extract.html.furniture import paragraph_chars
+
+    loose = "A paragraph set straight into its container, with no p element around it at all."
+    tree = lxml.html.fromstring(f"<div><div>{loose}<br>Home</div><p>And one in a p.</p><a>{loose}</a></div>")
+    assert paragraph_chars(tree) == len(loose) + len("And one in a p.")
+
+
+def test_a_button_label_is_taken_out_of_the_paragraph_it_ends_or_stands_in():
+    from dateline.extract.builder import ArticleBuilder
+    from dateline.extract.html.body import BodyWalker
+
+    body = etree.fromstring(
+        "<body><p>The kettle boiled a litre in two minutes. Check price</p><p>Check price</p>"
+        "<p>The lid opens with one thumb.\nCheck price\nThe spout never drips.</p></body>"
+    )
+
+    def walked(labels: frozenset[str]) -> str:
+        builder = ArticleBuilder()
+        BodyWalker(builder, None, labels=labels).walk(body)
+        return builder.text
+
+    assert walked(frozenset()).count("Check price") == 3
+    text = walked(frozenset({"check price"}))
+    assert "Check price" not in text
+    assert "The kettle boiled a litre in two minutes." in text
+    assert "The spout never drips." in text
+
+
+def test_the_prose_left_after_the_furniture_is_the_page_s_own_measure():
+    from dateline.extract.html.furniture import paragraph_chars, strip_furniture
+
+    loose = "A paragraph set straight into its container, with no p element around it at all."
+    html = (f"<html><body><div class='entry'>{loose}<p>{PROSE}.</p></div>"
+            f"<div class='sidebar'>Another run of loose text, long enough to count as prose here.<p>Sidebar.</p></div>"
+            f"<div class='entry'>{loose}</div></body></html>")
+    tree = lxml.html.fromstring(html)
+    count, left = strip_furniture(tree)
+    assert count == 1
+    assert left == paragraph_chars(tree) == len(loose) + len(PROSE) + 1

@@ -272,3 +272,24 @@ def test_a_schedule_of_rows_of_one_shape_is_kept_with_the_article():
     assert "Tickets go on sale on Friday" in article.text
     for menu in ("Podcasts", "Newsletters", "Five films to see this winter", "All rights reserved"):
         assert menu not in article.text
+
+
+def test_a_results_table_set_out_with_spaces_is_the_article():
+    """A standings table of rows that are a rank, a name and figures ('3 Jane Doe 1650 2 6 10') is
+    no run of headlines glued to teasers: figures are no headline words. Rows of the same number
+    of figures line after line are a table, and an article made mostly of one is kept whole."""
+    _, article = dump("standings-table.txt")
+    assert article.text.startswith("Here are the final standings of the Hill Series")
+    for row in ("1 Tomas Varga 1840 5 8 11", "7 Anna Kowal 1302 0 2 8", "12 Rosa Almeida 940 0 0 4"):
+        assert row in article.text
+    assert "invited to the winter criterium in December." in article.text
+    for menu in ("Calendar", "Newsletter", "Gravel worlds come to the valley", "Privacy"):
+        assert menu not in article.text
+
+
+def test_figures_do_not_make_a_headline():
+    from dateline.extract.textdump.lines import split_lines
+
+    [row, headline] = split_lines("3 Marek Sol 1650 2 6 10\nTen Riders To Watch In The 2025 Hill Series Next", frozenset())
+    assert row.capitalised_lead == 2
+    assert headline.capitalised_lead == 9

@@ -12,7 +12,7 @@ from ..sources.base import RawDoc
 from .builder import ArticleBuilder
 from .chars import visible, visible_inline
 from .dates import iso
-from .decode import decode
+from .decode import decode, may_be_double_encoded, repair_double_encoding
 from .detect import sniff, sniff_bytes
 from .language import detect_language
 from .meta import article_id
@@ -35,6 +35,11 @@ def extract(raw: RawDoc, *, clean: bool = False, fetched: datetime | None = None
     if clean:
         article = extract_text(decoded.text, source=raw.source, url=raw.url)
     else:
+        repaired = 0
+        if may_be_double_encoded(raw.data):
+            decoded.text, repaired = repair_double_encoding(decoded.text)
+        if repaired:
+            decoded.warnings.append(f"{repaired} character(s) were encoded twice (UTF-8 read as Latin-1) and were repaired")
         kind = sniff(decoded.text)
         if kind == "html":
             from .html import extract_html

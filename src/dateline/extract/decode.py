@@ -3,6 +3,12 @@
 A declared charset is trusted only when the bytes decode cleanly with it; pages
 that lie about their encoding are common. Every fallback is reported as a
 warning on the record.
+
+A page can also hold text that was encoded twice: UTF-8 bytes read as Latin-1 or Windows-1252
+and written out again as UTF-8 ("doesnât", "Ã¤" for "doesn’t", "ä"). Such a sequence is a
+lead character of a UTF-8 byte pattern followed by exactly the continuation characters it
+needs, which ordinary text almost never holds; when a page has several, each is turned back
+into the character it was (:func:`repair_double_encoding`).
 """
 
 from __future__ import annotations
@@ -112,6 +118,51 @@ def decode(data: bytes, content_type: str | None = None, source: str = "input") 
     if bad:
         warnings.append(f"{bad} undecodable byte(s) replaced with U+FFFD")
     return Decoded(text, detected, warnings)
+
+
+# a UTF-8 byte sequence read one byte a character, as Latin-1 (C1 controls) or Windows-1252
+_CP1252_HIGH = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")
+_CONTINUATION = f"[\x80-\xbf{re.escape(_CP1252_HIGH)}]"
+_DOUBLE_ENCODED = re.compile(
+    f"[\xc2-\xdf]{_CONTINUATION}|[\xe0-\xef]{_CONTINUATION}{{2}}|[\xf0-\xf4]{_CONTINUATION}{{3}}"
+)
+# what a doubly encoded page all but always shows, looked for first in its UTF-8 bytes (one pattern
+# with a literal first byte, which the regex engine finds many times faster than the full pattern
+# over the decoded page): quotes and dashes ('â\x80\x99', 'â€™'), accented letters ('Ã©'), signs and
+# no-break spaces ('Â©', 'Â\xa0'), emoji ('ð\x9f', 'ðŸ')
+_DOUBLE_ENCODED_MARKS = re.compile(rb"\xc3(?:[\x82\x83]|\xa2(?:\xc2\x80|\xe2\x82\xac)|\xb0(?:\xc2\x9f|\xc5\xb8))")
+
+
+def may_be_double_encoded(data: bytes) -> bool:
+    """The page's bytes show a mark of text encoded twice (the quick test before the repair)."""
+    return _DOUBLE_ENCODED_MARKS.search(data) is not None
+
+
+# fewer such sequences than this on a page may be real text ('Strauß’')
+DOUBLE_ENCODED_MIN = 3
+
+
+def _as_byte(char: str) -> bytes:
+    return bytes([ord(char)]) if ord(char) < 256 else char.encode("cp1252")
+
+
+def _undo(match: re.Match[str]) -> str:
+    try:
+        return b"".join(_as_byte(c) for c in match.group()).decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+
+
+def repair_double_encoding(text: str) -> tuple[str, int]:
+    """``text`` with its doubly encoded UTF-8 sequences turned back into characters, and how many
+    were; unchanged when it holds fewer than DOUBLE_ENCODED_MIN of them."""
+    if text.isascii():
+        return text, 0
+    found = _DOUBLE_ENCODED.findall(text)
+    if len(found) < DOUBLE_ENCODED_MIN:
+        return text, 0
+    repaired = _DOUBLE_ENCODED.sub(_undo, text)
+    return repaired, len(found)
 
 
 _WIDE = {"gb18030", "big5hkscs", "big5", "cp932", "shift_jis", "euc_jp", "cp949", "euc_kr", "utf-16", "utf-32"}

@@ -20,10 +20,10 @@ from ...model import Article
 from ..builder import ArticleBuilder
 from ..language import detect_language
 from ..meta import article_id, norm_text, url_sections
-from .body import BodyWalker, section_bylines
+from .body import BodyWalker, button_labels, section_bylines
 from .collapse import body_warnings, collapsed, doubtful, page_paragraphs, split_article
 from .figures import take_figures
-from .furniture import drop_furniture, paragraph_chars
+from .furniture import strip_furniture
 from .pagemeta import PageMeta, read_meta
 from .parse import parse_html
 from .published import headline_date, htmldate_published, normalise_date, relative_published
@@ -32,7 +32,7 @@ from .title import reconcile_title
 
 __all__ = ["extract_html"]
 
-LANGUAGE_SAMPLE_CHARS = 1000  # enough to tell the language; the classifier costs grow with the sample
+LANGUAGE_SAMPLE_CHARS = 500  # enough to tell the language (the same as 1000 on all 974 development pages); the cost grows with the sample
 
 # trafilatura's settings, chosen on the development sets (benchmarks/bench_extract.py times them)
 TRAFILATURA_OPTIONS = {
@@ -63,18 +63,18 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
     title, title_publisher = reconcile_title(meta)
     published = _published(tree, meta, fetched)  # before furniture goes: a footer may state the date
     media = take_figures(tree)
-    drop_furniture(tree)
-    page_chars = paragraph_chars(tree)
+    _, page_chars = strip_furniture(tree)
     bylines = section_bylines(tree)
+    labels = button_labels(tree)
     body = _trafilatura_body(tree, meta.url, page_chars)
-    builder, walker = _walk(tree, body, None, title, bylines, page_chars)
+    builder, walker = _walk(tree, body, None, title, bylines, labels, page_chars)
     how = None
     if doubtful(len(builder.text), page_chars) and not collapsed(len(builder.text), page_chars):
         # a small share of the page's text: a second opinion from the recall pass, taken when it
         # reads much more of the page
         other = _bare_body(tree, meta.url, fast=False, favor_recall=True)
         if other is not None:
-            more, more_walker = _walk(tree, other, None, title, bylines, page_chars)
+            more, more_walker = _walk(tree, other, None, title, bylines, labels, page_chars)
             if len(more.text) >= SECOND_OPINION_GAIN * len(builder.text):
                 body, builder, walker = other, more, more_walker
     if collapsed(len(builder.text), page_chars):
@@ -84,7 +84,7 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
             other = reread()
             if other is None:
                 continue
-            more, more_walker = _walk(tree, other, again, title, bylines, page_chars)
+            more, more_walker = _walk(tree, other, again, title, bylines, labels, page_chars)
             if len(more.text) > len(builder.text):
                 body, how, builder, walker = other, again, more, more_walker
             if not collapsed(len(builder.text), page_chars):
@@ -116,12 +116,12 @@ def extract_html(html: str, *, source: str, url: str | None = None, fetched: dat
 
 def _walk(
     tree: HtmlElement, body: etree._Element | None, how: str | None, title: str | None,
-    bylines: dict[str, str], page_chars: int,
+    bylines: dict[str, str], labels: frozenset[str], page_chars: int,
 ) -> tuple[ArticleBuilder, BodyWalker]:
     """The body's paragraphs, headings and bylines in a builder; a split article is read whole and
     trafilatura's own body gets the headings and lists it dropped put back."""
     builder = ArticleBuilder()
-    walker = BodyWalker(builder, title, bylines)
+    walker = BodyWalker(builder, title, bylines, labels)
     if body is not None:
         split = split_article(tree, body, page_chars) if how is None else None
         if split is not None:

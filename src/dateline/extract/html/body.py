@@ -9,6 +9,7 @@ and share prompts are dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from lxml import etree
@@ -22,6 +23,15 @@ from ..meta import norm_text
 
 _BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<name>[^\d.!?:;]{3,80})$", re.I)
 _NOTICE_MAX_CHARS = 300
+_STRING = XPath("string(.)")
+_BUTTON_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])", re.I)
+_LABEL_MAX_CHARS = 60
+_LABEL_REPEATS = 3
+# what follows the last sentence end of a paragraph, when it is short enough to be a label
+_AFTER_LAST_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s+([^.!?…\n]{1,60})$")
+_LOOSE_MIN_WORDS = 3
+_LOOSE_RUN_WORDS = 12  # a run of words with no sentence end this long is still prose
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 # short lines that are page furniture whatever follows them: teasers, tables of contents, bylines,
 # update stamps and picture credits that the extractor kept as paragraphs
 _FURNITURE = re.compile(
@@ -133,21 +143,87 @@ def section_bylines(tree: etree._Element) -> dict[str, str]:
     return found
 
 
+def button_labels(tree: etree._Element) -> frozenset[str]:
+    """The page's button-like labels, normalised: the text of a <button> or of a link styled or
+    marked as one (class 'btn', 'button', 'cta'; role 'button'), and the text of a link the page
+    repeats ('Check price', 'Download' under every product). A paragraph that is only such a label
+    is a control, not text: an extractor that drops the link keeps its words."""
+    links: Counter[str] = Counter()
+    marked: set[str] = set()
+    for el in tree.iter("a", "button"):
+        raw = el.text if len(el) == 0 else _STRING(el)
+        text = " ".join(raw.split()) if raw else ""
+        if not text or len(text) > _LABEL_MAX_CHARS:
+            continue
+        links[text] += 1
+        if el.tag == "button" or el.get("role") == "button" or _BUTTON_CLASS.search(el.get("class", "")):
+            marked.add(text)
+    return frozenset(
+        norm_text(text) for text in marked.union(t for t, n in links.items() if n >= _LABEL_REPEATS)
+        if not _SENTENCE_END.search(text)
+    )
+
+
+def _continues(loose: str, paragraph: str) -> bool:
+    """The loose run is the opening of a sentence the paragraph finishes: some words on one line,
+    no sentence end, and the paragraph goes on in lower case."""
+    opening, rest = loose.strip(), paragraph.lstrip()
+    return (
+        len(opening.split()) >= _LOOSE_MIN_WORDS and "\n" not in opening and not _SENTENCE_END.search(opening)
+        and rest[:1].islower()
+    )
+
+
 class BodyWalker:
     """Feed one trafilatura body into an ArticleBuilder."""
 
-    def __init__(self, builder: ArticleBuilder, title: str | None, bylines: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, builder: ArticleBuilder, title: str | None, bylines: dict[str, str] | None = None,
+        labels: frozenset[str] = frozenset(),
+    ) -> None:
         self.builder = builder
         self.section_bylines = bylines or {}
+        self.labels = labels
         self.title_norm = norm_text(title) if title else None
         self.after_heading = False
         self.bylines: list[str] = []
 
     def walk(self, body: etree._Element) -> None:
+        """Every block of the body, and the text set loose between them: trafilatura keeps a page's
+        text that stood outside any paragraph as the tail of the block before it. A loose run that
+        stops mid-sentence right before a paragraph that goes on in lower case is that paragraph's
+        opening ('... is designed to <p><hi>simplify</hi> ...'); any other that reads as prose (a
+        sentence, or a long run of words: not 'Home About', not a date stamp) is a paragraph of its
+        own. Labels are neither."""
+        loose = body.text or ""
         for el in body:
-            self._element(el)
+            if el.tag == "p" and _continues(loose, _text(el)):
+                self._element(el, opening=loose)
+            else:
+                self._loose(loose)
+                self._element(el)
+            loose = el.tail or ""
+        self._loose(loose)
 
-    def _element(self, el: etree._Element) -> None:
+    def _without_labels(self, text: str) -> str:
+        """The paragraph without button labels: a line that is one (a 'Check price' link set on a
+        line of its own inside the block), and one after the last sentence ('... cups. Check price')."""
+        if not self.labels:
+            return text
+        if "\n" in text:
+            text = "\n".join(line for line in text.split("\n") if norm_text(line) not in self.labels)
+        last = _AFTER_LAST_SENTENCE.search(text)
+        if last and norm_text(last.group(1)) in self.labels:
+            text = text[: last.start(1)].rstrip()
+        return text
+
+    def _loose(self, text: str) -> None:
+        stripped = text.strip()
+        words = len(stripped.split())
+        if words >= _LOOSE_MIN_WORDS and _SENTENCE_END.search(stripped) or words >= _LOOSE_RUN_WORDS:
+            self._paragraph(text)
+
+    def _element(self, el: etree._Element, opening: str = "") -> None:
         tag = el.tag
         if tag == "head":
             text = _text(el)
@@ -165,16 +241,16 @@ class BodyWalker:
         elif tag == "graphic":
             return
         else:
-            self._paragraph(_text(el))
+            self._paragraph(f"{opening.rstrip()} {_text(el).lstrip()}" if opening else _text(el))
             return
         self.after_heading = False
 
     def _paragraph(self, text: str) -> None:
-        text = without_button_label(text)
+        text = without_button_label(self._without_labels(text))
         stripped = " ".join(text.split())
         if not stripped or self._is_title(stripped) or _is_teaser(stripped) or _is_date_line(stripped):
             return
-        if _is_furniture_line(stripped):
+        if _is_furniture_line(stripped) or len(stripped) <= _LABEL_MAX_CHARS and norm_text(stripped) in self.labels:
             return
         if _is_disclosure(stripped):
             return

@@ -33,6 +33,9 @@ from .tags import find_tags
 __all__ = ["extract_dump"]
 
 _LANGUAGE_SAMPLE_WORDS = 8
+# characters of those lines the language is told from: the classifier's cost grows with the sample,
+# and 2,000 tell the same language as 5,000 on all 181 development dumps (1,000 do not)
+_LANGUAGE_SAMPLE_CHARS = 2000
 
 
 def extract_dump(text: str, *, source: str, url: str | None = None, fetched: datetime | None = None) -> Article:
@@ -75,4 +78,4 @@ def extract_dump(text: str, *, source: str, url: str | None = None, fetched: dat
 def _page_language(text: str) -> str | None:
     """The language of the page's longer lines (menus and credits say little about it)."""
     sample = [line for line in text.splitlines() if len(line.split()) >= _LANGUAGE_SAMPLE_WORDS or len(line) >= 60]
-    return detect_language("\n".join(sample)[:5000] or text[:5000])
+    return detect_language("\n".join(sample)[:_LANGUAGE_SAMPLE_CHARS] or text[:_LANGUAGE_SAMPLE_CHARS])

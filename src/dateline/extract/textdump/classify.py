@@ -78,9 +78,10 @@ def _soften_rows(lines: list[Line]) -> None:
 
 
 def _row_shape(line: Line) -> str | None:
-    """The separators of a line in order, with a mark for its figures; None for a line without both."""
-    marks = _ROW_MARKS.sub("", _DIGITS.sub("9", line.text))
-    marks = _RUNS.sub("9", marks)
+    """The separators of a line in order, with a mark for each of its figures ('9:9--,' for '9:00 --
+    Arena, City'; '99999' for '1 Jane Doe 5040 5 1 17', a row of a table set out with spaces); None
+    for a line without a figure and another mark."""
+    marks = _ROW_MARKS.sub("", _FIGURES.sub("9", line.text))
     return marks if "9" in marks and len(marks) > 1 else None
 
 
@@ -138,9 +139,8 @@ _REPEATED_SHORT = -1.0
 _INTERLEAVE_REACH = 5  # lines between a short row and the text above or below it
 _ROWS_MIN = 3  # rows of one shape that make a table
 _ROW_SCORE = 0.4  # a table row earns what a near-prose line does
-_DIGITS = re.compile(r"\d")
+_FIGURES = re.compile(r"\d+")
 _ROW_MARKS = re.compile(r"[^\W\d_]+|\s+")  # letters and spaces: what is left is figures and separators
-_RUNS = re.compile(r"9+")
 _OPENING_WINDOW = 8  # lines below the headline where the article's first paragraph is looked for
 _OPENING_BONUS = 2.0
 _GAP_GROWTH = 0.5

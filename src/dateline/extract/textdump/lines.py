@@ -123,13 +123,15 @@ def unwrap(raw_lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _capitalised_lead(text: str) -> int:
-    """Capitalised words at the start, up to the first lower-case word or punctuation mark."""
+    """Capitalised words at the start, up to the first lower-case word or punctuation mark. A figure
+    goes on the run without counting: a headline is words ('Top 10 Films Of 2019'), a row of a
+    results table ('1 Kyle Doe 5040 5 1 17') is mostly figures."""
     count = 0
     for word in text.split():
         core = word.strip("\"'“”‘’«»()[]")
         if not core or not (core[:1].isupper() or core[:1].isdigit()):
             break
-        count += 1
+        count += not core[:1].isdigit()
         if word[-1] in ",;:.!?—–":
             break
     return count
