@@ -238,3 +238,17 @@ def test_interview_labels_with_a_full_stop_only_on_a_page_that_has_both() -> Non
         "A. Smith drew the plans for the first building, which stood until the fire of 1988."
     )
     assert not [q for q in history.quotes if q.text.startswith("Smith drew")]
+
+
+def test_a_parenthetical_cue_is_not_nested_in_its_own_reported_words() -> None:
+    # "X, she said, is Y": the cue stands inside the sentence it reports; that alone does not make the
+    # attribution part of someone else's, so it keeps a saying's confidence and the default keeps it
+    text = (
+        "Councillor Ana Torres spoke after the vote on the harbour budget.\n\n"
+        "The new ferry terminal, Torres said, will open two years late because the contractor went bankrupt."
+    )
+    parenthetical = quote_starting(annotate(text), "The new ferry terminal")
+    assert parenthetical.speaker_name == "Ana Torres"
+    assert parenthetical.confidence >= 0.6
+    kept = process_text(text, clean=True)
+    assert [q.speaker_name for q in kept.quotes if q.text.startswith("The new ferry terminal")] == ["Ana Torres"]

@@ -178,11 +178,13 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
 def _mark_nested(candidates: list[Candidate]) -> None:
     """An attribution whose cue lies inside another's reported words ("she said he *thinks* ...") is
     nested: part of what someone else reports."""
-    spans = [(c.start, c.end) for c in candidates if c.kind == "indirect"]
+    spans = [(c.start, c.end, id(c)) for c in candidates if c.kind == "indirect"]
     for c in candidates:
         if c.kind == "indirect" and c.cue is not None:
+            # a parenthetical cue stands inside its own reported words ("The plan, he said, is dead"):
+            # only another attribution's words make it nested
             pos = c.cue.idx if hasattr(c.cue, "idx") else c.cue.start_char
-            c.nested = any(s <= pos < e for s, e in spans)
+            c.nested = any(s <= pos < e for s, e, other in spans if other != id(c))
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
