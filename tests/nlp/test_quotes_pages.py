@@ -252,3 +252,16 @@ def test_a_parenthetical_cue_is_not_nested_in_its_own_reported_words() -> None:
     assert parenthetical.confidence >= 0.6
     kept = process_text(text, clean=True)
     assert [q.speaker_name for q in kept.quotes if q.text.startswith("The new ferry terminal")] == ["Ana Torres"]
+
+
+def test_a_named_belief_with_that_passes_the_default_and_a_vague_one_does_not() -> None:
+    text = (
+        "Peter Holm, the mayor, told the council on Tuesday that the budget had no room for new roads.\n\n"
+        "Holm believes that the new tram line will cut traffic in the old town by a third.\n\n"
+        "Many residents believe the tram will be too loud for the narrow streets."
+    )
+    named = quote_starting(annotate(text), "the new tram line")
+    assert named.cue.text == "believes" and named.speaker_entity is not None and named.confidence >= 0.6
+    kept = process_text(text, clean=True)
+    assert [q.speaker_entity for q in kept.quotes if q.text.startswith("the new tram line")] == [named.speaker_entity]
+    assert not [q for q in kept.quotes if q.text.startswith("the tram will be")]
