@@ -224,3 +224,10 @@ def test_the_official_is_the_unnamed_official_introduced_not_the_person_named_be
     later = quote_starting(article, "The file is complete")
     assert later.speaker.text == "the official"
     assert later.speaker_entity is None and later.speaker_name == "the official"
+
+
+def test_a_to_infinitive_cue_in_the_clause_does_not_end_what_was_reported() -> None:
+    article = annotate("The mayor said a study had been done to confirm the cost by the transit agency.\n")
+    quote = quote_starting(article, "a study had been done")
+    assert quote.text == "a study had been done to confirm the cost by the transit agency"
+    assert quote.cue.text == "said"

@@ -397,14 +397,19 @@ def _before_next_cue(doc, cue, lo: int, hi: int) -> int:
         tok = doc[k]
         if tok.dep_ not in ("advcl", "conj") or not isinstance(_cue_of(tok), CueVerb):
             continue
-        if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
-            continue
+        if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) or _infinitive(tok):
+            continue  # its own subject, or "done *to confirm* this": a purpose, not a second report
         end = tok.left_edge.i
         while end > lo and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
             end -= 1
         if end > lo:
             return end
     return hi
+
+
+def _infinitive(tok) -> bool:
+    """Is the verb a to-infinitive ("a study was done *to confirm* it")?"""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _stated_in_clause(doc, cue, sents: Sentences) -> tuple[int, int] | None:
@@ -547,7 +552,7 @@ def _clause_end(doc, cue, hi: int, end: int) -> int:
         tok = doc[i]
         if "\n" in tok.text or tok.text == ";":
             break
-        if tok.i != cue.i and _is_speech_cue(tok):
+        if tok.i != cue.i and _is_speech_cue(tok) and not _infinitive(tok):
             # "..., but he stressed ...": the next cue's subject is not part of this content
             subjects = [c.left_edge.i for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i]
             i = max(hi, min(subjects + [i]))
