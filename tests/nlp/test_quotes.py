@@ -231,3 +231,14 @@ def test_a_to_infinitive_cue_in_the_clause_does_not_end_what_was_reported() -> N
     quote = quote_starting(article, "a study had been done")
     assert quote.text == "a study had been done to confirm the cost by the transit agency"
     assert quote.cue.text == "said"
+
+
+def test_a_cue_in_a_relative_clause_whose_subject_is_the_gap_reports_no_clause() -> None:
+    # "the cuts that the panel says are needed": what the panel says has the cuts as its subject,
+    # which stand outside the clause; no quote made of the speaker and its own cue
+    article = annotate(
+        "Canada is not on pace to achieve the greater reductions that the United Nations\u2019 climate "
+        "panel says are needed to avert a catastrophe.\n"
+    )
+    assert not [q for q in article.quotes if q.cue is not None and q.start <= q.cue.start < q.end]
+    assert not [q for q in article.quotes if "are needed" in q.text]

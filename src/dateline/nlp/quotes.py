@@ -58,6 +58,7 @@ _MIN_CUED_WORDS = 3  # a cued stretch of one or two words is a term ("the so-cal
 _QUESTION_WORDS = frozenset("whether if what why how who whom which when where".split())
 _AFTER_WINDOW = 30  # tokens after a closing mark in which its cue is looked for
 _CONTENT_LINE = re.compile(r"[^\n]*\w[^\n]*")
+_RELATIVE_PRONOUNS = frozenset("that which who whom".split())
 _THAT_BEFORE = re.compile(r"\bthat\s*$", re.IGNORECASE)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SPEAKER_RIGHT_DEPS = ("prep", "compound", "flat", "pobj", "nmod")
@@ -367,8 +368,12 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
-        if cue.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
-            return None  # "the cuts (that) the panel says *are needed*": the clause's subject is the gap
+        if cue.dep_ in ("relcl", "acl") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _RELATIVE_PRONOUNS for c in comp.children
+        ):
+            # "the cuts (that) the panel says *are needed*": the clause's subject is the gap (the parse
+            # may hang the relative "that" on the clause as its subject)
+            return None
         lo = comp.left_edge.i
         if lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
             lo = min(lo, _after_cue_modifiers(doc, cue, lo))  # no "that" to say where the clause starts
