@@ -242,3 +242,10 @@ def test_a_cue_in_a_relative_clause_whose_subject_is_the_gap_reports_no_clause()
     )
     assert not [q for q in article.quotes if q.cue is not None and q.start <= q.cue.start < q.end]
     assert not [q for q in article.quotes if "are needed" in q.text]
+
+
+def test_the_speaker_is_the_person_at_the_head_of_the_phrase_not_one_named_in_a_premodifier() -> None:
+    article = annotate('"We will win the state," former Obama adviser David Axelrod said on Sunday.\n')
+    quote = quote_starting(article, "We will win the state")
+    assert quote.speaker.text == "former Obama adviser David Axelrod"
+    assert quote.speaker_name == "David Axelrod"
