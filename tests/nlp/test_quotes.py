@@ -249,3 +249,14 @@ def test_the_speaker_is_the_person_at_the_head_of_the_phrase_not_one_named_in_a_
     quote = quote_starting(article, "We will win the state")
     assert quote.speaker.text == "former Obama adviser David Axelrod"
     assert quote.speaker_name == "David Axelrod"
+
+
+def test_a_quote_ending_with_a_full_stop_takes_no_cue_from_the_next_sentence() -> None:
+    article = annotate(
+        "Her statement was \u201cnot in line with our editorial policy.\u201d "
+        "The network said it would send the reporter to Crimea for a month.\n"
+    )
+    network = quote_starting(article, "it would send the reporter")
+    assert network.cue.text == "said" and network.speaker.text == "The network"
+    assert not [q for q in article.quotes if q.text.startswith("not in line") and q.cue is not None
+                and q.cue.text == "said"]

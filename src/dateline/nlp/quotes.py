@@ -648,6 +648,8 @@ def _cue_after(doc, last_in: int, quote_of: list[int], qi: int, sents: Sentences
         i += 1
     if i >= len(doc):
         return None
+    if _ends_sentence(doc, last_in) and doc[i].text[:1].isupper() and doc[i].pos_ != "PROPN":
+        return None  # "“... policy.” The network said ...": the full stop ended the sentence; a new one begins
     sent_end = sents.end[i]
     seen = 0
     while i < sent_end and seen < _AFTER_WINDOW:
@@ -661,6 +663,15 @@ def _cue_after(doc, last_in: int, quote_of: list[int], qi: int, sents: Sentences
         seen += 1
         i += 1
     return None
+
+
+def _ends_sentence(doc, last_in: int) -> bool:
+    """Do the quoted words end with a full stop (a question or exclamation mark may go on: "“Why?” she
+    asked")?"""
+    k = last_in
+    while k > 0 and doc[k].text and all(ch in _MARK_CHARS for ch in doc[k].text):
+        k -= 1
+    return doc[k].text.endswith(".") and not doc[k].text.endswith("..")
 
 
 def _cue_before(doc, first_in: int, quote_of: list[int], sents: Sentences):
