@@ -265,3 +265,14 @@ def test_a_named_belief_with_that_passes_the_default_and_a_vague_one_does_not() 
     kept = process_text(text, clean=True)
     assert [q.speaker_entity for q in kept.quotes if q.text.startswith("the new tram line")] == [named.speaker_entity]
     assert not [q for q in kept.quotes if q.text.startswith("the tram will be")]
+
+
+def test_a_show_named_in_marks_with_the_comma_inside_is_no_quote() -> None:
+    # American style puts the sentence's comma inside the marks: "on “Morning Harbour Report,” she said"
+    article = annotate(
+        "In an interview on Sunday\u2019s edition of \u201cMorning Harbour Report,\u201d Governor Ana Torres "
+        "said the port would reopen before the summer.\n"
+    )
+    assert not [q for q in article.quotes if q.text.startswith("Morning Harbour")]
+    said = quote_starting(article, "the port would reopen")
+    assert said.cue.text == "said" and said.speaker_name.endswith("Torres")

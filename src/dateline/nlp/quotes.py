@@ -139,7 +139,7 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         if qi in absorbed:
             continue
         cue = _direct_cue(doc, q, quote_of, qi, sents)
-        if not _quote_worthy(text, q, cue is not None) or _in_label_line(text, q.start):
+        if not _quote_worthy(text, q, cue is not None) or _in_label_line(text, q.start) or _named_work(doc, text, q):
             continue
         if cue is None and _is_quoted_heading(text, q):
             continue
@@ -225,6 +225,20 @@ def _quote_worthy(text: str, q: Quoted, cued: bool) -> bool:
         return False
     before = text[: max(0, q.start - 1)].rstrip(" \t\"'\u201c\u201e\u00ab\u2018")
     return not before or before[-1] in "\n.!?:;\u201d\""
+
+
+def _named_work(doc, text: str, q: Quoted) -> bool:
+    """ "the broadcast of “Fox News Sunday,” ...": capitalised words in marks after a preposition or a
+    determiner are the name of a show, a book or a law inside the writer's sentence, even with the
+    comma American style puts inside the marks; words someone says do not hang on "of" or "the"."""
+    words = text[q.start : q.end].split()
+    if not words or words[-1][-1:] != "," or not _looks_like_title([*words[:-1], words[-1].rstrip(",")]):
+        return False
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    k = span.start - 1 if span is not None else -1
+    while k >= 0 and doc[k].text and all(ch in _MARK_CHARS for ch in doc[k].text):
+        k -= 1
+    return k >= 0 and (doc[k].pos_ in ("ADP", "DET") or doc[k].tag_ == "POS")
 
 
 def _in_label_line(text: str, pos: int) -> bool:
