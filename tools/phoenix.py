@@ -7,6 +7,7 @@ Only data is taken: names, agent words and their CAMEO codes. No code of that pr
     python tools/phoenix.py persons Phoenix.Countries.actors.txt > src/dateline/lang/en/actors_known_persons.tsv
     python tools/phoenix.py agents Phoenix.agents.txt > src/dateline/lang/en/actors_agents_phoenix.tsv
     python tools/phoenix.py international Phoenix.International.actors.txt > src/dateline/lang/en/actors_igo_phoenix.tsv
+    python tools/phoenix.py armed Phoenix.MilNonState.actors.txt > src/dateline/lang/en/actors_armed_groups_phoenix.tsv
 
 The actor files are blocks: a primary name line, '+' synonym lines, and '[CODE]' or '[CODE YYMMDD-YYMMDD]'
 codes on the name line or on indented lines ('>D' from D on, '<D' until D). Two-digit years pivot at 30.
@@ -19,6 +20,9 @@ codes on the name line or on indented lines ('>D' from D on, '<D' until D). Two-
   another code ('[IGO~]') are left out, and a code is cut to its first sector (GOVMED -> GOV).
 - international: blocks whose first code is an undated IGO or NGO code (dated codes are people's terms
   of office; MNC codes are businesses).
+- armed: militarised non-state groups (the START TOPS names of Phoenix.MilNonState.actors.txt) whose first
+  undated code is a country's (ISO 3166 alpha-3) or an international militarised group's (IMG), cut to
+  six letters (PSEREBHMS -> PSEREB); names in parentheses (abbreviations) are left out.
 """
 
 from __future__ import annotations
@@ -145,8 +149,30 @@ def international(lines):
                 yield f"{name}\t{code}"
 
 
+def armed(lines):
+    import pycountry
+
+    countries = {c.alpha_3 for c in pycountry.countries}
+    yield "# Militarised non-state groups (rebels, insurgents, armed movements) with their CAMEO codes: the"
+    yield "# country they fight in and their sector ('boko haram' -> NGAREB), or IMG for an international"
+    yield "# militarised group." + _PROVENANCE.format(what="", file="Phoenix.MilNonState.actors.txt")
+    yield "# Used by nlp/actors.py (armed_group_code)."
+    yield "name\tcode"
+    seen: set[str] = set()
+    for block in blocks(lines):
+        undated = [code for code, start, end in block["codes"] if not start and not end]
+        if not undated or not (undated[0][:3] in countries or undated[0].startswith("IMG")):
+            continue
+        code = undated[0][:6]
+        for name in block["names"]:
+            name = re.sub(r"\s*\([^)]*\)", "", name).strip(" -")
+            if len(name) >= 4 and name not in seen:
+                seen.add(name)
+                yield f"{name}\t{code}"
+
+
 if __name__ == "__main__":
     kind, path = sys.argv[1], sys.argv[2]
     with open(path, encoding="utf-8", errors="replace") as f:
-        for out in {"persons": persons, "agents": agents, "international": international}[kind](f):
+        for out in {"persons": persons, "agents": agents, "international": international, "armed": armed}[kind](f):
             print(out)

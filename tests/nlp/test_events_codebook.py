@@ -22,7 +22,9 @@ def test_codebook_has_every_level_with_scores_and_quads():
     [("036", "AGREE"), ("042", "CONSULT"), ("057", "SUPPORT"), ("073", "AID"), ("0841", "RETREAT"),
      ("081", "CONCEDE"), ("111", "ACCUSE"), ("091", "ACCUSE"), ("1053", "REQUEST"), ("0256", "REQUEST"),
      ("125", "REJECT"), ("016", "REJECT"), ("1385", "THREATEN"), ("141", "PROTEST"), ("154", "MOBILIZE"),
-     ("163", "SANCTION"), ("173", "COERCE"), ("182", "ASSAULT"), ("195", "ASSAULT"), ("2042", "ASSAULT")],
+     ("163", "SANCTION"), ("173", "COERCE"), ("182", "ASSAULT"), ("195", "ASSAULT"), ("2042", "ASSAULT"),
+     # the PLOVER manual (3.4): lifting a curfew and declaring a ceasefire are verbal concessions
+     ("0813", "CONCEDE"), ("0871", "CONCEDE"), ("0872", "RETREAT")],
 )
 def test_cameo_codes_map_to_plover(code, plover):
     assert lookup(code).plover == plover

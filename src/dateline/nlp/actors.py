@@ -47,6 +47,9 @@ _GOVERNMENT_ALIASES: dict[str, str] = lang.mapping("actors_government_aliases", 
 _GOVERNMENT_ALIAS_SECTOR = lang.mapping("actors_government_aliases", "alias", "sector")
 # Intergovernmental organisations with their CAMEO codes (CAMEO manual, ch. 4).
 _IGO_CODES: dict[str, str] = lang.mapping("actors_igo_codes", "name", "code")
+# Code prefixes of actors that belong to no one country: intergovernmental and non-governmental
+# organisations, international militarised groups ("IMGMUS" for al-Qaeda)
+INTERNATIONAL = ("IGO", "NGO", "IMG")
 
 
 def _sector_table(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -378,8 +381,8 @@ def _known_persons() -> dict[str, tuple[tuple[str, str, str], ...] | None]:
 def _one_person(a: tuple[tuple[str, str, str], ...], b: tuple[tuple[str, str, str], ...]) -> bool:
     """Whether two rows of roles under one name can be one person: they share a country, or one of them
     holds only international posts (a prime minister who became UN Secretary-General)."""
-    homes_a = {r[0][:3] for r in a if not r[0].startswith(("IGO", "NGO"))}
-    homes_b = {r[0][:3] for r in b if not r[0].startswith(("IGO", "NGO"))}
+    homes_a = {r[0][:3] for r in a if not r[0].startswith(INTERNATIONAL)}
+    homes_b = {r[0][:3] for r in b if not r[0].startswith(INTERNATIONAL)}
     return not homes_a or not homes_b or bool(homes_a & homes_b)
 
 
@@ -398,7 +401,7 @@ def known_person(name: str, on: date | None = None) -> tuple[str, str | None] | 
         code = max(held, key=lambda r: (r[1] != "-", r[1]))[0]
     else:
         code = sorted(roles, key=lambda r: (r[2] == "-", r[2], r[1]))[-1][0]
-    return code, (None if code.startswith(("IGO", "NGO")) else code[:3])
+    return code, (None if code.startswith(INTERNATIONAL) else code[:3])
 
 
 @cache
@@ -424,7 +427,7 @@ def titled_person(surname: str, sector: str, on: date | None) -> tuple[str, str 
     if len(found) != 1:
         return None
     (code,) = found
-    return code, (None if code.startswith(("IGO", "NGO")) else code[:3])
+    return code, (None if code.startswith(INTERNATIONAL) else code[:3])
 
 
 def igo_code(name: str) -> str | None:
@@ -435,6 +438,21 @@ def igo_code(name: str) -> str | None:
         if found:
             return found
     return None
+
+
+def armed_group_code(name: str) -> tuple[str, str | None] | None:
+    """(CAMEO code, ISO3 or None) of a militarised non-state group by name ("Boko Haram" -> NGAREB,
+    "al-Shabaab" -> SOMREB, "al-Qaeda" -> IMGMUS, an international militarised group), or None."""
+    key = _strip_frame(name)
+    code = _armed_groups().get(key) or _armed_groups().get(key.replace("’", "'"))
+    if code is None:
+        return None
+    return code, (None if code.startswith(INTERNATIONAL) else code[:3])
+
+
+@cache
+def _armed_groups() -> dict[str, str]:
+    return {" ".join(r["name"].split()): r["code"] for r in lang.table("actors_armed_groups_phoenix")}
 
 
 @cache
@@ -473,6 +491,8 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
         igo = igo_code(name)
         if igo:
             return igo, None
+    if type in ("ORG", "NORP") and (armed := armed_group_code(name)) is not None:
+        return armed  # "Boko Haram": NGAREB; "al-Qaeda": IMGMUS
     texts = [name, *descriptors] if type != "PERSON" else list(descriptors)
     iso3 = None
     for text in texts:

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Span
 from .actors import (
+    INTERNATIONAL,
     actor_code,
+    armed_group_code,
     country_code,
     is_country_name,
     known_person,
@@ -220,6 +222,12 @@ def _premodifier(doc, ent):
     if not lefts:
         return None
     lo = min(c.left_edge.i for c in lefts)
+    before = doc[lo - 1] if lo > 0 else None
+    if before is not None and before.lower_ == "to" and before.dep_ == "prep" and before.head.i < lo \
+            and before.head.pos_ == "NOUN" and sector_code([before.head.lower_]) is not None:
+        # the same phrase parsed with the host as the name's compound and "to" left without its object
+        # ("China's ambassador to Britain Liu Xiaming"): the host belongs to the title, not to the name
+        return _descriptor_span(doc, before.head.left_edge.i, ent.start)
     return _descriptor_span(doc, lo, ent.start)
 
 
@@ -404,10 +412,15 @@ def _finish(grouper: Grouper, on=None) -> list[Entity]:
             n += 1
         seen.add(eid)
         code, country = actor_code(g.name, g.type, g.descriptors)
-        if g.type == "PERSON" and country is None and not (code or "").startswith(("IGO", "NGO")):
+        if g.type == "PERSON" and country is None and not (code or "").startswith(INTERNATIONAL):
             # a full name, or a surname with the title of an office its holder held that day
-            known = known_person(g.name, on) or (titled_person(g.name, code, on) if code else None)
-            if known is not None:
+            known = known_person(g.name, on) or (titled_person(g.name, code, on) if code else None) \
+                or (armed_group_code(g.name) if not code else None)  # "Boko Haram" taken for a person
+            if known is not None and code and known[1] and not known[0].startswith(INTERNATIONAL):
+                # the text's own role wins over the dictionary's: "opposition leader Raila Odinga" is
+                # KENOPP whatever office the known-persons table remembers; the table gives the country
+                code, country = known[1] + code, known[1]
+            elif known is not None:
                 code, country = known
         if country is None and g.type in ("GPE", "LOC", "FAC") and (place := place_country(g.name)) in named:
             country = place

@@ -30,10 +30,15 @@ _PERSONAL = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["
 _FIRST_PERSON = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "1")
 _RELATIVE = frozenset(r["word"] for r in _PRONOUNS if r["kind"] == "relative")
 _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# sectors whose members act where they are: protesters and opposition, police ("protesters in Paris" are
+# French; "diplomats in Beijing" are not Chinese)
+_PLACED_WHERE_THEY_ACT = frozenset({"OPP", "COP"})
 _NAMED_PLACES_AND_THINGS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 _QUANTITIES = lang.column_words("event_words", "role", "quantity")
 _ETHNIC_WORDS = lang.column_words("event_words", "role", "ethnic_word")
 _COUNTRY_NOUNS = lang.column_words("event_words", "role", "country_noun")
+_ORGANISATION_NOUNS = lang.column_words("event_words", "role", "organisation_noun")
 _RELATIONAL = lang.column_words("event_words", "role", "relational_noun")
 
 
@@ -94,6 +99,28 @@ class ArticleActors:
                     country_word(mod.text) if mod.text[:1].isupper() else None)
                 if country:
                     self.learn(tok.lemma_.lower(), role, country)
+            if role in _PLACED_WHERE_THEY_ACT and (country := self._place_of(tok)):
+                self.learn(tok.lemma_.lower(), role, country)
+
+    def _place_of(self, tok) -> str | None:
+        """The country of the place a role noun is put in ("demonstrators inside the university in Hong
+        Kong", "police in Nairobi"), or None."""
+        frontier = [tok]
+        for _ in range(2):
+            pobjs = [p for t in frontier for prep in t.children if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
+                     for p in prep.children if p.dep_ == "pobj"]
+            for pobj in pobjs:
+                ent = self.entity_at.get(pobj.idx)
+                if ent is not None and ent.type in _PLACE_TYPES and ent.country:
+                    return ent.country
+            frontier = pobjs
+        return None
+
+    def recall_sector(self, sector: str) -> str | None:
+        """The one country the article gave every role of a sector it placed ("the demonstrators in Hong
+        Kong ... the protesters"), or None when it gave none or two."""
+        countries = {country for (_, s), country in self.learned.items() if s == sector}
+        return countries.pop() if len(countries) == 1 else None
 
     def entity_of(self, token) -> Entity | None:
         return self.entity_at.get(token.idx)
@@ -164,11 +191,11 @@ def with_country(actor: Actor, country: str) -> Actor:
 def _inside(tok) -> bool:
     """Part of the phrase that names the actor: not a clause or an aside, and of the prepositions only
     those of membership and origin ("forces of/from/in Guinea", not "fighters near the border with Niger")."""
-    if tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _LOCATING:
+    if tok.dep_ in ("acl", "amod") and grammar.lemma_in(tok, _LOCATING):
         return True  # "a group based in Trinidad", "guerrillas operating in Macedonia", "loyal to"
     if tok.dep_ in _OUTSIDE or (tok.dep_ == "pcomp" and tok.pos_ in ("VERB", "AUX")):
         return False  # a clause, an aside, or a gerund clause ("his fear of being extradited from Sweden")
-    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS or tok.head.lemma_.lower() in _LOCATING
+    return tok.dep_ != "prep" or tok.lower_ in _MEMBERSHIP_PREPS or grammar.lemma_in(tok.head, _LOCATING)
 
 
 def _phrase_tokens(head) -> list:
@@ -221,12 +248,17 @@ class PhraseResolver:
         return out
 
     def _member(self, head) -> list[Actor]:
-        if _is_country_anaphor(head):  # "the country had admitted 1.4 million refugees"
+        if _is_anaphor(head, _COUNTRY_NOUNS):  # "the country had admitted 1.4 million refugees"
             country = self._last_country_before(head)
             if country:
                 start, end = head.left_edge.idx, head.idx + len(head.text)
                 return [self.actors.mark_inferred(Actor(text=head.doc.text[start:end], start=start, end=end,
                                                         code=country, country=country))]
+        if _is_anaphor(head, _ORGANISATION_NOUNS):  # "the Arab League ... an emergency meeting of the body"
+            ent = self._last_organisation_before(head)
+            if ent is not None:
+                start, end = head.left_edge.idx, head.idx + len(head.text)
+                return [self.actors.mark_inferred(_entity_actor(ent, head.doc.text[start:end], start, end, None))]
         outer = head
         if head.lemma_.lower() in _QUANTITIES:  # "thousands of workers", "members of the party"
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -327,8 +359,19 @@ class PhraseResolver:
                 return country
         return None
 
+    def _last_organisation_before(self, tok, window: int = 80) -> Entity | None:
+        """The international organisation named last before ``tok``: what "the body", "the bloc" refer to."""
+        doc = tok.doc
+        for i in range(tok.i - 1, max(-1, tok.i - 1 - window), -1):
+            ent = self.actors.entity_of(doc[i])
+            if ent is not None and (ent.code or "").startswith("IGO"):
+                return ent
+        return None
+
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
-        if _ethnic(tok):  # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's
+        if _ethnic(tok) or _patron(tok):
+            # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's;
+            # "US-backed rebels": backed by the US, not American
             return None, None
         ent = self.actors.entity_of(tok)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:  # "the South China Sea" is not China
@@ -350,11 +393,14 @@ class PhraseResolver:
 
 
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
+_PATRON_WORDS = lang.words("actors_patron_words")
+_HYPHENS = ("-", "\u2010", "\u2011", "\u2013")
 
 
-def _is_country_anaphor(head) -> bool:
-    """ "the country", "the nation", "the kingdom": a definite country noun with nothing else to say which."""
-    return (head.lemma_.lower() in _COUNTRY_NOUNS and head.tag_ == "NN"
+def _is_anaphor(head, nouns: frozenset[str]) -> bool:
+    """A definite singular noun of ``nouns`` with nothing else to say which: "the country", "the nation",
+    "the body"."""
+    return (head.lemma_.lower() in nouns and head.tag_ == "NN"
             and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"])
 
 
@@ -372,11 +418,18 @@ def _ethnic(tok) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _ETHNIC_WORDS
 
 
+def _patron(tok) -> bool:
+    """A country word hyphenated to what it did for the actor: "US-backed", "Iran-funded", "Russian-speaking"."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text in _HYPHENS and not tok.whitespace_ \
+        and not doc[tok.i + 1].whitespace_ and grammar.lemma_in(doc[tok.i + 2], _PATRON_WORDS)
+
+
 def _in_relation(tok) -> bool:
     """ "Sino-US", "US-China": a country word hyphenated into a relation names no actor's country."""
     doc = tok.doc
     for hyphen, other in ((tok.i - 1, tok.i - 2), (tok.i + 1, tok.i + 2)):
-        if 0 <= other < len(doc) and doc[hyphen].text in ("-", "\u2010", "\u2011", "\u2013") \
+        if 0 <= other < len(doc) and doc[hyphen].text in _HYPHENS \
                 and not doc[hyphen].whitespace_ and (doc[other].lower_ in _RELATION_PREFIXES or country_word(doc[other].text)):
             return True
     return False

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from ... import lang
 from ...lang import phrases
 from ...model import Actor, Article, Event
-from ..actors import place_country, sector_code
+from ..actors import INTERNATIONAL, place_country, sector_code
 from ..names import name_gender
 from . import compose, grammar
 from .actors_in_sentence import (
@@ -41,7 +41,12 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
 _MUTUAL_ROOTS = ("03", "04", "06")  # agreeing, meeting, cooperating: done with each other
-_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+_TOPIC_PREPS = frozenset({"on", "about", "over"})  # what a mutual act is about: "talks on trade"
+
+
+def _is_mutual(code: str | None) -> bool:
+    """Agreeing, meeting, cooperating, and signing an agreement (057): acts done with each other."""
+    return bool(code) and (code[:2] in _MUTUAL_ROOTS or code.startswith("057"))
 _NEVER_EVENTS = frozenset({"DET", "PUNCT", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "SPACE", "SYM", "X",
                            "INTJ", "ADV"})
 _MAX_EVENTS_PER_TRIGGER = 4
@@ -54,6 +59,7 @@ _REFERENCE_NOUNS = lang.words("event_reference_nouns")
 _REFERRING_DETS = frozenset({"the", "this", "these", "that", "those"})
 # reactions to what someone else did: rejecting, disapproving of, praising, yielding to it
 _REACTION_ROOTS = frozenset({"11", "12", "05", "08"})
+_ACCEPTING_ROOTS = frozenset({"03"})  # "approved the request", "accepted the proposal": agreeing to another's act
 # coercion, assault, fighting, mass violence: done by the state where they happen unless the text says
 _FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 _HEADLINE_WORDS = 25
@@ -77,7 +83,9 @@ _PROTEST_ROOT = "14"
 _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
 _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
 _ASKING = frozenset({"02", "10"})  # appeals and demands
+_VERBAL_FRAMES = frozenset({"appeal", "demand", "threat", "allege", "refuse", "deny"})  # frames of verbal acts
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
+_RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
 _UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
@@ -90,6 +98,10 @@ _THREATEN_BLOCKADE, _THREATEN_PROTEST = "1381", "133"
 _PROTESTS = ("14", "133")  # acts that make whoever does them a protester: protest, and the threat of it
 # verbal acts put to someone: appeals (02), demands (10), disapproval (11), rejection (12), threats (13)
 _VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# acts aimed at someone, whose object may instead be a mere thing: praise and criticism (CAMEO 051 praise
+# or endorse, 11 disapprove) of a thing with no author are opinions, and a threat (13) to a thing ("threaten
+# the viability of a solution") is the figurative sense, "endanger"
+_AIMED_AT_SOMEONE = ("051", "11", "13")
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 _JUDGING_VERBS = grammar.SPEECH_LEMMAS | lang.column_words("event_words", "role", "judging_verb")
 _DISAPPROVAL = lang.words("event_disapproval_words")
@@ -143,10 +155,18 @@ class SentenceCoder:
     def trigger(self, tok) -> Pattern | None:
         if tok.pos_ in _NEVER_EVENTS:
             return None
-        lemma = next((w for w in _word_forms(tok) if self.lex.candidates(w)), None)
+        lemma = next((w for w in grammar.word_forms(tok) if self.lex.candidates(w)), None)
         if lemma is None:
             return None
         return self.lex.best(lemma, tok.pos_, grammar.phrase_lemmas(tok), grammar.has_object(tok))
+
+    def _judges_a_thing(self, act) -> bool:
+        """The act's object is a thing: not a person, nor an act ("condemned the arrests", whose author
+        the text may give elsewhere), nor a reference to one told before: "does not support forced
+        relocations"."""
+        obj = grammar.first_child(act, grammar.OBJECT_DEPS)
+        return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ == "" \
+            and obj.lemma_.lower() not in _REFERENCE_NOUNS and self.trigger(obj) is None
 
     def readings(self, sent) -> list[Reading]:
         triggers = {tok.i: p for tok in sent if (p := self.trigger(tok)) is not None}
@@ -160,6 +180,7 @@ class SentenceCoder:
             tok = sent.doc[i]
             out.extend(self._read(tok, triggers.get(i), triggers, consumed))
         out.extend(self._judgements(sent, triggers, consumed))
+        _mark_reacted_to(out)
         return out
 
     def _judgements(self, sent, triggers: dict, consumed: set[int]) -> list[Reading]:
@@ -169,7 +190,7 @@ class SentenceCoder:
         judgement of something the text attributes is coded; "said the situation was dangerous" is not."""
         out = []
         for verb in sent:
-            if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
+            if verb.i in consumed or verb.pos_ != "VERB" or not grammar.lemma_in(verb, _JUDGING_VERBS):
                 continue
             for judged, predicate in _judged(verb):
                 if predicate.i in triggers or grammar.is_negated(predicate) or grammar.is_negated(predicate.head):
@@ -324,6 +345,8 @@ class SentenceCoder:
                         return Reading(head=tok, act=noun, code=pat.code, tokens=[noun])
                     if pat.frame in compose.COMPOSE:
                         inner = self._embedded_noun(noun, triggers, consumed)
+                        if inner is None and not pat.code:
+                            return None  # "issued a warning of grave dangers": a frame noun that governs no act
                         code = compose.COMPOSE[pat.frame](inner.code if inner else None)
                         return Reading(head=tok, act=inner.act if inner else noun, code=code, tokens=[noun])
                 if d < 3:
@@ -394,7 +417,28 @@ class SentenceCoder:
             found = self._resolve_subject(subj, head)
             if found:
                 return found
+        speaker = self._misjoined_speech(head)
+        if speaker is not None:  # "the ministry said the sale was legal and urged Beijing to ...": the ministry
+            for subj in grammar.subject_candidates(speaker):
+                found = self._resolve_subject(subj, speaker)
+                if found:
+                    return found
         return []
+
+    def _misjoined_speech(self, verb):
+        """The verb of saying a verbal act was meant to join when the parse hung it on the reported clause
+        instead ("the ministry said [the sale was legal and urged Beijing to ...]"): a verb of saying,
+        asking, demanding, threatening or accusing, conjoined to the head of a clause that a verb of
+        saying reports. None otherwise."""
+        if verb.dep_ != "conj":
+            return None
+        pat = self.trigger(verb)
+        if not (grammar.lemma_in(verb, _JUDGING_VERBS) or (pat is not None and pat.frame in _VERBAL_FRAMES)):
+            return None
+        clause = verb.head
+        if clause.dep_ == "ccomp" and grammar.lemma_in(clause.head, grammar.SPEECH_LEMMAS):
+            return clause.head
+        return None
 
     def _authors_voice(self, r: Reading) -> bool:
         """An act whose subject is "I" or "we" outside any quote: the writer's own (a blog, a press
@@ -519,13 +563,13 @@ class SentenceCoder:
         for tok in grammar.unique([r.act, *reversed(r.tokens), r.head]):
             for phrase in self._target_phrases(tok, r):
                 found = self.resolver.resolve(phrase)
-                if found and any(a.country or a.entity or (a.code or "").startswith(("IGO", "NGO")) for a in found):
+                if found and any(a.country or a.entity or (a.code or "").startswith(INTERNATIONAL) for a in found):
                     return found
                 if not weak and not _own(phrase) and not r.code.startswith("15"):
                     weak = found  # "dozens of protesters": a role only, kept if nothing better comes
         if not weak and r.code.startswith("13"):
             return self._condition_subject(r)
-        if not weak and r.code[:2] in _REACTION_ROOTS:
+        if not weak and (r.code[:2] in _REACTION_ROOTS or r.frame == "deny"):  # "denied the charge": its maker
             return self._referred_act_source(r, sources)
         return weak
 
@@ -544,8 +588,10 @@ class SentenceCoder:
         of an act the text refers back to."""
         own = {(a.code, a.country) for a in sources}
         for earlier in reversed(self.recent_sources):
-            if (earlier.code, earlier.country) not in own and earlier.country:
-                return [self.actors.mark_inferred(replace(earlier))]
+            if (earlier.code, earlier.country) in own or not earlier.country \
+                    or any(_self_dyad(a, earlier, self.entities) for a in sources):
+                continue  # "Ethiopia rejected ...; the Ethiopian government denied the charge": no one faces itself
+            return [self.actors.mark_inferred(replace(earlier))]
         return []
 
     def _referred_act_source(self, r: Reading, sources: list[Actor]) -> list[Actor]:
@@ -590,13 +636,21 @@ class SentenceCoder:
         for rec in grammar.children(tok, grammar.RECIPIENT_DEPS):  # "gave X aid"; "sent aid to X" (dative "to")
             yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
-        for obj in grammar.children(tok, grammar.OBJECT_DEPS):
+        phrase = {t.i for t in self._phrase_nouns(r)}
+        # what parties agree, talk or cooperate "on", "about", "over" is their topic, not a party
+        target_preps = tuple(p for p in _TARGET_PREPS if p not in _TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS  # "took to the streets of X": the streets are the act
+        objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
+        if tok.i == r.act.i and not objects and (antecedent := grammar.relative_object(tok)) is not None:
+            objects = [antecedent]  # "the proposal, which Tanzania had praised": the proposal
+        for obj in objects:
             if obj.i not in own and self._reacted_to(obj, r):
                 yield from self._doers(obj)
                 continue
-            if obj.i not in own:
+            if obj.i not in own and obj.i not in phrase:
                 yield obj
-            for _, pobj in grammar.preps(obj, _TARGET_PREPS + ("of",)):
+            elif obj.i in phrase:  # "rejected a US proposal" (the lexicon's "reject proposal"): its author
+                yield from (c for c in obj.children if c.dep_ in ("amod", "compound", "poss"))
+            for _, pobj in grammar.preps(obj, target_preps + (() if obj.i in phrase else ("of",))):
                 yield pobj
             yield from _authors(obj)  # "criticized statements made by X", "X's remarks"
             yield from _opposed(obj)  # "dropped an investigation into allegations made against X"
@@ -604,9 +658,9 @@ class SentenceCoder:
             yield from _opposed(tok)  # "dropped an investigation into allegations against X"
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
-        preps = _TARGET_PREPS + (("of",) if governed else ())
+        preps = target_preps + (("of",) if governed else ())
         for _, pobj in grammar.preps(tok, preps):
-            if pobj.i in own:  # "went on strike": the event noun is no recipient
+            if pobj.i in own or pobj.i in phrase:  # "went on strike", "took to the streets": no recipient
                 continue
             if self._reacted_to(pobj, r):  # "concerned about the detention of X in China"
                 yield from self._doers(pobj)
@@ -614,12 +668,33 @@ class SentenceCoder:
                 yield pobj
                 yield from _authors(pobj)  # "pleased with the agreement signed by X", "angry at X's remarks"
 
+    def _mutual_act(self, r: Reading) -> bool:
+        """The act, or the act a frame governs, is one done with each other: agreeing, meeting,
+        cooperating ("reached an agreement", "failed to reach an agreement", "held talks")."""
+        if _is_mutual(r.code):
+            return True
+        pat = self.trigger(r.act) if r.act.i != r.head.i else None
+        return pat is not None and _is_mutual(pat.code)
+
+    def _phrase_nouns(self, r: Reading) -> list:
+        """The nouns the act's own lexicon phrase names that name no actor ("took to the streets", "lodged
+        a protest"; not "trained forces", "admitted refugees"): part of the act, neither its recipient nor
+        another act."""
+        own = self.trigger(r.head)
+        if own is None or not own.needs:
+            return []
+        near = [t for c in r.head.children for t in (c, *c.children)]
+        return [t for t in near if t.pos_ == "NOUN" and any(f in own.needs for f in grammar.word_forms(t))
+                and sector_code([t.lemma_]) is None and sector_code([t.text]) is None and self.actors.entity_of(t) is None]
+
     def _reacted_to(self, noun, r: Reading) -> bool:
         """An event noun naming another act that the reading reacts to: "criticised the detention" is
         aimed at the detainer ("imposed sanctions on X" is the sanction itself, its recipient the target;
         "called for a meeting of X" asks X)."""
         if (r.code or "")[:2] not in _REACTION_ROOTS:  # "called for a meeting of the Arab League": asked of it
             return False
+        if any(noun.i == t.i for t in self._phrase_nouns(r)):
+            return False  # "lodged a protest with X": the noun is the reading's own phrase ("lodge protest")
         if (r.code or "").startswith("08") and not _authors(noun):
             return False  # "dropped the investigation into X", "lifted the sanctions on X": its own act, eased on X
         pat = self._act_noun(noun)
@@ -741,10 +816,19 @@ class SentenceCoder:
             return targets
         return [self.actors.mark_inferred(replace(captor))]
 
+    def _doer_is_no_actor(self, r: Reading) -> bool:
+        """The act's own clause names its doer, and the doer is nobody the resolver knows: a common noun
+        with no role ("fans", "customers"), not an event noun ("the protests began") nor a pronoun."""
+        if r.frame == "undergo":
+            return False
+        subj = grammar.first_child(r.head, ("nsubj",))
+        return (subj is not None and subj.pos_ in ("NOUN", "PROPN") and not self.resolver.resolve(subj)
+                and self._act_noun(subj) is None and self.actors.entity_of(subj) is None)
+
     def _protesters(self, r: Reading) -> list[Actor]:
         """The unnamed doers of a protest the text places: protesters of the country of its place, or of
         the country the article gave its protesters ("Hong Kong protesters ... the protests began")."""
-        country = self.location(r) or self.actors.recall("protester", "OPP")
+        country = self.location(r) or self.actors.recall_sector("OPP")
         if not country:
             return []
         return [self.actors.mark_inferred(Actor(text="protesters", code=country + "OPP", country=country))]
@@ -793,19 +877,20 @@ class SentenceCoder:
         deps = (*grammar.OBJECT_DEPS, "nsubj")  # and the event that did it: "a bombing near Samarra killed ..."
         objects = [o for t in heads for o in grammar.children(t, deps)
                    if o.pos_ == "NOUN" and sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
-        for tok in heads + objects:
-            for _, pobj in grammar.preps(tok, _PLACE_PREPS):
-                for place in _place_tokens(pobj):
-                    ent = self.actors.entity_of(place)
-                    if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
-                        code = ent.country or place_country(ent.name)
-                        if code:
-                            return code
-                    elif place.text[:1].isupper():
-                        name = " ".join(t.text for t in place.subtree if t.dep_ in ("compound",) or t == place)
-                        code = place_country(name) or country_word(place.text)
-                        if code:
-                            return code
+        # the act's own phrase may name its place: "took to the streets of Santiago"
+        places = [pobj for tok in heads + objects for _, pobj in grammar.preps(tok, _PLACE_PREPS)]
+        for pobj in [*places, *self._phrase_nouns(r)]:
+            for place in _place_tokens(pobj):
+                ent = self.actors.entity_of(place)
+                if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
+                    code = ent.country or place_country(ent.name)
+                    if code:
+                        return code
+                elif place.text[:1].isupper():
+                    name = " ".join(t.text for t in place.subtree if t.dep_ in ("compound",) or t == place)
+                    code = place_country(name) or country_word(place.text)
+                    if code:
+                        return code
         return None
 
     def is_history(self, r: Reading, when: str | None) -> bool:
@@ -852,10 +937,19 @@ class SentenceCoder:
             if info is None or info.plover is None:
                 continue
             sources = self.sources(r)
-            if not sources and info.code.startswith(_PROTEST_ROOT) and (protesters := self._protesters(r)):
-                sources = protesters  # "the protests in Hong Kong began in June": its protesters
+            if not sources and info.code.startswith(_PROTEST_ROOT) and not self._doer_is_no_actor(r) \
+                    and (protesters := self._protesters(r)):
+                # "the protests in Hong Kong began in June": its protesters; "fans took to the streets of
+                # Madrid" names doers who are no protesters
+                sources = protesters
             if (r.standalone or info.code.startswith(_INTENT_ROOT)) and not sources:
                 continue  # a lone event noun, or an intent nobody states, asserts nothing
+            if r.frame == "threat" and sources and r.act.pos_ == "NOUN" and r.act.i != r.head.i:
+                # "warned of an attack by Somali militants": another's act forecast, not threatened
+                named = [*_authors(r.act), *(c for c in r.act.children if c.dep_ in ("amod", "compound"))]
+                doers = [a for t in named for a in self.resolver.resolve(t) if a.country]
+                if doers and not {a.country for a in doers} & {a.country for a in sources if a.country}:
+                    continue
             if r.frame == "threat" and sources and (subject := _warning_subject(r.head)) is not None:
                 # a threat is what the warner (or its own state) will do; "warned that the economy would
                 # shrink", "that voters could be misled" forecast what others will do
@@ -903,6 +997,9 @@ class SentenceCoder:
             targets = self._captors_of(r, targets, sources)
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None:
                 targets = self._other_side(sources, sent, inferred)
+            if not targets and r.code.startswith(_AIMED_AT_SOMEONE) and r.act.i == r.head.i \
+                    and (own := self.trigger(r.head)) is not None and own.code == r.code and self._judges_a_thing(r.act):
+                continue  # "does not support forced relocations": an opinion of a thing nobody in the text did
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
             if len(sources) == 1 and not targets and place and place != sources[0].country and r.code.startswith(_VISITS):
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
@@ -913,7 +1010,8 @@ class SentenceCoder:
             reciprocal = _reciprocal(r)
             if reciprocal and len(sources) >= 2:
                 targets = []  # "Johnson and Corbyn attacked each other's policies": each the other's target
-            mutual = both_sides or reciprocal or r.code[:2] in _MUTUAL_ROOTS or r.code.startswith("057")
+            # "Ethiopia and Egypt failed to reach an agreement": each the other's
+            mutual = both_sides or reciprocal or self._mutual_act(r)
             mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES,
                                                             judgement=r.judged is not None)
             # "the protests escalated", "fighting broke out": an aspect verb asserts its subject event
@@ -983,9 +1081,10 @@ def _within(inner: Actor, outer: Actor) -> bool:
 
 
 def _disapproving(tok) -> bool:
-    """A word of negative judgement, or a noun one qualifies ("an extremely adverse development")."""
-    return tok.lemma_.lower() in _DISAPPROVAL or (
-        tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lemma_.lower() in _DISAPPROVAL for c in tok.children))
+    """A word of negative judgement, or a noun one qualifies ("an extremely adverse development", "a
+    measure contradicting international law")."""
+    return tok.lemma_.lower() in _DISAPPROVAL or (tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "acl") and c.lemma_.lower() in _DISAPPROVAL for c in tok.children))
 
 
 def _judged(verb) -> Iterator[tuple[object, object]]:
@@ -997,7 +1096,8 @@ def _judged(verb) -> Iterator[tuple[object, object]]:
         for c in verb.children:
             if c.dep_ in ("oprd", "xcomp", "ccomp") and _disapproving(c):
                 yield obj, c
-        for _, pobj in grammar.preps(verb, ("as",)):
+        # "described the sanctions as interference": "as" on the verb, or, as parsed as often, on its object
+        for _, pobj in [*grammar.preps(verb, ("as",)), *grammar.preps(obj, ("as",))]:
             if _disapproving(pobj):
                 yield obj, pobj
     # the reported clause, or the content of a stance the verb states ("reiterated its position that
@@ -1048,12 +1148,12 @@ def _speaks_only(actor: Actor) -> bool:
 
 def _asserted_by_aspect(act) -> bool:
     """ "the protests escalated", "fighting broke out": an aspect verb asserts the event its subject names."""
-    return act.dep_ in ("nsubj", "nsubjpass") and act.head.lemma_.lower() in _ASPECT_VERBS
+    return act.dep_ in ("nsubj", "nsubjpass") and grammar.lemma_in(act.head, _ASPECT_VERBS)
 
 
 def _asks_anonymity(verb) -> bool:
     """ "asked not to be identified", "requested not to be named": a source's request to the reporter."""
-    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _ANONYMITY_VERBS and grammar.is_passive(c)
+    return any(c.dep_ in ("xcomp", "ccomp") and grammar.lemma_in(c, _ANONYMITY_VERBS) and grammar.is_passive(c)
                and grammar.is_negated(c) for c in verb.children)
 
 
@@ -1108,20 +1208,6 @@ def _dual(frame: str, embedded: Reading | None) -> str:
     if frame == "order":
         return "demand" if clause else "carry"
     return frame
-
-
-def _word_forms(tok) -> Iterator[str]:
-    """The lemma, then the word and its plain de-inflections: the small model's lemmatizer slips
-    ("staged" -> "stag"), and a missed event costs more than a few dict look-ups."""
-    yield tok.lemma_.lower()
-    word = tok.lower_
-    yield word
-    if tok.pos_ in ("VERB", "AUX"):
-        for suffix, repl in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                yield word[: -len(suffix)] + repl
-    elif tok.pos_ == "NOUN" and word.endswith("s") and not word.endswith("ss"):
-        yield word[:-1]
 
 
 def _clauses(tok) -> list:
@@ -1221,7 +1307,11 @@ def code_events(doc, article: Article) -> list[Event]:
 
 
 def _reciprocal(r: Reading) -> bool:
-    """ "each other", "one another" as the act's object or its object's possessor."""
+    """ "each other", "one another" as the act's object or its object's possessor; or a verb of exchange
+    whose act it is ("exchanged fire", "traded accusations")."""
+    verbs = [r.head, *((r.head.head,) if r.head.dep_ in grammar.OBJECT_DEPS else ())]
+    if any(v.pos_ in ("VERB", "AUX") and grammar.lemma_in(v, _RECIPROCAL_VERBS) for v in verbs):
+        return True
     for tok in grammar.unique([r.act, r.head]):
         for obj in [*grammar.children(tok, grammar.OBJECT_DEPS), *(p for _, p in grammar.preps(tok, _TARGET_PREPS))]:
             for t in (obj, *obj.children):
@@ -1269,3 +1359,14 @@ def event_id(article_id: str, e: Event) -> str:
     return hashlib.sha1(flat.encode("utf-8")).hexdigest()[:16]
 
 
+def _mark_reacted_to(readings: list[Reading]) -> None:
+    """An act named as the object of a reaction to it ("welcomed the Swedish move to drop the case",
+    "approved an extradition request from the US") is referred to, not told: the sentence asserts the
+    reaction, and the act counts as a lone event noun (its own sentence, if any, tells it)."""
+    reactions = [r for r in readings if r.code and r.code[:2] in _REACTION_ROOTS | _ACCEPTING_ROOTS]
+    for reaction in reactions:
+        objects = {o.i for tok in grammar.unique([reaction.act, reaction.head])
+                   for o in grammar.children(tok, grammar.OBJECT_DEPS)}
+        for r in readings:
+            if r is not reaction and r.head.i in objects and r.head.pos_ in ("NOUN", "PROPN"):
+                r.standalone = True

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ... import lang
 from ...model import Actor, Entity
+from ..actors import INTERNATIONAL
 
 POLITICAL_SECTORS = lang.words("event_political_sectors", lower=False)
 
@@ -72,7 +73,7 @@ def sectors(code: str | None, country: str | None) -> str:
     """The role part of an actor code: "USAGOV" -> "GOV", "IGOUNO" -> "IGO", "CHN" -> ""."""
     if not code:
         return ""
-    if code.startswith(("IGO", "NGO")):
+    if code.startswith(INTERNATIONAL):
         return code[:3]
     if country and code.startswith(country):
         return code[len(country):]
@@ -81,7 +82,7 @@ def sectors(code: str | None, country: str | None) -> str:
 
 def is_placed(actor: Actor | None) -> bool:
     """An actor the text places: one with a country, or an international organisation."""
-    return actor is not None and bool(actor.country or (actor.code or "").startswith(("IGO", "NGO")))
+    return actor is not None and bool(actor.country or (actor.code or "").startswith(INTERNATIONAL))
 
 
 def is_political(actor: Actor | None, entity: Entity | None) -> bool:
@@ -108,7 +109,7 @@ def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool,
             return 0.75
         if actor.country:
             return 1.0 if entity is not None else 0.95
-        if len(actor.code or "") > 3 and actor.code.startswith(("IGO", "NGO")):
+        if len(actor.code or "") > 3 and actor.code.startswith(INTERNATIONAL):
             return 1.0  # a named international organisation: no country to give
         return 0.7
     if actor.country and entity is not None and entity.type == "PERSON":

@@ -102,6 +102,43 @@ def subject_candidates(verb) -> Iterator:
         steps += 1
 
 
+def relative_object(verb):
+    """The noun that a relative pronoun object stands for, when ``verb`` (or the relative clause whose
+    verbs chain to it) has one: "the proposal, which Tanzania had praised", "the negotiations, which the
+    US stands ready to support" (the pronoun parsed as the object of "stands"). None otherwise."""
+    steps = 0
+    while verb is not None and steps < 4:
+        if any(c.dep_ in OBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in verb.children) and verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "relcl" or verb.dep_ not in ("xcomp", "acomp", "conj") or verb.head == verb:
+            return None
+        verb, steps = verb.head, steps + 1
+    return None
+
+
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+
+
+def word_forms(tok) -> Iterator[str]:
+    """The lemma, then the word and its plain de-inflections: the small model's lemmatizer slips
+    ("staged" -> "stag"), and a missed event costs more than a few dict look-ups."""
+    yield tok.lemma_.lower()
+    word = tok.lower_
+    yield word
+    if tok.pos_ in ("VERB", "AUX"):
+        for suffix, repl in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                yield word[: -len(suffix)] + repl
+    elif tok.pos_ == "NOUN" and word.endswith("s") and not word.endswith("ss"):
+        yield word[:-1]
+
+
+def lemma_in(tok, words) -> bool:
+    """Whether any of ``tok``'s word forms is one of ``words``: "hoped" is "hope" although the small
+    model's lemmatizer says "hop"."""
+    return any(form in words for form in word_forms(tok))
+
+
 def unique(tokens) -> list:
     """The tokens in their order, each once (spaCy tokens compare by position, not identity)."""
     seen: set[int] = set()
@@ -147,7 +184,7 @@ def preps(tok, words: tuple[str, ...]) -> Iterator:
 
 def speech_governor(tok):
     """The speech verb ("said", "announced") whose reported clause ``tok`` heads, or None."""
-    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS:
+    if tok.dep_ == "ccomp" and lemma_in(tok.head, SPEECH_LEMMAS):
         return tok.head
     return None
 
@@ -157,6 +194,7 @@ HYPOTHETICAL_MODALS = lang.words("event_hypothetical_modals")
 CONDITIONAL_MARKS = lang.words("event_conditional_marks")
 WISH_VERBS = lang.words("event_wish_verbs")
 PLAN_NOUNS = lang.column_words("event_words", "role", "plan_noun")
+FEAR_WORDS = lang.column_words("event_words", "role", "fear_verb")
 _CLOSERS = "\"'”’»)] \n\t"
 
 
@@ -209,14 +247,15 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     ``plain`` act only, and not for a stated intent: a threat, a demand or "will X if Y" is conditional
     by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
     (the complement of a verb
-    of wanting, hoping, planning or expecting). Reported speech is asserted by its speaker: the search
+    of wanting, hoping, planning or expecting), 'feared' (what a verb or noun of fearing fears: "fear
+    that Uganda will attack"). Reported speech is asserted by its speaker: the search
     stops at a verb of saying.
     """
     if is_question(tok.sent):
         return "question"
     # a verb of judging that is also one of wanting ("considers the move illegal" is a judgement,
     # "considers sanctions" a plan) is asserted when it judges (``judgement``)
-    if tok.lemma_.lower() in WISH_VERBS and tok.pos_ in ("VERB", "AUX") and not judgement:
+    if lemma_in(tok, WISH_VERBS) and tok.pos_ in ("VERB", "AUX") and not judgement:
         return "wish"
     if _to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
         # an infinitive asserts nothing unless a frame governs it ("agreed to", "began to": read as
@@ -240,9 +279,11 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
         head = t.head
         if head is t or head == t:
             return None
-        if t.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in WISH_VERBS:
+        if t.dep_ in ("xcomp", "ccomp") and lemma_in(head, WISH_VERBS):
             return "wish"
-        if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_LEMMAS:
+        if t.dep_ in ("ccomp", "acl") and lemma_in(head, FEAR_WORDS):
+            return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
+        if t.dep_ in ("ccomp", "parataxis") and lemma_in(head, SPEECH_LEMMAS):
             return None
         t = head
     return None
