@@ -85,7 +85,7 @@ def test_all_events_keeps_the_doubtful_events_with_their_scores_and_files_have_n
 def test_all_quotes_keeps_the_wide_attributions_the_default_leaves_out(tmp_path: Path):
     page = tmp_path / "ferry.txt"
     page.write_text("Premier Lise Caron said the terminal would carry two million passengers a year.\n\n"
-                    "Almost all of the fares, officials promise, will go back into the service.\n", encoding="utf-8")
+                    "The province wants to double the ferry fleet by 2030.\n", encoding="utf-8")
     default = json.loads(run("process", "--clean", str(page)).stdout)
     every = json.loads(run("process", "--clean", "--all-quotes", str(page)).stdout)
     assert all(q["confidence"] >= 0.6 for q in default["quotes"]) and default["quotes"]

@@ -88,3 +88,12 @@ def test_countries_adjectives_and_capitals_are_coded() -> None:
     usa = [e for e in article.entities if e.type == "GPE" and e.country == "USA" and e.name != "Washington"]
     assert len(usa) == 1, [e.name for e in usa]  # "the United States", "US", "U.S." are one entity
     assert {m.text for m in usa[0].mentions} >= {"United States", "U.S."}
+
+
+def test_a_surname_with_an_inner_capital_labelled_an_organisation_is_the_person() -> None:
+    # the model labels the lone "DeBoer" ORG; a name written "McDavid" or "DeBoer" is still a name
+    article = annotate("Sharks coach Peter DeBoer was pleased with the win.\n\nDeBoer said the team played well.")
+    person = entity_named(article, "Peter DeBoer")
+    assert [m.text for m in person.mentions] == ["Peter DeBoer", "DeBoer"]
+    assert not [e for e in article.entities if e.name == "DeBoer"]
+    assert article.quotes[0].speaker_entity == person.id

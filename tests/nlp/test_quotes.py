@@ -224,3 +224,39 @@ def test_the_official_is_the_unnamed_official_introduced_not_the_person_named_be
     later = quote_starting(article, "The file is complete")
     assert later.speaker.text == "the official"
     assert later.speaker_entity is None and later.speaker_name == "the official"
+
+
+def test_a_to_infinitive_cue_in_the_clause_does_not_end_what_was_reported() -> None:
+    article = annotate("The mayor said a study had been done to confirm the cost by the transit agency.\n")
+    quote = quote_starting(article, "a study had been done")
+    assert quote.text == "a study had been done to confirm the cost by the transit agency"
+    assert quote.cue.text == "said"
+
+
+def test_a_cue_in_a_relative_clause_whose_subject_is_the_gap_reports_no_clause() -> None:
+    # "the cuts that the panel says are needed": what the panel says has the cuts as its subject,
+    # which stand outside the clause; no quote made of the speaker and its own cue
+    article = annotate(
+        "Canada is not on pace to achieve the greater reductions that the United Nations\u2019 climate "
+        "panel says are needed to avert a catastrophe.\n"
+    )
+    assert not [q for q in article.quotes if q.cue is not None and q.start <= q.cue.start < q.end]
+    assert not [q for q in article.quotes if "are needed" in q.text]
+
+
+def test_the_speaker_is_the_person_at_the_head_of_the_phrase_not_one_named_in_a_premodifier() -> None:
+    article = annotate('"We will win the state," former Obama adviser David Axelrod said on Sunday.\n')
+    quote = quote_starting(article, "We will win the state")
+    assert quote.speaker.text == "former Obama adviser David Axelrod"
+    assert quote.speaker_name == "David Axelrod"
+
+
+def test_a_quote_ending_with_a_full_stop_takes_no_cue_from_the_next_sentence() -> None:
+    article = annotate(
+        "Her statement was \u201cnot in line with our editorial policy.\u201d "
+        "The network said it would send the reporter to Crimea for a month.\n"
+    )
+    network = quote_starting(article, "it would send the reporter")
+    assert network.cue.text == "said" and network.speaker.text == "The network"
+    assert not [q for q in article.quotes if q.text.startswith("not in line") and q.cue is not None
+                and q.cue.text == "said"]

@@ -238,3 +238,41 @@ def test_interview_labels_with_a_full_stop_only_on_a_page_that_has_both() -> Non
         "A. Smith drew the plans for the first building, which stood until the fire of 1988."
     )
     assert not [q for q in history.quotes if q.text.startswith("Smith drew")]
+
+
+def test_a_parenthetical_cue_is_not_nested_in_its_own_reported_words() -> None:
+    # "X, she said, is Y": the cue stands inside the sentence it reports; that alone does not make the
+    # attribution part of someone else's, so it keeps a saying's confidence and the default keeps it
+    text = (
+        "Councillor Ana Torres spoke after the vote on the harbour budget.\n\n"
+        "The new ferry terminal, Torres said, will open two years late because the contractor went bankrupt."
+    )
+    parenthetical = quote_starting(annotate(text), "The new ferry terminal")
+    assert parenthetical.speaker_name == "Ana Torres"
+    assert parenthetical.confidence >= 0.6
+    kept = process_text(text, clean=True)
+    assert [q.speaker_name for q in kept.quotes if q.text.startswith("The new ferry terminal")] == ["Ana Torres"]
+
+
+def test_a_named_belief_with_that_passes_the_default_and_a_vague_one_does_not() -> None:
+    text = (
+        "Peter Holm, the mayor, told the council on Tuesday that the budget had no room for new roads.\n\n"
+        "Holm believes that the new tram line will cut traffic in the old town by a third.\n\n"
+        "Many residents believe the tram will be too loud for the narrow streets."
+    )
+    named = quote_starting(annotate(text), "the new tram line")
+    assert named.cue.text == "believes" and named.speaker_entity is not None and named.confidence >= 0.6
+    kept = process_text(text, clean=True)
+    assert [q.speaker_entity for q in kept.quotes if q.text.startswith("the new tram line")] == [named.speaker_entity]
+    assert not [q for q in kept.quotes if q.text.startswith("the tram will be")]
+
+
+def test_a_show_named_in_marks_with_the_comma_inside_is_no_quote() -> None:
+    # American style puts the sentence's comma inside the marks: "on “Morning Harbour Report,” she said"
+    article = annotate(
+        "In an interview on Sunday\u2019s edition of \u201cMorning Harbour Report,\u201d Governor Ana Torres "
+        "said the port would reopen before the summer.\n"
+    )
+    assert not [q for q in article.quotes if q.text.startswith("Morning Harbour")]
+    said = quote_starting(article, "the port would reopen")
+    assert said.cue.text == "said" and said.speaker_name.endswith("Torres")

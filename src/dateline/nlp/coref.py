@@ -179,13 +179,19 @@ class SpeakerResolver:
 
     # -- kinds of speaker -------------------------------------------------------------
     def _named_in(self, span) -> Entity | None:
+        """The entity the phrase names: the one at its head word ("then-Surrey mayoral candidate *Doug
+        McCallum*": the words before the head describe it), else the likeliest speaker type in it."""
         best: Entity | None = None
+        head = span.root.idx
         i = bisect.bisect_left(self._named, (span.start_char, 0, ""))
         while i < len(self._named) and self._named[i][0] < span.end_char:
-            _, end, eid = self._named[i]
+            start, end, eid = self._named[i]
             entity = self.by_id[eid]
-            if end <= span.end_char and (best is None or _rank(entity) < _rank(best)):
-                best = entity
+            if end <= span.end_char:
+                if start <= head < end:
+                    return entity
+                if best is None or _rank(entity) < _rank(best):
+                    best = entity
             i += 1
         return best
 

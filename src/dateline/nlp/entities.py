@@ -20,6 +20,7 @@ descriptors have that role. Codes come from :func:`.actors.actor_code`.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Span
@@ -42,6 +43,7 @@ KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 _SURNAME_SLIPS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 _ACRONYM_SKIP = {"of", "the", "and", "for", "de", "du", "la", "&", "on", "in"}
 _PREMOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}
+_NAME_CASE = re.compile(r"[A-Z](?:[a-z]|['\u2019][A-Z][a-z])")
 _VARIANT_WINDOW = 2500  # characters after a person's last mention within which a misspelt surname joins it
 _MAX_DESCRIPTOR_TOKENS = 20
 
@@ -277,7 +279,7 @@ def extract_entities(doc, article: Article) -> list[Entity]:
         label = ent.label_
         if label == "PERSON":
             continue
-        if label in _SURNAME_SLIPS and len(ent) == 1 and ent[0].is_title and country_code(ent.text) is None:
+        if label in _SURNAME_SLIPS and len(ent) == 1 and _name_cased(ent[0]) and country_code(ent.text) is None:
             text = _plain(ent.text)
             person = grouper.known_surname(text, ent.start_char)
             if person is not None:
@@ -305,13 +307,19 @@ def _surname_mentions(grouper: Grouper, doc) -> None:
         return
     surnames = {fold(surname(g.words)) for g in people}
     for token in doc:
-        if token.ent_type_ or token.pos_ != "PROPN" or not token.is_title or fold(token.text) not in surnames:
+        if token.ent_type_ or token.pos_ != "PROPN" or not _name_cased(token) or fold(token.text) not in surnames:
             continue
         if token.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
             continue
         person = grouper.known_surname(token.text, token.idx)
         if person is not None and person.mentions and person.mentions[0].start < token.idx:
             person.add(token.idx, token.idx + len(token.text), token.text)
+
+
+def _name_cased(token) -> bool:
+    """Written as a name: a capital, then a small letter ("Jones", also "McDavid" and "DeBoer", which
+    spaCy's ``is_title`` rejects for the inner capital), or an O'/D' prefix ("O'Neil"); "NATO" is not."""
+    return _NAME_CASE.match(token.text) is not None
 
 
 def _misread_person(ent) -> bool:
@@ -322,7 +330,7 @@ def _misread_person(ent) -> bool:
     """
     if ent.label_ not in ("GPE", "LOC", "ORG", "FAC", "NORP") or not 2 <= len(ent) <= 3:
         return False
-    if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+    if not all(t.pos_ == "PROPN" and _name_cased(t) for t in ent):
         return False
     if ent.root.dep_ not in ("nsubj", "nsubjpass") or place_country(ent.text) is not None:
         return False
