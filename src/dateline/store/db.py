@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import settings
-from ..model import Article, Event, Failure, Quote
+from ..model import Article, Event, Failure, Quote, Span
 from . import browse, queries, results, search
 from .errors import StoreError
 from .keys import normalise_name, search_form
@@ -242,6 +242,14 @@ class Store:
     def entity_article_page(self, key: str, *, limit: int | None = None, offset: int = 0) -> tuple[list[str], int]:
         """A page of those ids, and how many there are in all."""
         return results.entity_article_ids(self.conn, key, limit=limit, offset=offset)
+
+    def article_rows(self, ids: list[str]) -> dict[str, results.ArticleRow]:
+        """The list rows (columns and counts, not the records) of these articles, by id."""
+        return results.article_rows(self.conn, ids)
+
+    def entity_mentions(self, key: str, article_id: str) -> tuple[str, list[Span]]:
+        """An article's text and its mentions of the entity with page key ``key``."""
+        return results.entity_mentions(self.conn, key, article_id)
 
     def iter_quotes(self, *, collapse: bool = False, **filters: Any) -> Iterator[tuple[str, Quote]]:
         """(article id, quote); ``speaker`` matches the speaker's name or entity key."""

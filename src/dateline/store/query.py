@@ -565,7 +565,11 @@ ENTITY_SORTS = {"articles": "articles", "mentions": "mentions", "name": "name CO
 class EntityQuery:
     """Entities across articles, one per group (see :func:`group_key`): by type, country, code prefix;
     named in the articles an ArticleQuery matches. Articles count once per near-duplicate cluster unless
-    ``collapse`` is off. Most articles first."""
+    ``collapse`` is off. Most articles first.
+
+    Over the whole store the list reads the pages' summaries (store/summaries.py) and type, country and
+    code are those settled for the page (its most frequent type, GPE for a country; its code and country);
+    restricted to the articles of a search, they filter the entity rows of those articles."""
 
     type: str | None = None
     country: str | None = None
@@ -606,6 +610,25 @@ class EntityQuery:
             params += p
         conds, p = _article_conditions(self.articles, "g.article_id")
         return where + conds, params + p
+
+    def page_where(self) -> tuple[list[str], list[Any]]:
+        """The filters on the summary of each page (``entity_pages p``): its settled type, country and code."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.type:
+            where.append("p.type = ?")
+            params.append(self.type)
+        if self.country:
+            where.append("p.country = ?")
+            params.append(self.country)
+        if self.code:
+            cond, p = _prefix_range("p.code", self.code)
+            where.append(cond)
+            params += p
+        if self.key:
+            where.append("p.key = ?")
+            params.append(self.key)
+        return where, params
 
     def order_by(self) -> str:
         return _order(self.sort, "-articles", ENTITY_SORTS, "key")

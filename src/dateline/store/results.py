@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..model import Event, Quote
+from ..model import Event, Quote, Span
 from .keys import group_key_sql, group_rows_sql
 from .query import (
     CLUSTER,
@@ -193,10 +193,14 @@ def articles(conn: sqlite3.Connection, query: ArticleQuery) -> list[ArticleRow]:
                                       order, ["a.id"])
     else:
         sql = f"{head} SELECT {_ARTICLE_COLUMNS} {body}{order}"
-    rows = conn.execute(sql + limit, [*params, *page]).fetchall()
-    return [ArticleRow(id=r[0], title=r[1], publisher=r[2], published=r[3], language=r[4], url=r[5],
-                       authors=json.loads(r[6]) if r[6] else [], duplicate_of=r[7],
-                       counts={"entities": r[8], "quotes": r[9], "events": r[10]}, copies=r[11]) for r in rows]
+    return [_article_row(r) for r in conn.execute(sql + limit, [*params, *page]).fetchall()]
+
+
+def _article_row(r: tuple) -> ArticleRow:
+    """An ArticleRow from the columns of _ARTICLE_COLUMNS."""
+    return ArticleRow(id=r[0], title=r[1], publisher=r[2], published=r[3], language=r[4], url=r[5],
+                      authors=json.loads(r[6]) if r[6] else [], duplicate_of=r[7],
+                      counts={"entities": r[8], "quotes": r[9], "events": r[10]}, copies=r[11])
 
 
 @_budgeted
@@ -435,15 +439,24 @@ def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
 
 
 # -- entities ----------------------------------------------------------------------------------------
+# An entity list over the whole store reads the summary table the write path keeps (store/summaries.py):
+# one row per page with its counts and its settled name, type, code and country. A list of the entities
+# named in the articles a search matches groups the entity rows of those articles.
 def _entity_sql(query: EntityQuery) -> tuple[str, list[Any]]:
     """One row per entity page: key, articles (clusters unless counted with copies), mentions, code,
-    country, a name; the names and the type of the page's rows are read per row after paging."""
+    country, name, type (the type None when it is read per row after paging)."""
+    if query.articles is None or not query.articles.is_filtered():
+        where, params = query.page_where()
+        counted = "p.clusters" if query.collapse else "p.articles"
+        sql = (f"SELECT p.key AS key, {counted} AS articles, p.mentions AS mentions, p.code, p.country, "
+               "p.name AS name, p.type FROM entity_pages p" + (" WHERE " + " AND ".join(where) if where else ""))
+        return sql, params
     where, params = query.where()
     counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if query.collapse else "count(DISTINCT g.article_id)"
     key = group_key_sql("g")
     sql = (
         f"SELECT {key} AS key, {counted} AS articles, sum(g.mention_count) AS mentions, "
-        "max(g.code), max(g.country), min(g.name) AS name "
+        "max(g.code), max(g.country), min(g.name) AS name, NULL "
         "FROM entities g JOIN articles a ON a.id = g.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + f" GROUP BY {key}"
@@ -467,22 +480,20 @@ def count_entities(conn: sqlite3.Connection, query: EntityQuery) -> int:
 
 
 def _summary(conn: sqlite3.Connection, r: tuple) -> EntitySummary:
-    key, n_articles, mentions, code, country, first_name = r[:6]
-    cond, params = group_rows_sql("g", key)
-    names: Counter[str] = Counter()
-    types: Counter[str] = Counter()
-    descriptors: Counter[str] = Counter()
-    for name, type_, n, described in conn.execute(
-            f"SELECT name, type, mention_count, descriptors FROM entities g WHERE {cond}", params):
-        names[name] += n
-        types[type_] += 1
-        if described != "[]":
-            descriptors.update(json.loads(described))
-    ranked = [name for name, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))]
-    type_ = "GPE" if key.startswith("country-") else min(types, key=lambda t: (-types[t], t)) if types else "?"
+    """The page's names (most mentioned first), its ten most used descriptors and, when the row has none,
+    its type, from the values the write path counts for each page."""
+    key, n_articles, mentions, code, country, first_name, type_ = r[:7]
+    values: dict[str, list[str]] = {"name": [], "type": [], "descriptor": []}
+    for kind, value in conn.execute(
+            "SELECT kind, value FROM entity_page_values WHERE key = ? AND kind IN ('name', 'type', 'descriptor') "
+            "ORDER BY kind, n DESC, value", (key,)):
+        values[kind].append(value)
+    ranked = values["name"]
+    if type_ is None:
+        type_ = "GPE" if key.startswith("country-") else values["type"][0] if values["type"] else "?"
     return EntitySummary(key=key, name=ranked[0] if ranked else first_name, type=type_, code=code, country=country,
                          articles=n_articles, mentions=mentions or 0, names=ranked,
-                         descriptors=[d for d, _ in sorted(descriptors.items(), key=lambda kv: (-kv[1], kv[0]))][:10])
+                         descriptors=values["descriptor"][:10])
 
 
 def resolve_entity_key(conn: sqlite3.Connection, key: str) -> str | None:
@@ -493,6 +504,27 @@ def resolve_entity_key(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute(f"SELECT {group_key_sql('g')} FROM entities g WHERE g.entity_key = ? LIMIT 1",
                        (key,)).fetchone()
     return row[0] if row else None
+
+
+def article_rows(conn: sqlite3.Connection, ids: list[str]) -> dict[str, ArticleRow]:
+    """The list rows of these articles (their columns and counts, not their records), by id."""
+    if not ids:
+        return {}
+    rows = conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({', '.join('?' * len(ids))})",
+                        ids).fetchall()
+    return {r[0]: _article_row(r) for r in rows}
+
+
+def entity_mentions(conn: sqlite3.Connection, key: str, article_id: str) -> tuple[str, list[Span]]:
+    """The text of an article and the mentions in it of the entity whose page key is ``key`` (in the
+    order of its entities, then of their mentions), read from the rows without decoding the record."""
+    cond, params = group_rows_sql("g", key)
+    row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    spans = [Span(*r) for r in conn.execute(
+        f'SELECT m.start, m."end", m.text FROM entities g JOIN mentions m ON m.article_id = g.article_id '
+        f"AND m.entity_idx = g.idx WHERE g.article_id = ? AND {cond} ORDER BY g.idx, m.idx",
+        (article_id, *params))]
+    return (row[0] if row else ""), spans
 
 
 def entity_article_ids(conn: sqlite3.Connection, key: str, *, limit: int | None = None,

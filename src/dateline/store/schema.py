@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from .errors import StoreError
+from .summaries import ENTITY_PAGES
 
 
 def _search_index(prefix: str | None = None) -> str:
@@ -223,6 +224,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_target_country ON events(target_country);
     CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
     """,
+    # 8: one row per entity page with its counts, kept by triggers on every write, re-write, delete and
+    #    clustering (store/summaries.py), and filled from what the store already holds: the entities list
+    #    and an entity's page read it instead of grouping every entity row at each view
+    ENTITY_PAGES,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
