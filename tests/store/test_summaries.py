@@ -10,9 +10,8 @@ import pytest
 
 from dateline.model import Entity, Span
 from dateline.store import open_store
-from dateline.store.db import _connect
-from dateline.store.schema import MIGRATIONS, _statements
 from dateline.store.summaries import recount, stored
+from tests.store.old_stores import old_store
 from tests.store.records import harbour_article, plain_article
 
 
@@ -98,19 +97,8 @@ def test_the_entity_pages_read_the_summary_with_the_answers_of_the_rows(store):
 
 def test_the_migration_builds_the_summaries_of_an_existing_store(tmp_path: Path):
     path = tmp_path / "old.db"
-    conn = _connect(path, readonly=False)
-    for script in MIGRATIONS[:7]:  # a store of schema version 7, written before the summaries
-        for statement in _statements(script):
-            conn.execute(statement)
-    conn.execute("PRAGMA user_version = 7")
-    from dateline.store.db import write_article
-
-    cur = conn.cursor()
-    for article in (harbour_article(), _us_article(1, "United States", "US"), _us_article(2, "America")):
-        write_article(cur, article)
-    conn.execute("UPDATE articles SET duplicate_of = 'plain0001' WHERE id = 'plain0002'")
-    conn.commit()
-    conn.close()
+    us_copy = replace(_us_article(2, "America"), duplicate_of="plain0001")
+    old_store(path, 7, [harbour_article(), _us_article(1, "United States", "US"), us_copy])
     with open_store(path) as store:
         pages = _check(store)
         assert pages["country-usa"][:2] == (2, 1)

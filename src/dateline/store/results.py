@@ -34,7 +34,7 @@ from .query import (
     event_signature_text_sql,
 )
 from .search import time_budget
-from .tables import EVENTS, QUOTES
+from .tables import EVENTS, MENTIONS, QUOTES
 
 
 @dataclass
@@ -339,7 +339,7 @@ _EVENT_COLUMNS = (
     "coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' ORDER BY p.idx "
     "LIMIT 1), length(a.text))"
 )
-_EVENT_WIDTH = len(EVENTS.select_sql("e").split(", "))
+_EVENT_WIDTH = EVENTS.select_width()
 _EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
 
@@ -405,9 +405,9 @@ def event_places(conn: sqlite3.Connection, query: EventQuery) -> list[tuple[str 
 
 # -- quotes ------------------------------------------------------------------------------------------
 _QUOTE_COLUMNS = f"q.article_id, {QUOTES.select_sql('q')}, a.title, a.publisher, a.published, q.idx"
-_QUOTE_WIDTH = len(QUOTES.select_sql("q").split(", "))
+_QUOTE_WIDTH = QUOTES.select_width()
 _QUOTE_FROM = "FROM quotes q JOIN articles a ON a.id = q.article_id"
-_QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), q.text"
+_QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), {QUOTES.value_sql('text', 'q')}"
 
 
 def quotes(conn: sqlite3.Connection, query: QuoteQuery) -> Iterator[QuoteHit]:
@@ -521,9 +521,9 @@ def entity_mentions(conn: sqlite3.Connection, key: str, article_id: str) -> tupl
     cond, params = group_rows_sql("g", key)
     row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
     spans = [Span(*r) for r in conn.execute(
-        f'SELECT m.start, m."end", m.text FROM entities g JOIN mentions m ON m.article_id = g.article_id '
-        f"AND m.entity_idx = g.idx WHERE g.article_id = ? AND {cond} ORDER BY g.idx, m.idx",
-        (article_id, *params))]
+        f"SELECT {MENTIONS.select_sql('m')} FROM entities g JOIN mentions m ON m.article_id = g.article_id "
+        f"AND m.entity_idx = g.idx JOIN articles a ON a.id = g.article_id WHERE g.article_id = ? AND {cond} "
+        "ORDER BY g.idx, m.idx", (article_id, *params))]
     return (row[0] if row else ""), spans
 
 

@@ -39,6 +39,15 @@ def _search_index(prefix: str | None = None) -> str:
     """
 
 
+def _elided(alias: str, prefix: str) -> str:
+    """A span's text column as schema version 9 stores it: NULL when it is its article's text (``a``)
+    between the span's start and end (tables._span_text decides the same on write)."""
+    text, start, end = (f'{alias}."{prefix}{n}"' for n in ("text", "start", "end"))
+    return (f"CASE WHEN {start} >= 0 AND {end} >= {start} AND {end} <= length(a.text) "
+            f"AND instr(a.text, char(0)) = 0 AND {text} = substr(a.text, {start} + 1, {end} - {start}) "
+            f"THEN NULL ELSE {text} END")
+
+
 # Each entry moves the schema from version i to i + 1. Never edit an applied entry: append a new one.
 MIGRATIONS: list[str] = [
     # 1: the record, its normalised parts, full-text search, ingest bookkeeping
@@ -228,6 +237,76 @@ MIGRATIONS: list[str] = [
     #    clustering (store/summaries.py), and filled from what the store already holds: the entities list
     #    and an entity's page read it instead of grouping every entity row at each view
     ENTITY_PAGES,
+    # 9: nothing stored twice. The packed record no longer holds the lists its tables hold (paragraphs,
+    #    sections, media, entities, quotes, events: the store rebuilds them from their rows), and a span's
+    #    text (a quote's words, a mention, an event's sentence, an actor's name) is NULL when it is the
+    #    article's text between its start and end (tables.Table.select_sql reads it from there); the three
+    #    tables whose text was NOT NULL are rebuilt for that, their rows copied with the texts elided
+    f"""
+    UPDATE articles SET record_zlib = dateline_slim(record_zlib, {", ".join(
+        f"(SELECT count(*) FROM {t} x WHERE x.article_id = articles.id)"
+        for t in ("paragraphs", "sections", "media", "entities", "quotes", "events", "mentions"))});
+
+    CREATE TABLE quotes_9 (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT, kind TEXT NOT NULL,
+        speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT,
+        speaker_entity TEXT, speaker_name TEXT, speaker_norm TEXT,
+        cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+        confidence REAL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO quotes_9 SELECT q.article_id, q.idx, q.start, q."end", {_elided("q", "")}, q.kind,
+        q.speaker_start, q.speaker_end, {_elided("q", "speaker_")}, q.speaker_entity, q.speaker_name,
+        q.speaker_norm, q.cue_start, q.cue_end, {_elided("q", "cue_")}, q.confidence
+        FROM quotes q JOIN articles a ON a.id = q.article_id;
+    DROP TABLE quotes;
+    ALTER TABLE quotes_9 RENAME TO quotes;
+    CREATE INDEX quotes_speaker ON quotes(speaker_norm);
+
+    CREATE TABLE events_9 (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
+        source_text TEXT, source_start INTEGER, source_end INTEGER,
+        source_entity TEXT, source_code TEXT, source_country TEXT,
+        target_text TEXT, target_start INTEGER, target_end INTEGER,
+        target_entity TEXT, target_code TEXT, target_country TEXT,
+        cameo TEXT, plover TEXT, quad_class INTEGER, goldstein REAL,
+        date TEXT, day TEXT,
+        location TEXT, negated INTEGER NOT NULL, quote INTEGER,
+        confidence REAL, event_id TEXT,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO events_9 SELECT e.article_id, e.idx, e.start, e."end", {_elided("e", "")},
+        {_elided("e", "source_")}, e.source_start, e.source_end, e.source_entity, e.source_code,
+        e.source_country, {_elided("e", "target_")}, e.target_start, e.target_end, e.target_entity,
+        e.target_code, e.target_country, e.cameo, e.plover, e.quad_class, e.goldstein, e.date, e.day, e.location,
+        e.negated, e.quote, e.confidence, e.event_id
+        FROM events e JOIN articles a ON a.id = e.article_id;
+    DROP TABLE events;
+    ALTER TABLE events_9 RENAME TO events;
+    CREATE INDEX events_day ON events(day);
+    CREATE INDEX events_cameo ON events(cameo);
+    CREATE INDEX events_source ON events(source_code);
+    CREATE INDEX events_target ON events(target_code);
+    CREATE INDEX events_event_id ON events(event_id);
+    CREATE INDEX events_source_country ON events(source_country);
+    CREATE INDEX events_target_country ON events(target_country);
+
+    CREATE TABLE mentions_9 (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_idx INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
+        PRIMARY KEY (article_id, entity_idx, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO mentions_9 SELECT m.article_id, m.entity_idx, m.idx, m.start, m."end", {_elided("m", "")}
+        FROM mentions m JOIN articles a ON a.id = m.article_id;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_9 RENAME TO mentions;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

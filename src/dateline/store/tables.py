@@ -50,6 +50,9 @@ class Column:
     arrow_value: Getter
     notnull: bool = False
     path: tuple[str, ...] = ()  # the field (and part) it holds; () for a derived column
+    # a span's text (start, end, text: a quote, a mention, an actor): SQLite holds NULL when it is the
+    # article's text between the span's start and end column, as it nearly always is (see _span_text)
+    span: tuple[str, str] | None = None
 
     @property
     def declared(self) -> str:
@@ -77,25 +80,52 @@ def _day(e: Event, a: Article) -> str | None:
     return day.isoformat() if day else None
 
 
+# The lists of records SQLite holds as tables of their own (the article's rows rebuild them).
+TABLE_FIELDS = ("paragraphs", "sections", "media", "entities", "quotes", "events")
+
+
 def pack_record(a: Article) -> bytes:
-    """The record but its text and duplicate_of (columns of their own), as zlib-compressed JSON: a
-    news record's JSON shrinks about five times, and only the article page and exports read it whole."""
+    """The record but its text, its duplicate_of (columns of their own) and the lists held as tables
+    (TABLE_FIELDS), as zlib-compressed JSON: what only the article page and exports read."""
     record = a.to_dict()
-    del record["text"], record["duplicate_of"]
+    for name in ("text", "duplicate_of", *TABLE_FIELDS):
+        del record[name]
     return zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 6)
 
 
-def unpack_record(packed: bytes, text: str, duplicate_of: str | None) -> Article:
-    """The Article from its packed record and the text and duplicate_of columns (pack_record's inverse)."""
+def unpack_record(packed: bytes, text: str, duplicate_of: str | None, parts: dict[str, list[Any]]) -> Article:
+    """The Article from its packed record, the text and duplicate_of columns and its lists read from their
+    tables (``parts``: field name -> objects; pack_record's inverse). A list still in the record (one packed
+    before schema version 9 whose rows the store does not have, see slim_packed) is taken from there."""
     data = json.loads(zlib.decompress(packed))
     data["text"] = text
     data["duplicate_of"] = duplicate_of
-    return Article.from_dict(data)
+    article = Article.from_dict(data)
+    for name, items in parts.items():
+        if name not in data:
+            setattr(article, name, items)
+    return article
 
 
 def pack_json(record: str) -> bytes:
     """A record stored as JSON text (schema version 5 and before), packed (for the migration)."""
     return zlib.compress(record.encode(), 6)
+
+
+def slim_packed(packed: bytes, *rows: int) -> bytes:
+    """A packed record of schema version 8 and before (its lists included) without each list of
+    TABLE_FIELDS that its table holds whole: ``rows`` are the article's rows in each of those tables, then
+    in mentions (for the migration to version 9; a list whose rows are missing stays in the record)."""
+    record = json.loads(zlib.decompress(packed))
+    *counts, mentions = rows
+    for name, count in zip(TABLE_FIELDS, counts, strict=True):
+        items = record.get(name)
+        whole = items is not None and len(items) == count
+        if name == "entities" and whole:
+            whole = sum(len(e.get("mentions") or []) for e in items) == mentions
+        if whole:
+            del record[name]
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 6)
 
 
 def _now(*_: Any) -> str:
@@ -169,6 +199,12 @@ def _columns(cls: type, *, prefix: str = "", optional_parent: bool = False, path
             if (cls, name) in _ARROW_TYPE:
                 arrow, to_arrow = _ARROW_TYPE[(cls, name)]
             to_sql = int if tp is bool else _same
+            if name == "text" and _is_span(cls):
+                columns.append(Column(
+                    column, sql, arrow, sql_value=_span_text(path), arrow_value=_getter(here, to_arrow),
+                    notnull=False, path=here, span=(f"{prefix}start", f"{prefix}end"),
+                ))
+                continue
             columns.append(Column(
                 column, sql, arrow,
                 sql_value=_getter(here, to_sql), arrow_value=_getter(here, to_arrow),
@@ -196,6 +232,29 @@ def _columns(cls: type, *, prefix: str = "", optional_parent: bool = False, path
 
 def _same(value: Any) -> Any:
     return value
+
+
+def _is_span(cls: type) -> bool:
+    """A record with a start, an end and a text: the text is (nearly always) the article's between them."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {"start", "end", "text"} <= names
+
+
+def _span_text(path: tuple[str, ...]) -> Getter:
+    """The text of the span at ``path``, or None (SQL NULL) when it is the article's text from its start to
+    its end: the store reads it from there (Table.select_sql), so a quote's words are not stored twice."""
+    def get(obj: Any, article: Article, index: int) -> Any:
+        for name in path:
+            obj = getattr(obj, name, None) if obj is not None else None
+        if obj is None:
+            return None
+        start, end, text = obj.start, obj.end, obj.text
+        whole = article.text
+        if (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(whole)
+                and whole[start:end] == text and "\x00" not in whole):
+            return None
+        return text
+    return get
 
 
 def _getter(path: tuple[str, ...], convert: Callable[[Any], Any]) -> Getter:
@@ -243,9 +302,23 @@ class Table:
         columns = self.sql_columns()
         return [tuple(c.sql_value(obj, article, i) for c in columns) for i, obj in enumerate(self.items(article))]
 
-    def select_sql(self, alias: str) -> str:
-        """The columns ``decode`` reads, for a SELECT over this table as ``alias``."""
-        return ", ".join(f"{alias}.{_quoted(c.name)}" for c in self.columns if c.sql is not None and c.path)
+    def select_sql(self, alias: str, article: str = "a") -> str:
+        """The columns ``decode`` reads, for a SELECT over this table as ``alias`` joined to its article as
+        ``article``."""
+        return ", ".join(self.value_sql(c.name, alias, article) for c in self.columns if c.sql is not None and c.path)
+
+    def value_sql(self, name: str, alias: str, article: str = "a") -> str:
+        """The SQL value of the column ``name``: a span's text not stored is its article's text between the
+        span's start and end."""
+        c = next(c for c in self.columns if c.name == name)
+        if c.span is None:
+            return f"{alias}.{_quoted(c.name)}"
+        start, end = (f"{alias}.{_quoted(n)}" for n in c.span)
+        return f"coalesce({alias}.{c.name}, substr({article}.text, {start} + 1, {end} - {start}))"
+
+    def select_width(self) -> int:
+        """How many columns select_sql gives."""
+        return len([c for c in self.columns if c.sql is not None and c.path])
 
     def decode(self, row: Sequence[Any]) -> Any:
         """The record object from a row of ``select_sql``'s columns, in that order."""
@@ -426,6 +499,6 @@ def sql_declarations() -> dict[str, dict[str, str]]:
 
 __all__ = [
     "ARTICLES", "ENTITIES", "EVENTS", "EXPORT_TABLES", "MEDIA", "MENTIONS", "PARAGRAPHS", "QUOTES", "SECTIONS",
-    "SQL_TABLES", "Column", "Table", "export_schemas", "pack_json", "pack_record", "sql_declarations", "struct_type",
-    "unpack_record",
+    "SQL_TABLES", "TABLE_FIELDS", "Column", "Table", "export_schemas", "pack_json", "pack_record", "slim_packed",
+    "sql_declarations", "struct_type", "unpack_record",
 ]
