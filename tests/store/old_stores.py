@@ -14,8 +14,8 @@ from dateline.store.tables import SQL_TABLES
 
 
 def old_store(path: Path, version: int, articles: list[Article]) -> None:
-    """A store of schema ``version`` (7 or 8) holding ``articles`` as that version wrote them: the whole
-    record packed (its lists too) and every span's text in its row."""
+    """A store of schema ``version`` (7 or 8) holding ``articles`` as that version wrote them: the text
+    plain, the whole record packed (its lists too) and every span's text in its row."""
     conn = _connect(path, readonly=False)
     for script in MIGRATIONS[:version]:
         for statement in _statements(script):
@@ -26,8 +26,11 @@ def old_store(path: Path, version: int, articles: list[Article]) -> None:
         for table in SQL_TABLES:
             columns = table.sql_columns()
             rows = [tuple(_old_value(c, obj, a, i) for c in columns) for i, obj in enumerate(table.items(a))]
+            names = ", ".join('"end"' if c.name == "end" else "text" if c.name == "text_zlib" else c.name
+                              for c in columns)
             if rows:
-                conn.executemany(table.insert_sql(), rows)
+                conn.executemany(f"INSERT INTO {table.sql_table}({names}) VALUES ({', '.join('?' * len(columns))})",
+                                 rows)
     conn.execute("COMMIT")
     conn.close()
 
@@ -37,6 +40,8 @@ def _old_value(column, obj, article: Article, index: int):
         record = article.to_dict()
         del record["text"], record["duplicate_of"]
         return zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 6)
+    if column.name == "text_zlib":  # plain text before version 10
+        return article.text
     if column.span is not None:  # the text as it is, never elided
         return column.arrow_value(obj, article, index)
     return column.sql_value(obj, article, index)

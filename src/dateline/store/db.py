@@ -34,7 +34,10 @@ from .tables import (
     SECTIONS,
     SQL_TABLES,
     TABLE_FIELDS,
+    TextReader,
+    article_text_sql,
     pack_json,
+    pack_text,
     slim_packed,
     unpack_record,
 )
@@ -104,7 +107,7 @@ class Store:
 
     def get(self, article_id: str) -> Article | None:
         row = self.conn.execute(
-            "SELECT text, record_zlib, duplicate_of, id FROM articles WHERE id = ?", (article_id,)
+            "SELECT dateline_unzip(text_zlib), record_zlib, duplicate_of, id FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         return _articles(self.conn, [row])[0] if row else None
 
@@ -128,7 +131,7 @@ class Store:
             page = 500 if remaining is None else min(500, remaining)
             clauses = [*where, "a.id > ?"] if cursor is not None else where
             args = [*params, cursor] if cursor is not None else params
-            sql = "SELECT a.text, a.record_zlib, a.duplicate_of, a.id FROM articles a"
+            sql = f"SELECT {article_text_sql()}, a.record_zlib, a.duplicate_of, a.id FROM articles a"
             sql += (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY a.id LIMIT ?"
             rows = self.conn.execute(sql, [*args, page]).fetchall()
             yield from _articles(self.conn, rows)
@@ -359,6 +362,8 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn.create_function("dateline_norm", 1, lambda t: normalise_name(t) if t else "", deterministic=True)
         conn.create_function("dateline_pack", 1, pack_json, deterministic=True)
         conn.create_function("dateline_slim", 8, slim_packed, deterministic=True)
+        conn.create_function("dateline_zip", 1, pack_text, deterministic=True)
+        conn.create_function("dateline_unzip", 1, TextReader(), deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

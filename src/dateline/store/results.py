@@ -34,7 +34,7 @@ from .query import (
     event_signature_text_sql,
 )
 from .search import time_budget
-from .tables import EVENTS, MENTIONS, QUOTES
+from .tables import EVENTS, MENTIONS, QUOTES, article_text_sql
 
 
 @dataclass
@@ -337,7 +337,7 @@ def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) 
 _EVENT_COLUMNS = (
     f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx, a.url, a.source, a.fetched, "
     "coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' ORDER BY p.idx "
-    "LIMIT 1), length(a.text))"
+    f"LIMIT 1), length({article_text_sql()}))"
 )
 _EVENT_WIDTH = EVENTS.select_width()
 _EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
@@ -519,7 +519,7 @@ def entity_mentions(conn: sqlite3.Connection, key: str, article_id: str) -> tupl
     """The text of an article and the mentions in it of the entity whose page key is ``key`` (in the
     order of its entities, then of their mentions), read from the rows without decoding the record."""
     cond, params = group_rows_sql("g", key)
-    row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute(f"SELECT {article_text_sql()} FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
     spans = [Span(*r) for r in conn.execute(
         f"SELECT {MENTIONS.select_sql('m')} FROM entities g JOIN mentions m ON m.article_id = g.article_id "
         f"AND m.entity_idx = g.idx JOIN articles a ON a.id = g.article_id WHERE g.article_id = ? AND {cond} "

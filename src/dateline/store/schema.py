@@ -238,10 +238,10 @@ MIGRATIONS: list[str] = [
     #    and an entity's page read it instead of grouping every entity row at each view
     ENTITY_PAGES,
     # 9: nothing stored twice. The packed record no longer holds the lists its tables hold (paragraphs,
-    #    sections, media, entities, quotes, events: the store rebuilds them from their rows), and a span's
-    #    text (a quote's words, a mention, an event's sentence, an actor's name) is NULL when it is the
-    #    article's text between its start and end (tables.Table.select_sql reads it from there); the three
-    #    tables whose text was NOT NULL are rebuilt for that, their rows copied with the texts elided
+    #    sections, media, entities, quotes, events: the store rebuilds them from their rows), and the text
+    #    of a quote, its speaker and cue, and a mention is NULL when it is the article's text between its
+    #    start and end (tables.Table.select_sql reads it from there); the two tables whose text was NOT NULL
+    #    are rebuilt for that, their rows copied with the texts elided
     f"""
     UPDATE articles SET record_zlib = dateline_slim(record_zlib, {", ".join(
         f"(SELECT count(*) FROM {t} x WHERE x.article_id = articles.id)"
@@ -265,36 +265,6 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quotes_9 RENAME TO quotes;
     CREATE INDEX quotes_speaker ON quotes(speaker_norm);
 
-    CREATE TABLE events_9 (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
-        source_text TEXT, source_start INTEGER, source_end INTEGER,
-        source_entity TEXT, source_code TEXT, source_country TEXT,
-        target_text TEXT, target_start INTEGER, target_end INTEGER,
-        target_entity TEXT, target_code TEXT, target_country TEXT,
-        cameo TEXT, plover TEXT, quad_class INTEGER, goldstein REAL,
-        date TEXT, day TEXT,
-        location TEXT, negated INTEGER NOT NULL, quote INTEGER,
-        confidence REAL, event_id TEXT,
-        PRIMARY KEY (article_id, idx)
-    ) WITHOUT ROWID;
-    INSERT INTO events_9 SELECT e.article_id, e.idx, e.start, e."end", {_elided("e", "")},
-        {_elided("e", "source_")}, e.source_start, e.source_end, e.source_entity, e.source_code,
-        e.source_country, {_elided("e", "target_")}, e.target_start, e.target_end, e.target_entity,
-        e.target_code, e.target_country, e.cameo, e.plover, e.quad_class, e.goldstein, e.date, e.day, e.location,
-        e.negated, e.quote, e.confidence, e.event_id
-        FROM events e JOIN articles a ON a.id = e.article_id;
-    DROP TABLE events;
-    ALTER TABLE events_9 RENAME TO events;
-    CREATE INDEX events_day ON events(day);
-    CREATE INDEX events_cameo ON events(cameo);
-    CREATE INDEX events_source ON events(source_code);
-    CREATE INDEX events_target ON events(target_code);
-    CREATE INDEX events_event_id ON events(event_id);
-    CREATE INDEX events_source_country ON events(source_country);
-    CREATE INDEX events_target_country ON events(target_country);
-
     CREATE TABLE mentions_9 (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         entity_idx INTEGER NOT NULL,
@@ -306,6 +276,35 @@ MIGRATIONS: list[str] = [
         FROM mentions m JOIN articles a ON a.id = m.article_id;
     DROP TABLE mentions;
     ALTER TABLE mentions_9 RENAME TO mentions;
+    """,
+    # 10: the article's text compressed (zlib: a third of its size) in text_zlib, read with
+    #     dateline_unzip (registered on every connection, like the functions of the search index;
+    #     tables.article_text_sql); the search view and its triggers are made anew over it, the index as it was
+    """
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP VIEW articles_search;
+    ALTER TABLE articles ADD COLUMN text_zlib BLOB NOT NULL DEFAULT x'';
+    UPDATE articles SET text_zlib = dateline_zip(text);
+    ALTER TABLE articles DROP COLUMN text;
+    CREATE VIEW articles_search AS
+        SELECT rowid, dateline_segment(title) AS title, dateline_segment(dateline_unzip(text_zlib)) AS text
+        FROM articles;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(dateline_unzip(new.text_zlib)));
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(dateline_unzip(old.text_zlib)));
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text_zlib ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(dateline_unzip(old.text_zlib)));
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(dateline_unzip(new.text_zlib)));
+    END;
     """,
 ]
 

@@ -107,6 +107,31 @@ def unpack_record(packed: bytes, text: str, duplicate_of: str | None, parts: dic
     return article
 
 
+def pack_text(text: str | None) -> bytes:
+    """An article's text as the store keeps it (zlib, level 6)."""
+    return zlib.compress((text or "").encode(), 6)
+
+
+def article_text_sql(alias: str = "a") -> str:
+    """The text of the article ``alias`` in SQL (dateline_unzip is registered on every store connection)."""
+    return f"dateline_unzip({alias}.text_zlib)"
+
+
+class TextReader:
+    """unpack_text for SQLite (dateline_unzip): the text of the last blob is kept, since a row's span
+    texts (an event's sentence and its two actors) each read the same article's text."""
+
+    def __init__(self) -> None:
+        self._last: tuple[bytes, str] = (b"", "")
+
+    def __call__(self, packed: bytes | None) -> str:
+        if not packed:
+            return ""
+        if packed != self._last[0]:
+            self._last = (packed, zlib.decompress(packed).decode())
+        return self._last[1]
+
+
 def pack_json(record: str) -> bytes:
     """A record stored as JSON text (schema version 5 and before), packed (for the migration)."""
     return zlib.compress(record.encode(), 6)
@@ -199,7 +224,7 @@ def _columns(cls: type, *, prefix: str = "", optional_parent: bool = False, path
             if (cls, name) in _ARROW_TYPE:
                 arrow, to_arrow = _ARROW_TYPE[(cls, name)]
             to_sql = int if tp is bool else _same
-            if name == "text" and _is_span(cls):
+            if name == "text" and cls in _ELIDED:
                 columns.append(Column(
                     column, sql, arrow, sql_value=_span_text(path), arrow_value=_getter(here, to_arrow),
                     notnull=False, path=here, span=(f"{prefix}start", f"{prefix}end"),
@@ -234,10 +259,11 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _is_span(cls: type) -> bool:
-    """A record with a start, an end and a text: the text is (nearly always) the article's between them."""
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {"start", "end", "text"} <= names
+# The records whose text is the article's between their start and end, and is stored only when it is not:
+# a quote's words (the largest copy, a sixth of a news article), its speaker and cue, and a mention.
+# An event's sentence and its actors' names stay in their rows: event lists, timelines and downloads read
+# thousands of events at a time, and each would otherwise read its article's text.
+_ELIDED = (Quote, Span)
 
 
 def _span_text(path: tuple[str, ...]) -> Getter:
@@ -314,7 +340,7 @@ class Table:
         if c.span is None:
             return f"{alias}.{_quoted(c.name)}"
         start, end = (f"{alias}.{_quoted(n)}" for n in c.span)
-        return f"coalesce({alias}.{c.name}, substr({article}.text, {start} + 1, {end} - {start}))"
+        return f"coalesce({alias}.{c.name}, substr({article_text_sql(article)}, {start} + 1, {end} - {start}))"
 
     def select_width(self) -> int:
         """How many columns select_sql gives."""
@@ -393,7 +419,20 @@ def _counter(name: str) -> Getter:
     return lambda a, _, i: len(getattr(a, name))
 
 
-_article_fields = _columns(Article, skip=_FACTS)  # the facts are tables of their own
+def _zipped_text(columns: list[Column]) -> list[Column]:
+    """The text as SQLite holds it: compressed in ``text_zlib`` (a third of its size; schema version 10),
+    read with article_text_sql; Arrow keeps it as a string."""
+    out: list[Column] = []
+    for c in columns:
+        if c.name == "text":
+            out += [dataclasses.replace(c, sql=None),
+                    _derived("text_zlib", "BLOB", None, lambda a, _, i: pack_text(a.text), notnull=True)]
+        else:
+            out.append(c)
+    return out
+
+
+_article_fields = _zipped_text(_columns(Article, skip=_FACTS))  # the facts are tables of their own
 
 ARTICLES = Table(
     "articles", Article, lambda a: [a],
@@ -499,6 +538,6 @@ def sql_declarations() -> dict[str, dict[str, str]]:
 
 __all__ = [
     "ARTICLES", "ENTITIES", "EVENTS", "EXPORT_TABLES", "MEDIA", "MENTIONS", "PARAGRAPHS", "QUOTES", "SECTIONS",
-    "SQL_TABLES", "TABLE_FIELDS", "Column", "Table", "export_schemas", "pack_json", "pack_record", "slim_packed",
+    "SQL_TABLES", "TABLE_FIELDS", "Column", "Table", "export_schemas", "TextReader", "article_text_sql", "pack_json", "pack_record", "pack_text", "slim_packed",
     "sql_declarations", "struct_type", "unpack_record",
 ]
