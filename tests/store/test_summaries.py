@@ -10,7 +10,7 @@ import pytest
 
 from dateline.model import Entity, Span
 from dateline.store import open_store
-from dateline.store.summaries import recount, stored
+from dateline.store.summaries import recount, recount_days, stored, stored_days
 from tests.store.old_stores import old_store
 from tests.store.records import harbour_article, plain_article
 
@@ -28,12 +28,15 @@ def _us_article(n: int, *names: str, publisher: str = "Example Wire") -> object:
     lee = text.index("Ann Lee")
     entities.append(Entity("p", "Ann Lee", "PERSON", "USAGOV", "USA", ["US envoy", "diplomat"],
                            [Span(lee, lee + 7, "Ann Lee"), Span(lee, lee + 3, "Ann")]))
-    return replace(plain_article(n, f"Story {n}", text, publisher=publisher), entities=entities)
+    published = f"2024-05-0{1 + n % 2}T10:00:00Z"  # two days, so that a cluster spans both
+    return replace(plain_article(n, f"Story {n}", text, publisher=publisher, published=published),
+                   entities=entities)
 
 
 def _check(store) -> dict:
     expected = recount(store.conn)
     assert stored(store.conn) == expected
+    assert stored_days(store.conn) == recount_days(store.conn)
     return expected
 
 
@@ -64,6 +67,7 @@ def test_deletes_and_clustering_keep_the_pages_equal_to_a_recount(store):
         store.upsert(_us_article(n, "United States"))
     store.set_duplicates({"plain0002": "plain0001", "plain0003": "plain0001"})
     pages = _check(store)
+    assert stored_days(store.conn) == {"2024-05-01": (2, 2), "2024-05-02": (2, 1)}  # 0002 and 0004; 0001, 0003
     assert pages["country-usa"][:2] == (4, 2) and pages["person-ann-lee"][:2] == (4, 2)
     store.set_duplicates({"plain0003": None, "plain0001": "plain0004"})  # one leaves, the representative moves
     _check(store)

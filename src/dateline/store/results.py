@@ -290,8 +290,8 @@ def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dic
                           params).fetchall()
     if not by_day:
         return []
-    every_day = conn.execute(f"SELECT substr(a.published_at, 1, 10), {counted} FROM articles a "
-                             "WHERE a.published_at IS NOT NULL GROUP BY 1").fetchall()
+    every_day = conn.execute(  # the summary the write path keeps (store/summaries.py)
+        f"SELECT day, {'clusters' if query.collapse else 'articles'} FROM article_days").fetchall()
 
     def bucket(rows: list[tuple[str, int]]) -> dict[date, int]:
         out: dict[date, int] = {}

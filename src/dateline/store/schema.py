@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from .errors import StoreError
-from .summaries import ENTITY_PAGES
+from .summaries import ARTICLE_DAYS, ENTITY_PAGES
 
 
 def _search_index(prefix: str | None = None) -> str:
@@ -306,6 +306,9 @@ MIGRATIONS: list[str] = [
         VALUES (new.rowid, dateline_segment(new.title), dateline_segment(dateline_unzip(new.text_zlib)));
     END;
     """,
+    # 11: the store's articles per day of publication (and clusters), kept by triggers like the entity
+    #     pages (store/summaries.py): a search's volume chart divides by them
+    ARTICLE_DAYS,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

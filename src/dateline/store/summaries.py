@@ -183,3 +183,64 @@ def stored(conn: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
         values.setdefault(k, {})[(kind, value)] = n
     return {k: (*rest, values.get(k, {})) for k, *rest in conn.execute(
         "SELECT key, articles, clusters, mentions, name, type, code, country FROM entity_pages")}
+
+
+# -- articles per day ------------------------------------------------------------------------------------
+# The volume chart of a search shares each period's matches out of all the store's articles of that period;
+# ``article_days`` keeps those totals per day of publication (articles, and near-duplicate clusters with an
+# article that day), so that a chart does not count every article of the store at each view.
+_DAY = "substr({a}.published_at, 1, 10)"
+
+
+def _others_that_day(a: str, cluster: str) -> str:
+    """True when an article of ``cluster`` other than ``a`` was published on ``a``'s day."""
+    day = _DAY.format(a=a)
+    return (f"EXISTS (SELECT 1 FROM articles c WHERE coalesce(c.duplicate_of, c.id) = {cluster} "
+            f"AND c.id != {a}.id AND substr(c.published_at, 1, 10) = {day})")
+
+
+def _day_change(a: str, sign: str) -> str:
+    """Count the article ``a`` (new or old) in, or out of, its day."""
+    day = _DAY.format(a=a)
+    cluster = f"coalesce({a}.duplicate_of, {a}.id)"
+    return f"""
+        INSERT INTO article_days(day, articles, clusters)
+        SELECT {day}, {sign}1, {sign}(NOT {_others_that_day(a, cluster)}) WHERE {a}.published_at IS NOT NULL
+        ON CONFLICT(day) DO UPDATE SET articles = articles + excluded.articles,
+            clusters = clusters + excluded.clusters;
+        DELETE FROM article_days WHERE day = {day} AND articles <= 0;
+    """
+
+
+ARTICLE_DAYS = f"""
+    CREATE TABLE article_days (
+        day TEXT PRIMARY KEY,       -- YYYY-MM-DD of published_at
+        articles INTEGER NOT NULL,
+        clusters INTEGER NOT NULL   -- near-duplicate clusters with an article published that day
+    ) WITHOUT ROWID;
+    CREATE TRIGGER article_days_insert AFTER INSERT ON articles BEGIN
+        {_day_change("new", "+")}
+    END;
+    CREATE TRIGGER article_days_delete AFTER DELETE ON articles BEGIN
+        {_day_change("old", "-")}
+    END;
+    CREATE TRIGGER article_days_update AFTER UPDATE OF duplicate_of, published_at ON articles
+    WHEN old.duplicate_of IS NOT new.duplicate_of OR old.published_at IS NOT new.published_at BEGIN
+        {_day_change("old", "-").replace("c.id != old.id", "c.id != new.id")}
+        {_day_change("new", "+")}
+    END;
+    INSERT INTO article_days(day, articles, clusters)
+        SELECT substr(published_at, 1, 10), count(*), count(DISTINCT coalesce(duplicate_of, id))
+        FROM articles WHERE published_at IS NOT NULL GROUP BY 1;
+"""
+
+
+def recount_days(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    """{day: (articles, clusters)} from the articles, as article_days should hold them."""
+    return {d: (n, c) for d, n, c in conn.execute(
+        "SELECT substr(published_at, 1, 10), count(*), count(DISTINCT coalesce(duplicate_of, id)) FROM articles "
+        "WHERE published_at IS NOT NULL GROUP BY 1")}
+
+
+def stored_days(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    return {d: (n, c) for d, n, c in conn.execute("SELECT day, articles, clusters FROM article_days")}
