@@ -591,19 +591,25 @@ class EntityQuery:
     def filters(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FILTERS if getattr(self, name) not in (None, "")}
 
-    def where(self) -> tuple[list[str], list[Any]]:
+    def _attributes(self, alias: str) -> tuple[list[str], list[Any]]:
+        """The type, country and code filters over the table ``alias`` (entity rows or page summaries)."""
         where: list[str] = []
         params: list[Any] = []
         if self.type:
-            where.append("g.type = ?")
+            where.append(f"{alias}.type = ?")
             params.append(self.type)
         if self.country:
-            where.append("g.country = ?")
+            where.append(f"{alias}.country = ?")
             params.append(self.country)
         if self.code:
-            cond, p = _prefix_range("g.code", self.code)
+            cond, p = _prefix_range(f"{alias}.code", self.code)
             where.append(cond)
             params += p
+        return where, params
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        """The filters on the entity rows ``g`` (of the articles a search matches)."""
+        where, params = self._attributes("g")
         if self.key:
             cond, p = group_rows_sql("g", self.key)
             where.append(cond)
@@ -613,18 +619,7 @@ class EntityQuery:
 
     def page_where(self) -> tuple[list[str], list[Any]]:
         """The filters on the summary of each page (``entity_pages p``): its settled type, country and code."""
-        where: list[str] = []
-        params: list[Any] = []
-        if self.type:
-            where.append("p.type = ?")
-            params.append(self.type)
-        if self.country:
-            where.append("p.country = ?")
-            params.append(self.country)
-        if self.code:
-            cond, p = _prefix_range("p.code", self.code)
-            where.append(cond)
-            params += p
+        where, params = self._attributes("p")
         if self.key:
             where.append("p.key = ?")
             params.append(self.key)
