@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
+from itertools import islice
 from typing import Any
 
 from ..model import Event, Quote, Span
@@ -335,10 +336,12 @@ def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) 
 
 # -- events ------------------------------------------------------------------------------------------
 _EVENT_COLUMNS = (
-    f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx, a.url, a.source, a.fetched, "
-    "coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' ORDER BY p.idx "
-    f"LIMIT 1), length({article_text_sql()}))"
+    f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx, a.url, a.source, a.fetched"
 )
+# Where the lead of an article ends (its first body paragraph, else its whole text), for the GDELT-style row;
+# read for the rows a list gives, not in the query that matches, collapses and sorts every event
+_LEAD_END = (f"SELECT a.id, coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' "
+             f"ORDER BY p.idx LIMIT 1), length({article_text_sql()})) FROM articles a WHERE a.id IN ")
 _EVENT_WIDTH = EVENTS.select_width()
 _EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
@@ -363,9 +366,13 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
     sql, params = _event_sql(query)
     limit, page = query.page.sql()
     w = _EVENT_WIDTH
-    for r in _stream(conn, query, sql + limit, [*params, *page]):
-        yield EventHit(EventSource(r[0], r[w + 1], r[w + 2], r[w + 3], r[w + 5], r[w + 6], r[w + 7], r[w + 8]),
-                       EVENTS.decode(r[1 : w + 1]), r[-1], index=r[w + 4])
+    rows = _stream(conn, query, sql + limit, [*params, *page])
+    while chunk := list(islice(rows, 500)):
+        ids = list({r[0] for r in chunk})
+        lead = dict(conn.execute(f"{_LEAD_END}({', '.join('?' * len(ids))})", ids).fetchall())
+        for r in chunk:
+            yield EventHit(EventSource(r[0], r[w + 1], r[w + 2], r[w + 3], r[w + 5], r[w + 6], r[w + 7], lead[r[0]]),
+                           EVENTS.decode(r[1 : w + 1]), r[-1], index=r[w + 4])
 
 
 @_budgeted
