@@ -5,7 +5,7 @@
 
 The store is built once by the project's own write path (store.db.write_article, 500 articles a
 transaction) into a file under /tmp and reused by later runs (delete it to rebuild). Its articles
-are generated (seeded) with the size and annotation density of news pages: about 4,500 characters
+are generated (seeded) with the size and annotation density of news pages: about 7,700 characters
 in 15 paragraphs, 20 entities with 2 mentions each (people, organisations, 24 countries, coded as
 the pipeline codes them), 6 quotes with speakers, 5 coded events (codes, PLOVER categories, quad
 classes and Goldstein scores from the CAMEO codebook, actors from the entities); 3% are syndicated

@@ -21,7 +21,7 @@ CORRUPT = 1234
 
 # Every table that holds what was ingested, with the columns that depend on when it ran left out.
 CONTENT_TABLES = {
-    "articles": "id, source, url, title, publisher, published, published_at, fetched, language, text, record_zlib, "
+    "articles": "id, source, url, title, publisher, published, published_at, fetched, language, text_zlib, record_zlib, "
                 "duplicate_of",
     "paragraphs": "*", "sections": "*", "media": "*", "entities": "*", "mentions": "*", "quotes": "*",
     "events": "*", "minhashes": "*",

@@ -22,6 +22,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from .store.keys import UNSPACED
+from .store.tables import article_text_sql
 
 if TYPE_CHECKING:
     from .store import Store
@@ -114,7 +115,7 @@ def dedup_store(store: Store, threshold: float = DEFAULT_THRESHOLD) -> DedupRepo
     started = time.perf_counter()
     _add_missing_signatures(store)
     rows = store.conn.execute(
-        "SELECT a.id, a.published_at, length(a.text), a.duplicate_of, m.signature "
+        f"SELECT a.id, a.published_at, length({article_text_sql()}), a.duplicate_of, m.signature "
         "FROM articles a JOIN minhashes m ON m.article_id = a.id ORDER BY a.id"
     ).fetchall()
     sigs = np.stack([np.frombuffer(r[4], dtype=np.uint64) for r in rows]) if rows else np.empty((0, NUM_PERM))
@@ -140,8 +141,8 @@ def dedup_store(store: Store, threshold: float = DEFAULT_THRESHOLD) -> DedupRepo
 def _add_missing_signatures(store: Store, batch: int = 2000) -> None:
     while True:
         rows = store.conn.execute(
-            "SELECT a.id, a.text FROM articles a LEFT JOIN minhashes m ON m.article_id = a.id "
-            "WHERE m.article_id IS NULL AND length(a.text) > 0 LIMIT ?",
+            f"SELECT a.id, {article_text_sql()} FROM articles a LEFT JOIN minhashes m ON m.article_id = a.id "
+            f"WHERE m.article_id IS NULL AND length({article_text_sql()}) > 0 LIMIT ?",
             (batch,),
         ).fetchall()
         if not rows:

@@ -31,7 +31,7 @@ STORIES = 48
 KILLS = int(os.environ.get("DATELINE_CRASH_KILLS", "2"))  # kills at article counts, after the start-up one
 
 PER_ARTICLE = ("paragraphs", "sections", "media", "entities", "mentions", "quotes", "events")
-ARTICLE_COLUMNS = "id, source, url, title, publisher, published, published_at, language, text"
+ARTICLE_COLUMNS = "id, source, url, title, publisher, published, published_at, language, text_zlib"
 FINAL = {  # the whole content, as in tests/test_ingest.py: columns that depend on when it ran left out
     "articles": f"{ARTICLE_COLUMNS}, record_zlib, duplicate_of",
     **{t: "*" for t in PER_ARTICLE},

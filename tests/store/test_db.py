@@ -169,11 +169,10 @@ def test_a_version_5_store_keeps_every_record_whole_when_its_records_are_packed(
     """Migration 6 packs the JSON records and moves the lists of words into columns: get() gives back the
     very record that was stored before, and the list of articles shows its authors."""
     import json
+    import zlib
 
     from dateline.store.query import ArticleQuery
     from dateline.store.schema import MIGRATIONS, _statements
-    from dateline.store.tables import pack_record
-
     article = harbour_article()
     article.authors, article.tags, article.warnings = ["Kari Nordmann"], ["fisheries"], ["odd byline"]
     path = tmp_path / "v5.db"
@@ -195,7 +194,8 @@ def test_a_version_5_store_keeps_every_record_whole_when_its_records_are_packed(
         assert store.conn.execute("SELECT tags, warnings FROM articles").fetchone() == ('["fisheries"]',
                                                                                         '["odd byline"]')
         packed = store.conn.execute("SELECT record_zlib FROM articles").fetchone()[0]
-    assert len(packed) < len(json.dumps(record)) and packed == pack_record(article)
+    # packed (schema 6); its lists stay in it (schema 9) because this store has none of their rows
+    assert len(packed) < len(json.dumps(record)) and json.loads(zlib.decompress(packed)) == record
 
 
 def test_one_entity_page_for_a_country_under_all_its_names(store):

@@ -18,13 +18,29 @@ from pathlib import Path
 from typing import Any
 
 from ..config import settings
-from ..model import Article, Event, Failure, Quote
+from ..model import Article, Event, Failure, Quote, Span
 from . import browse, queries, results, search
 from .errors import StoreError
 from .keys import normalise_name, search_form
 from .query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
 from .schema import migrate
-from .tables import SQL_TABLES, pack_json, unpack_record
+from .tables import (
+    ENTITIES,
+    EVENTS,
+    MEDIA,
+    MENTIONS,
+    PARAGRAPHS,
+    QUOTES,
+    SECTIONS,
+    SQL_TABLES,
+    TABLE_FIELDS,
+    TextReader,
+    article_text_sql,
+    pack_json,
+    pack_text,
+    slim_packed,
+    unpack_record,
+)
 
 DateLike = str | date | datetime | None
 
@@ -91,9 +107,9 @@ class Store:
 
     def get(self, article_id: str) -> Article | None:
         row = self.conn.execute(
-            "SELECT text, record_zlib, duplicate_of FROM articles WHERE id = ?", (article_id,)
+            "SELECT dateline_unzip(text_zlib), record_zlib, duplicate_of, id FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return _article(row) if row else None
+        return _articles(self.conn, [row])[0] if row else None
 
     def iter_articles(
         self,
@@ -115,11 +131,10 @@ class Store:
             page = 500 if remaining is None else min(500, remaining)
             clauses = [*where, "a.id > ?"] if cursor is not None else where
             args = [*params, cursor] if cursor is not None else params
-            sql = "SELECT a.text, a.record_zlib, a.duplicate_of, a.id FROM articles a"
+            sql = f"SELECT {article_text_sql()}, a.record_zlib, a.duplicate_of, a.id FROM articles a"
             sql += (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY a.id LIMIT ?"
             rows = self.conn.execute(sql, [*args, page]).fetchall()
-            for row in rows:
-                yield _article(row)
+            yield from _articles(self.conn, rows)
             if len(rows) < page:
                 return
             cursor = rows[-1][3]
@@ -243,6 +258,14 @@ class Store:
         """A page of those ids, and how many there are in all."""
         return results.entity_article_ids(self.conn, key, limit=limit, offset=offset)
 
+    def article_rows(self, ids: list[str]) -> dict[str, results.ArticleRow]:
+        """The list rows (columns and counts, not the records) of these articles, by id."""
+        return results.article_rows(self.conn, ids)
+
+    def entity_mentions(self, key: str, article_id: str) -> tuple[str, list[Span]]:
+        """An article's text and its mentions of the entity with page key ``key``."""
+        return results.entity_mentions(self.conn, key, article_id)
+
     def iter_quotes(self, *, collapse: bool = False, **filters: Any) -> Iterator[tuple[str, Quote]]:
         """(article id, quote); ``speaker`` matches the speaker's name or entity key."""
         for hit in results.quotes(self.conn, QuoteQuery(collapse=collapse, page=Page(None), **filters)):
@@ -338,6 +361,9 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn.create_function("dateline_segment", 1, search_form, deterministic=True)
         conn.create_function("dateline_norm", 1, lambda t: normalise_name(t) if t else "", deterministic=True)
         conn.create_function("dateline_pack", 1, pack_json, deterministic=True)
+        conn.create_function("dateline_slim", 8, slim_packed, deterministic=True)
+        conn.create_function("dateline_zip", 1, pack_text, deterministic=True)
+        conn.create_function("dateline_unzip", 1, TextReader(), deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -380,8 +406,23 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
 
-def _article(row: tuple) -> Article:
-    return unpack_record(row[1], row[0], row[2])
+def _articles(conn: sqlite3.Connection, rows: list[tuple]) -> list[Article]:
+    """The Articles of rows (text, record_zlib, duplicate_of, id): each packed record with its lists read
+    from their tables, one query per table for all the rows."""
+    ids = [row[3] for row in rows]
+    parts: dict[str, dict[str, list[Any]]] = {aid: {name: [] for name in TABLE_FIELDS} for aid in ids}
+    marks = ", ".join("?" * len(ids))
+    for table in (PARAGRAPHS, SECTIONS, MEDIA, ENTITIES, QUOTES, EVENTS):
+        sql = (f"SELECT t.article_id, {table.select_sql('t')} FROM {table.sql_table} t "
+               f"JOIN articles a ON a.id = t.article_id WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.idx")
+        for row in conn.execute(sql, ids):
+            parts[row[0]][table.name].append(table.decode(row[1:]))
+    mentions = (f"SELECT m.article_id, m.entity_idx, {MENTIONS.select_sql('m')} FROM mentions m "
+                f"JOIN articles a ON a.id = m.article_id WHERE m.article_id IN ({marks}) "
+                "ORDER BY m.article_id, m.entity_idx, m.idx")
+    for article_id, entity_idx, start, end, text in conn.execute(mentions, ids):
+        parts[article_id]["entities"][entity_idx].mentions.append(Span(start, end, text))
+    return [unpack_record(row[1], row[0], row[2], parts[row[3]]) for row in rows]
 
 
 def _write_failure(cur: sqlite3.Cursor, failure: Failure, run_id: int | None) -> None:

@@ -104,8 +104,9 @@ def stats(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
         "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
         "clusters": one("SELECT count(DISTINCT duplicate_of) FROM articles"),
         "paragraphs": one("SELECT count(*) FROM paragraphs"),
-        "entities": one("SELECT count(DISTINCT entity_key) FROM entities"),
-        "mentions": one("SELECT count(*) FROM mentions"),
+        # entities: the pages across articles, kept by the write path (store/summaries.py), like the mentions
+        "entities": one("SELECT count(*) FROM entity_pages"),
+        "mentions": one("SELECT coalesce(sum(mentions), 0) FROM entity_pages"),
         "quotes": one("SELECT count(*) FROM quotes"),
         "events": one("SELECT count(*) FROM events"),
         "failures": one("SELECT count(*) FROM failures"),

@@ -565,7 +565,11 @@ ENTITY_SORTS = {"articles": "articles", "mentions": "mentions", "name": "name CO
 class EntityQuery:
     """Entities across articles, one per group (see :func:`group_key`): by type, country, code prefix;
     named in the articles an ArticleQuery matches. Articles count once per near-duplicate cluster unless
-    ``collapse`` is off. Most articles first."""
+    ``collapse`` is off. Most articles first.
+
+    Over the whole store the list reads the pages' summaries (store/summaries.py) and type, country and
+    code are those settled for the page (its most frequent type, GPE for a country; its code and country);
+    restricted to the articles of a search, they filter the entity rows of those articles."""
 
     type: str | None = None
     country: str | None = None
@@ -587,25 +591,39 @@ class EntityQuery:
     def filters(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FILTERS if getattr(self, name) not in (None, "")}
 
-    def where(self) -> tuple[list[str], list[Any]]:
+    def _attributes(self, alias: str) -> tuple[list[str], list[Any]]:
+        """The type, country and code filters over the table ``alias`` (entity rows or page summaries)."""
         where: list[str] = []
         params: list[Any] = []
         if self.type:
-            where.append("g.type = ?")
+            where.append(f"{alias}.type = ?")
             params.append(self.type)
         if self.country:
-            where.append("g.country = ?")
+            where.append(f"{alias}.country = ?")
             params.append(self.country)
         if self.code:
-            cond, p = _prefix_range("g.code", self.code)
+            cond, p = _prefix_range(f"{alias}.code", self.code)
             where.append(cond)
             params += p
+        return where, params
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        """The filters on the entity rows ``g`` (of the articles a search matches)."""
+        where, params = self._attributes("g")
         if self.key:
             cond, p = group_rows_sql("g", self.key)
             where.append(cond)
             params += p
         conds, p = _article_conditions(self.articles, "g.article_id")
         return where + conds, params + p
+
+    def page_where(self) -> tuple[list[str], list[Any]]:
+        """The filters on the summary of each page (``entity_pages p``): its settled type, country and code."""
+        where, params = self._attributes("p")
+        if self.key:
+            where.append("p.key = ?")
+            params.append(self.key)
+        return where, params
 
     def order_by(self) -> str:
         return _order(self.sort, "-articles", ENTITY_SORTS, "key")

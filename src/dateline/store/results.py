@@ -20,9 +20,10 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
+from itertools import islice
 from typing import Any
 
-from ..model import Event, Quote
+from ..model import Event, Quote, Span
 from .keys import group_key_sql, group_rows_sql
 from .query import (
     CLUSTER,
@@ -34,7 +35,7 @@ from .query import (
     event_signature_text_sql,
 )
 from .search import time_budget
-from .tables import EVENTS, QUOTES
+from .tables import EVENTS, MENTIONS, QUOTES, article_text_sql
 
 
 @dataclass
@@ -193,10 +194,14 @@ def articles(conn: sqlite3.Connection, query: ArticleQuery) -> list[ArticleRow]:
                                       order, ["a.id"])
     else:
         sql = f"{head} SELECT {_ARTICLE_COLUMNS} {body}{order}"
-    rows = conn.execute(sql + limit, [*params, *page]).fetchall()
-    return [ArticleRow(id=r[0], title=r[1], publisher=r[2], published=r[3], language=r[4], url=r[5],
-                       authors=json.loads(r[6]) if r[6] else [], duplicate_of=r[7],
-                       counts={"entities": r[8], "quotes": r[9], "events": r[10]}, copies=r[11]) for r in rows]
+    return [_article_row(r) for r in conn.execute(sql + limit, [*params, *page]).fetchall()]
+
+
+def _article_row(r: tuple) -> ArticleRow:
+    """An ArticleRow from the columns of _ARTICLE_COLUMNS."""
+    return ArticleRow(id=r[0], title=r[1], publisher=r[2], published=r[3], language=r[4], url=r[5],
+                      authors=json.loads(r[6]) if r[6] else [], duplicate_of=r[7],
+                      counts={"entities": r[8], "quotes": r[9], "events": r[10]}, copies=r[11])
 
 
 @_budgeted
@@ -286,8 +291,8 @@ def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dic
                           params).fetchall()
     if not by_day:
         return []
-    every_day = conn.execute(f"SELECT substr(a.published_at, 1, 10), {counted} FROM articles a "
-                             "WHERE a.published_at IS NOT NULL GROUP BY 1").fetchall()
+    every_day = conn.execute(  # the summary the write path keeps (store/summaries.py)
+        f"SELECT day, {'clusters' if query.collapse else 'articles'} FROM article_days").fetchall()
 
     def bucket(rows: list[tuple[str, int]]) -> dict[date, int]:
         out: dict[date, int] = {}
@@ -331,11 +336,13 @@ def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) 
 
 # -- events ------------------------------------------------------------------------------------------
 _EVENT_COLUMNS = (
-    f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx, a.url, a.source, a.fetched, "
-    "coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' ORDER BY p.idx "
-    "LIMIT 1), length(a.text))"
+    f"e.article_id, {EVENTS.select_sql('e')}, a.title, a.publisher, a.published, e.idx, a.url, a.source, a.fetched"
 )
-_EVENT_WIDTH = len(EVENTS.select_sql("e").split(", "))
+# Where the lead of an article ends (its first body paragraph, else its whole text), for the GDELT-style row;
+# read for the rows a list gives, not in the query that matches, collapses and sorts every event
+_LEAD_END = (f"SELECT a.id, coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' "
+             f"ORDER BY p.idx LIMIT 1), length({article_text_sql()})) FROM articles a WHERE a.id IN ")
+_EVENT_WIDTH = EVENTS.select_width()
 _EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
 
@@ -359,9 +366,13 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
     sql, params = _event_sql(query)
     limit, page = query.page.sql()
     w = _EVENT_WIDTH
-    for r in _stream(conn, query, sql + limit, [*params, *page]):
-        yield EventHit(EventSource(r[0], r[w + 1], r[w + 2], r[w + 3], r[w + 5], r[w + 6], r[w + 7], r[w + 8]),
-                       EVENTS.decode(r[1 : w + 1]), r[-1], index=r[w + 4])
+    rows = _stream(conn, query, sql + limit, [*params, *page])
+    while chunk := list(islice(rows, 500)):
+        ids = list({r[0] for r in chunk})
+        lead = dict(conn.execute(f"{_LEAD_END}({', '.join('?' * len(ids))})", ids).fetchall())
+        for r in chunk:
+            yield EventHit(EventSource(r[0], r[w + 1], r[w + 2], r[w + 3], r[w + 5], r[w + 6], r[w + 7], lead[r[0]]),
+                           EVENTS.decode(r[1 : w + 1]), r[-1], index=r[w + 4])
 
 
 @_budgeted
@@ -401,9 +412,9 @@ def event_places(conn: sqlite3.Connection, query: EventQuery) -> list[tuple[str 
 
 # -- quotes ------------------------------------------------------------------------------------------
 _QUOTE_COLUMNS = f"q.article_id, {QUOTES.select_sql('q')}, a.title, a.publisher, a.published, q.idx"
-_QUOTE_WIDTH = len(QUOTES.select_sql("q").split(", "))
+_QUOTE_WIDTH = QUOTES.select_width()
 _QUOTE_FROM = "FROM quotes q JOIN articles a ON a.id = q.article_id"
-_QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), q.text"
+_QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), {QUOTES.value_sql('text', 'q')}"
 
 
 def quotes(conn: sqlite3.Connection, query: QuoteQuery) -> Iterator[QuoteHit]:
@@ -435,15 +446,24 @@ def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
 
 
 # -- entities ----------------------------------------------------------------------------------------
+# An entity list over the whole store reads the summary table the write path keeps (store/summaries.py):
+# one row per page with its counts and its settled name, type, code and country. A list of the entities
+# named in the articles a search matches groups the entity rows of those articles.
 def _entity_sql(query: EntityQuery) -> tuple[str, list[Any]]:
     """One row per entity page: key, articles (clusters unless counted with copies), mentions, code,
-    country, a name; the names and the type of the page's rows are read per row after paging."""
+    country, name, type (the type None when it is read per row after paging)."""
+    if query.articles is None or not query.articles.is_filtered():
+        where, params = query.page_where()
+        counted = "p.clusters" if query.collapse else "p.articles"
+        sql = (f"SELECT p.key AS key, {counted} AS articles, p.mentions AS mentions, p.code, p.country, "
+               "p.name AS name, p.type FROM entity_pages p" + (" WHERE " + " AND ".join(where) if where else ""))
+        return sql, params
     where, params = query.where()
     counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if query.collapse else "count(DISTINCT g.article_id)"
     key = group_key_sql("g")
     sql = (
         f"SELECT {key} AS key, {counted} AS articles, sum(g.mention_count) AS mentions, "
-        "max(g.code), max(g.country), min(g.name) AS name "
+        "max(g.code), max(g.country), min(g.name) AS name, NULL "
         "FROM entities g JOIN articles a ON a.id = g.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + f" GROUP BY {key}"
@@ -467,22 +487,20 @@ def count_entities(conn: sqlite3.Connection, query: EntityQuery) -> int:
 
 
 def _summary(conn: sqlite3.Connection, r: tuple) -> EntitySummary:
-    key, n_articles, mentions, code, country, first_name = r[:6]
-    cond, params = group_rows_sql("g", key)
-    names: Counter[str] = Counter()
-    types: Counter[str] = Counter()
-    descriptors: Counter[str] = Counter()
-    for name, type_, n, described in conn.execute(
-            f"SELECT name, type, mention_count, descriptors FROM entities g WHERE {cond}", params):
-        names[name] += n
-        types[type_] += 1
-        if described != "[]":
-            descriptors.update(json.loads(described))
-    ranked = [name for name, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))]
-    type_ = "GPE" if key.startswith("country-") else min(types, key=lambda t: (-types[t], t)) if types else "?"
+    """The page's names (most mentioned first), its ten most used descriptors and, when the row has none,
+    its type, from the values the write path counts for each page."""
+    key, n_articles, mentions, code, country, first_name, type_ = r[:7]
+    values: dict[str, list[str]] = {"name": [], "type": [], "descriptor": []}
+    for kind, value in conn.execute(
+            "SELECT kind, value FROM entity_page_values WHERE key = ? AND kind IN ('name', 'type', 'descriptor') "
+            "ORDER BY kind, n DESC, value", (key,)):
+        values[kind].append(value)
+    ranked = values["name"]
+    if type_ is None:
+        type_ = "GPE" if key.startswith("country-") else values["type"][0] if values["type"] else "?"
     return EntitySummary(key=key, name=ranked[0] if ranked else first_name, type=type_, code=code, country=country,
                          articles=n_articles, mentions=mentions or 0, names=ranked,
-                         descriptors=[d for d, _ in sorted(descriptors.items(), key=lambda kv: (-kv[1], kv[0]))][:10])
+                         descriptors=values["descriptor"][:10])
 
 
 def resolve_entity_key(conn: sqlite3.Connection, key: str) -> str | None:
@@ -493,6 +511,27 @@ def resolve_entity_key(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute(f"SELECT {group_key_sql('g')} FROM entities g WHERE g.entity_key = ? LIMIT 1",
                        (key,)).fetchone()
     return row[0] if row else None
+
+
+def article_rows(conn: sqlite3.Connection, ids: list[str]) -> dict[str, ArticleRow]:
+    """The list rows of these articles (their columns and counts, not their records), by id."""
+    if not ids:
+        return {}
+    rows = conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({', '.join('?' * len(ids))})",
+                        ids).fetchall()
+    return {r[0]: _article_row(r) for r in rows}
+
+
+def entity_mentions(conn: sqlite3.Connection, key: str, article_id: str) -> tuple[str, list[Span]]:
+    """The text of an article and the mentions in it of the entity whose page key is ``key`` (in the
+    order of its entities, then of their mentions), read from the rows without decoding the record."""
+    cond, params = group_rows_sql("g", key)
+    row = conn.execute(f"SELECT {article_text_sql()} FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
+    spans = [Span(*r) for r in conn.execute(
+        f"SELECT {MENTIONS.select_sql('m')} FROM entities g JOIN mentions m ON m.article_id = g.article_id "
+        f"AND m.entity_idx = g.idx JOIN articles a ON a.id = g.article_id WHERE g.article_id = ? AND {cond} "
+        "ORDER BY g.idx, m.idx", (article_id, *params))]
+    return (row[0] if row else ""), spans
 
 
 def entity_article_ids(conn: sqlite3.Connection, key: str, *, limit: int | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from .errors import StoreError
+from .summaries import ARTICLE_DAYS, ENTITY_PAGES
 
 
 def _search_index(prefix: str | None = None) -> str:
@@ -36,6 +37,15 @@ def _search_index(prefix: str | None = None) -> str:
     END;
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     """
+
+
+def _elided(alias: str, prefix: str) -> str:
+    """A span's text column as schema version 9 stores it: NULL when it is its article's text (``a``)
+    between the span's start and end (tables._span_text decides the same on write)."""
+    text, start, end = (f'{alias}."{prefix}{n}"' for n in ("text", "start", "end"))
+    return (f"CASE WHEN {start} >= 0 AND {end} >= {start} AND {end} <= length(a.text) "
+            f"AND instr(a.text, char(0)) = 0 AND {text} = substr(a.text, {start} + 1, {end} - {start}) "
+            f"THEN NULL ELSE {text} END")
 
 
 # Each entry moves the schema from version i to i + 1. Never edit an applied entry: append a new one.
@@ -223,6 +233,82 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_target_country ON events(target_country);
     CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
     """,
+    # 8: one row per entity page with its counts, kept by triggers on every write, re-write, delete and
+    #    clustering (store/summaries.py), and filled from what the store already holds: the entities list
+    #    and an entity's page read it instead of grouping every entity row at each view
+    ENTITY_PAGES,
+    # 9: nothing stored twice. The packed record no longer holds the lists its tables hold (paragraphs,
+    #    sections, media, entities, quotes, events: the store rebuilds them from their rows), and the text
+    #    of a quote, its speaker and cue, and a mention is NULL when it is the article's text between its
+    #    start and end (tables.Table.select_sql reads it from there); the two tables whose text was NOT NULL
+    #    are rebuilt for that, their rows copied with the texts elided
+    f"""
+    UPDATE articles SET record_zlib = dateline_slim(record_zlib, {", ".join(
+        f"(SELECT count(*) FROM {t} x WHERE x.article_id = articles.id)"
+        for t in ("paragraphs", "sections", "media", "entities", "quotes", "events", "mentions"))});
+
+    CREATE TABLE quotes_9 (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT, kind TEXT NOT NULL,
+        speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT,
+        speaker_entity TEXT, speaker_name TEXT, speaker_norm TEXT,
+        cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+        confidence REAL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO quotes_9 SELECT q.article_id, q.idx, q.start, q."end", {_elided("q", "")}, q.kind,
+        q.speaker_start, q.speaker_end, {_elided("q", "speaker_")}, q.speaker_entity, q.speaker_name,
+        q.speaker_norm, q.cue_start, q.cue_end, {_elided("q", "cue_")}, q.confidence
+        FROM quotes q JOIN articles a ON a.id = q.article_id;
+    DROP TABLE quotes;
+    ALTER TABLE quotes_9 RENAME TO quotes;
+    CREATE INDEX quotes_speaker ON quotes(speaker_norm);
+
+    CREATE TABLE mentions_9 (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_idx INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
+        PRIMARY KEY (article_id, entity_idx, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO mentions_9 SELECT m.article_id, m.entity_idx, m.idx, m.start, m."end", {_elided("m", "")}
+        FROM mentions m JOIN articles a ON a.id = m.article_id;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_9 RENAME TO mentions;
+    """,
+    # 10: the article's text compressed (zlib: a third of its size) in text_zlib, read with
+    #     dateline_unzip (registered on every connection, like the functions of the search index;
+    #     tables.article_text_sql); the search view and its triggers are made anew over it, the index as it was
+    """
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP VIEW articles_search;
+    ALTER TABLE articles ADD COLUMN text_zlib BLOB NOT NULL DEFAULT x'';
+    UPDATE articles SET text_zlib = dateline_zip(text);
+    ALTER TABLE articles DROP COLUMN text;
+    CREATE VIEW articles_search AS
+        SELECT rowid, dateline_segment(title) AS title, dateline_segment(dateline_unzip(text_zlib)) AS text
+        FROM articles;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(dateline_unzip(new.text_zlib)));
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(dateline_unzip(old.text_zlib)));
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text_zlib ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, dateline_segment(old.title), dateline_segment(dateline_unzip(old.text_zlib)));
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, dateline_segment(new.title), dateline_segment(dateline_unzip(new.text_zlib)));
+    END;
+    """,
+    # 11: the store's articles per day of publication (and clusters), kept by triggers like the entity
+    #     pages (store/summaries.py): a search's volume chart divides by them
+    ARTICLE_DAYS,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

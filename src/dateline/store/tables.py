@@ -50,6 +50,9 @@ class Column:
     arrow_value: Getter
     notnull: bool = False
     path: tuple[str, ...] = ()  # the field (and part) it holds; () for a derived column
+    # a span's text (start, end, text: a quote, a mention, an actor): SQLite holds NULL when it is the
+    # article's text between the span's start and end column, as it nearly always is (see _span_text)
+    span: tuple[str, str] | None = None
 
     @property
     def declared(self) -> str:
@@ -77,25 +80,77 @@ def _day(e: Event, a: Article) -> str | None:
     return day.isoformat() if day else None
 
 
+# The lists of records SQLite holds as tables of their own (the article's rows rebuild them).
+TABLE_FIELDS = ("paragraphs", "sections", "media", "entities", "quotes", "events")
+
+
 def pack_record(a: Article) -> bytes:
-    """The record but its text and duplicate_of (columns of their own), as zlib-compressed JSON: a
-    news record's JSON shrinks about five times, and only the article page and exports read it whole."""
+    """The record but its text, its duplicate_of (columns of their own) and the lists held as tables
+    (TABLE_FIELDS), as zlib-compressed JSON: what only the article page and exports read."""
     record = a.to_dict()
-    del record["text"], record["duplicate_of"]
+    for name in ("text", "duplicate_of", *TABLE_FIELDS):
+        del record[name]
     return zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 6)
 
 
-def unpack_record(packed: bytes, text: str, duplicate_of: str | None) -> Article:
-    """The Article from its packed record and the text and duplicate_of columns (pack_record's inverse)."""
+def unpack_record(packed: bytes, text: str, duplicate_of: str | None, parts: dict[str, list[Any]]) -> Article:
+    """The Article from its packed record, the text and duplicate_of columns and its lists read from their
+    tables (``parts``: field name -> objects; pack_record's inverse). A list still in the record (one packed
+    before schema version 9 whose rows the store does not have, see slim_packed) is taken from there."""
     data = json.loads(zlib.decompress(packed))
     data["text"] = text
     data["duplicate_of"] = duplicate_of
-    return Article.from_dict(data)
+    article = Article.from_dict(data)
+    for name, items in parts.items():
+        if name not in data:
+            setattr(article, name, items)
+    return article
+
+
+def pack_text(text: str | None) -> bytes:
+    """An article's text as the store keeps it (zlib, level 6)."""
+    return zlib.compress((text or "").encode(), 6)
+
+
+def article_text_sql(alias: str = "a") -> str:
+    """The text of the article ``alias`` in SQL (dateline_unzip is registered on every store connection)."""
+    return f"dateline_unzip({alias}.text_zlib)"
+
+
+class TextReader:
+    """unpack_text for SQLite (dateline_unzip): the text of the last blob is kept, since a row's span
+    texts (an event's sentence and its two actors) each read the same article's text."""
+
+    def __init__(self) -> None:
+        self._last: tuple[bytes, str] = (b"", "")
+
+    def __call__(self, packed: bytes | None) -> str:
+        if not packed:
+            return ""
+        if packed != self._last[0]:
+            self._last = (packed, zlib.decompress(packed).decode())
+        return self._last[1]
 
 
 def pack_json(record: str) -> bytes:
     """A record stored as JSON text (schema version 5 and before), packed (for the migration)."""
     return zlib.compress(record.encode(), 6)
+
+
+def slim_packed(packed: bytes, *rows: int) -> bytes:
+    """A packed record of schema version 8 and before (its lists included) without each list of
+    TABLE_FIELDS that its table holds whole: ``rows`` are the article's rows in each of those tables, then
+    in mentions (for the migration to version 9; a list whose rows are missing stays in the record)."""
+    record = json.loads(zlib.decompress(packed))
+    *counts, mentions = rows
+    for name, count in zip(TABLE_FIELDS, counts, strict=True):
+        items = record.get(name)
+        whole = items is not None and len(items) == count
+        if name == "entities" and whole:
+            whole = sum(len(e.get("mentions") or []) for e in items) == mentions
+        if whole:
+            del record[name]
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 6)
 
 
 def _now(*_: Any) -> str:
@@ -169,6 +224,12 @@ def _columns(cls: type, *, prefix: str = "", optional_parent: bool = False, path
             if (cls, name) in _ARROW_TYPE:
                 arrow, to_arrow = _ARROW_TYPE[(cls, name)]
             to_sql = int if tp is bool else _same
+            if name == "text" and cls in _ELIDED:
+                columns.append(Column(
+                    column, sql, arrow, sql_value=_span_text(path), arrow_value=_getter(here, to_arrow),
+                    notnull=False, path=here, span=(f"{prefix}start", f"{prefix}end"),
+                ))
+                continue
             columns.append(Column(
                 column, sql, arrow,
                 sql_value=_getter(here, to_sql), arrow_value=_getter(here, to_arrow),
@@ -196,6 +257,30 @@ def _columns(cls: type, *, prefix: str = "", optional_parent: bool = False, path
 
 def _same(value: Any) -> Any:
     return value
+
+
+# The records whose text is the article's between their start and end, and is stored only when it is not:
+# a quote's words (the largest copy, a sixth of a news article), its speaker and cue, and a mention.
+# An event's sentence and its actors' names stay in their rows: event lists, timelines and downloads read
+# thousands of events at a time, and each would otherwise read its article's text.
+_ELIDED = (Quote, Span)
+
+
+def _span_text(path: tuple[str, ...]) -> Getter:
+    """The text of the span at ``path``, or None (SQL NULL) when it is the article's text from its start to
+    its end: the store reads it from there (Table.select_sql), so a quote's words are not stored twice."""
+    def get(obj: Any, article: Article, index: int) -> Any:
+        for name in path:
+            obj = getattr(obj, name, None) if obj is not None else None
+        if obj is None:
+            return None
+        start, end, text = obj.start, obj.end, obj.text
+        whole = article.text
+        if (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(whole)
+                and whole[start:end] == text and "\x00" not in whole):
+            return None
+        return text
+    return get
 
 
 def _getter(path: tuple[str, ...], convert: Callable[[Any], Any]) -> Getter:
@@ -243,9 +328,23 @@ class Table:
         columns = self.sql_columns()
         return [tuple(c.sql_value(obj, article, i) for c in columns) for i, obj in enumerate(self.items(article))]
 
-    def select_sql(self, alias: str) -> str:
-        """The columns ``decode`` reads, for a SELECT over this table as ``alias``."""
-        return ", ".join(f"{alias}.{_quoted(c.name)}" for c in self.columns if c.sql is not None and c.path)
+    def select_sql(self, alias: str, article: str = "a") -> str:
+        """The columns ``decode`` reads, for a SELECT over this table as ``alias`` joined to its article as
+        ``article``."""
+        return ", ".join(self.value_sql(c.name, alias, article) for c in self.columns if c.sql is not None and c.path)
+
+    def value_sql(self, name: str, alias: str, article: str = "a") -> str:
+        """The SQL value of the column ``name``: a span's text not stored is its article's text between the
+        span's start and end."""
+        c = next(c for c in self.columns if c.name == name)
+        if c.span is None:
+            return f"{alias}.{_quoted(c.name)}"
+        start, end = (f"{alias}.{_quoted(n)}" for n in c.span)
+        return f"coalesce({alias}.{c.name}, substr({article_text_sql(article)}, {start} + 1, {end} - {start}))"
+
+    def select_width(self) -> int:
+        """How many columns select_sql gives."""
+        return len([c for c in self.columns if c.sql is not None and c.path])
 
     def decode(self, row: Sequence[Any]) -> Any:
         """The record object from a row of ``select_sql``'s columns, in that order."""
@@ -320,7 +419,20 @@ def _counter(name: str) -> Getter:
     return lambda a, _, i: len(getattr(a, name))
 
 
-_article_fields = _columns(Article, skip=_FACTS)  # the facts are tables of their own
+def _zipped_text(columns: list[Column]) -> list[Column]:
+    """The text as SQLite holds it: compressed in ``text_zlib`` (a third of its size; schema version 10),
+    read with article_text_sql; Arrow keeps it as a string."""
+    out: list[Column] = []
+    for c in columns:
+        if c.name == "text":
+            out += [dataclasses.replace(c, sql=None),
+                    _derived("text_zlib", "BLOB", None, lambda a, _, i: pack_text(a.text), notnull=True)]
+        else:
+            out.append(c)
+    return out
+
+
+_article_fields = _zipped_text(_columns(Article, skip=_FACTS))  # the facts are tables of their own
 
 ARTICLES = Table(
     "articles", Article, lambda a: [a],
@@ -426,6 +538,6 @@ def sql_declarations() -> dict[str, dict[str, str]]:
 
 __all__ = [
     "ARTICLES", "ENTITIES", "EVENTS", "EXPORT_TABLES", "MEDIA", "MENTIONS", "PARAGRAPHS", "QUOTES", "SECTIONS",
-    "SQL_TABLES", "Column", "Table", "export_schemas", "pack_json", "pack_record", "sql_declarations", "struct_type",
-    "unpack_record",
+    "SQL_TABLES", "TABLE_FIELDS", "Column", "Table", "export_schemas", "TextReader", "article_text_sql", "pack_json", "pack_record", "pack_text", "slim_packed",
+    "sql_declarations", "struct_type", "unpack_record",
 ]

@@ -18,7 +18,7 @@ from ..model import Article
 from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_group_key
 from ..store.query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
-from ..store.results import EventHit, FacetSample, QuoteHit, budget
+from ..store.results import ArticleRow, EventHit, FacetSample, QuoteHit, budget
 from ..timeline import store_timeline
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
@@ -75,14 +75,15 @@ def duplicates(store: Store, article_id: str) -> list[dict[str, Any]]:
 
 
 def _one_article(store: Store, article_id: str) -> dict[str, Any] | None:
-    article = store.get(article_id)
-    if article is None:
-        return None
-    return {"id": article.id, "title": article.title, "publisher": article.publisher,
-            "published": article.published, "language": article.language, "url": article.url,
-            "authors": article.authors, "duplicate_of": article.duplicate_of,
-            "counts": {"entities": len(article.entities), "quotes": len(article.quotes),
-                       "events": len(article.events)}}
+    row = store.article_rows([article_id]).get(article_id)
+    return _summary_dict(row) if row else None
+
+
+def _summary_dict(row: ArticleRow) -> dict[str, Any]:
+    """An article as a list of related articles shows it: its row without the cluster size."""
+    out = dataclasses.asdict(row)
+    del out["copies"]
+    return out
 
 
 def article_view(store: Store, article_id: str) -> tuple[Article, dict[str, Any]]:
@@ -193,14 +194,14 @@ def entity_view(store: Store, key: str, *, offset: int = 0, limit: int = 50) -> 
         raise NotFound(f"No entity with key {key!r} in this store.")
     key = found.key
     article_ids, total_articles = store.entity_article_page(key, limit=limit, offset=offset)
+    rows = store.article_rows(article_ids)
     mentions = []
     for article_id in article_ids:
-        article = store.get(article_id)
-        if article is None:
+        if article_id not in rows:
             continue
-        spans = [m.to_dict() for e in article.entities if entity_group_key(e) == key for m in e.mentions]
-        mentions.append({**_one_article(store, article_id), "mentions": [
-            {**span, "context": _context(article.text, span["start"], span["end"])} for span in spans]})
+        text, spans = store.entity_mentions(key, article_id)
+        mentions.append({**_summary_dict(rows[article_id]), "mentions": [
+            {**span.to_dict(), "context": _context(text, span.start, span.end)} for span in spans]})
     quotes = QuoteQuery(speaker=key, page=Page(limit))
     as_source = EventQuery(source=key, page=Page(limit))
     as_target = EventQuery(target=key, page=Page(limit))
