@@ -24,7 +24,9 @@ def old_store(path: Path, version: int, articles: list[Article]) -> None:
     conn.execute("BEGIN")
     for a in articles:
         for table in SQL_TABLES:
-            columns = table.sql_columns()
+            # the columns that version had: a field added since has no column there yet
+            present = {row[1] for row in conn.execute(f"PRAGMA table_info({table.sql_table})")} | {"text_zlib"}
+            columns = [c for c in table.sql_columns() if c.name in present]
             rows = [tuple(_old_value(c, obj, a, i) for c in columns) for i, obj in enumerate(table.items(a))]
             names = ", ".join('"end"' if c.name == "end" else "text" if c.name == "text_zlib" else c.name
                               for c in columns)
