@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 import sys
 
+import pycountry
+
 _CODE = re.compile(r"\[([A-Z]{3,})\s*([<>]?\d{6,8})?(?:-(\d{6,8}))?\s*\]")
 _AGENT = re.compile(r"^([A-Z0-9_!'.&-]+)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]{3})[A-Z]*\]")
 _SUBST = {"!PERSON!": ["man", "men", "woman", "women", "person"],
@@ -150,8 +152,6 @@ def international(lines):
 
 
 def armed(lines):
-    import pycountry
-
     countries = {c.alpha_3 for c in pycountry.countries}
     yield "# Militarised non-state groups (rebels, insurgents, armed movements) with their CAMEO codes: the"
     yield "# country they fight in and their sector ('boko haram' -> NGAREB), or IMG for an international"
