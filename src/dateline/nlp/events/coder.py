@@ -638,9 +638,9 @@ class SentenceCoder:
         for rec in grammar.children(tok, grammar.RECIPIENT_DEPS):  # "gave X aid"; "sent aid to X" (dative "to")
             yield from (rec.children if rec.pos_ == "ADP" else (rec,))
         own = {t.i for t in r.tokens}
-        phrase = {t.i for t in self._phrase_nouns(r)}
+        phrase = {t.i for t in self._phrase_nouns(r)}  # "took to the streets of X": the streets are the act
         # what parties agree, talk or cooperate "on", "about", "over" is their topic, not a party
-        target_preps = tuple(p for p in _TARGET_PREPS if p not in _TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS  # "took to the streets of X": the streets are the act
+        target_preps = tuple(p for p in _TARGET_PREPS if p not in _TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS
         objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
         if tok.i == r.act.i and not objects and (antecedent := grammar.relative_object(tok)) is not None:
             objects = [antecedent]  # "the proposal, which Tanzania had praised": the proposal
