@@ -138,18 +138,11 @@ def international(lines):
     yield "# names actors_igo_codes.tsv lacks." + _PROVENANCE.format(what="", file="Phoenix.International.actors.txt")
     yield "# Used by nlp/actors.py (igo_code)."
     yield "name\tcode"
-    seen: set[str] = set()
-    for block in blocks(lines):
-        if not block["codes"]:
-            continue
-        code, start, _ = block["codes"][0]
-        if start or not code.startswith(("IGO", "NGO")):
-            continue
-        for name in block["names"]:
-            if name and name not in seen:
-                seen.add(name)
-                yield f"{name}\t{code}"
+    def code_of(block):
+        code, start, _ = block["codes"][0] if block["codes"] else ("", "", "")
+        return code if code.startswith(("IGO", "NGO")) and not start else None
 
+    yield from _rows(lines, code_of)
 
 def armed(lines):
     countries = {c.alpha_3 for c in pycountry.countries}
@@ -158,18 +151,24 @@ def armed(lines):
     yield "# militarised group." + _PROVENANCE.format(what="", file="Phoenix.MilNonState.actors.txt")
     yield "# Used by nlp/actors.py (armed_group_code)."
     yield "name\tcode"
+    def code_of(block):
+        undated = [code for code, start, end in block["codes"] if not start and not end]
+        return undated[0][:6] if undated and (undated[0][:3] in countries or undated[0].startswith("IMG")) else None
+
+    yield from _rows(lines, code_of, clean=lambda name: re.sub(r"\s*\([^)]*\)", "", name).strip(" -"), shortest=4)
+
+
+def _rows(lines, code_of, clean=lambda name: name, shortest=1):
+    """'name<TAB>code' for every name of every block that ``code_of`` gives a code, each name once."""
     seen: set[str] = set()
     for block in blocks(lines):
-        undated = [code for code, start, end in block["codes"] if not start and not end]
-        if not undated or not (undated[0][:3] in countries or undated[0].startswith("IMG")):
+        code = code_of(block)
+        if code is None:
             continue
-        code = undated[0][:6]
-        for name in block["names"]:
-            name = re.sub(r"\s*\([^)]*\)", "", name).strip(" -")
-            if len(name) >= 4 and name not in seen:
+        for name in map(clean, block["names"]):
+            if len(name) >= shortest and name not in seen:
                 seen.add(name)
                 yield f"{name}\t{code}"
-
 
 if __name__ == "__main__":
     kind, path = sys.argv[1], sys.argv[2]

@@ -444,7 +444,7 @@ def armed_group_code(name: str) -> tuple[str, str | None] | None:
     """(CAMEO code, ISO3 or None) of a militarised non-state group by name ("Boko Haram" -> NGAREB,
     "al-Shabaab" -> SOMREB, "al-Qaeda" -> IMGMUS, an international militarised group), or None."""
     key = _strip_frame(name)
-    code = _armed_groups().get(key) or _armed_groups().get(key.replace("’", "'"))
+    code = _armed_groups().get(key)  # _strip_frame has unified the apostrophes
     if code is None:
         return None
     return code, (None if code.startswith(INTERNATIONAL) else code[:3])

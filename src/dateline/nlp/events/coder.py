@@ -145,6 +145,7 @@ class SentenceCoder:
         # the last source of each kind, for a pronoun subject that agrees with it: he/she a person,
         # they/it a group, a body or a state
         self.last_person: Actor | None = None
+        self._phrase_nouns_at: dict[int, list] = {}  # by the reading's head token: _phrase_nouns
         self.people: list[Actor] = []  # every person or singular role remembered, in text order
         self.captors: dict[str, Actor] = {}  # captives' country (or _ANY_CAPTIVE) -> who holds them
         self.last_group: Actor | None = None
@@ -415,14 +416,10 @@ class SentenceCoder:
         if grammar.is_passive(head):  # "X is committed to ...", "X is prepared to ...": X is the actor
             subj = grammar.first_child(head, grammar.PASSIVE_SUBJECT_DEPS)
             return self._resolve_subject(subj, head) if subj is not None else []
-        for subj in grammar.subject_candidates(head):
-            found = self._resolve_subject(subj, head)
-            if found:
-                return found
-        speaker = self._misjoined_speech(head)
-        if speaker is not None:  # "the ministry said the sale was legal and urged Beijing to ...": the ministry
-            for subj in grammar.subject_candidates(speaker):
-                found = self._resolve_subject(subj, speaker)
+        # then the speaker the parse cut the act from: "the ministry said the sale was legal and urged ..."
+        for verb in (head, self._misjoined_speech(head)):
+            for subj in grammar.subject_candidates(verb) if verb is not None else ():
+                found = self._resolve_subject(subj, verb)
                 if found:
                     return found
         return []
@@ -682,12 +679,13 @@ class SentenceCoder:
         """The nouns the act's own lexicon phrase names that name no actor ("took to the streets", "lodged
         a protest"; not "trained forces", "admitted refugees"): part of the act, neither its recipient nor
         another act."""
-        own = self.trigger(r.head)
-        if own is None or not own.needs:
-            return []
-        near = [t for c in r.head.children for t in (c, *c.children)]
-        return [t for t in near if t.pos_ == "NOUN" and any(f in own.needs for f in grammar.word_forms(t))
+        if r.head.i not in self._phrase_nouns_at:  # asked for each token and noun a reading looks at
+            own = self.trigger(r.head)
+            near = [t for c in r.head.children for t in (c, *c.children)] if own is not None and own.needs else []
+            self._phrase_nouns_at[r.head.i] = [
+                t for t in near if t.pos_ == "NOUN" and any(f in own.needs for f in grammar.word_forms(t))
                 and sector_code([t.lemma_]) is None and sector_code([t.text]) is None and self.actors.entity_of(t) is None]
+        return self._phrase_nouns_at[r.head.i]
 
     def _reacted_to(self, noun, r: Reading) -> bool:
         """An event noun naming another act that the reading reacts to: "criticised the detention" is
