@@ -417,13 +417,14 @@ def _known_surnames() -> dict[str, list[tuple[tuple[str, str, str], ...]]]:
 
 def titled_person(surname: str, sector: str, on: date | None) -> tuple[str, str | None] | None:
     """(code, ISO3) of the one known person of that surname who held an office of ``sector`` on the day
-    ("President Trump", "Chancellor Merkel" in an article of a known date); None when no one or several
-    did, or when the day is unknown (a surname alone is never enough)."""
-    if on is None or len(surname.split()) != 1:
+    ("President Trump", "Chancellor Merkel"); when the day is unknown, of the one code that every known
+    holder of such an office of that surname ever held. None when no one or several did (a surname
+    alone, with no title, is never enough)."""
+    if len(surname.split()) != 1:
         return None
-    day = on.isoformat()
+    day = on.isoformat() if on else None
     found = {r[0] for roles in _known_surnames().get(_fold(surname), ()) for r in roles
-             if r[0][3:6] == sector and (r[1] == "-" or r[1] <= day) and (r[2] == "-" or day <= r[2])}
+             if r[0][3:6] == sector and (day is None or ((r[1] == "-" or r[1] <= day) and (r[2] == "-" or day <= r[2])))}
     if len(found) != 1:
         return None
     (code,) = found

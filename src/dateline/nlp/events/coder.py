@@ -131,6 +131,17 @@ class Reading:
     judged: object | None = None  # a judgement: the thing judged, whose author is the target
 
 
+@dataclass(frozen=True)
+class _ToldAct:
+    """An act the article has told, for a later definite reference to it ("the talks", "the move")."""
+
+    nouns: frozenset  # the lemmas of the nouns of its own words
+    code: str | None
+    sources: tuple
+    targets: tuple
+    mutual: bool
+
+
 class SentenceCoder:
     def __init__(self, article: Article, lex: Lexicon, doc) -> None:
         self.article = article
@@ -150,6 +161,7 @@ class SentenceCoder:
         self.captors: dict[str, Actor] = {}  # captives' country (or _ANY_CAPTIVE) -> who holds them
         self.last_group: Actor | None = None
         self.recent_sources: list[Actor] = []  # every event's first source so far, in text order
+        self.told: list[_ToldAct] = []  # every act coded so far, in text order: for "the talks", "the move"
         self.entities = {e.id: e for e in article.entities}
         self.blocks = _blocks(article)
 
@@ -561,7 +573,8 @@ class SentenceCoder:
         weak: list[Actor] = []
         for tok in grammar.unique([r.act, *reversed(r.tokens), r.head]):
             for phrase in self._target_phrases(tok, r):
-                found = self.resolver.resolve(phrase)
+                # "the Swedish investigation was shelved": the doer named in it is no recipient of its act
+                found = [a for a in self.resolver.resolve(phrase) if not any(_within(a, s) for s in sources)]
                 if found and any(a.country or a.entity or (a.code or "").startswith(INTERNATIONAL) for a in found):
                     return found
                 if not weak and not _own(phrase) and not r.code.startswith("15"):
@@ -569,8 +582,50 @@ class SentenceCoder:
         if not weak and r.code.startswith("13"):
             return self._condition_subject(r)
         if not weak and (r.code[:2] in _REACTION_ROOTS or r.frame == "deny"):  # "denied the charge": its maker
-            return self._referred_act_source(r, sources)
+            weak = self._referred_act_source(r, sources)
+        if not weak:
+            return self._party_of_told_act(r, sources)
         return weak
+
+    def _party_of_told_act(self, r: Reading, sources: list[Actor]) -> list[Actor]:
+        """The other party of an act told before that the act refers back to by a definite noun naming
+        no actor ("Washington and the Taliban held talks ... Trump scuttled the talks": the Taliban;
+        "an investigation against Assange ... the investigation was shelved": Assange). The referent is
+        the latest told act with that noun; its parties, other than the doer's own side, are the target:
+        for a reaction to it (criticising, rejecting), its doers; for ending or pursuing it, its recipients;
+        for an act done with each other ("the talks"), both."""
+        own = {a.country for a in sources if a.country}
+        for noun in self._referring_nouns(r, own):
+            lemma = noun.lemma_.lower()
+            for told in reversed(self.told):  # of the readings of one act, the one that names its parties
+                if lemma not in told.nouns:
+                    continue
+                # criticising or rejecting an act is aimed at its doers; ending or pursuing it, at its recipients
+                if told.mutual:
+                    parties = (*told.sources, *told.targets)
+                else:
+                    reaction = r.code[:2] in _REACTION_ROOTS - {"08"} or r.frame == "deny"
+                    parties = told.sources if reaction else told.targets
+                found = [a for a in parties if a.country and a.country not in own
+                         and not any(_self_dyad(a, s, self.entities) for s in sources)]
+                if found:
+                    return [self.actors.mark_inferred(replace(found[0]))]
+        return []
+
+    def _referring_nouns(self, r: Reading, own: set) -> Iterator:
+        """The act's nouns that refer back ("the talks", "these negotiations", "its investigation", "the
+        Swedish investigation"): its object or its passive subject, with a referring determiner or a
+        possessive pronoun, naming no actor but the doer's own side (countries ``own``)."""
+        for tok in grammar.unique([r.act, r.head]):
+            nouns = [*grammar.children(tok, grammar.OBJECT_DEPS)]
+            if grammar.is_passive(tok):
+                nouns += grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS)
+            for noun in nouns:
+                if noun.pos_ != "NOUN" or any(a.country not in own for a in self.resolver.resolve(noun)):
+                    continue
+                if any(c.dep_ == "det" and c.lower_ in _REFERRING_DETS or c.dep_ == "poss" and is_personal_pronoun(c)
+                       for c in noun.children):
+                    yield noun
 
     def _author_of(self, thing, sources: list[Actor]) -> list[Actor]:
         """Whose the judged thing is: an actor it names ("Washington's move", "the Israeli strikes"), or,
@@ -1039,6 +1094,10 @@ class SentenceCoder:
             if sources and sources[0].code:
                 self._remember(sources[0])
                 self.recent_sources.append(sources[0])
+            if sources:
+                nouns = frozenset(t.lemma_.lower() for t in grammar.unique([r.act, r.head, *r.tokens, *self._phrase_nouns(r)])
+                                  if t.pos_ == "NOUN")  # "held talks": "talk"
+                self.told.append(_ToldAct(nouns, r.code, tuple(sources), tuple(targets), mutual))
         return events
 
 
