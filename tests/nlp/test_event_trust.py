@@ -860,3 +860,13 @@ def test_a_definite_act_noun_refers_back_to_the_act_told_before_and_its_parties(
     # a definite noun with no act told before names no one
     [alone] = [e for e in kept("In June, the Kenyan president suspended the talks.") if e.plover == "SANCTION"]
     assert alone.target is None
+
+
+def test_a_common_noun_is_who_its_apposed_name_says():
+    [attack] = kept("The Somali group al-Shabaab said it attacked a hotel in Nairobi.")
+    assert (attack.plover, attack.source.code) == ("ASSAULT", "SOMREB")  # the group is al-Shabaab, no company
+
+
+def test_a_nationality_on_a_states_act_names_the_state():
+    events = events_of("The Kenyan decision to send troops angered Somalia.")
+    assert all(e.source is None or e.source.code == "KEN" for e in events)  # the state's decision, no civilians'

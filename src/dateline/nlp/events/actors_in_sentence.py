@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ... import lang
 from ...model import Actor, Article, Entity
-from ..actors import alias_country, country_code, national_title, place_country, sector_code
+from ..actors import INTERNATIONAL, alias_country, country_code, national_title, place_country, sector_code
 from . import grammar
 from .confidence import is_placed
 from .lexicon import lexicon
@@ -40,6 +40,7 @@ _QUANTITIES = lang.column_words("event_words", "role", "quantity")
 _ETHNIC_WORDS = lang.column_words("event_words", "role", "ethnic_word")
 _COUNTRY_NOUNS = lang.column_words("event_words", "role", "country_noun")
 _STATE_NOUNS = lang.column_words("event_words", "role", "state_noun")
+_REFERENCE_NOUNS = lang.words("event_reference_nouns")  # "decision", "move", "policy": acts a state makes
 _ORGANISATION_NOUNS = lang.column_words("event_words", "role", "organisation_noun")
 _RELATIONAL = lang.column_words("event_words", "role", "relational_noun")
 
@@ -271,6 +272,14 @@ class PhraseResolver:
             if ent is not None:
                 start, end = head.left_edge.idx, head.idx + len(head.text)
                 return [self.actors.mark_inferred(_entity_actor(ent, head.doc.text[start:end], start, end, None))]
+        if head.pos_ == "NOUN":
+            # "the Somali group al-Shabaab", "the two states - Egypt and Jordan -": a common noun the
+            # apposed names of known actors say who it is ("a member of parliament, Mohammed Mamoun": an
+            # unknown name says less than the noun)
+            named = [a for appos in head.children if appos.dep_ == "appos" and appos.pos_ == "PROPN"
+                     for a in self.resolve(appos)]
+            if named and all(a.country or (a.code or "").startswith(INTERNATIONAL) for a in named):
+                return named
         outer = head
         if head.lemma_.lower() in _QUANTITIES:  # "thousands of workers", "members of the party"
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -434,9 +443,9 @@ def _ethnic(tok) -> bool:
 
 def _plain_noun(head) -> bool:
     """A common noun that names no role, no state ("the Chinese side") and no act ("the Israeli strikes",
-    whose nationality is its doer's): "band", "team", "fans", "steel"."""
+    "the US decision", whose nationality is its doer's): "band", "team", "fans", "steel"."""
     return (head.pos_ == "NOUN" and _sector(head.lemma_) is None and _sector(head.text) is None
-            and not grammar.lemma_in(head, _STATE_NOUNS) and not any(lexicon().candidates(w) for w in grammar.word_forms(head)))
+            and not grammar.lemma_in(head, _STATE_NOUNS) and not grammar.lemma_in(head, _REFERENCE_NOUNS) and not any(lexicon().candidates(w) for w in grammar.word_forms(head)))
 
 
 def _patron(tok) -> bool:
