@@ -870,3 +870,21 @@ def test_a_common_noun_is_who_its_apposed_name_says():
 def test_a_nationality_on_a_states_act_names_the_state():
     events = events_of("The Kenyan decision to send troops angered Somalia.")
     assert all(e.source is None or e.source.code == "KEN" for e in events)  # the state's decision, no civilians'
+
+
+def test_what_is_fired_and_the_forces_moved_are_no_recipients():
+    [fired] = kept("North Korea fired two ballistic missiles into the sea.")
+    assert (fired.plover, fired.target) == ("ASSAULT", None)
+    [bombs] = kept("Israeli jets dropped bombs on Hamas positions in Gaza.")
+    assert (bombs.plover, side(bombs.source), side(bombs.target)) == ("ASSAULT", "ISR", "PSE")
+    pulled = kept("India and China agreed to pull back troops from the disputed border area.")
+    assert {(side(e.source), side(e.target)) for e in pulled} == {("IND", "CHN"), ("CHN", "IND")}
+    [sent] = kept("Kenya sent 500 soldiers to Somalia.")
+    assert (sent.plover, side(sent.target)) == ("MOBILIZE", "SOM")
+    [arrest] = kept("Kenyan police arrested two soldiers.")
+    assert arrest.target is not None  # soldiers someone else acts on are its recipients
+
+
+def test_an_act_with_no_recipient_found_is_the_same_doers_act_of_that_category_that_has_one():
+    events = kept("Germany's chancellor met French President Emmanuel Macron in Paris to discuss energy prices.")
+    assert [(e.plover, side(e.source), side(e.target)) for e in events] == [("CONSULT", "DEU", "FRA")]

@@ -77,6 +77,9 @@ _DOMESTIC_ORGANS = frozenset({"JUD", "COP"})  # their acts on a state's official
 # 191 (impose blockade, restrict movement), a coercion
 _OBSTRUCT, _BLOCKADE = "144", "191"
 _VISITS = ("042", "043")  # make a visit, host a visit
+# moving, sending or standing down forces (military aid, de-escalation or intent to, a show of force):
+# the forces moved are the doer's own, the means of the act and not its recipient ("pulled back troops")
+_FORCE_MOVES = ("072", "087", "0356", "15")
 _MEETINGS = "04"  # consult, visit, meet, mediate, negotiate
 _INTENT_ROOT = "03"  # express intent to cooperate
 _PROTEST_ROOT = "14"
@@ -85,6 +88,7 @@ _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapprova
 _ASKING = frozenset({"02", "10"})  # appeals and demands
 _VERBAL_FRAMES = frozenset({"appeal", "demand", "threat", "allege", "refuse", "deny"})  # frames of verbal acts
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
+_MUNITIONS = lang.column_words("event_words", "role", "munition_noun")
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
@@ -573,6 +577,10 @@ class SentenceCoder:
         weak: list[Actor] = []
         for tok in grammar.unique([r.act, *reversed(r.tokens), r.head]):
             for phrase in self._target_phrases(tok, r):
+                if phrase.pos_ == "NOUN" and grammar.lemma_in(phrase, _MUNITIONS):
+                    continue  # "fired two missiles into the sea": what is fired is no recipient
+                if r.code.startswith(_FORCE_MOVES) and self._own_forces(phrase, sources):
+                    continue  # "agreed to pull back their troops", "sent 500 soldiers to Somalia"
                 # "the Swedish investigation was shelved": the doer named in it is no recipient of its act
                 found = [a for a in self.resolver.resolve(phrase) if not any(_within(a, s) for s in sources)]
                 if found and any(a.country or a.entity or (a.code or "").startswith(INTERNATIONAL) for a in found):
@@ -586,6 +594,13 @@ class SentenceCoder:
         if not weak:
             return self._party_of_told_act(r, sources)
         return weak
+
+    def _own_forces(self, phrase, sources: list[Actor]) -> bool:
+        """Forces of no other country than the doers' ("troops", "its soldiers", "Kenyan troops" moved by Kenya)."""
+        found = self.resolver.resolve(phrase)
+        own = {a.country for a in sources}
+        return bool(found) and all((a.code or "")[-3:] == "MIL" and (a.country is None or a.country in own)
+                                   for a in found)
 
     def _party_of_told_act(self, r: Reading, sources: list[Actor]) -> list[Actor]:
         """The other party of an act told before that the act refers back to by a definite noun naming
@@ -1401,7 +1416,18 @@ def _side_key(actor: Actor | None) -> tuple:
 
 def _one_per_dyad(events: list[Event]) -> list[Event]:
     """One event per (sentence, source, category, target): the most confident reading of each, in
-    sentence order (ARTICLE-EVENTS guidelines)."""
+    sentence order (ARTICLE-EVENTS guidelines); none with no target where the same source has one of
+    that category with a target."""
+    # "Germany's chancellor met Macron in Paris to discuss prices": the act with no recipient found is
+    # the same act as the one of that doer and category whose recipient was found
+    # (as surely: a doubtful reading with a recipient does not replace a sure one without)
+    aimed: dict[tuple, float] = {}
+    for e in events:
+        if e.target is not None and e.source is not None:
+            key = (_side_key(e.source), e.plover)
+            aimed[key] = max(aimed.get(key, 0.0), e.confidence or 0.0)
+    events = [e for e in events if e.target is not None
+              or aimed.get((_side_key(e.source), e.plover), -1.0) < (e.confidence or 0.0)]
     best: dict[tuple, Event] = {}
     for e in events:
         key = (_side_key(e.source), e.plover, _side_key(e.target))
