@@ -14,7 +14,7 @@ codes on the name line or on indented lines ('>D' from D on, '<D' until D). Two-
 
 - persons: people of the country-actors file (its country blocks, with a code on the name line, are left
   out: the country tables come from pycountry and countryinfo), codes cut to country + first role
-  (AFGGOVBUS -> AFGGOV).
+  (AFGGOVBUS -> AFGGOV); Kosovo's KSV is written KOS, the code the PLOVER manual gives it.
 - agents: 'WORD_WORD {PLURALS} [~CODE]' lines; '!PERSON!' stands for man, men, woman, women, person and
   '!MINIST!' (or a word ending in MINIST) for minister(s), ministry, ministries; codes that prefix
   another code ('[IGO~]') are left out, and a code is cut to its first sector (GOVMED -> GOV).
@@ -32,6 +32,7 @@ import sys
 
 import pycountry
 
+_COUNTRY = {"KSV": "KOS"}  # Phoenix's country codes that dateline writes otherwise (PLOVER manual: Kosovo KOS)
 _CODE = re.compile(r"\[([A-Z]{3,})\s*([<>]?\d{6,8})?(?:-(\d{6,8}))?\s*\]")
 _AGENT = re.compile(r"^([A-Z0-9_!'.&-]+)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]{3})[A-Z]*\]")
 _SUBST = {"!PERSON!": ["man", "men", "woman", "women", "person"],
@@ -92,7 +93,7 @@ def persons(lines):
         for code, start, end in block["codes"]:
             if start.startswith("<"):
                 start, end = "", start
-            roles.append(" ".join([code[:6], _date(start) or "-", _date(end) or "-"]))
+            roles.append(" ".join([_COUNTRY.get(code[:3], code[:3]) + code[3:6], _date(start) or "-", _date(end) or "-"]))
         key = "|".join(names)
         if names and key not in seen:
             seen.add(key)

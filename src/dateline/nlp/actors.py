@@ -177,7 +177,8 @@ def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
         names[alias] = iso3
     for alias, iso3 in _GOVERNMENT_ALIASES.items():
         names.setdefault(alias, iso3)
-    regions = {key: iso3 for key, iso3 in provinces.items() if iso3 and key not in names}
+    regions = {key: iso3 for key, iso3 in provinces.items()
+               if iso3 and key not in names and key not in _COMMON_PLACE_WORDS}  # "the Gulf" is no province
     proper = {key for key, (priority, _, _) in best.items() if priority <= _ALT_NAME}
     proper |= {alias for alias in _COUNTRY_ALIASES if alias not in _NOT_NAMES}
     _CAPITALS.update(key for key, (priority, _, _) in best.items() if priority == _CAPITAL)
@@ -241,6 +242,7 @@ def place_country(text: str) -> str | None:
 
 
 _REGIONS = lang.words("actors_regions")
+_COMMON_PLACE_WORDS = lang.words("actors_common_place_words")
 _LOCATED = re.compile(r"\b(?:of|in|at)\s+(?:the\s+)?$", re.I)
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
 
