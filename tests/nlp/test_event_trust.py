@@ -899,3 +899,14 @@ def test_what_is_fired_and_the_forces_moved_are_no_recipients():
 def test_an_act_with_no_recipient_found_is_the_same_doers_act_of_that_category_that_has_one():
     events = kept("Germany's chancellor met French President Emmanuel Macron in Paris to discuss energy prices.")
     assert [(e.plover, side(e.source), side(e.target)) for e in events] == [("CONSULT", "DEU", "FRA")]
+
+
+def test_fines_traded_accusations_and_coastguards():
+    [fine] = kept("A Kenyan court fined the former minister for contempt.")
+    assert (fine.plover, side(fine.source)) == ("SANCTION", "KEN")  # a court-ordered penalty (PLOVER 3.13.2)
+    assert kept("The weather will be fine on Sunday.") == []
+    traded = kept("Greek and Turkish coastguards traded accusations after the incident in the Aegean.")
+    assert {(e.plover, side(e.source), side(e.target)) for e in traded} == {("ACCUSE", "GRC", "TUR"),
+                                                                           ("ACCUSE", "TUR", "GRC")}
+    [levelled] = kept("Kenya levelled accusations of espionage against two Ugandan diplomats.")
+    assert (levelled.plover, side(levelled.target)) == ("ACCUSE", "UGA")
