@@ -910,3 +910,17 @@ def test_fines_traded_accusations_and_coastguards():
                                                                            ("ACCUSE", "TUR", "GRC")}
     [levelled] = kept("Kenya levelled accusations of espionage against two Ugandan diplomats.")
     assert (levelled.plover, side(levelled.target)) == ("ACCUSE", "UGA")
+
+
+def test_fighting_an_ill_is_no_force_and_an_attack_in_a_speech_is_verbal():
+    assert kept("The Kenyan government vowed to fight corruption in the police force.") == []
+    assert kept("Brazil is battling a surge in dengue cases.") == []
+    assert kept("Uganda's president launched a campaign to fight poverty in the north.") == []
+    [attack] = kept("Kenyan troops attacked an al-Shabaab camp in Somalia.")
+    assert attack.plover == "ASSAULT"
+    [speech] = kept("The French president attacked the Kenyan government in a speech in Marseille.")
+    assert (speech.plover, side(speech.target)) == ("ACCUSE", "KEN")
+    [rally] = kept("Gunmen attacked Kenyan opposition supporters at a rally in Kisumu.")
+    assert rally.plover == "ASSAULT"  # a rally is where it happened, not what it was said in
+    [deal] = kept("The Kenyan finance minister struck a deal with the Ugandan government on Friday.")
+    assert deal.plover == "SUPPORT" and deal.cameo == "057"  # a deal struck is signed, no blow

@@ -89,6 +89,11 @@ _ASKING = frozenset({"02", "10"})  # appeals and demands
 _VERBAL_FRAMES = frozenset({"appeal", "demand", "threat", "allege", "refuse", "deny"})  # frames of verbal acts
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
 _MUNITIONS = lang.column_words("event_words", "role", "munition_noun")
+_PROBLEMS = lang.column_words("event_words", "role", "problem_noun")
+# where a verbal act is done: "attacked the far right in a speech", "hit out at Kenya on Twitter"
+_SPEECH_SETTINGS = frozenset({"speech", "statement", "interview", "address", "article", "editorial", "op-ed",
+                              "tweet", "post", "letter", "remark", "debate", "broadcast", "podcast", "twitter",
+                              "television", "radio"})  # not "at a rally", "in parliament": places of any act
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
@@ -595,6 +600,16 @@ class SentenceCoder:
             return self._party_of_told_act(r, sources)
         return weak
 
+    def _fights_a_problem(self, r: Reading) -> bool:
+        """A violent act (or one a frame governs) aimed at an ill, a hazard or a trend: its object, or
+        what it is "against", is a problem noun ("fight corruption", "a campaign to fight poverty")."""
+        own = self.trigger(r.act)
+        if own is None or (own.code or "")[:2] not in _VIOLENT_ROOTS:
+            return False
+        phrase = {t.i for t in self._phrase_nouns(r)}
+        aimed = [*grammar.children(r.act, grammar.OBJECT_DEPS), *(p for _, p in grammar.preps(r.act, ("against", "on")))]
+        return any(o.i not in phrase and o.pos_ == "NOUN" and grammar.lemma_in(o, _PROBLEMS) for o in aimed)
+
     def _own_forces(self, phrase, sources: list[Actor]) -> bool:
         """Forces of no other country than the doers' ("troops", "its soldiers", "Kenyan troops" moved by Kenya)."""
         found = self.resolver.resolve(phrase)
@@ -1034,10 +1049,13 @@ class SentenceCoder:
                 continue  # a judgement of something nobody in the text did, or by no political actor, is an opinion
             if r.code.startswith(_VISITS) and sources and all(self._is_people(a) for a in sources):
                 continue  # "Chinese travellers visited Canada": people travel; a visit is a state's or an official's
-            if r.code[:2] in _VIOLENT_ROOTS and sources and all(_speaks_only(a) for a in sources):
+            if self._fights_a_problem(r):
+                continue  # "vowed to fight corruption", "Brazil is battling a surge in dengue cases": no force used
+            if r.code[:2] in _VIOLENT_ROOTS and sources and (_in_speech(r) or all(_speaks_only(a) for a in sources)):
                 # "the Labour Party attacked the government", "lawmakers fought over the budget": parties,
-                # legislators, the press, courts and companies use no armed force (CAMEO 18-20 need it);
-                # their attack on someone is a verbal one, and a fight with no one named is no event
+                # legislators, the press, courts and companies use no armed force (CAMEO 18-20 need it), and
+                # an attack "in a speech", "on Twitter" is made with words; such an attack on someone is a
+                # verbal one, and a fight with no one named is no event
                 if not targets:
                     continue
                 info = lookup(_CRITICISE) or info
@@ -1212,6 +1230,13 @@ def _place_tokens(pobj) -> list:
     for _, inner in grammar.preps(pobj, ("of", "in", "near")):
         out.append(inner)
     return out
+
+
+def _in_speech(r: Reading) -> bool:
+    """The act itself is done "in a speech", "in an interview", "on Twitter": a verbal one ("said in a
+    statement they attacked ..." tells of the saying, not of the attack)."""
+    return any(pobj.lemma_.lower() in _SPEECH_SETTINGS or pobj.lower_ in _SPEECH_SETTINGS
+               for _, pobj in grammar.preps(r.act, ("in", "on", "during", "at")))
 
 
 def _speaks_only(actor: Actor) -> bool:
