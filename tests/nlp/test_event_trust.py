@@ -924,3 +924,13 @@ def test_fighting_an_ill_is_no_force_and_an_attack_in_a_speech_is_verbal():
     assert rally.plover == "ASSAULT"  # a rally is where it happened, not what it was said in
     [deal] = kept("The Kenyan finance minister struck a deal with the Ugandan government on Friday.")
     assert deal.plover == "SUPPORT" and deal.cameo == "057"  # a deal struck is signed, no blow
+
+
+def test_a_game_and_a_dismissal_are_no_violence():
+    assert kept("Kenya beat Uganda 2-1 in the regional football final on Sunday.") == []
+    assert kept("Nigeria defeated Ghana in the semi-final of the tournament.") == []
+    assert kept("Ghana's president fired the finance minister on Tuesday.") == []
+    [gas] = kept("Police fired tear gas at protesters in Nairobi.")
+    assert (gas.plover, side(gas.target)) == ("ASSAULT", "KEN")  # what is fired at someone is force
+    [raid] = kept("Israeli troops killed two Palestinians during a raid in Jenin.")
+    assert raid.plover == "ASSAULT"  # a raid is no game

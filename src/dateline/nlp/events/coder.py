@@ -90,6 +90,8 @@ _VERBAL_FRAMES = frozenset({"appeal", "demand", "threat", "allege", "refuse", "d
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
 _MUNITIONS = lang.column_words("event_words", "role", "munition_noun")
 _PROBLEMS = lang.column_words("event_words", "role", "problem_noun")
+_SPORTS = lang.column_words("event_words", "role", "sport_noun")
+_SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # "2-1", "3–0": a game's score
 # where a verbal act is done: "attacked the far right in a speech", "hit out at Kenya on Twitter"
 _SPEECH_SETTINGS = frozenset({"speech", "statement", "interview", "address", "article", "editorial", "op-ed",
                               "tweet", "post", "letter", "remark", "debate", "broadcast", "podcast", "twitter",
@@ -610,6 +612,14 @@ class SentenceCoder:
         aimed = [*grammar.children(r.act, grammar.OBJECT_DEPS), *(p for _, p in grammar.preps(r.act, ("against", "on")))]
         return any(o.i not in phrase and o.pos_ == "NOUN" and grammar.lemma_in(o, _PROBLEMS) for o in aimed)
 
+    def _fires_someone(self, r: Reading) -> bool:
+        """ "fired the finance minister": to fire a person, not at one, nor a weapon, is to dismiss them."""
+        if r.act.pos_ != "VERB" or r.act.lemma_.lower() != "fire":
+            return False
+        objects = list(grammar.children(r.act, grammar.OBJECT_DEPS))
+        return bool(objects) and not any(grammar.lemma_in(o, _MUNITIONS) for o in objects) \
+            and all(self.resolver.resolve(o) or o.ent_type_ == "PERSON" for o in objects)
+
     def _own_forces(self, phrase, sources: list[Actor]) -> bool:
         """Forces of no other country than the doers' ("troops", "its soldiers", "Kenyan troops" moved by Kenya)."""
         found = self.resolver.resolve(phrase)
@@ -1051,6 +1061,8 @@ class SentenceCoder:
                 continue  # "Chinese travellers visited Canada": people travel; a visit is a state's or an official's
             if self._fights_a_problem(r):
                 continue  # "vowed to fight corruption", "Brazil is battling a surge in dengue cases": no force used
+            if _in_a_game(r) or self._fires_someone(r):
+                continue  # "Kenya beat Uganda 2-1 in the final"; "the president fired the finance minister"
             if r.code[:2] in _VIOLENT_ROOTS and sources and (_in_speech(r) or all(_speaks_only(a) for a in sources)):
                 # "the Labour Party attacked the government", "lawmakers fought over the budget": parties,
                 # legislators, the press, courts and companies use no armed force (CAMEO 18-20 need it), and
@@ -1230,6 +1242,15 @@ def _place_tokens(pobj) -> list:
     for _, inner in grammar.preps(pobj, ("of", "in", "near")):
         out.append(inner)
     return out
+
+
+def _in_a_game(r: Reading) -> bool:
+    """A violent act done in a game: "in the final", "during the match", or with a score ("beat Uganda 2-1")."""
+    if (r.code or "")[:2] not in _VIOLENT_ROOTS:
+        return False
+    near = [t for c in r.act.children for t in c.subtree] if r.act.pos_ in ("VERB", "AUX") else []
+    return any(grammar.lemma_in(pobj, _SPORTS) for _, pobj in grammar.preps(r.act, ("in", "at", "during"))) \
+        or any(_SCORE.match(t.text) for t in near)
 
 
 def _in_speech(r: Reading) -> bool:
