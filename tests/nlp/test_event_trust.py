@@ -934,3 +934,21 @@ def test_a_game_and_a_dismissal_are_no_violence():
     assert (gas.plover, side(gas.target)) == ("ASSAULT", "KEN")  # what is fired at someone is force
     [raid] = kept("Israeli troops killed two Palestinians during a raid in Jenin.")
     assert raid.plover == "ASSAULT"  # a raid is no game
+
+
+def test_what_someone_ought_to_do_and_what_a_demand_holds_are_not_asserted():
+    assert kept("Canada and Mexico should sue the United States.") == []  # nobody's demand: the writer's advice
+    assert kept('"We should not overreact to campaign rhetoric," the Mexican minister said.') == []  # no one asked
+    [demand] = kept("The Kenyan minister said Uganda must withdraw its troops.")
+    assert (demand.plover, side(demand.source), side(demand.target)) == ("REQUEST", "KEN", "UGA")
+    events = kept("Mexico demanded that the United States prove that the migrants were Mexican before it "
+                  "would accept them.")
+    assert [(e.plover, side(e.source), side(e.target)) for e in events] == [("REQUEST", "MEX", "USA")]
+    [own] = kept('"We must withdraw our troops from Mali," the French minister said.')
+    assert (own.plover, side(own.source)) == ("AGREE", "FRA")  # the speaker's own intent, no demand
+
+
+def test_a_second_participle_of_a_noun_is_a_reduced_passive_too():
+    events = kept("A coalition led by Saudi Arabia and backed by the United States bombed the port.")
+    [backed] = [e for e in events if e.plover == "SUPPORT"]
+    assert side(backed.source) == "USA" and backed.target is not None and backed.target.text == "A coalition"

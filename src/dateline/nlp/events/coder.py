@@ -230,8 +230,7 @@ class SentenceCoder:
         return out
 
     def _reported_demand(self, tok) -> bool:
-        return (tok.pos_ in ("VERB", "AUX") and bool(grammar.modals(tok) & grammar.DEMAND_MODALS)
-                and grammar.speech_governor(tok) is not None)
+        return tok.pos_ in ("VERB", "AUX") and grammar.demand_speaker(tok) is not None
 
     def _read(self, tok, pat: Pattern | None, triggers: dict, consumed: set[int]) -> list[Reading]:
         consumed.add(tok.i)
@@ -273,9 +272,11 @@ class SentenceCoder:
             code = pat.code
         if code is not None and frame in ("intent", "carry", "light") and _conditional(tok):
             code = compose.threat(code)  # "will withdraw unless ...": an ultimatum
-        speaker = grammar.speech_governor(tok) if grammar.modals(tok) & grammar.DEMAND_MODALS else None
+        speaker = grammar.demand_speaker(tok)
         if code is not None and speaker is not None:
             code, negated = compose.demand(emb_code), False  # "X said Y must agree to ..."
+        elif code is not None and grammar.exhorts_self(tok) and grammar.speech_governor(tok) is not None:
+            code = compose.intent(code)  # "we must agree to ...": the speaker's own stated intent
         if code is None:
             return []
         reading = Reading(head=tok, act=embedded.act if embedded else tok, code=code, negated=negated,
@@ -566,8 +567,9 @@ class SentenceCoder:
             return self._author_of(r.judged, sources)
         if r.frame == "undergo":  # who underwent it: the subject, or the author of the thing that did
             return self._author_of(r.addressee, sources) if r.addressee is not None else []
-        if r.frame is None and grammar.is_reduced_passive(r.head) and r.head.head.pos_ not in ("VERB", "AUX"):
-            found = self.resolver.resolve(r.head.head)  # "two Canadians detained in China"
+        if r.frame is None and grammar.is_reduced_passive(r.head) \
+                and (modified := grammar.participle_noun(r.head)).pos_ not in ("VERB", "AUX"):
+            found = self.resolver.resolve(modified)  # "two Canadians detained in China"
             if found:
                 return found
         if r.code[:2] in _ASKING and r.act.pos_ in ("NOUN", "PROPN"):
@@ -1158,9 +1160,12 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
         # "will conduct a review": a plan with no coded act states no intent to cooperate with anyone
         return (compose.intent(code) if code is not None else None), False, None
     if mods & grammar.DEMAND_MODALS:
-        speaker = grammar.speech_governor(tok)
+        speaker = grammar.demand_speaker(tok)
         if speaker is not None:
             return compose.demand(code), False, speaker
+        if grammar.exhorts_self(tok) and grammar.speech_governor(tok) is not None:
+            # "we must withdraw", the minister said: the speaker's own intent, no demand on anyone
+            return (compose.intent(code) if code is not None else None), False, None
     return code, negated, None
 
 

@@ -162,11 +162,23 @@ def unique(tokens) -> list:
 def is_reduced_passive(verb) -> bool:
     """A past participle that modifies a noun with no auxiliary ("the men detained last week"): a
     passive whose subject is the noun it modifies."""
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head is not verb:
+        # "a coalition led by Saudi Arabia and backed by the United States": the second participle too
+        return is_reduced_passive(verb.head) and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
+                                                         for c in verb.children)
     return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
             # (a sentence whose root is no verb: the parser lost the main verb, "Doctors from two aid
             # groups donated ...", and the participle is it)
             and verb.sent.root.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children))
+
+
+def participle_noun(verb):
+    """The word a reduced passive participle modifies, past the participles it is conjoined to ("a
+    coalition led by X and backed by Y": the coalition)."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.head
 
 
 def subject_of(verb):
@@ -198,12 +210,30 @@ def speech_governor(tok):
     return None
 
 
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def exhorts_self(tok) -> bool:
+    """ "We must respond", "I should resign": a must or should whose subject is the speaker's own side."""
+    subject = first_child(tok, SUBJECT_DEPS)
+    return bool(modals(tok) & DEMAND_MODALS) and subject is not None and subject.lower_ in _FIRST_PERSON
+
+
+def demand_speaker(tok):
+    """The speaker whose demand a reported must or should is ("X said Y must ..."): its speech verb, or
+    None when the act has no such modal, is nobody's report, or is the speaker's own ("we must")."""
+    if not modals(tok) & DEMAND_MODALS or exhorts_self(tok):
+        return None
+    return speech_governor(tok)
+
+
 # -- mood: is the act asserted? ---------------------------------------------------------------------
 HYPOTHETICAL_MODALS = lang.words("event_hypothetical_modals")
 CONDITIONAL_MARKS = lang.words("event_conditional_marks")
 WISH_VERBS = lang.words("event_wish_verbs")
 PLAN_NOUNS = lang.column_words("event_words", "role", "plan_noun")
 FEAR_WORDS = lang.column_words("event_words", "role", "fear_verb")
+DIRECTIVE_VERBS = lang.column_words("event_words", "role", "directive_verb")
 _CLOSERS = "\"'”’»)] \n\t"
 
 
@@ -257,7 +287,9 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
     (the complement of a verb
     of wanting, hoping, planning or expecting), 'feared' (what a verb or noun of fearing fears: "fear
-    that Uganda will attack"). Reported speech is asserted by its speaker: the search
+    that Uganda will attack"), 'advised' (a must or should nobody is reported to say: the writer's
+    "Mexico should sue"), 'directed' (an act inside what is demanded or ordered, below the act the
+    demand itself names: "demanded that the US prove ... before it would accept them"). Reported speech is asserted by its speaker: the search
     stops at a verb of saying.
     """
     if is_question(tok.sent):
@@ -271,6 +303,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
         # frames) or it gives the purpose of an act ("shunned work to protest"): "the only states to
         # have signed treaties" states no act
         return "unrealised"
+    if modals(tok) & DEMAND_MODALS and speech_governor(tok) is None and not exhorts_self(tok):
+        return "advised"  # "Canada and Mexico should sue the United States": what someone ought to do
     t = tok
     for _ in range(8):
         if _hypothetical_here(t):
@@ -294,5 +328,7 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
         if t.dep_ in ("ccomp", "parataxis") and lemma_in(head, SPEECH_LEMMAS):
             return None
+        if t.dep_ in ("ccomp", "xcomp") and lemma_in(head, DIRECTIVE_VERBS) and t is not tok:
+            return "directed"  # "demanded that the US prove the migrants were Mexican before it would accept them"
         t = head
     return None
