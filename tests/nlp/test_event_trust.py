@@ -952,3 +952,12 @@ def test_a_second_participle_of_a_noun_is_a_reduced_passive_too():
     events = kept("A coalition led by Saudi Arabia and backed by the United States bombed the port.")
     [backed] = [e for e in events if e.plover == "SUPPORT"]
     assert side(backed.source) == "USA" and backed.target is not None and backed.target.text == "A coalition"
+
+
+def test_a_copula_negates_its_adjective_and_speaking_out_needs_against():
+    assert kept("United Nations peacekeepers are not prepared for counterterrorism operations.") == []
+    [refusal] = kept("Kenya is not willing to send troops to Somalia.")
+    assert (refusal.plover, side(refusal.target)) == ("REJECT", "SOM")
+    assert kept("The Kenyan general is speaking out about the problems in the army.") == []
+    [against] = kept("The Kenyan opposition spoke out against the Ugandan government.")
+    assert against.plover == "ACCUSE"

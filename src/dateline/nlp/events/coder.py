@@ -258,9 +258,12 @@ class SentenceCoder:
         elif frame == "intent" and negated:
             # "will not accept", "does not intend to": a refusal; "has not committed to", "did not promise":
             # a commitment not (yet) made, no event
-            if not (grammar.modals(tok) & grammar.INTENT_MODALS or tok.tag_ in ("VBZ", "VBP", "VB")
-                    and not grammar.is_perfect(tok)):
+            verb = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok  # "is not willing to"
+            if not (grammar.modals(verb) & grammar.INTENT_MODALS or verb.tag_ in ("VBZ", "VBP", "VB")
+                    and not grammar.is_perfect(verb)):
                 return []
+            if emb_code is None and tok.pos_ == "ADJ":
+                return []  # "peacekeepers are not prepared for such operations": unready, refusing nothing
             code, negated = compose.refuse(emb_code), False
         elif frame in compose.COMPOSE:
             # a frame word with no code of its own ("fail", "hope") is an event only through a coded act:

@@ -62,6 +62,8 @@ def is_negated(tok) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"))
            for c in tok.children):
         return True
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head is not tok:
+        return is_negated(tok.head)  # "are not prepared to", "is not willing to": the copula's negation
     return tok.pos_ in ("VERB", "AUX") and any(
         d.dep_ == "neg" or (d.dep_ in ("det", "preconj") and d.lower_ in _NEGATIVE_DETERMINERS)
         or (d.dep_ == "cc" and d.lower_ == "nor")
