@@ -48,6 +48,7 @@ def test_non_political_sentences_keep_no_event(text):
     "We want to re-establish talks with Moscow, the Finnish minister said.",
     "Will Turkey impose sanctions on Syria?",
     "Japan could impose new tariffs on South Korean steel.",
+    "Kenya needs to negotiate with Uganda.",
 ])
 def test_unasserted_acts_are_kept_out_by_default(text):
     assert kept(text) == []
