@@ -134,6 +134,16 @@ def test_a_common_geographic_word_is_no_province_and_kosovo_is_no_part_of_serbia
     assert {(side(e.source), side(e.target)) for e in talks} == {("SRB", "KOS"), ("KOS", "SRB")}
 
 
+def test_a_state_or_province_abbreviation_places_its_country():
+    from dateline.nlp.actors import place_country
+
+    assert place_country("B.C.") == "CAN" and place_country("N.Y.") == "USA"
+    assert actor_code("B.C. Supreme Court", "ORG") == ("CANJUD", "CAN")
+    [warrant] = kept("An arrest warrant for the executive was issued by a B.C. Supreme Court judge at the "
+                     "request of the U.S.")
+    assert side(warrant.source) == "CAN"  # not the one country the sentence names by name
+
+
 def test_company_vice_president_is_business_not_government():
     assert actor_code("Jane Roe", "PERSON", ["vice president of Acme Corp"]) == ("BUS", None)
     assert actor_code("Jane Roe", "PERSON", ["the US vice president"]) == ("USAGOV", "USA")

@@ -177,6 +177,9 @@ def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
         names[alias] = iso3
     for alias, iso3 in _GOVERNMENT_ALIASES.items():
         names.setdefault(alias, iso3)
+    for abbreviation, iso3 in _REGION_ABBREVIATIONS.items():  # "B.C.", "N.Y."
+        key = _strip_frame(abbreviation)
+        provinces[key] = iso3 if provinces.get(key, iso3) == iso3 else None
     regions = {key: iso3 for key, iso3 in provinces.items()
                if iso3 and key not in names and key not in _COMMON_PLACE_WORDS}  # "the Gulf" is no province
     proper = {key for key, (priority, _, _) in best.items() if priority <= _ALT_NAME}
@@ -243,6 +246,7 @@ def place_country(text: str) -> str | None:
 
 _REGIONS = lang.words("actors_regions")
 _COMMON_PLACE_WORDS = lang.words("actors_common_place_words")
+_REGION_ABBREVIATIONS: dict[str, str] = lang.mapping("actors_region_abbreviations", "abbreviation", "iso3")
 _LOCATED = re.compile(r"\b(?:of|in|at)\s+(?:the\s+)?$", re.I)
 _RELATION_PREFIXES = lang.words("actors_relation_prefixes")
 
@@ -512,6 +516,8 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
             igo = _igo_in(text)
             if igo:
                 return igo, None
+    if not iso3 and type == "ORG" and name.split() and (region := _REGION_ABBREVIATIONS.get(name.split()[0].lower())):
+        iso3 = region  # "B.C. Supreme Court", "N.Y. State Assembly": a state's or province's body
     sector = sector_code(texts) if texts else None
     if not iso3 and (titled := national_title(texts)) is not None:
         iso3, title_sector = titled
