@@ -972,3 +972,11 @@ def test_a_copula_negates_its_adjective_and_speaking_out_needs_against():
     assert kept("The Kenyan general is speaking out about the problems in the army.") == []
     [against] = kept("The Kenyan opposition spoke out against the Ugandan government.")
     assert against.plover == "ACCUSE"
+
+
+def test_a_dateline_is_no_actor_and_a_hope_is_no_act():
+    [meet] = events_of("KUALA LUMPUR, Malaysia — Malaysia's foreign minister will meet the Thai envoy on Friday.")
+    assert meet.source.text == "Malaysia's foreign minister"  # not the place the story was filed from
+    [nato] = events_of("NATO said the alliance would meet Russia — but not before June.")
+    assert nato.source.code == "IGOWSTNAT"  # a sentence with a dash is no dateline
+    assert kept("The Kremlin's hopes for striking a deal with Kenya have faded.") == []

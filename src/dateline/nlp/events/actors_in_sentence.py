@@ -261,6 +261,8 @@ class PhraseResolver:
         return out
 
     def _member(self, head) -> list[Actor]:
+        if grammar.in_dateline(head):
+            return []  # "LONDON (AP) —": where the story was filed names no actor
         if _is_anaphor(head, _COUNTRY_NOUNS):  # "the country had admitted 1.4 million refugees"
             country = self._last_country_before(head)
             if country:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ... import lang
+from ..actors import place_country
 
 # dependents that open another clause or an aside: a pattern's words are not sought beyond them
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "parataxis", "appos", "ccomp", "xcomp", "nsubj", "aux", "auxpass",
@@ -96,7 +98,8 @@ def subject_candidates(verb) -> Iterator:
     threaten peace" has settlements as the subject of "threaten", not the position's holder."""
     steps = 0
     while verb is not None and steps < 6:
-        subj = first_child(verb, SUBJECT_DEPS)
+        # "KUALA LUMPUR, Malaysia — Malaysia's royal families will meet": the dateline is no subject
+        subj = next((c for c in children(verb, SUBJECT_DEPS) if not in_dateline(c)), None)
         if subj is not None:
             yield subj
             if subj.pos_ in ("NOUN", "PROPN") and subj.dep_ != "expl":
@@ -111,6 +114,29 @@ def subject_candidates(verb) -> Iterator:
         else:
             return
         steps += 1
+
+
+_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def in_dateline(tok) -> bool:
+    """Whether ``tok`` is in the dateline that opens a paragraph: a place in capitals, perhaps with its
+    country and an agency, up to a dash ("KUALA LUMPUR, Malaysia —", "LONDON (AP) —")."""
+    sent = tok.sent
+    first = sent[0]
+    if not (first.i == 0 or "\n" in tok.doc[first.i - 1].text or "\n" in tok.doc[first.i - 1].whitespace_) \
+            or not (first.text.isupper() and len(first.text) > 1):
+        return False
+    dash = next((t.i for t in sent[:10] if t.text in _DASHES), None)
+    if dash is None or tok.i >= dash:
+        return False
+    # only names and their punctuation before the dash ("NATO said the alliance would meet Russia — ..."
+    # is a sentence), and a place among them ("NATO — the alliance — will meet" is no dateline)
+    head = tok.doc[first.i:dash]
+    if not all(t.is_punct or t.text[:1].isupper() for t in head):
+        return False
+    parts = [p.strip() for p in re.split(r"[,(]", head.text.replace(")", "")) if p.strip()]
+    return any(place_country(p) for p in parts)
 
 
 def relative_object(verb):
@@ -298,8 +324,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
         return "question"
     # a verb of judging that is also one of wanting ("considers the move illegal" is a judgement,
     # "considers sanctions" a plan) is asserted when it judges (``judgement``)
-    if lemma_in(tok, WISH_VERBS) and tok.pos_ in ("VERB", "AUX") and not judgement:
-        return "wish"
+    if lemma_in(tok, WISH_VERBS) and tok.pos_ in ("VERB", "AUX", "NOUN") and not judgement:
+        return "wish"  # "hopes to strike a deal", and the noun: "the Kremlin's hopes for a deal"
     if _to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
         # an infinitive asserts nothing unless a frame governs it ("agreed to", "began to": read as
         # frames) or it gives the purpose of an act ("shunned work to protest"): "the only states to
@@ -326,6 +352,9 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return None
         if t.dep_ in ("xcomp", "ccomp") and lemma_in(head, WISH_VERBS):
             return "wish"
+        if t.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head.pos_ == "NOUN" \
+                and lemma_in(head.head, WISH_VERBS):
+            return "wish"  # "plans for a summit with Uganda": what a wish or a plan is for
         if t.dep_ in ("ccomp", "acl") and lemma_in(head, FEAR_WORDS):
             return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
         if t.dep_ in ("ccomp", "parataxis") and lemma_in(head, SPEECH_LEMMAS):
