@@ -244,3 +244,33 @@ def test_the_prose_left_after_the_furniture_is_the_page_s_own_measure():
     count, left = strip_furniture(tree)
     assert count == 1
     assert left == paragraph_chars(tree) == len(loose) + len(PROSE) + 1
+
+
+def test_the_opening_of_an_element_reads_its_text_with_spaces_normalised():
+    from dateline.extract.html.parse import opening
+
+    el = lxml.html.fromstring("<div>\n   By\n\t<b>Ana</b>   Lima<p>" + PROSE + "</p></div>")
+    assert opening(el, 3) == "By "
+    assert opening(el, 11) == "By Ana Lima"
+    # XPath's normalize-space: only space, tab and line breaks are spaces; the end is stripped
+    assert opening(lxml.html.fromstring("<p>By\xa0Ana</p>"), 3) == "By\xa0"
+    assert opening(lxml.html.fromstring("<p>By  </p>"), 3) == "By"
+
+
+def test_a_sub_heading_s_byline_is_read_past_a_comment_between_them():
+    from dateline.extract.html.body import section_bylines
+
+    tree = lxml.html.fromstring(
+        "<html><body><h2>Part two: the river</h2><!-- byline --><p>By Ana Lima</p><p>" + PROSE + "</p>"
+        "<h3>Part three</h3><p>Byways of the delta are many.</p></body></html>"
+    )
+    assert section_bylines(tree) == {"part two the river": "Ana Lima"}
+
+
+def test_furniture_and_the_page_s_prose_are_measured_without_the_root_itself():
+    # the root is never a candidate, and text set loose in it still counts
+    loose = "A paragraph set straight into its container, with no p element around it at all."
+    tree = lxml.html.fromstring(f"<div class='share-tools'>{loose}<div class='menu'>Home News</div></div>")
+    from dateline.extract.html.furniture import strip_furniture
+
+    assert strip_furniture(tree) == (1, len(loose))
