@@ -89,12 +89,20 @@ _LEGAL = re.compile(
     r"|\bmay not be (?:re)?(?:published|produced|reproduced|broadcast|rewritten|redistributed)\b",
     _I,
 )
+# the heading of a comment section: 'Comments', '[ 167 comments ]', 'Top Rated Comments', 'Reader replies'
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?$"
+    r"^[\[(]?\s*(?:\d+\s+)?(?:(?:top|most|best|highest|latest|newest|oldest|recent|readers?|readers'|user|all|featured)"
+    r"\s+(?:rated\s+|liked\s+)?)?(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?\s*[\])]?$"
     r"|^(?:leave|post|add|write)\s+(?:a\s+|your\s+)?(?:comment|reply|response)"
     r"|^(?:show|view|load|see|read)\s+(?:all\s+|more\s+)?\d*\s*(?:comments?|replies)"
-    r"|^\S.{0,40}\s(?:says|said|wrote|writes)\s*:$"
     r"|\bcomments?\s+(?:are|is)\s+closed|^join\s+the\s+(?:discussion|conversation)",
+    _I,
+)
+# the line over one comment of a thread: a short name and 'says:' ('jbaxt says:'), or a name with the
+# comment's date and time ('Jane Doe on March 3, 2019 at 4:12 pm said:', the blog software's form)
+_COMMENT_HEADER = re.compile(
+    r"^\S.{0,40}\s(?:says|said|wrote|writes)\s*:$"
+    r"|^\S.{0,100}\s\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?\s+(?:says|said|wrote|writes)\s*:$",
     _I,
 )
 _CONTROLS = re.compile(r"^(?:reply|report(?:\s+(?:comment|abuse))?|like\s*\(\d+\)|flag|permalink|quote)$", _I)
@@ -145,7 +153,7 @@ def _few_words_besides_date(text: str) -> bool:
 
 
 # labels that close the article: what follows them is rarely its body
-END_MARKERS = frozenset({"comments", "related", "next", "copyright", "language_note"})
+END_MARKERS = frozenset({"comments", "comment_header", "related", "next", "copyright", "language_note"})
 MEDIA_LABELS = frozenset({"caption", "credit", "player", "gallery"})
 
 
@@ -202,6 +210,8 @@ def furniture(line: Line) -> Furniture | None:
         return Furniture("next")
     if _LANGUAGE_NOTE.match(text):
         return Furniture("language_note")
+    if _COMMENT_HEADER.match(text):
+        return Furniture("comment_header")
     if _COMMENTS.search(text):
         return Furniture("comments")
     if _CONTROLS.match(text):
