@@ -336,3 +336,17 @@ def test_comment_headers_and_section_headings_are_labelled():
     for heading in ("[ 167 comments ]", "Top Rated Comments", "12 Comments", "Reader comments"):
         assert label(heading) == "comments"
     assert label("Comments are closed.") == "comments"
+
+
+def test_a_list_announced_by_a_colon_is_read_with_the_text_after_it():
+    """'Crops that stand through the frost:' over lines of a few words is a list whose bullet marks
+    the text browser dropped: its items are list items, and the article goes on past them."""
+    _, article = dump("announced-list.txt")
+    items = paragraphs(article, "list_item")
+    assert items[:6] == ["leeks of a late variety", "parsnips sown in spring", "kale, curly or black", "winter cabbage",
+                         "Brussels sprouts on stakes", "chard under a cloche"]
+    assert "moving the strawberry bed" in items
+    assert "Garlic goes in before the shortest day" in article.text
+    assert article.text.endswith("next year's plan starts from this one.")
+    for menu in ("Vegetables", "Ten ways to use a cold frame", "Newsletter"):
+        assert menu not in article.text

@@ -64,6 +64,7 @@ def classify(lines: list[Line], has_stopwords: bool) -> list[Furniture | None]:
             line.score = _REPEATED_SHORT
     _soften_interleaved(lines)
     _soften_rows(lines)
+    _soften_announced_lists(lines)
     _mark_comment_threads(lines)
     return found
 
@@ -98,6 +99,21 @@ def _stamped_comments_below(lines: list[Line], heading: int) -> bool:
         if line.kind in _STAMPS and above.kind in _TEXT_KINDS and above.words <= _NAME_MAX_WORDS:
             stamps.add(line.norm)
     return len(stamps) >= _THREAD_MIN_STAMPS
+
+
+def _soften_announced_lists(lines: list[Line]) -> None:
+    """A line that ends with a colon announces what follows ('Foods you may eat:', 'Ingredients:'):
+    the short lines right below it are the items of a list whose bullet marks the text browser
+    dropped: they cost nothing, so the article reaches past them to the text after the list, and
+    they are the article's list items."""
+    items = 0
+    for line in lines:
+        if items and line.kind == SHORT and not line.text.endswith((":", "：")):
+            line.score = max(line.score, 0.0)
+            line.bullet = True  # a list item, its mark dropped
+            items -= 1
+            continue
+        items = _LIST_MAX_ITEMS if line.kind in (SHORT, NEAR) and line.text.endswith((":", "：")) else 0
 
 
 def _soften_rows(lines: list[Line]) -> None:
@@ -179,6 +195,7 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
 _REPEATED_SHORT = -1.0
 _INTERLEAVE_REACH = 5  # lines between a short row and the text above or below it
 _ROWS_MIN = 3  # rows of one shape that make a table
+_LIST_MAX_ITEMS = 30  # items of a list announced by a line ending with a colon
 _ROW_SCORE = 0.4  # a table row earns what a near-prose line does
 _FIGURES = re.compile(r"\d+")
 _ROW_MARKS = re.compile(r"[^\W\d_]+|\s+")  # letters and spaces: what is left is figures and separators
