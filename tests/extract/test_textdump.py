@@ -350,3 +350,19 @@ def test_a_list_announced_by_a_colon_is_read_with_the_text_after_it():
     assert article.text.endswith("next year's plan starts from this one.")
     for menu in ("Vegetables", "Ten ways to use a cold frame", "Newsletter"):
         assert menu not in article.text
+
+
+def test_a_caption_that_ends_with_its_photographer_in_brackets_is_media():
+    from dateline.extract.textdump.furniture import furniture
+    from dateline.extract.textdump.lines import split_lines
+
+    [line] = split_lines(
+        "The two founders pose at the label's offices on June 28, 2024 in Ventura, California. "
+        "(Photo by Ana Lima/Harbour Pictures)", frozenset({"the", "at", "on", "in"}))
+    found = furniture(line)
+    assert found is not None and found.label == "caption"
+    assert found.text == "The two founders pose at the label's offices on June 28, 2024 in Ventura, California."
+    assert found.credit == "Ana Lima/Harbour Pictures"
+    # a sentence that speaks of a photo in brackets is no caption
+    [line] = split_lines("The court saw the evidence (a photo by the neighbour) on Monday and adjourned.", frozenset())
+    assert furniture(line) is None

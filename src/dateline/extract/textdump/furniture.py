@@ -32,7 +32,9 @@ _CREDIT = re.compile(
 )
 # 'Officials inspect the dam on Monday Credit: Jane Doe/Agency': a caption that ends with its credit
 _CAPTION_WITH_CREDIT = re.compile(
-    r"^(?P<caption>.{10,}?)\s*(?:[|,]\s*)?(?:photo\s*)?(?:credit|photo|picture|image)s?\s*:\s*(?P<credit>[^.:]{2,80})$",
+    r"^(?P<caption>.{10,}?)\s*(?:[|,]\s*)?(?:photo\s*)?(?:credit|photo|picture|image)s?\s*:\s*(?P<credit>[^.:]{2,80})$"
+    # '... in Montecito, California. (Photo by Jane Doe/Agency)'
+    r"|^(?P<caption_p>.{10,}?[.!?])\s*\((?:photo|image|picture)s?\s+(?:by|courtesy\s+of)\s+(?P<credit_p>[^()]{2,100})\)$",
     _I,
 )
 # a bare agency credit line: "Getty Images", "AFP", "Reuters/John Smith", "AP Photo/..."
@@ -177,7 +179,8 @@ def furniture(line: Line) -> Furniture | None:
         return Furniture("caption", _TOGGLE.sub("", text).strip() or None)
     m = _CAPTION_WITH_CREDIT.match(text)
     if m and line.words <= 60:
-        return Furniture("caption", m.group("caption").strip(), credit=m.group("credit").strip())
+        caption, credit = m.group("caption") or m.group("caption_p"), m.group("credit") or m.group("credit_p")
+        return Furniture("caption", caption.strip(), credit=credit.strip())
     short = line.words <= 14
     if short:
         m = _CREDIT.match(text)
