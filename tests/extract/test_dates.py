@@ -51,3 +51,13 @@ def test_a_month_is_a_whole_word_and_may_follow_a_name_run_into_it():
     assert find_date("Gary MarcusDec 14, 2025") == datetime(2025, 12, 14, tzinfo=UTC)
     assert find_date("Marcus 14, 2025") is None  # 'Mar' + 'cus' is no March
     assert find_date("Sept. 3, 2024") == datetime(2024, 9, 3, tzinfo=UTC)
+
+
+def test_a_relative_time_with_the_clock_time_is_relative():
+    from datetime import datetime
+
+    from dateline.extract.dates import is_relative_time, resolve_relative
+
+    assert is_relative_time("2 days ago at 07:52 am")
+    assert resolve_relative("2 days ago at 07:52 am", datetime(2025, 3, 10, 12, 0)) == datetime(2025, 3, 8, 12, 0)
+    assert not is_relative_time("2 days ago at the station")

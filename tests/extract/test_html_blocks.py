@@ -160,6 +160,43 @@ def test_headline_date(meta_line: str, expected: str | None):
     assert headline_date(page) == expected
 
 
+@pytest.mark.parametrize(
+    ("meta_line", "expected"),
+    [
+        # a <time> named for the first publication inside a label named for the revision is the revision
+        ("<span class='updated-on'><time class='entry-date published updated'>Feb 12, 2025</time></span>",
+         (None, "2025-02-12")),
+        ("<span class='meta-date'><span class='updated'>2025-11-03</span></span>", (None, "2025-11-03")),
+        ("<span class='posted-on'><time class='entry-date published'>Feb 12, 2025</time></span>", ("2025-02-12", None)),
+    ],
+)
+def test_headline_dates_tell_the_first_publication_from_a_revision(meta_line: str, expected: tuple):
+    from dateline.extract.html.published import headline_dates
+
+    page = lxml.html.fromstring(f"<html><body><h1>Headline</h1><div>{meta_line}</div><p>{para(1)}</p></body></html>")
+    assert headline_dates(page) == expected
+
+
+def _dated_page(meta_line: str, stated: str) -> str:
+    return (
+        "<html><head><title>Ferry timetable changes</title>"
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{stated}"}}</script></head>'
+        f"<body><article><h1>Ferry timetable changes</h1><div class='entry-meta'>{meta_line}</div>"
+        + "".join(f"<p>{para(i)}</p>" for i in range(4)) + "</article></body></html>"
+    )
+
+
+def test_a_page_that_prints_only_its_revision_is_dated_by_its_stated_first_publication():
+    revised = "<span class='updated-on'><time class='entry-date published updated'>Feb 12, 2025</time></span>"
+    article = extract_html(_dated_page(revised, "2020-03-10T15:30:00+00:00"), source="revised.html")
+    assert article.published == "2020-03-10T15:30:00+00:00"
+    # a date printed under the headline with no mark of a revision still beats older metadata
+    printed = "<span class='posted-on'>Feb 12, 2025</span>"
+    assert extract_html(_dated_page(printed, "2020-03-10T15:30:00+00:00"), source="printed.html").published == "2025-02-12"
+    # and a revision stated before the metadata's date is no revision of it: the page's date stands
+    assert extract_html(_dated_page(revised, "2025-06-01T08:00:00+00:00"), source="later.html").published == "2025-02-12"
+
+
 def test_no_headline_no_headline_date():
     page = lxml.html.fromstring("<html><body><span class='date'>12 May 2022</span><p>Text</p></body></html>")
     assert headline_date(page) is None
@@ -244,3 +281,33 @@ def test_the_prose_left_after_the_furniture_is_the_page_s_own_measure():
     count, left = strip_furniture(tree)
     assert count == 1
     assert left == paragraph_chars(tree) == len(loose) + len(PROSE) + 1
+
+
+def test_the_opening_of_an_element_reads_its_text_with_spaces_normalised():
+    from dateline.extract.html.parse import opening
+
+    el = lxml.html.fromstring("<div>\n   By\n\t<b>Ana</b>   Lima<p>" + PROSE + "</p></div>")
+    assert opening(el, 3) == "By "
+    assert opening(el, 11) == "By Ana Lima"
+    # XPath's normalize-space: only space, tab and line breaks are spaces; the end is stripped
+    assert opening(lxml.html.fromstring("<p>By\xa0Ana</p>"), 3) == "By\xa0"
+    assert opening(lxml.html.fromstring("<p>By  </p>"), 3) == "By"
+
+
+def test_a_sub_heading_s_byline_is_read_past_a_comment_between_them():
+    from dateline.extract.html.body import section_bylines
+
+    tree = lxml.html.fromstring(
+        "<html><body><h2>Part two: the river</h2><!-- byline --><p>By Ana Lima</p><p>" + PROSE + "</p>"
+        "<h3>Part three</h3><p>Byways of the delta are many.</p></body></html>"
+    )
+    assert section_bylines(tree) == {"part two the river": "Ana Lima"}
+
+
+def test_furniture_and_the_page_s_prose_are_measured_without_the_root_itself():
+    # the root is never a candidate, and text set loose in it still counts
+    loose = "A paragraph set straight into its container, with no p element around it at all."
+    tree = lxml.html.fromstring(f"<div class='share-tools'>{loose}<div class='menu'>Home News</div></div>")
+    from dateline.extract.html.furniture import strip_furniture
+
+    assert strip_furniture(tree) == (1, len(loose))

@@ -293,3 +293,76 @@ def test_figures_do_not_make_a_headline():
     [row, headline] = split_lines("3 Marek Sol 1650 2 6 10\nTen Riders To Watch In The 2025 Hill Series Next", frozenset())
     assert row.capitalised_lead == 2
     assert headline.capitalised_lead == 9
+
+
+def test_a_short_post_is_not_outweighed_by_its_comment_thread():
+    """Blog software heads each comment with its writer and time ('Ana on March 5, 2024 at 9:14 am
+    said:'); the replies under such headers are readers' comments however long they run."""
+    _, article = dump("open-thread-comments.txt")
+    assert article.text.startswith("We host an open thread each quarter")
+    assert article.text.endswith("You can find our December open thread here.")
+    for comment in ("said:", "ferry timetable", "Hi Aileen", "northern harbours"):
+        assert comment not in article.text
+
+
+def test_comments_told_by_names_over_time_stamps_stay_out():
+    """Under a comment section's heading, a name over a time stamp ('2 days ago at 07:52 am') again
+    and again is a thread, not text that goes on from the article."""
+    _, article = dump("rated-comments.txt")
+    assert article.text.startswith("The council will rebuild the Mill Street junction")
+    assert article.text.endswith("residents have complained about queues at peak times for several years.")
+    for comment in ("Rating:", "lorries that cut through", "number 9", "market"):
+        assert comment not in article.text
+
+
+def test_a_byline_and_date_printed_twice_under_a_comments_link_are_no_thread():
+    _, article = dump("byline-twice.txt")
+    assert article.text.startswith("When the marine biologist Ines Caro looked through ten years of sonar records")
+    assert article.text.endswith("down into deeper water.")
+
+
+def test_comment_headers_and_section_headings_are_labelled():
+    from dateline.extract.textdump.furniture import furniture
+    from dateline.extract.textdump.lines import split_lines
+
+    def label(text: str) -> str | None:
+        [line] = split_lines(text, frozenset({"the", "of", "a", "on", "at"}))
+        found = furniture(line)
+        return found.label if found else None
+
+    assert label("Jane Doe on March 3, 2019 at 4:12 pm said:") == "comment_header"
+    assert label("jbaxt says:") == "comment_header"
+    assert label("Speaking at the summit on Monday, the minister said:") is None
+    for heading in ("[ 167 comments ]", "Top Rated Comments", "12 Comments", "Reader comments"):
+        assert label(heading) == "comments"
+    assert label("Comments are closed.") == "comments"
+
+
+def test_a_list_announced_by_a_colon_is_read_with_the_text_after_it():
+    """'Crops that stand through the frost:' over lines of a few words is a list whose bullet marks
+    the text browser dropped: its items are list items, and the article goes on past them."""
+    _, article = dump("announced-list.txt")
+    items = paragraphs(article, "list_item")
+    assert items[:6] == ["leeks of a late variety", "parsnips sown in spring", "kale, curly or black", "winter cabbage",
+                         "Brussels sprouts on stakes", "chard under a cloche"]
+    assert "moving the strawberry bed" in items
+    assert "Garlic goes in before the shortest day" in article.text
+    assert article.text.endswith("next year's plan starts from this one.")
+    for menu in ("Vegetables", "Ten ways to use a cold frame", "Newsletter"):
+        assert menu not in article.text
+
+
+def test_a_caption_that_ends_with_its_photographer_in_brackets_is_media():
+    from dateline.extract.textdump.furniture import furniture
+    from dateline.extract.textdump.lines import split_lines
+
+    [line] = split_lines(
+        "The two founders pose at the label's offices on June 28, 2024 in Ventura, California. "
+        "(Photo by Ana Lima/Harbour Pictures)", frozenset({"the", "at", "on", "in"}))
+    found = furniture(line)
+    assert found is not None and found.label == "caption"
+    assert found.text == "The two founders pose at the label's offices on June 28, 2024 in Ventura, California."
+    assert found.credit == "Ana Lima/Harbour Pictures"
+    # a sentence that speaks of a photo in brackets is no caption
+    [line] = split_lines("The court saw the evidence (a photo by the neighbour) on Monday and adjourned.", frozenset())
+    assert furniture(line) is None

@@ -14,7 +14,8 @@ _UNITS = {
 }
 _RELATIVE = re.compile(
     r"^\s*(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
-    r"(?P<n>\d+|an?|one)\s*(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|[smhdw])\s+ago\.?\s*$",
+    r"(?P<n>\d+|an?|one)\s*(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|[smhdw])\s+ago\.?"
+    r"(?:,?\s+at\s+\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?\s*$",  # '2 days ago at 07:52 am': the clock time is the day's
     re.I,
 )
 _WORDS = {

@@ -26,7 +26,7 @@ from .figures import take_figures
 from .furniture import strip_furniture
 from .pagemeta import PageMeta, read_meta
 from .parse import parse_html
-from .published import headline_date, htmldate_published, normalise_date, relative_published
+from .published import headline_dates, htmldate_published, normalise_date, relative_published
 from .restore import restore_dropped
 from .title import reconcile_title
 
@@ -162,14 +162,19 @@ def _bare_body(tree: HtmlElement, url: str | None, *, fast: bool, favor_recall: 
 
 def _published(tree: HtmlElement, meta: PageMeta, fetched: datetime | None) -> str | None:
     """The date under the headline, else htmldate's original-date search, else a relative time printed
-    in a date element, else the metadata.
+    in a date element, else the metadata. A page that prints under its headline only a revision
+    (its markup names it so) is dated by the first publication its metadata states, when that is
+    no later.
 
     An absolute date the page states beats a relative one, which is only as good as the capture
     time, and none is later than the capture. Both searches give a day; when the page's own
     statement names the same day, its time and offset are kept.
     """
     stated = normalise_date(meta.published)
-    day = headline_date(tree)
+    first, revision = headline_dates(tree)
+    if first is None and revision and stated and stated[:10] <= revision:
+        return stated  # the page prints only its revision; the metadata states the first publication
+    day = first or revision
     if day is None or (fetched is not None and day > fetched.date().isoformat()):
         day = htmldate_published(tree, meta.url, fetched, meta.language)
     if day:

@@ -20,6 +20,7 @@ from ..builder import ArticleBuilder
 from ..dates import find_date
 from ..langdata import all_languages
 from ..meta import norm_text
+from .parse import opening
 
 _BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<name>[^\d.!?:;]{3,80})$", re.I)
 _NOTICE_MAX_CHARS = 300
@@ -58,11 +59,8 @@ _DISCLOSURE = re.compile(
     re.I,
 )
 _DISCLOSURE_MAX_CHARS = 400
-# the element right after a sub-heading, when it starts "By " (selected in C)
-_SECTION_BYLINES = XPath(
-    ".//*[self::h2 or self::h3 or self::h4]/following-sibling::*[1]"
-    "[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'by ')]"
-)
+_SUB_HEADINGS = ("h2", "h3", "h4")
+_BYLINE_OPENINGS = ("By ", "by ")
 
 
 def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
@@ -134,10 +132,14 @@ def section_bylines(tree: etree._Element) -> dict[str, str]:
     {normalised heading: name}.
     """
     found: dict[str, str] = {}
-    for line in _SECTION_BYLINES(tree):
-        heading = line.getprevious()
+    for heading in tree.iter(_SUB_HEADINGS):
+        line = heading.getnext()
+        while line is not None and not isinstance(line.tag, str):
+            line = line.getnext()  # the next element, past comments
+        if line is None or opening(line, 3) not in _BYLINE_OPENINGS:
+            continue
         match = _BYLINE.match(" ".join("".join(line.itertext()).split()))
-        title = norm_text("".join(heading.itertext())) if heading is not None else ""
+        title = norm_text("".join(heading.itertext()))
         if match and title:
             found[title] = match.group("name").strip()
     return found
@@ -164,13 +166,13 @@ def button_labels(tree: etree._Element) -> frozenset[str]:
     )
 
 
-def _continues(loose: str, paragraph: str) -> bool:
+def _continues(loose: str, paragraph: etree._Element) -> bool:
     """The loose run is the opening of a sentence the paragraph finishes: some words on one line,
     no sentence end, and the paragraph goes on in lower case."""
-    opening, rest = loose.strip(), paragraph.lstrip()
+    opening = loose.strip()
     return (
         len(opening.split()) >= _LOOSE_MIN_WORDS and "\n" not in opening and not _SENTENCE_END.search(opening)
-        and rest[:1].islower()
+        and _text(paragraph).lstrip()[:1].islower()
     )
 
 
@@ -197,7 +199,7 @@ class BodyWalker:
         own. Labels are neither."""
         loose = body.text or ""
         for el in body:
-            if el.tag == "p" and _continues(loose, _text(el)):
+            if el.tag == "p" and loose and _continues(loose, el):
                 self._element(el, opening=loose)
             else:
                 self._loose(loose)

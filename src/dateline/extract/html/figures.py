@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ...model import Media
@@ -30,14 +29,23 @@ _PAGE_RIGHTS = re.compile(
     r"all rights reserved|back to top|alle rechte vorbehalten|tous droits réservés|terms of (?:use|service)|privacy policy",
     re.I,
 )
-# the class/id test runs in C first; the token regexes then confirm each candidate
-_CAPTION_CANDIDATES = XPath(
-    ".//*[self::div or self::p or self::span or self::small or self::cite]"
-    "[contains(@class, 'aption') or contains(@class, 'redit') or contains(@class, 'opyright')"
-    " or contains(@class, 'hotographer') or contains(@class, 'image-source') or contains(@class, 'byline-image')"
-    " or contains(@id, 'aption') or contains(@id, 'redit')]"
-)
+# elements that may be captions or credits: a class or id holding one of these (a plain substring
+# test passes over most elements; the token regexes then confirm each candidate)
+_CAPTION_TAGS = ("div", "p", "span", "small", "cite")
+_CAPTION_CLASS_PARTS = ("aption", "redit", "opyright", "hotographer", "image-source", "byline-image")
+_CAPTION_ID_PARTS = ("aption", "redit")
 _MAX_FIGURE_EXTRA_CHARS = 200  # alt text, credits, "enlarge" buttons around the image
+
+
+def _caption_candidates(root: HtmlElement) -> list[HtmlElement]:
+    """The elements under ``root`` whose class or id may name a caption or credit, in document order."""
+    found = []
+    for el in root.iter(_CAPTION_TAGS):
+        names, ident = el.get("class"), el.get("id")
+        if (names and any(part in names for part in _CAPTION_CLASS_PARTS)
+                or ident and any(part in ident for part in _CAPTION_ID_PARTS)) and el is not root:
+            found.append(el)
+    return found
 
 
 def _tokens(el: HtmlElement) -> list[str]:
@@ -144,7 +152,7 @@ def take_figures(tree: HtmlElement) -> list[Media]:
         media.append(Media(kind=_media_kind(figure), caption=caption or None, credit=credit))  # type: ignore[arg-type]
         _drop(figure)
     taken: set[HtmlElement] = set()
-    for el in _CAPTION_CANDIDATES(root):
+    for el in _caption_candidates(root):
         if not (_is_caption(el) or _is_credit(el)) or any(a in taken for a in el.iterancestors()):
             continue
         text = _text(el)

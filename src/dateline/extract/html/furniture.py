@@ -16,10 +16,8 @@ share of the page's paragraph text: a page that wraps its article in a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from lxml import etree
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 _FURNITURE_WORDS = (
@@ -32,28 +30,34 @@ _FURNITURE_TOKEN = re.compile(rf"(?:^|[-_]){_FURNITURE_WORDS}(?:$|[-_])", re.I)
 # the same test over the whole class and id string, to pass over most elements with one search
 _ANY_FURNITURE = re.compile(rf"(?:^|[\s_-]){_FURNITURE_WORDS}(?:$|[\s_-])", re.I)
 _CONTENT_WORD = re.compile(r"article|body|content|main|entry|post|story|text", re.I)
-_CANDIDATES = XPath(
-    ".//*[self::div or self::aside or self::section or self::ul or self::nav or self::footer or self::form]"
-    "[@class or @id]"
-)
+# the containers that may be furniture when they carry a class or id
+_CANDIDATE_TAGS = frozenset({"div", "aside", "section", "ul", "nav", "footer", "form"})
 # a container holding more of the page's paragraph text than this is never furniture
 MAX_SHARE_OF_TEXT = 0.3
 
 
 # text set straight into a block container, not in a <p>: pages that write their paragraphs as
 # runs of text between <br>s, images and headings; a piece this long is a sentence, not a label
-_LOOSE_TEXT = XPath(
-    "descendant-or-self::*[self::div or self::section or self::article or self::main or self::td or self::body]"
-    "/text()[string-length(normalize-space(.)) >= $least]"
-)
+_LOOSE_HOLDERS = frozenset({"div", "section", "article", "main", "td", "body"})
 LOOSE_MIN_CHARS = 40
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _loose_runs(el: HtmlElement) -> Iterator[str]:
+    """The runs of text set straight into ``el`` (its text and its children's tails) that are
+    LOOSE_MIN_CHARS long once their spaces are normalised, stripped."""
+    for text in (el.text, *(child.tail for child in el)):
+        if text and len(text) >= LOOSE_MIN_CHARS:
+            stripped = text.strip(" \t\r\n")
+            if len(stripped) >= LOOSE_MIN_CHARS and len(_XML_SPACE.sub(" ", stripped)) >= LOOSE_MIN_CHARS:
+                yield text.strip()
 
 
 def paragraph_chars(el: HtmlElement) -> int:
     """Characters of prose the element holds: the text of its <p>s and the longer runs of text set
     straight into its block containers (a page need not use <p> at all), each distinct run once: a
     page may repeat its article in hidden metadata blocks."""
-    return _p_chars(el) + _distinct_chars(text.strip() for text in _LOOSE_TEXT(el, least=LOOSE_MIN_CHARS))
+    return _p_chars(el) + _distinct_chars(text for holder in el.iter(*_LOOSE_HOLDERS) for text in _loose_runs(holder))
 
 
 def _p_chars(el: HtmlElement) -> int:
@@ -73,14 +77,6 @@ def names_furniture(el: HtmlElement) -> bool:
     return not any(_CONTENT_WORD.search(t) and not _FURNITURE_TOKEN.search(t) for t in tokens)
 
 
-def _containers(text: etree._ElementUnicodeResult) -> set[HtmlElement]:
-    """The elements a run of text lies in (a tail lies in its element's parent, not in the element)."""
-    holder = text.getparent()
-    if text.is_tail:
-        holder = holder.getparent()
-    return {holder, *holder.iterancestors()} if holder is not None else set()
-
-
 def drop_furniture(tree: HtmlElement) -> int:
     """Remove furniture containers from ``tree`` in place (their tails stay); return how many went."""
     return strip_furniture(tree)[0]
@@ -90,21 +86,34 @@ def strip_furniture(tree: HtmlElement) -> tuple[int, int]:
     """Remove furniture containers from ``tree`` in place; return how many went and the prose the
     page has left (its :func:`paragraph_chars` after the removal).
 
-    The page's loose runs of text are found once, each with the elements it lies in, so that a
-    candidate's share of the page's prose costs a walk of its <p>s only, and what is left needs
-    no second walk of the page's text."""
-    runs = [(text.strip(), _containers(text)) for text in _LOOSE_TEXT(tree, least=LOOSE_MIN_CHARS)]
-    page_chars = (_p_chars(tree) + _distinct_chars(text for text, _ in runs)) or 1
+    One walk of the page's containers finds both the candidates and the loose runs of text (each
+    with the elements it lies in), so that a candidate's share of the page's prose costs a walk
+    of its <p>s only, and what is left needs no second walk of the page."""
+    runs: list[tuple[str, set[HtmlElement]]] = []
+    candidates: list[HtmlElement] = []
+    for el in tree.iter(*_CANDIDATE_TAGS, *_LOOSE_HOLDERS):
+        tag = el.tag
+        if tag in _CANDIDATE_TAGS and el is not tree and (el.get("class") is not None or el.get("id") is not None):
+            candidates.append(el)
+        if tag in _LOOSE_HOLDERS:
+            within: set[HtmlElement] | None = None
+            for text in _loose_runs(el):
+                within = within or {el, *el.iterancestors()}
+                runs.append((text, within))
+    p_chars = _p_chars(tree)
+    page_chars = (p_chars + _distinct_chars(text for text, _ in runs)) or 1
     dropped: set[HtmlElement] = set()
-    for el in _CANDIDATES(tree):
-        if el.getparent() is None or not names_furniture(el):
-            continue
-        if not dropped.isdisjoint(el.iterancestors()):
-            continue  # inside a container already taken out
-        chars = _p_chars(el) + _distinct_chars(text for text, within in runs if el in within)
+    exact = True  # the <p> text left is the page's less the dropped containers'
+    for el in candidates:
+        if not names_furniture(el) or not dropped.isdisjoint(el.iterancestors()):
+            continue  # not furniture, or inside a container already taken out
+        el_p_chars = _p_chars(el)
+        chars = el_p_chars + _distinct_chars(text for text, within in runs if el in within)
         if chars > MAX_SHARE_OF_TEXT * page_chars:
             continue
+        exact = exact and next(el.iterancestors("p"), None) is None
+        p_chars -= el_p_chars
         el.drop_tree()
         dropped.add(el)
     left = _distinct_chars(text for text, within in runs if within.isdisjoint(dropped))
-    return len(dropped), _p_chars(tree) + left
+    return len(dropped), (p_chars if exact else _p_chars(tree)) + left

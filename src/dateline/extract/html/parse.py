@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 
@@ -21,3 +23,19 @@ def parse_html(html: str) -> HtmlElement | None:
         return load_html(html)
     except (TypeError, ValueError):
         return None
+
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def opening(el: HtmlElement, chars: int) -> str:
+    """The first ``chars`` characters of the element's text with its spaces normalised, as XPath's
+    ``normalize-space(.)`` gives them, reading no more of its subtree than that needs (an element
+    can hold the whole page)."""
+    head = ""
+    for piece in el.itertext():
+        head += piece
+        text = _XML_SPACE.sub(" ", head).lstrip(" ")
+        if len(text) > chars:
+            return text[:chars]
+    return _XML_SPACE.sub(" ", head).strip(" ")[:chars]

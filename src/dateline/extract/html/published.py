@@ -69,16 +69,22 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def headline_date(tree: HtmlElement) -> str | None:
-    """The day printed right under the page's first <h1>, or None.
+    """The day printed right under the page's first <h1>, or None (see :func:`headline_dates`)."""
+    first, revision = headline_dates(tree)
+    return first or revision
+
+
+def headline_dates(tree: HtmlElement) -> tuple[str | None, str | None]:
+    """The days printed right under the page's first <h1>: (the first publication, a revision).
 
     A date that it or its parent element calls an update ("Last updated: ...") is
     skipped, as is one that names two years (a published/updated pair run together). One that
-    its markup names a revision ('updated', 'modified-date') gives way to a first date nearby,
-    and is the page's date when it shows no other.
+    its markup names a revision ('updated', 'modified-date') gives way to a first date nearby; when
+    the page shows no other it is returned as the revision, the first being None.
     """
     h1 = tree.find(".//h1")
     if h1 is None:
-        return None
+        return None, None
     revision = None
     for el in _AFTER_HEADLINE(h1):
         text = " ".join("".join(el.itertext()).split())
@@ -93,16 +99,18 @@ def headline_date(tree: HtmlElement) -> str | None:
         stamp = normalise_date(el.get("datetime")) if el.tag == "time" and not day else None
         day = day or (stamp[:10] if stamp else None)  # figures read either way ('8/1/2025'): the machine form
         if day and not _marked_as_update(el):
-            return day
+            return day, None
         revision = revision or day
-    return revision
+    return None, revision
 
 
 def _marked_as_update(el: HtmlElement) -> bool:
-    """The element, or one inside it, is named for a revision ('updated', 'modified-date') and not for
-    the first publication: WordPress marks a post's first date 'entry-date published', its revision
-    'updated', and a theme that prints both runs them into one line."""
-    for node in el.iter():
+    """The element, one inside it or the one it sits in is named for a revision ('updated',
+    'modified-date', a <time> in an 'updated-on' label) and not for the first publication: WordPress
+    marks a post's first date 'entry-date published', its revision 'updated', and a theme that prints
+    both runs them into one line."""
+    parent = el.getparent()
+    for node in (*el.iter(), *((parent,) if parent is not None else ())):
         if not isinstance(node.tag, str):
             continue
         names = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"

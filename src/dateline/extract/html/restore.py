@@ -20,13 +20,12 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ..meta import norm_text
 
-_SOURCE_HEADINGS = XPath(".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
-_SOURCE_LISTS = XPath(".//*[self::ul or self::ol]")
+_SOURCE_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_SOURCE_LISTS = ("ul", "ol")
 KEY_CHARS = 60  # the opening of a block that identifies it on the page and in the body
 MIN_KEY_CHARS = 20  # a block shorter than this is too common ("Share", "1") to identify
 MAX_HEADING_CHARS = 200
@@ -112,7 +111,7 @@ def restore_dropped(tree: HtmlElement, body: etree._Element) -> int:
 
 def _restore_headings(tree: HtmlElement, index: _Body) -> int:
     restored = 0
-    for heading in _SOURCE_HEADINGS(tree):
+    for heading in list(tree.iterdescendants(_SOURCE_HEADINGS)):
         text = " ".join(" ".join(heading.itertext()).split())
         if not text or len(text) > MAX_HEADING_CHARS or index.holds(heading):
             continue
@@ -129,7 +128,7 @@ def _restore_headings(tree: HtmlElement, index: _Body) -> int:
 
 def _restore_lists(tree: HtmlElement, index: _Body) -> int:
     restored = 0
-    for source in _SOURCE_LISTS(tree):
+    for source in list(tree.iterdescendants(_SOURCE_LISTS)):
         if any(a.tag in ("ul", "ol", "li") for a in source.iterancestors()):
             continue  # a nested list travels with its parent
         if _link_share(source) > MAX_LIST_LINK_SHARE or not _has_text(source) or index.holds(source):

@@ -26,6 +26,14 @@ SHORT = "short"
 BAD = "bad"
 TITLE = "title"
 TEASER = "teaser"  # a headline with its teaser, or a summary cut short: a link to another story
+COMMENT = "comment"  # a reader's comment under a comment thread's header
+COMMENT_HEADER = "comment_header"
+_TEXT_KINDS = frozenset({PROSE, NEAR, SHORT, TEASER})
+_STAMPS = frozenset({"relative_time", "date"})
+_THREAD_MIN_COMMENTS = 2
+_THREAD_MIN_STAMPS = 3
+_THREAD_LOOKAHEAD = 40  # lines below a comment section's heading where its first comments are looked for
+_NAME_MAX_WORDS = 4
 
 
 @dataclass
@@ -56,7 +64,56 @@ def classify(lines: list[Line], has_stopwords: bool) -> list[Furniture | None]:
             line.score = _REPEATED_SHORT
     _soften_interleaved(lines)
     _soften_rows(lines)
+    _soften_announced_lists(lines)
+    _mark_comment_threads(lines)
     return found
+
+
+def _mark_comment_threads(lines: list[Line]) -> None:
+    """The readers' comments of a thread cost what furniture does, so that a long thread does not
+    outweigh a short article above it. A thread is told by its comments' own headers: lines that say
+    who wrote ('Jane on March 3, 2019 at 4:12 pm said:'; one alone may be a quotation's lead-in, a
+    thread has several), or, under a comment section's heading, names over time stamps ('Jane' /
+    '2 days ago'), several different ones. The thread runs down to the next label that closes a section."""
+    headers = sum(1 for line in lines if line.kind == COMMENT_HEADER)
+    in_thread = False
+    for i, line in enumerate(lines):
+        if line.kind == COMMENT_HEADER:
+            in_thread = headers >= _THREAD_MIN_COMMENTS
+        elif line.kind in END_MARKERS:
+            in_thread = line.kind == "comments" and _stamped_comments_below(lines, i)
+        elif in_thread and line.kind in _TEXT_KINDS:
+            line.kind, line.score = COMMENT, _SCORES[BAD](line)
+
+
+def _stamped_comments_below(lines: list[Line], heading: int) -> bool:
+    """Below a comment section's heading, before the next closing label: a short name line over a
+    time stamp, with several different stamps (an article's own byline and date, printed twice
+    under a 'Comments' link, is one)."""
+    stamps: set[str] = set()
+    for j in range(heading + 1, min(len(lines), heading + 1 + _THREAD_LOOKAHEAD)):
+        line = lines[j]
+        if line.kind in END_MARKERS:
+            break
+        above = lines[j - 1]
+        if line.kind in _STAMPS and above.kind in _TEXT_KINDS and above.words <= _NAME_MAX_WORDS:
+            stamps.add(line.norm)
+    return len(stamps) >= _THREAD_MIN_STAMPS
+
+
+def _soften_announced_lists(lines: list[Line]) -> None:
+    """A line that ends with a colon announces what follows ('Foods you may eat:', 'Ingredients:'):
+    the short lines right below it are the items of a list whose bullet marks the text browser
+    dropped: they cost nothing, so the article reaches past them to the text after the list, and
+    they are the article's list items."""
+    items = 0
+    for line in lines:
+        if items and line.kind == SHORT and not line.text.endswith((":", "：")):
+            line.score = max(line.score, 0.0)
+            line.bullet = True  # a list item, its mark dropped
+            items -= 1
+            continue
+        items = _LIST_MAX_ITEMS if line.kind in (SHORT, NEAR) and line.text.endswith((":", "：")) else 0
 
 
 def _soften_rows(lines: list[Line]) -> None:
@@ -138,6 +195,7 @@ def _text_kind(line: Line, has_stopwords: bool) -> str:
 _REPEATED_SHORT = -1.0
 _INTERLEAVE_REACH = 5  # lines between a short row and the text above or below it
 _ROWS_MIN = 3  # rows of one shape that make a table
+_LIST_MAX_ITEMS = 30  # items of a list announced by a line ending with a colon
 _ROW_SCORE = 0.4  # a table row earns what a near-prose line does
 _FIGURES = re.compile(r"\d+")
 _ROW_MARKS = re.compile(r"[^\W\d_]+|\s+")  # letters and spaces: what is left is figures and separators
@@ -160,7 +218,7 @@ _PAGE_END = frozenset({"share", "subscribe"})
 
 def _gap_allowed(continuation_score: float) -> int:
     return _LONG_GAP if continuation_score >= _LONG_GAP_MIN_SCORE else _JOIN_GAP
-_HARD_ENDS = frozenset({"comments", "copyright", "next", "language_note"})
+_HARD_ENDS = frozenset({"comments", "comment_header", "copyright", "next", "language_note"})
 _GAP_MAX_FACTOR = 4.0
 _SCORES = {
     PROSE: lambda line: 1.0 + min(line.words, 80) / 20,

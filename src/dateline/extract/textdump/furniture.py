@@ -32,7 +32,9 @@ _CREDIT = re.compile(
 )
 # 'Officials inspect the dam on Monday Credit: Jane Doe/Agency': a caption that ends with its credit
 _CAPTION_WITH_CREDIT = re.compile(
-    r"^(?P<caption>.{10,}?)\s*(?:[|,]\s*)?(?:photo\s*)?(?:credit|photo|picture|image)s?\s*:\s*(?P<credit>[^.:]{2,80})$",
+    r"^(?P<caption>.{10,}?)\s*(?:[|,]\s*)?(?:photo\s*)?(?:credit|photo|picture|image)s?\s*:\s*(?P<credit>[^.:]{2,80})$"
+    # '... in Montecito, California. (Photo by Jane Doe/Agency)'
+    r"|^(?P<caption_p>.{10,}?[.!?])\s*\((?:photo|image|picture)s?\s+(?:by|courtesy\s+of)\s+(?P<credit_p>[^()]{2,100})\)$",
     _I,
 )
 # a bare agency credit line: "Getty Images", "AFP", "Reuters/John Smith", "AP Photo/..."
@@ -89,12 +91,20 @@ _LEGAL = re.compile(
     r"|\bmay not be (?:re)?(?:published|produced|reproduced|broadcast|rewritten|redistributed)\b",
     _I,
 )
+# the heading of a comment section: 'Comments', '[ 167 comments ]', 'Top Rated Comments', 'Reader replies'
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?$"
+    r"^[\[(]?\s*(?:\d+\s+)?(?:(?:top|most|best|highest|latest|newest|oldest|recent|readers?|readers'|user|all|featured)"
+    r"\s+(?:rated\s+|liked\s+)?)?(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?\s*[\])]?$"
     r"|^(?:leave|post|add|write)\s+(?:a\s+|your\s+)?(?:comment|reply|response)"
     r"|^(?:show|view|load|see|read)\s+(?:all\s+|more\s+)?\d*\s*(?:comments?|replies)"
-    r"|^\S.{0,40}\s(?:says|said|wrote|writes)\s*:$"
     r"|\bcomments?\s+(?:are|is)\s+closed|^join\s+the\s+(?:discussion|conversation)",
+    _I,
+)
+# the line over one comment of a thread: a short name and 'says:' ('jbaxt says:'), or a name with the
+# comment's date and time ('Jane Doe on March 3, 2019 at 4:12 pm said:', the blog software's form)
+_COMMENT_HEADER = re.compile(
+    r"^\S.{0,40}\s(?:says|said|wrote|writes)\s*:$"
+    r"|^\S.{0,100}\s\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?\s+(?:says|said|wrote|writes)\s*:$",
     _I,
 )
 _CONTROLS = re.compile(r"^(?:reply|report(?:\s+(?:comment|abuse))?|like\s*\(\d+\)|flag|permalink|quote)$", _I)
@@ -145,7 +155,7 @@ def _few_words_besides_date(text: str) -> bool:
 
 
 # labels that close the article: what follows them is rarely its body
-END_MARKERS = frozenset({"comments", "related", "next", "copyright", "language_note"})
+END_MARKERS = frozenset({"comments", "comment_header", "related", "next", "copyright", "language_note"})
 MEDIA_LABELS = frozenset({"caption", "credit", "player", "gallery"})
 
 
@@ -169,7 +179,8 @@ def furniture(line: Line) -> Furniture | None:
         return Furniture("caption", _TOGGLE.sub("", text).strip() or None)
     m = _CAPTION_WITH_CREDIT.match(text)
     if m and line.words <= 60:
-        return Furniture("caption", m.group("caption").strip(), credit=m.group("credit").strip())
+        caption, credit = m.group("caption") or m.group("caption_p"), m.group("credit") or m.group("credit_p")
+        return Furniture("caption", caption.strip(), credit=credit.strip())
     short = line.words <= 14
     if short:
         m = _CREDIT.match(text)
@@ -202,6 +213,8 @@ def furniture(line: Line) -> Furniture | None:
         return Furniture("next")
     if _LANGUAGE_NOTE.match(text):
         return Furniture("language_note")
+    if _COMMENT_HEADER.match(text):
+        return Furniture("comment_header")
     if _COMMENTS.search(text):
         return Furniture("comments")
     if _CONTROLS.match(text):
