@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from .. import lang
 from ..model import Article, Entity, Quote, Span
-from .coref import SpeakerResolver
+from .coref import SpeakerResolver, is_person_noun
 from .cues import ACCORDING_PHRASES, CUE_NOUNS, CUE_VERBS, CueVerb
 from .marks import Quoted, quoted_spans
 from .names import split_title, surname
@@ -145,7 +145,8 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
             continue
         if cue is not None:
             used_cues.add(cue.i)
-            candidates.append(Candidate(q.start, q.end, "direct", _cue_span(doc, cue), _speaker(doc, cue), q.chain,
+            candidates.append(Candidate(q.start, q.end, "direct", _cue_span(doc, cue), _speaker(doc, cue, quote_of),
+                                        q.chain,
                                         "direct-cue"))
             continue
         start, speaker = _transcript_label(doc, text, q)
@@ -165,7 +166,7 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
             continue
         if _in_label_line(text, start):
             continue  # "READ MORE: Mayor says ...": the headline of a linked story
-        speaker = _phrase(doc, content.source) if content.source is not None else _speaker(doc, cue)
+        speaker = _phrase(doc, content.source) if content.source is not None else _speaker(doc, cue, quote_of)
         first_word = text[start:end].split(maxsplit=1)[:1]
         if speaker is None or not first_word:
             continue  # a clause with no one saying it
@@ -739,16 +740,18 @@ def _subject(cue):
     return None
 
 
-def _speaker(doc, cue):
+def _speaker(doc, cue, quote_of: list[int] | None = None):
     """The speaker phrase of a cue as a spaCy Span.
 
     The cue's subject with its modifiers, without appositions or relative
     clauses; when the parse gives no subject that names anyone, a name right
-    next to the cue ("..., DeBoer said", "said Jane Roe").
+    next to the cue ("..., DeBoer said", "said Jane Roe"). A subject inside quoted
+    words (``quote_of``: a parse that took the quote's first words for the cue's
+    subject) is no speaker: the speaker stands outside what is quoted.
     """
     if cue is None:
         return None
-    phrase = _speaker_phrase(doc, cue)
+    phrase = _speaker_phrase(doc, cue, quote_of)
     if phrase is not None:
         at = cue.i if hasattr(cue, "i") else cue.start
         lo, hi = min(phrase.start, at), max(phrase.end, at)
@@ -757,8 +760,10 @@ def _speaker(doc, cue):
     return phrase
 
 
-def _speaker_phrase(doc, cue):
+def _speaker_phrase(doc, cue, quote_of: list[int] | None = None):
     subj = _subject(cue)
+    if subj is not None and quote_of is not None and quote_of[subj.i] >= 0:
+        return _adjacent_name(doc, cue)
     phrase = _phrase(doc, subj) if subj is not None else None
     if phrase is not None and subj.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
         head = _phrase(doc, cue.head)
@@ -770,17 +775,39 @@ def _speaker_phrase(doc, cue):
         else:
             phrase = head
     if subj is not None and subj.ent_type_ != "PERSON":
-        # "The opposition leader, Victor Hale, said", "One red-state Democrat, Sen. Jon Tester, said":
-        # the name in apposition
-        for child in subj.rights:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                return _phrase(doc, child)
+        named = _apposed_name(subj)
+        if named is not None:
+            return _phrase(doc, named)
     if phrase is not None and (subj.pos_ == "PRON" or any(t.ent_type_ in _NAMED for t in phrase)):
         return phrase
     return _adjacent_name(doc, cue) or phrase
 
 
+def _apposed_name(subj):
+    """The name in apposition to a subject that is not one: "The opposition leader, Victor Hale,
+    said", "Keeper of the Ruler's Seal, Syed Ahmad, said" (the apposition may hang on the last noun
+    of the subject's phrase), "Wise's dad, Darrin, said" (after a noun naming a person by role, a
+    proper noun is the person's name, whatever entity type the model gave it)."""
+    role = subj.pos_ == "NOUN" and is_person_noun(subj.lemma_)
+    for child in subj.rights:
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or role and child.pos_ == "PROPN"):
+            return child
+    for tok in subj.subtree:
+        if tok.dep_ != "appos" or tok.i < subj.i or tok.ent_type_ != "PERSON" or tok.head.i == subj.i:
+            continue
+        head = tok.head
+        while head.i != subj.i and head.dep_ in _IN_PHRASE:
+            head = head.head
+        if head.i == subj.i and any(t.text == "," for t in subj.doc[tok.head.i : tok.i]):
+            return tok
+    return None
+
+
+_IN_PHRASE = ("prep", "pobj", "poss", "compound")  # a noun inside the subject's phrase, not in a clause on it
+
+
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _SKIP_BEFORE_CUE = ("advmod", "aux", "neg")
 
 
@@ -829,7 +856,7 @@ def _adjacent_name(doc, cue):
     # after the cue only when nothing else can stand there ("said Jane Roe", not "urged Jane Roe to ...")
     objects = any(c.dep_ in ("dobj", "dative", "xcomp", "oprd", "ccomp") and c.i > cue.i for c in cue.children)
     for j in (i,) if objects else (i, cue.i + 1):
-        if 0 <= j < len(doc) and (doc[j].ent_type_ in _NAMED or (doc[j].pos_ == "PROPN" and not doc[j].ent_type_)):
+        if 0 <= j < len(doc) and (doc[j].ent_type_ in _NAMED or (doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in _NOT_NAMES)):
             ent = _ent_at(doc, j)
             if ent is not None:
                 return ent
@@ -865,7 +892,7 @@ def _attribute(doc, article: Article, candidates: list[Candidate], entities: lis
         if cand.speaker is not None:
             sp = cand.speaker
             quote.speaker = Span(sp.start_char, sp.end_char, sp.text)
-            entity = resolver.resolve(doc, sp)
+            entity = resolver.resolve(doc, sp, speech=_is_speech_cue(cand.cue) if hasattr(cand.cue, "i") else False)
             if entity is not None:
                 resolver.speaker_seen(entity, sp.start_char, sp.end_char)
                 quote.speaker_entity, quote.speaker_name = entity.id, entity.name
