@@ -339,14 +339,14 @@ def test_the_rookie_defenceman_is_a_role_even_when_the_model_tags_it_an_organisa
     assert quote.speaker_name == "Liam Ford"
 
 
-def _parsed(words, heads, deps, pos, ents):
+def _parsed(words, heads, deps, pos, ents, **more):
     """A Doc with the parse given (the model's parse of such sentences varies; the rule under test
     reads whatever parse it is given)."""
     from spacy.tokens import Doc
 
     from dateline.nlp import load_nlp
 
-    return Doc(load_nlp(None).vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    return Doc(load_nlp(None).vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, **more)
 
 
 def test_a_subject_inside_the_quoted_words_is_not_the_speaker() -> None:
@@ -376,3 +376,35 @@ def test_a_name_in_apposition_to_the_last_noun_of_the_subject_is_the_speaker() -
     ents = ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
     doc = _parsed(words, heads, deps, pos, ents)
     assert _speaker(doc, doc[8]).text == "Anwar Idris"
+
+
+def test_two_reported_clauses_joined_by_and_that_are_one_content() -> None:
+    from dateline.nlp.quotes import Sentences, _content
+
+    # "He told police he was upset with the plan and that the fire was meant to warn them.": the parse
+    # hangs both clauses on "told" and the "and" on "plan"
+    words = ["He", "told", "police", "he", "was", "upset", "with", "the", "plan", "and", "that", "the", "fire",
+             "was", "meant", "to", "warn", "them", "."]
+    heads = [1, 1, 1, 4, 1, 4, 5, 8, 6, 8, 14, 12, 14, 14, 1, 16, 14, 16, 1]
+    deps = ["nsubj", "ROOT", "dobj", "nsubj", "ccomp", "acomp", "prep", "det", "pobj", "cc", "mark", "det",
+            "nsubjpass", "auxpass", "ccomp", "aux", "xcomp", "dobj", "punct"]
+    pos = ["PRON", "VERB", "NOUN", "PRON", "AUX", "ADJ", "ADP", "DET", "NOUN", "CCONJ", "SCONJ", "DET", "NOUN",
+           "AUX", "VERB", "PART", "VERB", "PRON", "PUNCT"]
+    tags = ["PRP", "VBD", "NNS", "PRP", "VBD", "JJ", "IN", "DT", "NN", "CC", "IN", "DT", "NN", "VBD", "VBN",
+            "TO", "VB", "PRP", "."]
+    lemmas = ["he", "tell", "police", "he", "be", "upset", "with", "the", "plan", "and", "that", "the", "fire",
+              "be", "mean", "to", "warn", "they", "."]
+    doc = _parsed(words, heads, deps, pos, ["O"] * len(words), tags=tags, lemmas=lemmas)
+    content = _content(doc, doc[1], Sentences(doc))
+    assert doc.text[content.start : content.end] == "he was upset with the plan and that the fire was meant to warn them"
+
+
+def test_a_title_abbreviation_before_a_name_does_not_end_what_is_reported() -> None:
+    article = annotate(
+        "According to the Crown, a report filed by RCMP officer Cpl. Dana Roe noted the road was level at "
+        "the corner.\n"
+    )
+    check_offsets(article)
+    quote = quote_starting(article, "a report filed by")
+    assert quote.text.endswith("noted the road was level at the corner")
+    assert quote.speaker.text == "the Crown"

@@ -48,7 +48,7 @@ from ..model import Article, Entity, Quote, Span
 from .coref import SpeakerResolver, is_person_noun
 from .cues import ACCORDING_PHRASES, CUE_NOUNS, CUE_VERBS, CueVerb
 from .marks import Quoted, quoted_spans
-from .names import split_title, surname
+from .names import TITLE_ABBREVIATIONS, split_title, surname
 
 _MARK_CHARS = set("\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019`")
 _TRIM = " \t\r\n,;:\u2013\u2014-"
@@ -103,14 +103,36 @@ class Candidate:
 
 
 class Sentences:
-    """Sentence bounds per token, computed once (``Token.sent`` walks the document on each call)."""
+    """Sentence bounds per token, computed once (``Token.sent`` walks the document on each call).
+
+    A title's abbreviation before a name ends no sentence ("a report by Cpl. Dana Roe noted ...",
+    which the parser may split after "Cpl."): such a sentence runs on into the next.
+    """
 
     def __init__(self, doc) -> None:
         self.start = [0] * len(doc)
         self.end = [0] * len(doc)
+        bounds: list[list[int]] = []
         for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.start[i], self.end[i] = sent.start, sent.end
+            if bounds and _ends_in_title(doc, sent.start):
+                bounds[-1][1] = sent.end
+            else:
+                bounds.append([sent.start, sent.end])
+        for lo, hi in bounds:
+            for i in range(lo, hi):
+                self.start[i], self.end[i] = lo, hi
+
+
+def _ends_in_title(doc, start: int) -> bool:
+    """Does the sentence before token ``start`` end with a title's abbreviation ("Cpl.", "Sen.") and the
+    one at ``start`` open with a name?"""
+    if start < 2 or doc[start].pos_ != "PROPN" or not doc[start].text[:1].isupper():
+        return False
+    last = doc[start - 1]
+    word = last.text[:-1] if last.text.endswith(".") and len(last.text) > 1 else None
+    if word is None and last.text == "." and not doc[start - 2].whitespace_:
+        word = doc[start - 2].text
+    return word is not None and word[:1].isupper() and word.lower() in TITLE_ABBREVIATIONS
 
 
 @dataclass
@@ -392,7 +414,13 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         lo = comp.left_edge.i
         if lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
             lo = min(lo, _after_cue_modifiers(doc, cue, lo))  # no "that" to say where the clause starts
-        span = _clause_span(doc, cue, lo, _before_next_cue(doc, cue, lo, comp.right_edge.i + 1), sents)
+        hi = comp.right_edge.i + 1
+        joined = [c for c in comps if c.i > cue.i]
+        if len(joined) > 1 and any(_and_that(doc, c) for c in joined):
+            # "told investigators he was upset *and that* the attack was meant ...": one report of both
+            lo = min(lo, *(c.left_edge.i for c in joined))
+            hi = max(c.right_edge.i for c in joined) + 1
+        span = _clause_span(doc, cue, lo, _before_next_cue(doc, cue, lo, hi), sents)
         return Content(*span, f"{kind.cls}-clause") if span else None
     if kind.content == "object" or kind.content == "addressee" and any(c.dep_ == "xcomp" for c in cue.children):
         span = _object_content(doc, cue, sents)
@@ -405,6 +433,14 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         span = _parenthetical_content(doc, cue, sents)
         return Content(*span, "speech-parenthetical") if span else None
     return None
+
+
+def _and_that(doc, clause) -> bool:
+    """Is a second reported clause joined to the first by "and that" ("told investigators he was upset
+    *and that* the attack was meant ...")? Both are one attribution's content."""
+    first = clause.left_edge.i
+    return (first > 0 and doc[first - 1].lower_ in ("and", "or") and doc[first].lower_ == "that"
+            and doc[first].dep_ == "mark")
 
 
 def _before_next_cue(doc, cue, lo: int, hi: int) -> int:
