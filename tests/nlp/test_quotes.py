@@ -408,3 +408,17 @@ def test_a_title_abbreviation_before_a_name_does_not_end_what_is_reported() -> N
     quote = quote_starting(article, "a report filed by")
     assert quote.text.endswith("noted the road was level at the corner")
     assert quote.speaker.text == "the Crown"
+
+
+def test_a_speaker_after_its_verb_is_found_past_a_quote_mark_or_an_object_reading() -> None:
+    # "“...,’’ says the founder": the parse took the doubled closing mark for a subject;
+    # "“...,” points out the resident": the parse took the speaker for the verb's object
+    article = annotate(
+        'Maria Tellez opened the shop in 2017. "We print every book ourselves and sell them at the '
+        "door,\u2019\u2019 says the 39-year-old founder of Inkwell Press, which opened last year.\n\n"
+        'Omar Haddad runs the store with his sister. "You are talking about one genre only," points out '
+        "the laid-back Guelph resident, who moved here in 2004.\n"
+    )
+    check_offsets(article)
+    assert quote_starting(article, "We print every book").speaker.text == "the 39-year-old founder of Inkwell Press"
+    assert quote_starting(article, "You are talking").speaker.text == "the laid-back Guelph resident"

@@ -758,7 +758,8 @@ def _subject(cue):
             # "said the reservoirs were empty, *saying* ...": the one who said it, not the subject
             # of the reported clause the second cue hangs on
             verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        # a quote mark the parse took for a subject ("“...,’’ says the founder") is none
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         if subjects:
             named = [c for c in subjects if c.ent_type_ in _NAMED]
             return (named or subjects)[0]
@@ -798,6 +799,8 @@ def _speaker(doc, cue, quote_of: list[int] | None = None):
 
 def _speaker_phrase(doc, cue, quote_of: list[int] | None = None):
     subj = _subject(cue)
+    if subj is None:
+        subj = _inverted_subject(doc, cue)
     if subj is not None and quote_of is not None and quote_of[subj.i] >= 0:
         return _adjacent_name(doc, cue)
     phrase = _phrase(doc, subj) if subj is not None else None
@@ -817,6 +820,21 @@ def _speaker_phrase(doc, cue, quote_of: list[int] | None = None):
     if phrase is not None and (subj.pos_ == "PRON" or any(t.ent_type_ in _NAMED for t in phrase)):
         return phrase
     return _adjacent_name(doc, cue) or phrase
+
+
+def _inverted_subject(doc, cue):
+    """ "“...,” points out the laid-back resident": after a quote the speaker may follow its verb, and
+    the parse may take it for the verb's object; a person (a name, or a noun naming someone by role)
+    right after a verb of saying that follows a closing mark or its comma, with no subject of its own."""
+    if not _is_speech_cue(cue) or cue.i == 0 or not (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote):
+        return None
+    for child in cue.rights:
+        if child.dep_ == "prt":
+            continue
+        if child.dep_ == "dobj" and (child.ent_type_ == "PERSON" or child.pos_ == "NOUN" and is_person_noun(child.lemma_)):
+            return child
+        return None
+    return None
 
 
 def _apposed_name(subj):
