@@ -422,3 +422,20 @@ def test_a_speaker_after_its_verb_is_found_past_a_quote_mark_or_an_object_readin
     check_offsets(article)
     assert quote_starting(article, "We print every book").speaker.text == "the 39-year-old founder of Inkwell Press"
     assert quote_starting(article, "You are talking").speaker.text == "the laid-back Guelph resident"
+
+
+def test_a_that_clause_the_parse_hung_on_a_verb_of_saying_as_an_adverbial_is_its_content() -> None:
+    from dateline.nlp.quotes import Sentences, _content
+
+    # "Ruiz tweeted in the morning that the council was lazy.": "that" read as an adverb, the clause as
+    # an adverbial clause of "tweeted"
+    words = ["Ruiz", "tweeted", "in", "the", "morning", "that", "the", "council", "was", "lazy", "."]
+    heads = [1, 1, 1, 4, 2, 8, 7, 8, 1, 8, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "advmod", "det", "nsubj", "advcl", "acomp", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNP", "VBD", "IN", "DT", "NN", "IN", "DT", "NN", "VBD", "JJ", "."]
+    lemmas = ["Ruiz", "tweet", "in", "the", "morning", "that", "the", "council", "be", "lazy", "."]
+    doc = _parsed(words, heads, deps, pos, ["O"] * len(words), tags=tags, lemmas=lemmas)
+    content = _content(doc, doc[1], Sentences(doc))
+    assert content is not None and doc.text[content.start : content.end] == "the council was lazy"
+    assert content.evidence == "speech-clause"

@@ -402,7 +402,12 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
     if kind == "noun":
         return _noun_content(doc, cue)
     assert isinstance(kind, CueVerb)
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    comps = [c for c in cue.children if c.dep_ == "ccomp"] or [
+        # "tweeted in the early hours *that* the plan was ...": a clause opened by "that" right of a
+        # verb of saying, which the parse hung on it as an adverbial clause, is what it reports
+        c for c in cue.rights if c.dep_ == "advcl" and kind.cls == "speech" and doc[c.left_edge.i].lower_ == "that"
+        and c.left_edge.i > cue.i and any(t.dep_ in _SUBJECT_DEPS for t in c.children)
+    ]
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         if cue.dep_ in ("relcl", "acl") and not any(
