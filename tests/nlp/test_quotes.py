@@ -439,3 +439,10 @@ def test_a_that_clause_the_parse_hung_on_a_verb_of_saying_as_an_adverbial_is_its
     content = _content(doc, doc[1], Sentences(doc))
     assert content is not None and doc.text[content.start : content.end] == "the council was lazy"
     assert content.evidence == "speech-clause"
+
+
+def test_a_reported_clause_with_a_gerund_subject_is_what_the_verb_reports() -> None:
+    article = annotate("The coach said getting the players rested before the playoffs was the main goal.\n")
+    quote = quote_starting(article, "getting the players rested")
+    assert quote.text == "getting the players rested before the playoffs was the main goal"
+    assert quote.speaker.text == "The coach" and quote.cue.text == "said"

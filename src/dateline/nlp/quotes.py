@@ -403,6 +403,11 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         return _noun_content(doc, cue)
     assert isinstance(kind, CueVerb)
     comps = [c for c in cue.children if c.dep_ == "ccomp"] or [
+        # "said *having* him back was a boost": a clause with a gerund subject, which the parse hung
+        # on the verb as its open complement
+        c for c in cue.rights if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and kind.content == "clause"
+        and any(t.dep_ == "ccomp" for t in c.children)
+    ] or [
         # "tweeted in the early hours *that* the plan was ...": a clause opened by "that" right of a
         # verb of saying, which the parse hung on it as an adverbial clause, is what it reports
         c for c in cue.rights if c.dep_ == "advcl" and kind.cls == "speech" and doc[c.left_edge.i].lower_ == "that"
