@@ -446,3 +446,15 @@ def test_a_reported_clause_with_a_gerund_subject_is_what_the_verb_reports() -> N
     quote = quote_starting(article, "getting the players rested")
     assert quote.text == "getting the players rested before the playoffs was the main goal"
     assert quote.speaker.text == "The coach" and quote.cue.text == "said"
+
+
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told_but_a_relative_clause_is_not() -> None:
+    article = annotate(
+        "In Ottawa last week, she told a meeting of Arctic mayors that few people understood the stakes "
+        "of the thaw better than residents of the North.\n\n"
+        "She told the crowd that had gathered outside the hall to go home.\n"
+    )
+    check_offsets(article)
+    told = quote_starting(article, "few people understood")
+    assert told.text.endswith("better than residents of the North") and told.cue.text == "told"
+    assert not [q for q in article.quotes if q.text.startswith("had gathered")]

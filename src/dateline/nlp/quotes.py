@@ -437,7 +437,7 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         if span:
             return Content(*span, f"{kind.cls}-object")
     if kind.cls == "speech":
-        span = _stated_in_clause(doc, cue, sents) if kind.content == "clause" else None
+        span = _stated_in_clause(doc, cue, sents) if kind.content in ("clause", "addressee") else None
         if span:
             return Content(*span, f"{kind.cls}-clause")
         span = _parenthetical_content(doc, cue, sents)
@@ -489,6 +489,20 @@ def _stated_in_clause(doc, cue, sents: Sentences) -> tuple[int, int] | None:
                 if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
                 ):
+                    return _clause_span(doc, cue, clause.left_edge.i, clause.right_edge.i + 1, sents)
+    # "told a meeting of island leaders *that* few people understood ...": hung on the addressee
+    # (or a noun of its phrase); a clause opened by "that" with a subject of its own is a complement,
+    # not a relative clause ("the leaders that met")
+    for obj in cue.rights:
+        if obj.dep_ not in ("dobj", "dative"):
+            continue
+        for noun in obj.subtree:
+            if noun.i != obj.i and noun.dep_ != "pobj":
+                continue
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and doc[clause.left_edge.i].lower_ == "that" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ) and any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS for c in clause.children):
                     return _clause_span(doc, cue, clause.left_edge.i, clause.right_edge.i + 1, sents)
     return None
 
