@@ -260,3 +260,201 @@ def test_a_quote_ending_with_a_full_stop_takes_no_cue_from_the_next_sentence() -
     assert network.cue.text == "said" and network.speaker.text == "The network"
     assert not [q for q in article.quotes if q.text.startswith("not in line") and q.cue is not None
                 and q.cue.text == "said"]
+
+
+def test_an_epithet_after_a_verb_of_saying_is_the_person_named_before() -> None:
+    # "says the bow-tied maverick": the writer's epithet for someone already named, not a new speaker
+    article = annotate(
+        "Andre Boyle draws comics in his basement in Guelph.\n\n"
+        '"Nobody believed in us at first," says the bow-tied maverick.\n'
+    )
+    check_offsets(article)
+    quote = quote_starting(article, "Nobody believed in us")
+    assert quote.speaker.text == "the bow-tied maverick"
+    assert quote.speaker_name == "Andre Boyle"
+
+
+def test_the_official_takes_up_the_unnamed_official_even_after_another_person_is_named() -> None:
+    article = annotate(
+        "A justice official said the hearing would start in May.\n\n"
+        "Lena Ortiz was arrested in Vancouver in December and remains on bail.\n\n"
+        "The justice official told reporters most requests succeed.\n"
+    )
+    check_offsets(article)
+    later = quote_starting(article, "most requests succeed")
+    assert later.speaker_entity is None and later.speaker_name == "The justice official"
+
+
+def test_a_release_from_an_organisation_speaks_for_that_organisation() -> None:
+    article = annotate(
+        "Workers at Marlow Bakery voted on Thursday.\n\n"
+        "A release sent to media from the Harbour Workers Union late Friday said most of the workers "
+        "had voted to join.\n"
+    )
+    check_offsets(article)
+    quote = quote_starting(article, "most of the workers")
+    assert quote.speaker.text == "A release"
+    assert quote.speaker_name == "Harbour Workers Union"
+
+
+def test_they_is_the_plural_subject_before_it() -> None:
+    article = annotate(
+        "In an emailed statement, the owners Tore Sohlberg and Lena Abreu said they respected the outcome "
+        "of the vote.\n\n"
+        '"Our priority is a respectful and healthy workplace for everyone," they said.\n'
+    )
+    check_offsets(article)
+    owners = quote_starting(article, "they respected the outcome")
+    later = quote_starting(article, "Our priority is")
+    assert later.speaker.text == "they"
+    assert later.speaker_entity is not None and later.speaker_entity == owners.speaker_entity
+    senators = annotate(
+        "Republican senators are eager to confirm judges, and they say they will not consider any more "
+        "spending bills this month.\n"
+    )
+    quote = quote_starting(senators, "they will not consider")
+    assert quote.speaker.text == "they" and quote.speaker_name == "Republican"
+
+
+def test_they_after_a_change_of_subject_stays_unresolved() -> None:
+    # the nearest subject before "they" is one person: no plural antecedent to take up
+    article = annotate(
+        "The owners of the bakery met the workers on Monday.\n\n"
+        "Mayor Ana Torres said the city would help.\n\n"
+        '"We will look at every option," they said.\n'
+    )
+    quote = quote_starting(article, "We will look at every option")
+    assert quote.speaker.text == "they" and quote.speaker_entity is None
+
+
+def test_the_rookie_defenceman_is_a_role_even_when_the_model_tags_it_an_organisation() -> None:
+    article = annotate(
+        "Liam Ford scored his first goal for Calgary on Friday.\n\n"
+        '"It will mean more in a few days," said the rookie defenceman, cousin of Nate Ford of the '
+        "Ottawa Senators.\n"
+    )
+    check_offsets(article)
+    quote = quote_starting(article, "It will mean more")
+    assert quote.speaker.text == "the rookie defenceman"
+    assert quote.speaker_name == "Liam Ford"
+
+
+def _parsed(words, heads, deps, pos, ents, **more):
+    """A Doc with the parse given (the model's parse of such sentences varies; the rule under test
+    reads whatever parse it is given)."""
+    from spacy.tokens import Doc
+
+    from dateline.nlp import load_nlp
+
+    return Doc(load_nlp(None).vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, **more)
+
+
+def test_a_subject_inside_the_quoted_words_is_not_the_speaker() -> None:
+    from dateline.nlp.quotes import _speaker
+
+    # "“Nurses on Reed's plan,” Reed tweeted.": a parse that made the quote's first noun the subject
+    words = ["\u201c", "Nurses", "on", "Reed", "'s", "plan", ",", "\u201d", "Reed", "tweeted", "."]
+    heads = [9, 9, 1, 5, 3, 2, 9, 9, 9, 9, 9]
+    deps = ["punct", "nsubj", "prep", "poss", "case", "pobj", "punct", "punct", "npadvmod", "ROOT", "punct"]
+    pos = ["PUNCT", "NOUN", "ADP", "PROPN", "PART", "NOUN", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos, ["O", "B-NORP"] + ["O"] * 9)
+    quote_of = [-2, 0, 0, 0, 0, 0, 0, -2, -1, -1, -1]
+    assert _speaker(doc, doc[9], quote_of).text == "Reed"
+    assert _speaker(doc, doc[9]).text.startswith("Nurses")  # not knowing the quote: the parse's subject
+
+
+def test_a_name_in_apposition_to_the_last_noun_of_the_subject_is_the_speaker() -> None:
+    from dateline.nlp.quotes import _speaker
+
+    # "Keeper of the Purse, Anwar Idris, said ...": the apposition hangs on "Purse", inside the subject
+    words = ["Keeper", "of", "the", "Purse", ",", "Anwar", "Idris", ",", "said", "it", "was", "over", "."]
+    heads = [8, 0, 3, 1, 3, 6, 3, 0, 8, 10, 8, 10, 8]
+    deps = ["nsubj", "prep", "det", "pobj", "punct", "compound", "appos", "punct", "ROOT", "nsubj", "ccomp",
+            "advmod", "punct"]
+    pos = ["PROPN", "ADP", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "ADV",
+           "PUNCT"]
+    ents = ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = _parsed(words, heads, deps, pos, ents)
+    assert _speaker(doc, doc[8]).text == "Anwar Idris"
+
+
+def test_two_reported_clauses_joined_by_and_that_are_one_content() -> None:
+    from dateline.nlp.quotes import Sentences, _content
+
+    # "He told police he was upset with the plan and that the fire was meant to warn them.": the parse
+    # hangs both clauses on "told" and the "and" on "plan"
+    words = ["He", "told", "police", "he", "was", "upset", "with", "the", "plan", "and", "that", "the", "fire",
+             "was", "meant", "to", "warn", "them", "."]
+    heads = [1, 1, 1, 4, 1, 4, 5, 8, 6, 8, 14, 12, 14, 14, 1, 16, 14, 16, 1]
+    deps = ["nsubj", "ROOT", "dobj", "nsubj", "ccomp", "acomp", "prep", "det", "pobj", "cc", "mark", "det",
+            "nsubjpass", "auxpass", "ccomp", "aux", "xcomp", "dobj", "punct"]
+    pos = ["PRON", "VERB", "NOUN", "PRON", "AUX", "ADJ", "ADP", "DET", "NOUN", "CCONJ", "SCONJ", "DET", "NOUN",
+           "AUX", "VERB", "PART", "VERB", "PRON", "PUNCT"]
+    tags = ["PRP", "VBD", "NNS", "PRP", "VBD", "JJ", "IN", "DT", "NN", "CC", "IN", "DT", "NN", "VBD", "VBN",
+            "TO", "VB", "PRP", "."]
+    lemmas = ["he", "tell", "police", "he", "be", "upset", "with", "the", "plan", "and", "that", "the", "fire",
+              "be", "mean", "to", "warn", "they", "."]
+    doc = _parsed(words, heads, deps, pos, ["O"] * len(words), tags=tags, lemmas=lemmas)
+    content = _content(doc, doc[1], Sentences(doc))
+    assert doc.text[content.start : content.end] == "he was upset with the plan and that the fire was meant to warn them"
+
+
+def test_a_title_abbreviation_before_a_name_does_not_end_what_is_reported() -> None:
+    article = annotate(
+        "According to the Crown, a report filed by RCMP officer Cpl. Dana Roe noted the road was level at "
+        "the corner.\n"
+    )
+    check_offsets(article)
+    quote = quote_starting(article, "a report filed by")
+    assert quote.text.endswith("noted the road was level at the corner")
+    assert quote.speaker.text == "the Crown"
+
+
+def test_a_speaker_after_its_verb_is_found_past_a_quote_mark_or_an_object_reading() -> None:
+    # "“...,’’ says the founder": the parse took the doubled closing mark for a subject;
+    # "“...,” points out the resident": the parse took the speaker for the verb's object
+    article = annotate(
+        'Maria Tellez opened the shop in 2017. "We print every book ourselves and sell them at the '
+        "door,\u2019\u2019 says the 39-year-old founder of Inkwell Press, which opened last year.\n\n"
+        'Omar Haddad runs the store with his sister. "You are talking about one genre only," points out '
+        "the laid-back Guelph resident, who moved here in 2004.\n"
+    )
+    check_offsets(article)
+    assert quote_starting(article, "We print every book").speaker.text == "the 39-year-old founder of Inkwell Press"
+    assert quote_starting(article, "You are talking").speaker.text == "the laid-back Guelph resident"
+
+
+def test_a_that_clause_the_parse_hung_on_a_verb_of_saying_as_an_adverbial_is_its_content() -> None:
+    from dateline.nlp.quotes import Sentences, _content
+
+    # "Ruiz tweeted in the morning that the council was lazy.": "that" read as an adverb, the clause as
+    # an adverbial clause of "tweeted"
+    words = ["Ruiz", "tweeted", "in", "the", "morning", "that", "the", "council", "was", "lazy", "."]
+    heads = [1, 1, 1, 4, 2, 8, 7, 8, 1, 8, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "advmod", "det", "nsubj", "advcl", "acomp", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNP", "VBD", "IN", "DT", "NN", "IN", "DT", "NN", "VBD", "JJ", "."]
+    lemmas = ["Ruiz", "tweet", "in", "the", "morning", "that", "the", "council", "be", "lazy", "."]
+    doc = _parsed(words, heads, deps, pos, ["O"] * len(words), tags=tags, lemmas=lemmas)
+    content = _content(doc, doc[1], Sentences(doc))
+    assert content is not None and doc.text[content.start : content.end] == "the council was lazy"
+    assert content.evidence == "speech-clause"
+
+
+def test_a_reported_clause_with_a_gerund_subject_is_what_the_verb_reports() -> None:
+    article = annotate("The coach said getting the players rested before the playoffs was the main goal.\n")
+    quote = quote_starting(article, "getting the players rested")
+    assert quote.text == "getting the players rested before the playoffs was the main goal"
+    assert quote.speaker.text == "The coach" and quote.cue.text == "said"
+
+
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told_but_a_relative_clause_is_not() -> None:
+    article = annotate(
+        "In Ottawa last week, she told a meeting of Arctic mayors that few people understood the stakes "
+        "of the thaw better than residents of the North.\n\n"
+        "She told the crowd that had gathered outside the hall to go home.\n"
+    )
+    check_offsets(article)
+    told = quote_starting(article, "few people understood")
+    assert told.text.endswith("better than residents of the North") and told.cue.text == "told"
+    assert not [q for q in article.quotes if q.text.startswith("had gathered")]

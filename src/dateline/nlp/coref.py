@@ -37,6 +37,7 @@ def is_person_noun(lemma: str) -> bool:
     return lemma in PERSON_NOUNS or lemma in TITLES or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
 
 
+_THEY_SENTENCES = 2  # sentences before a "they" in which its plural antecedent is looked for
 _VARIANT_WINDOW = 2500
 _SUBJECT_REACH = 1200  # characters back within which a subject is preferred to a nearer non-subject
 _ROLE_HEADS = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -87,10 +88,14 @@ class SpeakerResolver:
         self._role_entities: dict[str, Entity] = {}
 
     # -- public -------------------------------------------------------------------
-    def resolve(self, doc, span) -> Entity | None:
-        """The entity the speaker phrase ``span`` (a spaCy Span) refers to, or None."""
+    def resolve(self, doc, span, speech: bool = False) -> Entity | None:
+        """The entity the speaker phrase ``span`` (a spaCy Span) refers to, or None. ``speech``: the
+        phrase is the subject of a verb of saying (someone, not something, says)."""
         named = self._named_in(span)
         root = span.root
+        if (named is not None and named.type != "PERSON" and root.pos_ == "NOUN" and is_person_noun(root.lemma_)
+                and not any(t.pos_ == "PROPN" for t in span)):
+            named = None  # "the rookie defenceman" tagged an organisation: common nouns, a role, no name
         if named is not None and named.type != "PERSON" and len(span) == 1 and root.text[:1].isupper():
             # "Torres said" after "Ana Torres", tagged an organisation here: the person's surname
             person = self._surname(root.text, span.start_char)
@@ -113,6 +118,8 @@ class SpeakerResolver:
         lower = root.lower_
         if len(span) == 1 and lower in PRONOUN_GENDER:
             return self._pronoun(span.start_char, PRONOUN_GENDER[lower], span)
+        if lower == "they" and len(span) == 1:
+            return self._plural(span)
         if lower in _GROUP_PRONOUNS:
             return None
         # a lone capitalised word the tagger missed ("Torres's claim", "MORALES:") may still be a surname
@@ -134,18 +141,54 @@ class SpeakerResolver:
                 # one unnamed person by role ("the ministry's spokesperson"); a group is not one person
                 return self._role_entity(span, root, named)
             if root.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in root.lefts):
-                return self._definite(root, span)
+                return self._definite(root, span, speech)
         return named
 
+    def _plural(self, span) -> Entity | None:
+        """ "they": the entity named in the nearest plural subject before it, in its sentence or the two
+        before ("Republican senators are eager ..., and they say"; "its owners Ann Roe and Bo Lee said
+        ... “...,” they said"); a plural subject naming no one leaves "they" unresolved."""
+        doc = span.doc
+        sent = span[0].sent
+        lo = sent.start
+        for _ in range(_THEY_SENTENCES):
+            if lo == 0:
+                break
+            lo = doc[lo - 1].sent.start
+        for tok in reversed(doc[lo : span.start]):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or self._in_quote(tok.idx):
+                continue
+            if tok.pos_ == "PRON":
+                if tok.lower_ == "they":
+                    continue  # an earlier "they" of the same chain: its antecedent lies further back
+                return None  # "he", "it", "we": the subject changed to someone else
+            if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+                # "its owners, Ann Roe and Bo Lee,": the names in apposition, else the whole phrase
+                head = next((c for c in tok.children if c.dep_ == "appos"), tok)
+                phrase = doc[head.left_edge.i : head.right_edge.i + 1]
+                named = self._named_in(phrase)
+                return named if named is not None and named.id not in self.excluded else None
+        return None
+
     def _issuer(self, doc, root, span) -> Entity | None:
-        """ "the union's release", "a statement": who issued the document (its owner, else the last organisation)."""
+        """ "the union's release", "a release sent from the union", "a statement": who issued the
+        document (its owner, the one it is from or by, else the last organisation)."""
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
                 return self.resolve(doc, doc[child.left_edge.i : child.i + 1])
+        for tok in root.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and tok.ent_type_ in ("ORG", "PERSON", "GPE"):
+                issuer = self._named_in(doc[tok.left_edge.i : tok.right_edge.i + 1])
+                if issuer is not None:
+                    return issuer
         return self._last_named(("ORG",), span.start_char)
 
-    def _definite(self, root, span) -> Entity | None:
-        """ "the company" -> the last organisation named; "the city" -> the last place; "the veteran" -> the last person."""
+    def _definite(self, root, span, speech: bool = False) -> Entity | None:
+        """ "the company" -> the last organisation named; "the city" -> the last place; "the veteran" -> the last person.
+
+        With ``speech``, an epithet the writer gives someone already named ("says the bow-tied
+        maverick": a noun with an adjective, saying) is a person too.
+        """
         lemma = root.lemma_.lower()
         if lemma in ORG_NOUNS or lemma in PLACE_NOUNS:
             # "the city" -> "City of Surrey", "the ministry" -> "Ministry of Health": an organisation
@@ -156,10 +199,11 @@ class SpeakerResolver:
                 # organisation named last; the phrase itself names the speaker
                 return None
             return own or self._last_named(("ORG",) if lemma in ORG_NOUNS else ("GPE",), span.start_char)
-        if not is_person_noun(lemma):
+        epithet = speech and lemma not in DOCUMENT_NOUNS and any(c.dep_ == "amod" for c in root.lefts)
+        if not is_person_noun(lemma) and not epithet:
             return None  # "the record", "the plan": not someone
         pick = self._antecedent(span.start_char, None, use_names=False)
-        if pick is None or _introduced_since(root, pick[0]):
+        if pick is None or _introduced_since(root, pick[0]) or _introduced_unnamed(root, span.start_char):
             return None
         person = self.by_id[pick[1]]
         self._add(person, span.start_char, span.end_char, span.text)
@@ -345,6 +389,23 @@ def _introduced_since(root, pos: int) -> bool:
             return False
         if tok.lemma_ == root.lemma_ and tok.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in tok.lefts):
             return True
+    return False
+
+
+_INTRODUCTION_REACH = 3000  # characters back in which "a justice official" introduces "the official"
+
+
+def _introduced_unnamed(root, pos: int) -> bool:
+    """Was someone of this role introduced without a name before ("*A justice official* said ...",
+    later "the justice official told ...")? The definite noun takes up that one: the same head
+    noun, first with "a", then with "the" (unless the introduction names the person: "a lawyer,
+    Ann Roe,")."""
+    doc = root.doc
+    for tok in reversed(doc[: root.i]):
+        if tok.idx < pos - _INTRODUCTION_REACH:
+            return False
+        if tok.lemma_ == root.lemma_ and tok.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in tok.lefts):
+            return not any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children)
     return False
 
 

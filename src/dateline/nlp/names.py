@@ -19,6 +19,10 @@ TITLES = frozenset(
     mp mla mpp mep
     """.split()
 )
+# Titles written as abbreviations ("Cpl.", "Sen."): the full stop after one is not a sentence's end.
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl det supt insp cst rev hon".split()
+)
 GENDER_BY_TITLE = {
     "mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
     "brother": "m", "chairman": "m", "spokesman": "m",

@@ -45,10 +45,10 @@ from dataclasses import dataclass
 
 from .. import lang
 from ..model import Article, Entity, Quote, Span
-from .coref import SpeakerResolver
+from .coref import SpeakerResolver, is_person_noun
 from .cues import ACCORDING_PHRASES, CUE_NOUNS, CUE_VERBS, CueVerb
 from .marks import Quoted, quoted_spans
-from .names import split_title, surname
+from .names import TITLE_ABBREVIATIONS, split_title, surname
 
 _MARK_CHARS = set("\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019`")
 _TRIM = " \t\r\n,;:\u2013\u2014-"
@@ -103,14 +103,36 @@ class Candidate:
 
 
 class Sentences:
-    """Sentence bounds per token, computed once (``Token.sent`` walks the document on each call)."""
+    """Sentence bounds per token, computed once (``Token.sent`` walks the document on each call).
+
+    A title's abbreviation before a name ends no sentence ("a report by Cpl. Dana Roe noted ...",
+    which the parser may split after "Cpl."): such a sentence runs on into the next.
+    """
 
     def __init__(self, doc) -> None:
         self.start = [0] * len(doc)
         self.end = [0] * len(doc)
+        bounds: list[list[int]] = []
         for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.start[i], self.end[i] = sent.start, sent.end
+            if bounds and _ends_in_title(doc, sent.start):
+                bounds[-1][1] = sent.end
+            else:
+                bounds.append([sent.start, sent.end])
+        for lo, hi in bounds:
+            for i in range(lo, hi):
+                self.start[i], self.end[i] = lo, hi
+
+
+def _ends_in_title(doc, start: int) -> bool:
+    """Does the sentence before token ``start`` end with a title's abbreviation ("Cpl.", "Sen.") and the
+    one at ``start`` open with a name?"""
+    if start < 2 or doc[start].pos_ != "PROPN" or not doc[start].text[:1].isupper():
+        return False
+    last = doc[start - 1]
+    word = last.text[:-1] if last.text.endswith(".") and len(last.text) > 1 else None
+    if word is None and last.text == "." and not doc[start - 2].whitespace_:
+        word = doc[start - 2].text
+    return word is not None and word[:1].isupper() and word.lower() in TITLE_ABBREVIATIONS
 
 
 @dataclass
@@ -145,7 +167,8 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
             continue
         if cue is not None:
             used_cues.add(cue.i)
-            candidates.append(Candidate(q.start, q.end, "direct", _cue_span(doc, cue), _speaker(doc, cue), q.chain,
+            candidates.append(Candidate(q.start, q.end, "direct", _cue_span(doc, cue), _speaker(doc, cue, quote_of),
+                                        q.chain,
                                         "direct-cue"))
             continue
         start, speaker = _transcript_label(doc, text, q)
@@ -165,7 +188,7 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
             continue
         if _in_label_line(text, start):
             continue  # "READ MORE: Mayor says ...": the headline of a linked story
-        speaker = _phrase(doc, content.source) if content.source is not None else _speaker(doc, cue)
+        speaker = _phrase(doc, content.source) if content.source is not None else _speaker(doc, cue, quote_of)
         first_word = text[start:end].split(maxsplit=1)[:1]
         if speaker is None or not first_word:
             continue  # a clause with no one saying it
@@ -379,7 +402,17 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
     if kind == "noun":
         return _noun_content(doc, cue)
     assert isinstance(kind, CueVerb)
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    comps = [c for c in cue.children if c.dep_ == "ccomp"] or [
+        # "said *having* him back was a boost": a clause with a gerund subject, which the parse hung
+        # on the verb as its open complement
+        c for c in cue.rights if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and kind.content == "clause"
+        and any(t.dep_ == "ccomp" for t in c.children)
+    ] or [
+        # "tweeted in the early hours *that* the plan was ...": a clause opened by "that" right of a
+        # verb of saying, which the parse hung on it as an adverbial clause, is what it reports
+        c for c in cue.rights if c.dep_ == "advcl" and kind.cls == "speech" and doc[c.left_edge.i].lower_ == "that"
+        and c.left_edge.i > cue.i and any(t.dep_ in _SUBJECT_DEPS for t in c.children)
+    ]
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         if cue.dep_ in ("relcl", "acl") and not any(
@@ -391,19 +424,33 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         lo = comp.left_edge.i
         if lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
             lo = min(lo, _after_cue_modifiers(doc, cue, lo))  # no "that" to say where the clause starts
-        span = _clause_span(doc, cue, lo, _before_next_cue(doc, cue, lo, comp.right_edge.i + 1), sents)
+        hi = comp.right_edge.i + 1
+        joined = [c for c in comps if c.i > cue.i]
+        if len(joined) > 1 and any(_and_that(doc, c) for c in joined):
+            # "told investigators he was upset *and that* the attack was meant ...": one report of both
+            lo = min(lo, *(c.left_edge.i for c in joined))
+            hi = max(c.right_edge.i for c in joined) + 1
+        span = _clause_span(doc, cue, lo, _before_next_cue(doc, cue, lo, hi), sents)
         return Content(*span, f"{kind.cls}-clause") if span else None
     if kind.content == "object" or kind.content == "addressee" and any(c.dep_ == "xcomp" for c in cue.children):
         span = _object_content(doc, cue, sents)
         if span:
             return Content(*span, f"{kind.cls}-object")
     if kind.cls == "speech":
-        span = _stated_in_clause(doc, cue, sents) if kind.content == "clause" else None
+        span = _stated_in_clause(doc, cue, sents) if kind.content in ("clause", "addressee") else None
         if span:
             return Content(*span, f"{kind.cls}-clause")
         span = _parenthetical_content(doc, cue, sents)
         return Content(*span, "speech-parenthetical") if span else None
     return None
+
+
+def _and_that(doc, clause) -> bool:
+    """Is a second reported clause joined to the first by "and that" ("told investigators he was upset
+    *and that* the attack was meant ...")? Both are one attribution's content."""
+    first = clause.left_edge.i
+    return (first > 0 and doc[first - 1].lower_ in ("and", "or") and doc[first].lower_ == "that"
+            and doc[first].dep_ == "mark")
 
 
 def _before_next_cue(doc, cue, lo: int, hi: int) -> int:
@@ -442,6 +489,20 @@ def _stated_in_clause(doc, cue, sents: Sentences) -> tuple[int, int] | None:
                 if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
                 ):
+                    return _clause_span(doc, cue, clause.left_edge.i, clause.right_edge.i + 1, sents)
+    # "told a meeting of island leaders *that* few people understood ...": hung on the addressee
+    # (or a noun of its phrase); a clause opened by "that" with a subject of its own is a complement,
+    # not a relative clause ("the leaders that met")
+    for obj in cue.rights:
+        if obj.dep_ not in ("dobj", "dative"):
+            continue
+        for noun in obj.subtree:
+            if noun.i != obj.i and noun.dep_ != "pobj":
+                continue
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and doc[clause.left_edge.i].lower_ == "that" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ) and any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS for c in clause.children):
                     return _clause_span(doc, cue, clause.left_edge.i, clause.right_edge.i + 1, sents)
     return None
 
@@ -721,7 +782,8 @@ def _subject(cue):
             # "said the reservoirs were empty, *saying* ...": the one who said it, not the subject
             # of the reported clause the second cue hangs on
             verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        # a quote mark the parse took for a subject ("“...,’’ says the founder") is none
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         if subjects:
             named = [c for c in subjects if c.ent_type_ in _NAMED]
             return (named or subjects)[0]
@@ -739,16 +801,18 @@ def _subject(cue):
     return None
 
 
-def _speaker(doc, cue):
+def _speaker(doc, cue, quote_of: list[int] | None = None):
     """The speaker phrase of a cue as a spaCy Span.
 
     The cue's subject with its modifiers, without appositions or relative
     clauses; when the parse gives no subject that names anyone, a name right
-    next to the cue ("..., DeBoer said", "said Jane Roe").
+    next to the cue ("..., DeBoer said", "said Jane Roe"). A subject inside quoted
+    words (``quote_of``: a parse that took the quote's first words for the cue's
+    subject) is no speaker: the speaker stands outside what is quoted.
     """
     if cue is None:
         return None
-    phrase = _speaker_phrase(doc, cue)
+    phrase = _speaker_phrase(doc, cue, quote_of)
     if phrase is not None:
         at = cue.i if hasattr(cue, "i") else cue.start
         lo, hi = min(phrase.start, at), max(phrase.end, at)
@@ -757,8 +821,12 @@ def _speaker(doc, cue):
     return phrase
 
 
-def _speaker_phrase(doc, cue):
+def _speaker_phrase(doc, cue, quote_of: list[int] | None = None):
     subj = _subject(cue)
+    if subj is None:
+        subj = _inverted_subject(doc, cue)
+    if subj is not None and quote_of is not None and quote_of[subj.i] >= 0:
+        return _adjacent_name(doc, cue)
     phrase = _phrase(doc, subj) if subj is not None else None
     if phrase is not None and subj.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
         head = _phrase(doc, cue.head)
@@ -770,17 +838,54 @@ def _speaker_phrase(doc, cue):
         else:
             phrase = head
     if subj is not None and subj.ent_type_ != "PERSON":
-        # "The opposition leader, Victor Hale, said", "One red-state Democrat, Sen. Jon Tester, said":
-        # the name in apposition
-        for child in subj.rights:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                return _phrase(doc, child)
+        named = _apposed_name(subj)
+        if named is not None:
+            return _phrase(doc, named)
     if phrase is not None and (subj.pos_ == "PRON" or any(t.ent_type_ in _NAMED for t in phrase)):
         return phrase
     return _adjacent_name(doc, cue) or phrase
 
 
+def _inverted_subject(doc, cue):
+    """ "“...,” points out the laid-back resident": after a quote the speaker may follow its verb, and
+    the parse may take it for the verb's object; a person (a name, or a noun naming someone by role)
+    right after a verb of saying that follows a closing mark or its comma, with no subject of its own."""
+    if not _is_speech_cue(cue) or cue.i == 0 or not (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote):
+        return None
+    for child in cue.rights:
+        if child.dep_ == "prt":
+            continue
+        if child.dep_ == "dobj" and (child.ent_type_ == "PERSON" or child.pos_ == "NOUN" and is_person_noun(child.lemma_)):
+            return child
+        return None
+    return None
+
+
+def _apposed_name(subj):
+    """The name in apposition to a subject that is not one: "The opposition leader, Victor Hale,
+    said", "Keeper of the Ruler's Seal, Syed Ahmad, said" (the apposition may hang on the last noun
+    of the subject's phrase), "Wise's dad, Darrin, said" (after a noun naming a person by role, a
+    proper noun is the person's name, whatever entity type the model gave it)."""
+    role = subj.pos_ == "NOUN" and is_person_noun(subj.lemma_)
+    for child in subj.rights:
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or role and child.pos_ == "PROPN"):
+            return child
+    for tok in subj.subtree:
+        if tok.dep_ != "appos" or tok.i < subj.i or tok.ent_type_ != "PERSON" or tok.head.i == subj.i:
+            continue
+        head = tok.head
+        while head.i != subj.i and head.dep_ in _IN_PHRASE:
+            head = head.head
+        if head.i == subj.i and any(t.text == "," for t in subj.doc[tok.head.i : tok.i]):
+            return tok
+    return None
+
+
+_IN_PHRASE = ("prep", "pobj", "poss", "compound")  # a noun inside the subject's phrase, not in a clause on it
+
+
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _SKIP_BEFORE_CUE = ("advmod", "aux", "neg")
 
 
@@ -829,7 +934,7 @@ def _adjacent_name(doc, cue):
     # after the cue only when nothing else can stand there ("said Jane Roe", not "urged Jane Roe to ...")
     objects = any(c.dep_ in ("dobj", "dative", "xcomp", "oprd", "ccomp") and c.i > cue.i for c in cue.children)
     for j in (i,) if objects else (i, cue.i + 1):
-        if 0 <= j < len(doc) and (doc[j].ent_type_ in _NAMED or (doc[j].pos_ == "PROPN" and not doc[j].ent_type_)):
+        if 0 <= j < len(doc) and (doc[j].ent_type_ in _NAMED or (doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in _NOT_NAMES)):
             ent = _ent_at(doc, j)
             if ent is not None:
                 return ent
@@ -865,7 +970,7 @@ def _attribute(doc, article: Article, candidates: list[Candidate], entities: lis
         if cand.speaker is not None:
             sp = cand.speaker
             quote.speaker = Span(sp.start_char, sp.end_char, sp.text)
-            entity = resolver.resolve(doc, sp)
+            entity = resolver.resolve(doc, sp, speech=_is_speech_cue(cand.cue) if hasattr(cand.cue, "i") else False)
             if entity is not None:
                 resolver.speaker_seen(entity, sp.start_char, sp.end_char)
                 quote.speaker_entity, quote.speaker_name = entity.id, entity.name
