@@ -64,7 +64,7 @@ def is_negated(tok) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"))
            for c in tok.children):
         return True
-    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head is not tok:
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head != tok:
         return is_negated(tok.head)  # "are not prepared to", "is not willing to": the copula's negation
     return tok.pos_ in ("VERB", "AUX") and any(
         d.dep_ == "neg" or (d.dep_ in ("det", "preconj") and d.lower_ in _NEGATIVE_DETERMINERS)
@@ -190,7 +190,7 @@ def unique(tokens) -> list:
 def is_reduced_passive(verb) -> bool:
     """A past participle that modifies a noun with no auxiliary ("the men detained last week"): a
     passive whose subject is the noun it modifies."""
-    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head is not verb:
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head != verb:
         # "a coalition led by Saudi Arabia and backed by the United States": the second participle too
         return is_reduced_passive(verb.head) and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
                                                          for c in verb.children)
@@ -204,7 +204,7 @@ def is_reduced_passive(verb) -> bool:
 def participle_noun(verb):
     """The word a reduced passive participle modifies, past the participles it is conjoined to ("a
     coalition led by X and backed by Y": the coalition)."""
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return verb.head
 
@@ -359,7 +359,7 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
         if t.dep_ in ("ccomp", "parataxis") and lemma_in(head, SPEECH_LEMMAS):
             return None
-        if t.dep_ in ("ccomp", "xcomp") and lemma_in(head, DIRECTIVE_VERBS) and t is not tok:
+        if t.dep_ in ("ccomp", "xcomp") and lemma_in(head, DIRECTIVE_VERBS) and t != tok:
             return "directed"  # "demanded that the US prove the migrants were Mexican before it would accept them"
         t = head
     return None
