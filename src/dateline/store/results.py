@@ -135,39 +135,63 @@ def _stream(conn: sqlite3.Connection, query: Any, sql: str, params: list[Any]) -
 
 
 # An article alone in its cluster (most are): its facts need no collapsing.
-ALONE = "(a.duplicate_of IS NULL AND a.id NOT IN (SELECT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL))"
+# The articles that have a copy or are one (few: the partial index articles_copies holds them).
+_IN_CLUSTERS = ("(SELECT id FROM articles INDEXED BY articles_copies WHERE duplicate_of IS NOT NULL "
+                "UNION ALL SELECT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL)")
+
+
+def alone(article_id: str) -> str:
+    """True of the rows whose article (its id ``article_id``) is alone in its cluster (most are). Told by the
+    article's id alone, so that a list driven by a set of keys tests it before it reads a row."""
+    return f"{article_id} NOT IN {_IN_CLUSTERS}"
+
+
+def clustered(article_id: str) -> str:
+    return f"{article_id} IN {_IN_CLUSTERS}"
+
+
+ALONE = alone("a.id")
 
 
 def _and(body: str, cond: str) -> str:
     return f"{body} AND {cond}" if " WHERE " in body else f"{body} WHERE {cond}"
 
 
-def _collapsed(select: str, body: str, partition: str, pick: str, sorts: dict[str, str], order: str,
-               tiebreak: list[str], *, alone: str | None = None) -> str:
-    """One row per ``partition`` (the first by ``pick``), with ``copies``, ordered as ``order`` says.
-
-    ``order`` is an ORDER BY over the inner columns; they are carried out under aliases. With ``alone``
-    (a condition true of the rows that have no copies), only the other rows go through the window."""
+def _carried(sorts: dict[str, str], tiebreak: list[str], order: str) -> tuple[str, str]:
+    """The sort columns carried out of an inner SELECT under aliases (s0, s1 ...), and ``order`` (an ORDER BY
+    over the inner columns) written over those aliases."""
     bases = [expr.split(" COLLATE")[0] for expr in [*sorts.values(), *tiebreak]]
     carried = {expr: f"s{i}" for i, expr in enumerate(dict.fromkeys(bases))}
     outer = order
     for expr, alias in sorted(carried.items(), key=lambda kv: -len(kv[0])):
         outer = outer.replace(expr, alias)
-    extra = ", ".join(f"{expr} AS {alias}" for expr, alias in carried.items())
+    return ", ".join(f"{expr} AS {alias}" for expr, alias in carried.items()), outer
+
+
+def _collapsed(select: str, body: str, partition: str, pick: str, sorts: dict[str, str], order: str,
+               tiebreak: list[str], *, alone: str | None = None, others: str | None = None) -> str:
+    """One row per ``partition`` (the first by ``pick``), with ``copies``, ordered as ``order`` says.
+
+    ``order`` is an ORDER BY over the inner columns; they are carried out under aliases. With ``alone``
+    (a condition true of the rows that have no copies), only the other rows (``others``, by default NOT alone)
+    go through the window."""
+    extra, outer = _carried(sorts, tiebreak, order)
     windowed = (f"SELECT {select}, {extra}, row_number() OVER (PARTITION BY {partition} ORDER BY {pick}) AS nth_, "
                 f"count(*) OVER (PARTITION BY {partition}) AS copies_ "
-                f"{_and(body, f'NOT {alone}') if alone else body}")
+                f"{_and(body, others or f'NOT {alone}') if alone else body}")
     if alone is None:
         return f"SELECT * FROM ({windowed}) WHERE nth_ = 1{outer}"
     single = f"SELECT {select}, {extra}, 1 AS nth_, 1 AS copies_ {_and(body, alone)}"
     return f"SELECT * FROM ({single} UNION ALL SELECT * FROM ({windowed}) WHERE nth_ = 1){outer}"
 
 
-def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params: list[Any]) -> int:
-    """Rows of ``body`` counted once per ``signature``: those alone in their cluster, then the rest grouped."""
-    sql = (f"SELECT (SELECT count(*) {_and(body, ALONE)}) + "
-           f"(SELECT count(*) FROM (SELECT 1 {_and(body, f'NOT {ALONE}')} GROUP BY {signature}))")
-    return conn.execute(sql, [*params, *params]).fetchone()[0]
+def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params: list[Any], head: str = "",
+                     head_params: tuple | list = (), article_id: str = "a.id") -> int:
+    """Rows of ``body`` counted once per ``signature``: those alone in their cluster, then the rest grouped
+    (``head``: a CTE the body reads; ``article_id``: the rows' article id, as the body names it)."""
+    sql = (f"{head}SELECT (SELECT count(*) {_and(body, alone(article_id))}) + "
+           f"(SELECT count(*) FROM (SELECT 1 {_and(body, clustered(article_id))} GROUP BY {signature}))")
+    return conn.execute(sql, [*head_params, *params, *params]).fetchone()[0]
 
 
 # -- articles ----------------------------------------------------------------------------------------
@@ -343,30 +367,37 @@ _EVENT_COLUMNS = (
 _LEAD_END = (f"SELECT a.id, coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' "
              f"ORDER BY p.idx LIMIT 1), length({article_text_sql()})) FROM articles a WHERE a.id IN ")
 _EVENT_WIDTH = EVENTS.select_width()
-_EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
 
 def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
+    """The page of matching events: which they are (their keys, in order, collapsed, paged) is chosen reading
+    only what the filters, the collapse and the sort need; the columns shown are read for the page's rows."""
     from .query import EVENT_SORTS
 
-    where, params = query.where()
-    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params = query.from_sql()
     order = query.order_by()
+    limit, page = query.page.sql()
+    keys = "e.article_id AS k0_, e.idx AS k1_"
+    tiebreak = ["e.article_id", "e.idx"]
+    extra, outer = _carried(EVENT_SORTS, tiebreak, order)
     if query.collapse:
-        sql = _collapsed(_EVENT_COLUMNS, body, _event_signature_sql(), "a.duplicate_of IS NOT NULL, a.id, e.idx",
-                         EVENT_SORTS, order, ["e.article_id", "e.idx"], alone=ALONE)
+        inner = _collapsed(keys, body, _event_signature_sql(), "a.duplicate_of IS NOT NULL, a.id, e.idx",
+                           EVENT_SORTS, order, tiebreak, alone=alone(query.article_key()),
+                           others=clustered(query.article_key()))
         params = [*params, *params]  # the rows alone, then the others
     else:
-        sql = f"SELECT {_EVENT_COLUMNS}, 1 {body}{order}"
-    return sql, params
+        inner = f"SELECT {keys}, {extra}, 1 AS copies_ {body}{order}"
+    sql = (f"{head}SELECT {_EVENT_COLUMNS}, p.copies_ FROM ({inner}{limit}) p "
+           f"CROSS JOIN events e ON e.article_id = p.k0_ AND e.idx = p.k1_ JOIN articles a ON a.id = e.article_id"
+           f"{outer}")
+    return sql, [*head_params, *params, *page]
 
 
 def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
     """The page of matching events (every one with ``page.limit`` None), streamed."""
     sql, params = _event_sql(query)
-    limit, page = query.page.sql()
     w = _EVENT_WIDTH
-    rows = _stream(conn, query, sql + limit, [*params, *page])
+    rows = _stream(conn, query, sql, params)
     while chunk := list(islice(rows, 500)):
         ids = list({r[0] for r in chunk})
         lead = dict(conn.execute(f"{_LEAD_END}({', '.join('?' * len(ids))})", ids).fetchall())
@@ -377,23 +408,22 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
 
 @_budgeted
 def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
-    where, params = query.where()
-    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params = query.from_sql()
     if query.collapse:
-        return _count_collapsed(conn, body, _event_signature_sql(), params)
-    return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
+        return _count_collapsed(conn, body, _event_signature_sql(), params, head, head_params, query.article_key())
+    return conn.execute(f"{head}SELECT count(*) {body}", [*head_params, *params]).fetchone()[0]
 
 
 @_budgeted
 def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[list[Any]]]:
     """Matching events (one per cluster unless collapse is off) by PLOVER category and quad class."""
-    where, params = query.where()
-    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params = query.from_sql()
     counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
     out: dict[str, Counter[Any]] = {"plover": Counter(), "quad_class": Counter()}
     k = query.articles.sample if query.articles is not None else 1
     for plover, quad, n in conn.execute(
-            f"SELECT coalesce(e.plover, '(none)'), coalesce(e.quad_class, 0), {counted} {body} GROUP BY 1, 2", params):
+            f"{head}SELECT coalesce(e.plover, '(none)'), coalesce(e.quad_class, 0), {counted} {body} GROUP BY 1, 2",
+            [*head_params, *params]):
         out["plover"][plover] += n * k
         out["quad_class"][quad] += n * k
     return {name: [[k, n] for k, n in sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))]
@@ -403,11 +433,10 @@ def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[
 @_budgeted
 def event_places(conn: sqlite3.Connection, query: EventQuery) -> list[tuple[str | None, str | None, int]]:
     """(location, country of the target else the source, events) of the matching events, for the map."""
-    where, params = query.where()
-    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params = query.from_sql()
     counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
-    return conn.execute(f"SELECT e.location, coalesce(e.target_country, e.source_country), {counted} {body} "
-                        "GROUP BY 1, 2", params).fetchall()
+    return conn.execute(f"{head}SELECT e.location, coalesce(e.target_country, e.source_country), {counted} {body} "
+                        "GROUP BY 1, 2", [*head_params, *params]).fetchall()
 
 
 # -- quotes ------------------------------------------------------------------------------------------

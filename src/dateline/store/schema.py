@@ -309,6 +309,22 @@ MIGRATIONS: list[str] = [
     # 11: the store's articles per day of publication (and clusters), kept by triggers like the entity
     #     pages (store/summaries.py): a search's volume chart divides by them
     ARTICLE_DAYS,
+    # 12: indexes that answer lists from their entries, not from the rows (at 100,000 articles an article's
+    #     row spans a page or two, and lists read thousands of them): the articles' list columns by rowid
+    #     (the matches of a search, their facets and volume) and by id (the article of each fact: its
+    #     cluster and date), and the copies with their ids; a side's code with its country (an actor by
+    #     country is read from the indexes alone, store/query.py ActorRef.rows_sql). The index of entity
+    #     names goes: no query reads it (an entity filter reads an article's rows by its key)
+    """
+    CREATE INDEX articles_list ON articles(rowid, published_at, duplicate_of, id, publisher, language);
+    CREATE INDEX articles_ids ON articles(id, duplicate_of, published_at);
+    CREATE INDEX articles_copies ON articles(duplicate_of, id) WHERE duplicate_of IS NOT NULL;
+    DROP INDEX events_source;
+    DROP INDEX events_target;
+    CREATE INDEX events_source ON events(source_code, source_country);
+    CREATE INDEX events_target ON events(target_code, target_country);
+    DROP INDEX entities_name;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
