@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from dateline.model import Actor
-from dateline.store import open_store
-from dateline.store.query import ActorRef, EventQuery, Page
-from dateline.store.results import _event_sql
+from dateline.store import open_store, results
+from dateline.store.query import ActorRef, EventQuery, Page, QuoteQuery
+from dateline.store.schema import SCHEMA_VERSION
 from tests.store.old_stores import old_store
 from tests.store.records import harbour_article
 
@@ -22,7 +22,7 @@ def test_an_actor_by_country_is_found_through_indexes_on_both_sides_of_its_or(tm
     with open_store(tmp_path / "s.db") as store:
         store.upsert(harbour_article())
         for side in ("source", "target"):
-            sql, params = _event_sql(EventQuery(**{side: "NOR"}, collapse=False, page=Page(20)))
+            sql, params = results._event_sql(EventQuery(**{side: "NOR"}, collapse=False, page=Page(20)))
             steps = plan(store, sql, params)
             assert not [s for s in steps if s.startswith("SCAN e")], steps
             assert any(f"events_{side}_country" in s for s in steps), steps
@@ -31,7 +31,7 @@ def test_an_actor_by_country_is_found_through_indexes_on_both_sides_of_its_or(tm
 def test_the_articles_alone_in_their_cluster_are_told_by_the_index_of_the_copies(tmp_path: Path):
     with open_store(tmp_path / "s.db") as store:
         store.upsert(harbour_article())
-        sql, params = _event_sql(EventQuery(source="NOR", page=Page(20)))  # collapsed: the default
+        sql, params = results._event_sql(EventQuery(source="NOR", page=Page(20)))  # collapsed: the default
         steps = plan(store, sql, params)
         assert any("articles_duplicate_of" in s for s in steps), steps
         assert [h.event for h in store.events(EventQuery(source="NOR", page=Page(20)))] == [
@@ -96,17 +96,61 @@ def _indexes(store) -> set[str]:
     return {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
-def test_the_migration_to_version_12_gives_an_old_store_the_indexes_of_a_new_one(tmp_path: Path):
+def test_the_migration_to_version_12_and_13_give_an_old_store_the_indexes_of_a_new_one(tmp_path: Path):
     article = _odd_sides_article()
     old_store(tmp_path / "old.db", 7, [article])
     with open_store(tmp_path / "old.db") as old, open_store(tmp_path / "new.db") as new:
         new.upsert(article)
-        assert old.conn.execute("PRAGMA user_version").fetchone()[0] == 12
+        assert old.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert _indexes(old) == _indexes(new)
         assert {"articles_list", "articles_ids", "articles_copies"} <= _indexes(old)
-        assert "entities_name" not in _indexes(old)
+        assert "entities_name" not in _indexes(old) and "quotes_speaker_entity" in _indexes(old)
         columns = {r[2] for r in old.conn.execute("PRAGMA index_info(events_source)")}
         assert columns == {"source_code", "source_country"}
         for query in (EventQuery(actor="NOR", page=Page(None)), EventQuery(a="NOR", b="ISL", page=Page(None))):
             assert [h.event for h in old.events(query)] == [h.event for h in new.events(query)]
             assert old.count_events(query) == new.count_events(query)
+        for quotes in (QuoteQuery(speaker="person-ingrid-dahl"), QuoteQuery(speaker="Ingrid Dahl", collapse=False)):
+            assert [h.quote for h in old.quotes(quotes)] == [h.quote for h in new.quotes(quotes)] != []
+            assert old.count_quotes(quotes) == new.count_quotes(quotes) == 1
+
+
+def test_a_speakers_set_of_keys_is_the_set_its_condition_gives(tmp_path: Path):
+    article = _odd_sides_article()
+    article.quotes.append(replace(article.quotes[0], speaker_entity=None, speaker_name="Dahl"))
+    article.quotes.append(replace(article.quotes[0], speaker_entity="e-nor", speaker_name="Norway"))
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(article)
+        for speaker in ("person-ingrid-dahl", "Ingrid Dahl", "Dahl", "country-nor", "gpe-norway", "Norway"):
+            query = QuoteQuery(speaker=speaker)
+            where, params = query.where()
+            expected = set(store.conn.execute(f"SELECT q.article_id, q.idx FROM quotes q WHERE {where[0]}", params))
+            rows, params = query.speaker_rows()
+            got = store.conn.execute(rows, params).fetchall()
+            assert len(got) == len(set(got)) and set(got) == expected, speaker
+        assert store.count_quotes(QuoteQuery(speaker="country-nor")) == 1
+
+
+def test_an_entitys_articles_are_the_same_walked_newest_first_or_read_from_its_rows(tmp_path: Path, monkeypatch):
+    """A common entity's page walks the articles by date (results._WALK_SHARE); a rare one's reads its rows:
+    both give the same pages and the same total (the page's summary)."""
+    with open_store(tmp_path / "s.db") as store:
+        for n in range(12):
+            article = replace(_odd_sides_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                              published=f"2024-04-{10 + n % 5:02d}T08:00:00Z" if n % 4 else None)
+            if n % 3 == 0:
+                article.entities = [e for e in article.entities if e.id != "e-dahl"]
+            store.upsert(article)
+        for key in ("country-nor", "person-ingrid-dahl", "gpe-nowhere"):
+            cond, params = results.group_rows_sql("e", key)
+            expected = [r[0] for r in store.conn.execute(
+                f"SELECT DISTINCT a.id, a.published_at FROM entities e JOIN articles a ON a.id = e.article_id "
+                f"WHERE {cond} ORDER BY a.published_at DESC NULLS LAST, a.id", params)]
+            pages = {}
+            for share in (0.0, 2.0):  # every entity walked; none
+                monkeypatch.setattr(results, "_WALK_SHARE", share)
+                pages[share] = [results.entity_article_ids(store.conn, key, limit=5, offset=offset)
+                                for offset in (0, 5, 10)]
+            assert pages[0.0] == pages[2.0], key
+            assert [i for ids, _ in pages[0.0] for i in ids] == expected, key
+            assert {total for _, total in pages[0.0]} == {len(expected)}, key

@@ -634,10 +634,41 @@ class QuoteQuery:
     def filters(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FILTERS if getattr(self, name) not in (None, "")}
 
-    def where(self) -> tuple[list[str], list[Any]]:
+    def speaker_rows(self) -> tuple[str | None, list[Any]]:
+        """The quotes of the speaker (its name, or the entity of a page or per-type key), as a SELECT of their
+        keys (article_id, idx): the same quotes as the speaker condition of ``where(speaker=True)``, found
+        through the index of speakers' names and that of each article's speakers (quotes_speaker_entity)."""
+        if not self.speaker:
+            return None, []
+        rows, p = group_rows_sql("n", self.speaker)
+        sql = ("SELECT article_id, idx FROM quotes WHERE speaker_norm = ? UNION SELECT q.article_id, q.idx FROM "
+               f"(SELECT DISTINCT n.article_id, n.entity_id FROM entities n WHERE {rows} OR n.entity_key = ?) n "
+               "JOIN quotes q ON q.article_id = n.article_id AND q.speaker_entity = n.entity_id")
+        return sql, [normalise_name(self.speaker), *p, self.speaker]
+
+    def article_key(self) -> str:
+        """The matching quotes' article id as ``from_sql`` names it (see EventQuery.article_key)."""
+        return "s.article_id" if self.speaker else "q.article_id"
+
+    def from_sql(self) -> tuple[str, list[Any], str, list[Any]]:
+        """(CTE head, its parameters, FROM ... WHERE ..., its parameters), as EventQuery.from_sql: with a
+        speaker, the quotes are read from the set of keys ``speaker_rows`` gives."""
+        rows, head_params = self.speaker_rows()
+        where, params = self.where(speaker=rows is None)
+        if rows is None:
+            head, joined = "", "FROM quotes q JOIN articles a ON a.id = q.article_id"
+        else:
+            head = f"WITH s AS MATERIALIZED ({rows}) "
+            joined = ("FROM s CROSS JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.idx "
+                      "JOIN articles a ON a.id = q.article_id")
+        return head, head_params, f"{joined} WHERE {' AND '.join(where) or 'true'}", params
+
+    def where(self, *, speaker: bool = True) -> tuple[list[str], list[Any]]:
+        """The conditions on the quotes ``q`` (and their articles ``a``); without the speaker's with
+        ``speaker`` False (from_sql reads those from the set of keys it matches)."""
         where: list[str] = []
         params: list[Any] = []
-        if self.speaker:
+        if self.speaker and speaker:
             rows, p = group_rows_sql("n", self.speaker)
             where.append(
                 "(q.speaker_norm = ? OR (q.article_id, q.speaker_entity) IN (SELECT n.article_id, n.entity_id "

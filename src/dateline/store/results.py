@@ -150,7 +150,6 @@ def clustered(article_id: str) -> str:
     return f"{article_id} IN {_IN_CLUSTERS}"
 
 
-ALONE = alone("a.id")
 
 
 def _and(body: str, cond: str) -> str:
@@ -186,12 +185,14 @@ def _collapsed(select: str, body: str, partition: str, pick: str, sorts: dict[st
 
 
 def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params: list[Any], head: str = "",
-                     head_params: tuple | list = (), article_id: str = "a.id") -> int:
+                     head_params: tuple | list = (), article_id: str = "a.id", bare: str | None = None) -> int:
     """Rows of ``body`` counted once per ``signature``: those alone in their cluster, then the rest grouped
-    (``head``: a CTE the body reads; ``article_id``: the rows' article id, as the body names it)."""
-    sql = (f"{head}SELECT (SELECT count(*) {_and(body, alone(article_id))}) + "
+    (``head``: a CTE the body reads; ``article_id``: the rows' article id, as the body names it; ``bare``:
+    a FROM ... WHERE with the same rows as ``body`` and no parameters that reads no row, for those alone)."""
+    alone_params = [] if bare else params
+    sql = (f"{head}SELECT (SELECT count(*) {_and(bare or body, alone(article_id))}) + "
            f"(SELECT count(*) FROM (SELECT 1 {_and(body, clustered(article_id))} GROUP BY {signature}))")
-    return conn.execute(sql, [*head_params, *params, *params]).fetchone()[0]
+    return conn.execute(sql, [*head_params, *alone_params, *params]).fetchone()[0]
 
 
 # -- articles ----------------------------------------------------------------------------------------
@@ -409,9 +410,13 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
 @_budgeted
 def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
     head, head_params, body, params = query.from_sql()
+    # the set of keys alone when nothing but the actors is asked: each key is one event of one article
+    bare = "FROM s WHERE true" if query.article_key() == "s.article_id" and not query.where(actors=False)[0] else None
     if query.collapse:
-        return _count_collapsed(conn, body, _event_signature_sql(), params, head, head_params, query.article_key())
-    return conn.execute(f"{head}SELECT count(*) {body}", [*head_params, *params]).fetchone()[0]
+        return _count_collapsed(conn, body, _event_signature_sql(), params, head, head_params, query.article_key(),
+                                bare)
+    return conn.execute(f"{head}SELECT count(*) {bare or body}", [*head_params, *([] if bare else params)]
+                        ).fetchone()[0]
 
 
 @_budgeted
@@ -442,36 +447,34 @@ def event_places(conn: sqlite3.Connection, query: EventQuery) -> list[tuple[str 
 # -- quotes ------------------------------------------------------------------------------------------
 _QUOTE_COLUMNS = f"q.article_id, {QUOTES.select_sql('q')}, a.title, a.publisher, a.published, q.idx"
 _QUOTE_WIDTH = QUOTES.select_width()
-_QUOTE_FROM = "FROM quotes q JOIN articles a ON a.id = q.article_id"
 _QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), {QUOTES.value_sql('text', 'q')}"
 
 
 def quotes(conn: sqlite3.Connection, query: QuoteQuery) -> Iterator[QuoteHit]:
     from .query import QUOTE_SORTS
 
-    where, params = query.where()
-    body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params = query.from_sql()
     order = query.order_by()
+    key = query.article_key()
     if query.collapse:
         sql = _collapsed(_QUOTE_COLUMNS, body, _QUOTE_SIGNATURE, "a.duplicate_of IS NOT NULL, a.id, q.idx",
-                         QUOTE_SORTS, order, ["q.article_id", "q.idx"], alone=ALONE)
+                         QUOTE_SORTS, order, ["q.article_id", "q.idx"], alone=alone(key), others=clustered(key))
         params = [*params, *params]
     else:
         sql = f"SELECT {_QUOTE_COLUMNS}, 1 {body}{order}"
     limit, page = query.page.sql()
     w = _QUOTE_WIDTH
-    for r in _stream(conn, query, sql + limit, [*params, *page]):
+    for r in _stream(conn, query, head + sql + limit, [*head_params, *params, *page]):
         yield QuoteHit(ArticleRef(r[0], r[w + 1], r[w + 2], r[w + 3]), QUOTES.decode(r[1 : w + 1]), r[-1],
                        index=r[w + 4])
 
 
 @_budgeted
 def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
-    where, params = query.where()
-    body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params = query.from_sql()
     if query.collapse:
-        return _count_collapsed(conn, body, _QUOTE_SIGNATURE, params)
-    return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
+        return _count_collapsed(conn, body, _QUOTE_SIGNATURE, params, head, head_params, query.article_key())
+    return conn.execute(f"{head}SELECT count(*) {body}", [*head_params, *params]).fetchone()[0]
 
 
 # -- entities ----------------------------------------------------------------------------------------
@@ -563,12 +566,26 @@ def entity_mentions(conn: sqlite3.Connection, key: str, article_id: str) -> tupl
     return (row[0] if row else ""), spans
 
 
+# An entity named in more than this share of the store's articles lists its articles by walking all of them
+# newest first, each tested for the entity, until the page is full; a rarer one reads its rows and sorts them.
+_WALK_SHARE = 0.05
+
+
 def entity_article_ids(conn: sqlite3.Connection, key: str, *, limit: int | None = None,
                        offset: int = 0) -> tuple[list[str], int]:
-    """Ids of the articles that name the entity, newest first (a page of them), and how many there are."""
+    """Ids of the articles that name the entity, newest first (a page of them), and how many there are (as
+    the page's summary counts them, store/summaries.py: the articles with a row of the entity)."""
     cond, params = group_rows_sql("e", key)
-    total = conn.execute(f"SELECT count(DISTINCT article_id) FROM entities e WHERE {cond}", params).fetchone()[0]
+    row = conn.execute("SELECT articles FROM entity_pages WHERE key = ?", (key,)).fetchone()
+    total = row[0] if row else 0
+    if not total:
+        return [], 0
+    every = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    page = (-1 if limit is None else limit, offset)
+    if limit is not None and total > _WALK_SHARE * every:
+        sql = (f"SELECT a.id FROM articles a INDEXED BY articles_published WHERE EXISTS (SELECT 1 FROM entities e "
+               f"WHERE e.article_id = a.id AND {cond}) ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
+        return [r[0] for r in conn.execute(sql, (*params, *page))], total
     sql = (f"SELECT DISTINCT a.id, a.published_at FROM entities e JOIN articles a ON a.id = e.article_id "
            f"WHERE {cond} ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
-    return [r[0] for r in rows], total
+    return [r[0] for r in conn.execute(sql, (*params, *page))], total
