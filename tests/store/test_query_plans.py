@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dateline.model import Actor
 from dateline.store import open_store, results
-from dateline.store.query import ActorRef, EventQuery, Page, QuoteQuery
+from dateline.store.query import ActorRef, ArticleQuery, EventQuery, Page, QuoteQuery
 from dateline.store.schema import SCHEMA_VERSION
 from tests.store.old_stores import old_store
 from tests.store.records import harbour_article
@@ -96,7 +96,7 @@ def _indexes(store) -> set[str]:
     return {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
-def test_the_migration_to_version_12_and_13_give_an_old_store_the_indexes_of_a_new_one(tmp_path: Path):
+def test_the_migration_to_versions_12_to_14_give_an_old_store_the_indexes_of_a_new_one(tmp_path: Path):
     article = _odd_sides_article()
     old_store(tmp_path / "old.db", 7, [article])
     with open_store(tmp_path / "old.db") as old, open_store(tmp_path / "new.db") as new:
@@ -154,3 +154,23 @@ def test_an_entitys_articles_are_the_same_walked_newest_first_or_read_from_its_r
             assert pages[0.0] == pages[2.0], key
             assert [i for ids, _ in pages[0.0] for i in ids] == expected, key
             assert {total for _, total in pages[0.0]} == {len(expected)}, key
+
+
+def test_the_events_of_a_search_are_the_same_read_by_article_or_by_actor(tmp_path: Path, monkeypatch):
+    with open_store(tmp_path / "s.db") as store:
+        for n in range(6):
+            article = replace(_odd_sides_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                              duplicate_of="harbour0000" if n == 3 else None)
+            if n % 2:
+                article.title, article.text = "Trawlers", article.text.replace("fishing", "trawling")
+            store.upsert(article)
+        for filters in ({"actor": "NOR"}, {"a": "NOR", "b": "ISL"}, {"source": "Ingrid Dahl", "plover": "CONSULT"}):
+            answers = []
+            for few in (0.0, 2.0):  # by actor; by article
+                monkeypatch.setattr(results, "_FEW_MATCHES", few)
+                for collapse in (True, False):
+                    query = EventQuery(**filters, articles=ArticleQuery(q="fishing"), collapse=collapse,
+                                       page=Page(None))
+                    answers.append(([(h.article.id, h.event, h.copies) for h in store.events(query)],
+                                    store.count_events(query), store.event_facets(query)))
+            assert answers[:2] == answers[2:] and answers[0][1] > 0, filters

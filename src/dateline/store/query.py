@@ -226,7 +226,13 @@ class ActorRef:
             before.append((f"{side}_country IS NOT ?", [self.country]))
         for prefix in dict.fromkeys(p for p in (self.country, self.code) if p):
             cond, p = _prefix_range(f"{side}_code", prefix)
-            branches.append(f"SELECT article_id, idx FROM events WHERE {' AND '.join([cond, *(c for c, _ in before)])}")
+            conds, table = [cond, *(c for c, _ in before)], "events"
+            if self.country and prefix.startswith(self.country):
+                # a code that starts with the country, of a side whose country is another: few events, which
+                # the partial index of the sides whose code is not of their country holds (schema 14)
+                conds.append(f"{side}_code IS NOT NULL AND substr({side}_code, 1, 3) IS NOT {side}_country")
+                table = f"events INDEXED BY events_{side}_odd"
+            branches.append(f"SELECT article_id, idx FROM {table} WHERE {' AND '.join(conds)}")
             params += p + [v for _, values in before for v in values]
             before.append((f"NOT {cond}", p))  # a code in a range is not NULL
         chain = " UNION ALL ".join(branches)
@@ -519,12 +525,14 @@ class EventQuery:
             rows, params = _intersect(rows, more), params + p
         return rows, params
 
-    def from_sql(self) -> tuple[str, list[Any], str, list[Any]]:
+    def from_sql(self, *, by_actors: bool = True) -> tuple[str, list[Any], str, list[Any]]:
         """(CTE head, its parameters, FROM ... WHERE ..., its parameters): the matching events ``e`` joined to
-        their articles ``a``, always with a WHERE (a caller adds AND ...). With actor filters the events are
-        read from the set of keys they match (``actor_rows``), made once as the CTE ``s`` however many
-        times a statement reads the body; the other filters are tested on those rows."""
-        rows, head_params = self.actor_rows()
+        their articles ``a``, always with a WHERE (a caller adds AND ...). With actor filters (and
+        ``by_actors``) the events are read from the set of keys they match (``actor_rows``), made once as
+        the CTE ``s`` however many times a statement reads the body; the other filters are tested on those
+        rows. Without ``by_actors`` every filter is a condition (the events of a few matching articles are
+        fewer than an actor's)."""
+        rows, head_params = self.actor_rows() if by_actors else (None, [])
         where, params = self.where(actors=rows is None)
         if rows is None:
             head, joined = "", "FROM events e JOIN articles a ON a.id = e.article_id"
@@ -534,10 +542,11 @@ class EventQuery:
                       "JOIN articles a ON a.id = e.article_id")
         return head, head_params, f"{joined} WHERE {' AND '.join(where) or 'true'}", params
 
-    def article_key(self) -> str:
+    def article_key(self, *, by_actors: bool = True) -> str:
         """The matching events' article id as ``from_sql`` names it: that of the set of keys when it starts
         from one (a condition on it is tested before the event's row is read)."""
-        return "s.article_id" if self.refs.keys() & {"actor", "source", "target", "a"} else "e.article_id"
+        set_driven = by_actors and self.refs.keys() & {"actor", "source", "target", "a"}
+        return "s.article_id" if set_driven else "e.article_id"
 
     def where(self, *, actors: bool = True) -> tuple[list[str], list[Any]]:
         """The conditions on the events ``e`` (and their articles ``a``); without the actor filters'

@@ -190,9 +190,12 @@ def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params
     (``head``: a CTE the body reads; ``article_id``: the rows' article id, as the body names it; ``bare``:
     a FROM ... WHERE with the same rows as ``body`` and no parameters that reads no row, for those alone)."""
     alone_params = [] if bare else params
-    sql = (f"{head}SELECT (SELECT count(*) {_and(bare or body, alone(article_id))}) + "
-           f"(SELECT count(*) FROM (SELECT 1 {_and(body, clustered(article_id))} GROUP BY {signature}))")
-    return conn.execute(sql, [*head_params, *alone_params, *params]).fetchone()[0]
+    # two statements: SQLite plans each part better alone than as the two terms of one sum
+    alone_rows = conn.execute(f"{head}SELECT count(*) {_and(bare or body, alone(article_id))}",
+                              [*head_params, *alone_params]).fetchone()[0]
+    grouped = conn.execute(f"{head}SELECT count(*) FROM (SELECT 1 {_and(body, clustered(article_id))} "
+                           f"GROUP BY {signature})", [*head_params, *params]).fetchone()[0]
+    return alone_rows + grouped
 
 
 # -- articles ----------------------------------------------------------------------------------------
@@ -370,12 +373,32 @@ _LEAD_END = (f"SELECT a.id, coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p
 _EVENT_WIDTH = EVENTS.select_width()
 
 
-def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
+# The events of a search that matches at most this share of the store's articles are read article by article;
+# those of a commoner search, from the set of keys of their actors (when the query names actors).
+_FEW_MATCHES = 0.3
+
+
+def _event_from(conn: sqlite3.Connection | None, query: EventQuery) -> tuple[str, list[Any], str, list[Any], str]:
+    """query.from_sql, driven by the set of the actors' keys unless the query's search matches few articles,
+    and the matching events' article id as that SQL names it."""
+    by_actors = True
+    articles = query.articles
+    if conn is not None and articles is not None and articles.q and articles.is_filtered():
+        from .search import fts_query
+
+        matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                               [fts_query(articles.q)]).fetchone()[0]
+        every = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+        by_actors = matches > _FEW_MATCHES * every
+    return (*query.from_sql(by_actors=by_actors), query.article_key(by_actors=by_actors))
+
+
+def _event_sql(query: EventQuery, conn: sqlite3.Connection | None = None) -> tuple[str, list[Any]]:
     """The page of matching events: which they are (their keys, in order, collapsed, paged) is chosen reading
     only what the filters, the collapse and the sort need; the columns shown are read for the page's rows."""
     from .query import EVENT_SORTS
 
-    head, head_params, body, params = query.from_sql()
+    head, head_params, body, params, key = _event_from(conn, query)
     order = query.order_by()
     limit, page = query.page.sql()
     keys = "e.article_id AS k0_, e.idx AS k1_"
@@ -383,8 +406,7 @@ def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
     extra, outer = _carried(EVENT_SORTS, tiebreak, order)
     if query.collapse:
         inner = _collapsed(keys, body, _event_signature_sql(), "a.duplicate_of IS NOT NULL, a.id, e.idx",
-                           EVENT_SORTS, order, tiebreak, alone=alone(query.article_key()),
-                           others=clustered(query.article_key()))
+                           EVENT_SORTS, order, tiebreak, alone=alone(key), others=clustered(key))
         params = [*params, *params]  # the rows alone, then the others
     else:
         inner = f"SELECT {keys}, {extra}, 1 AS copies_ {body}{order}"
@@ -396,7 +418,7 @@ def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
 
 def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
     """The page of matching events (every one with ``page.limit`` None), streamed."""
-    sql, params = _event_sql(query)
+    sql, params = _event_sql(query, conn)
     w = _EVENT_WIDTH
     rows = _stream(conn, query, sql, params)
     while chunk := list(islice(rows, 500)):
@@ -409,12 +431,11 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
 
 @_budgeted
 def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
-    head, head_params, body, params = query.from_sql()
+    head, head_params, body, params, key = _event_from(conn, query)
     # the set of keys alone when nothing but the actors is asked: each key is one event of one article
-    bare = "FROM s WHERE true" if query.article_key() == "s.article_id" and not query.where(actors=False)[0] else None
+    bare = "FROM s WHERE true" if key == "s.article_id" and not query.where(actors=False)[0] else None
     if query.collapse:
-        return _count_collapsed(conn, body, _event_signature_sql(), params, head, head_params, query.article_key(),
-                                bare)
+        return _count_collapsed(conn, body, _event_signature_sql(), params, head, head_params, key, bare)
     return conn.execute(f"{head}SELECT count(*) {bare or body}", [*head_params, *([] if bare else params)]
                         ).fetchone()[0]
 
@@ -422,7 +443,7 @@ def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
 @_budgeted
 def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[list[Any]]]:
     """Matching events (one per cluster unless collapse is off) by PLOVER category and quad class."""
-    head, head_params, body, params = query.from_sql()
+    head, head_params, body, params, _ = _event_from(conn, query)
     counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
     out: dict[str, Counter[Any]] = {"plover": Counter(), "quad_class": Counter()}
     k = query.articles.sample if query.articles is not None else 1
@@ -438,7 +459,7 @@ def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[
 @_budgeted
 def event_places(conn: sqlite3.Connection, query: EventQuery) -> list[tuple[str | None, str | None, int]]:
     """(location, country of the target else the source, events) of the matching events, for the map."""
-    head, head_params, body, params = query.from_sql()
+    head, head_params, body, params, _ = _event_from(conn, query)
     counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
     return conn.execute(f"{head}SELECT e.location, coalesce(e.target_country, e.source_country), {counted} {body} "
                         "GROUP BY 1, 2", [*head_params, *params]).fetchall()
