@@ -174,3 +174,25 @@ def test_the_events_of_a_search_are_the_same_read_by_article_or_by_actor(tmp_pat
                     answers.append(([(h.article.id, h.event, h.copies) for h in store.events(query)],
                                     store.count_events(query), store.event_facets(query)))
             assert answers[:2] == answers[2:] and answers[0][1] > 0, filters
+
+
+def test_a_page_of_events_chosen_in_parts_is_the_page_one_statement_gives(tmp_path: Path, monkeypatch):
+    with open_store(tmp_path / "s.db") as store:
+        for n in range(8):
+            article = replace(_odd_sides_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                              published=f"2024-04-{10 + n:02d}T08:00:00Z",
+                              duplicate_of="harbour0000" if n in (3, 5) else "harbour0001" if n == 6 else None)
+            for i, event in enumerate(article.events):
+                event.goldstein = None if (i + n) % 4 == 0 else float((i * 7 + n) % 10 - 5)
+                event.date = None if (i + n) % 3 == 0 else event.date
+            store.upsert(article)
+        for filters in ({}, {"actor": "NOR"}, {"a": "NOR", "b": "ISL"}, {"plover": "CONSULT"}):
+            for sort in (None, "-goldstein", "published", "-date"):
+                for page in (Page(3), Page(4, 5), Page(50), Page(2, 40)):
+                    query = EventQuery(**filters, sort=sort, page=page)
+                    answers = []
+                    for parts in (0, 1000):  # one statement; in parts
+                        monkeypatch.setattr(results, "_PAGE_IN_PARTS", parts)
+                        answers.append([(h.article.id, h.index, h.copies) for h in store.events(query)])
+                    assert answers[0] == answers[1], (filters, sort, page)
+                    assert answers[0] or page.offset >= 40, (filters, sort, page)
