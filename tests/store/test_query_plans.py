@@ -196,3 +196,23 @@ def test_a_page_of_events_chosen_in_parts_is_the_page_one_statement_gives(tmp_pa
                         answers.append([(h.article.id, h.index, h.copies) for h in store.events(query)])
                     assert answers[0] == answers[1], (filters, sort, page)
                     assert answers[0] or page.offset >= 40, (filters, sort, page)
+
+
+def test_a_searchs_volume_picks_its_period_from_the_days_it_counts(tmp_path: Path):
+    """volume_auto gives the period the span of the matches' publication times calls for (published_range)
+    and the points volume gives in it, from one count of the days."""
+    from datetime import date
+
+    with open_store(tmp_path / "s.db") as store:
+        for n, published in enumerate(["2024-04-10T08:00:00Z", "2024-05-30T23:00:00-02:00", "2024-06-01T01:00:00Z",
+                                       "2025-02-01T00:00:00Z", "2027-01-01T00:00:00Z", None]):
+            title = ["one", "one two", "two", "two three", "three", "three"][n]
+            store.upsert(replace(harbour_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                                 title=title, published=published, duplicate_of="harbour0001" if n == 2 else None))
+        for q in ("one", "two", "three", "harbour", "nothing"):
+            for collapse in (False, True):
+                query = ArticleQuery(q=q, collapse=collapse)
+                first, last = store.published_range(query)
+                span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days if first else None
+                freq = "week" if span is None else "day" if span <= 62 else "week" if span <= 730 else "month"
+                assert store.volume_auto(query) == (freq, store.volume(query, freq)), (q, collapse)

@@ -176,6 +176,10 @@ class Store:
     def volume(self, query: ArticleQuery, freq: str = "week") -> list[dict[str, Any]]:
         return results.volume(self.conn, query, freq)
 
+    def volume_auto(self, query: ArticleQuery) -> tuple[str, list[dict[str, Any]]]:
+        """The volume in the period that suits the span of the matches' days (day, week or month), and it."""
+        return results.volume_auto(self.conn, query)
+
     def published_range(self, query: ArticleQuery) -> tuple[str | None, str | None]:
         """The first and last publication time of the matching articles."""
         head, body, params = query.from_sql()

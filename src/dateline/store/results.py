@@ -307,20 +307,47 @@ def article_facets(conn: sqlite3.Connection, query: ArticleQuery) -> dict[str, l
 def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dict[str, Any]]:
     """Matching articles per day, week (ISO) or month (clusters, with ``collapse``), and the share of all
     the store's articles of that period; each point with its first and last day."""
-    from ..timeline import FREQUENCIES, _next, _start, period_of
+    from ..timeline import FREQUENCIES
     from .query import QueryError
 
     if freq not in FREQUENCIES:
         raise QueryError(f"freq={freq!r} is not a period; use day, week or month")
+    return _points(*_volume_days(conn, query), freq)
+
+
+@_budgeted
+def volume_auto(conn: sqlite3.Connection, query: ArticleQuery) -> tuple[str, list[dict[str, Any]]]:
+    """The volume in a period that gives a readable chart (days over two months at most, weeks over two
+    years, else months: the span of the matches' publication days), and its points; the days are counted
+    once for both."""
+    by_day, every_day = _volume_days(conn, query)
+    days = sorted(day for day, _ in by_day)
+    if not days:
+        return "week", []
+    span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days
+    freq = "day" if span <= 62 else "week" if span <= 730 else "month"
+    return freq, _points(by_day, every_day, freq)
+
+
+def _volume_days(conn: sqlite3.Connection, query: ArticleQuery) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """(day, matching articles or clusters) of the matches, and (day, all articles or clusters) of the store."""
     head, body, params = query.from_sql()
     counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
     dated = " AND a.published_at IS NOT NULL" if " WHERE " in body else " WHERE a.published_at IS NOT NULL"
     by_day = conn.execute(f"{head} SELECT substr(a.published_at, 1, 10), {counted} {body}{dated} GROUP BY 1",
                           params).fetchall()
     if not by_day:
-        return []
+        return [], []
     every_day = conn.execute(  # the summary the write path keeps (store/summaries.py)
         f"SELECT day, {'clusters' if query.collapse else 'articles'} FROM article_days").fetchall()
+    return by_day, every_day
+
+
+def _points(by_day: list[tuple[str, int]], every_day: list[tuple[str, int]], freq: str) -> list[dict[str, Any]]:
+    from ..timeline import _next, _start, period_of
+
+    if not by_day:
+        return []
 
     def bucket(rows: list[tuple[str, int]]) -> dict[date, int]:
         out: dict[date, int] = {}
