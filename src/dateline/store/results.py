@@ -413,8 +413,9 @@ def _event_from(conn: sqlite3.Connection | None, query: EventQuery) -> tuple[str
     if conn is not None and articles is not None and articles.q and articles.is_filtered():
         from .search import fts_query
 
-        matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                               [fts_query(articles.q)]).fetchone()[0]
+        with budget(conn, query):  # the search's own budget, whichever way its events are then read
+            matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                   [fts_query(articles.q)]).fetchone()[0]
         every = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
         by_actors = matches > _FEW_MATCHES * every
     return (*query.from_sql(by_actors=by_actors), query.article_key(by_actors=by_actors))
