@@ -3,11 +3,14 @@ fact table: at 100,000 articles a scan of the events is half a second per list."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from dateline.store import open_store
-from dateline.store.query import EventQuery, Page
-from dateline.store.results import _event_sql
+from dateline.model import Actor
+from dateline.store import open_store, results
+from dateline.store.query import ActorRef, ArticleQuery, EventQuery, Page, QuoteQuery
+from dateline.store.schema import SCHEMA_VERSION
+from tests.store.old_stores import old_store
 from tests.store.records import harbour_article
 
 
@@ -19,7 +22,7 @@ def test_an_actor_by_country_is_found_through_indexes_on_both_sides_of_its_or(tm
     with open_store(tmp_path / "s.db") as store:
         store.upsert(harbour_article())
         for side in ("source", "target"):
-            sql, params = _event_sql(EventQuery(**{side: "NOR"}, collapse=False, page=Page(20)))
+            sql, params = results._event_sql(EventQuery(**{side: "NOR"}, collapse=False, page=Page(20)))
             steps = plan(store, sql, params)
             assert not [s for s in steps if s.startswith("SCAN e")], steps
             assert any(f"events_{side}_country" in s for s in steps), steps
@@ -28,9 +31,188 @@ def test_an_actor_by_country_is_found_through_indexes_on_both_sides_of_its_or(tm
 def test_the_articles_alone_in_their_cluster_are_told_by_the_index_of_the_copies(tmp_path: Path):
     with open_store(tmp_path / "s.db") as store:
         store.upsert(harbour_article())
-        sql, params = _event_sql(EventQuery(source="NOR", page=Page(20)))  # collapsed: the default
+        sql, params = results._event_sql(EventQuery(source="NOR", page=Page(20)))  # collapsed: the default
         steps = plan(store, sql, params)
         assert any("articles_duplicate_of" in s for s in steps), steps
         assert [h.event for h in store.events(EventQuery(source="NOR", page=Page(20)))] == [
             e for e in harbour_article().events
             if e.source and ((e.source.code or "").startswith("NOR") or e.source.country == "NOR")]
+
+
+def _odd_sides_article():
+    """The harbour story with events whose sides disagree the ways real ones can: a code with no country,
+    a country with no code, a code of another country than its country, an IGO code, a name only."""
+    article = harbour_article()
+    base = article.events[0]
+    sides = [
+        (Actor("Norwegian ministry", code="NORGOV"), Actor("Iceland", code="ISL", country="ISL")),
+        (Actor("Oslo", country="NOR"), Actor("Reykjavik")),
+        (Actor("Norway's envoy", code="NORGOV", country="ISL"), Actor("NATO", code="IGOWSTNAT", country="NOR")),
+        (Actor("Ingrid Dahl", entity="e-dahl"), Actor("Norway", code="NOR", country="NOR", entity="e-nor")),
+        (Actor("the Norwegians", code="NORWAY"), Actor("Iceland", entity="e-isl", code="ISL")),
+    ]
+    for n, (source, target) in enumerate(sides):
+        article.events.append(replace(base, source=source, target=target, id=f"odd-{n}"))
+    return article
+
+
+def test_an_actors_set_of_keys_is_the_set_its_conditions_give(tmp_path: Path):
+    """ActorRef.rows_sql (what a list reads its events from) holds exactly the events ActorRef.sql selects."""
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(_odd_sides_article())
+        for text in ("NOR", "Norway", "NORGOV", "country-nor", "country-isl", "IGOWSTNAT", "ISL",
+                     "person-ingrid-dahl", "Ingrid Dahl", "Dahl", "Reykjavik", "the Norwegians"):
+            ref = ActorRef.parse(text)
+            for side in ("source", "target"):
+                cond, params = ref.sql(side)
+                expected = set(store.conn.execute(f"SELECT article_id, idx FROM events e WHERE {cond}", params))
+                rows, params = ref.rows_sql(side)
+                got = store.conn.execute(rows, params).fetchall()
+                assert len(got) == len(set(got)), (text, side)  # each key once
+                assert set(got) == expected, (text, side)
+        # and a list over every combination of actor filters gives what the conditions alone give
+        for filters in ({"actor": "NOR"}, {"actor": "Norway"}, {"source": "NOR", "target": "ISL"},
+                        {"a": "NOR", "b": "ISL"}, {"a": "NOR", "b": "ISL", "directed": True},
+                        {"actor": "Ingrid Dahl", "target": "country-nor"}):
+            query = EventQuery(**filters, collapse=False, page=Page(None))
+            where, params = query.where()
+            expected = store.conn.execute(
+                "SELECT e.event_id FROM events e JOIN articles a ON a.id = e.article_id WHERE "
+                f"{' AND '.join(where)} ORDER BY e.day, e.article_id, e.idx", params).fetchall()
+            assert [h.event.id for h in store.events(query)] == [r[0] for r in expected], filters
+
+
+def test_an_actor_by_country_is_read_from_the_indexes_alone(tmp_path: Path):
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(harbour_article())
+        for side in ("source", "target"):
+            rows, params = ActorRef.parse("Norway").rows_sql(side)
+            steps = plan(store, rows, params)
+            assert steps and all("COVERING INDEX" in s for s in steps if s.startswith(("SEARCH", "SCAN"))), steps
+            assert not [s for s in steps if "TEMP B-TREE" in s], steps  # the branches add up without a set
+
+
+def _indexes(store) -> set[str]:
+    return {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_the_migration_to_versions_12_to_14_give_an_old_store_the_indexes_of_a_new_one(tmp_path: Path):
+    article = _odd_sides_article()
+    old_store(tmp_path / "old.db", 7, [article])
+    with open_store(tmp_path / "old.db") as old, open_store(tmp_path / "new.db") as new:
+        new.upsert(article)
+        assert old.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert _indexes(old) == _indexes(new)
+        assert {"articles_list", "articles_ids", "articles_copies"} <= _indexes(old)
+        assert "entities_name" not in _indexes(old) and "quotes_speaker_entity" in _indexes(old)
+        columns = {r[2] for r in old.conn.execute("PRAGMA index_info(events_source)")}
+        assert columns == {"source_code", "source_country"}
+        for query in (EventQuery(actor="NOR", page=Page(None)), EventQuery(a="NOR", b="ISL", page=Page(None))):
+            assert [h.event for h in old.events(query)] == [h.event for h in new.events(query)]
+            assert old.count_events(query) == new.count_events(query)
+        for quotes in (QuoteQuery(speaker="person-ingrid-dahl"), QuoteQuery(speaker="Ingrid Dahl", collapse=False)):
+            assert [h.quote for h in old.quotes(quotes)] == [h.quote for h in new.quotes(quotes)] != []
+            assert old.count_quotes(quotes) == new.count_quotes(quotes) == 1
+
+
+def test_a_speakers_set_of_keys_is_the_set_its_condition_gives(tmp_path: Path):
+    article = _odd_sides_article()
+    article.quotes.append(replace(article.quotes[0], speaker_entity=None, speaker_name="Dahl"))
+    article.quotes.append(replace(article.quotes[0], speaker_entity="e-nor", speaker_name="Norway"))
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(article)
+        for speaker in ("person-ingrid-dahl", "Ingrid Dahl", "Dahl", "country-nor", "gpe-norway", "Norway"):
+            query = QuoteQuery(speaker=speaker)
+            where, params = query.where()
+            expected = set(store.conn.execute(f"SELECT q.article_id, q.idx FROM quotes q WHERE {where[0]}", params))
+            rows, params = query.speaker_rows()
+            got = store.conn.execute(rows, params).fetchall()
+            assert len(got) == len(set(got)) and set(got) == expected, speaker
+        assert store.count_quotes(QuoteQuery(speaker="country-nor")) == 1
+
+
+def test_an_entitys_articles_are_the_same_walked_newest_first_or_read_from_its_rows(tmp_path: Path, monkeypatch):
+    """A common entity's page walks the articles by date (results._WALK_SHARE); a rare one's reads its rows:
+    both give the same pages and the same total (the page's summary)."""
+    with open_store(tmp_path / "s.db") as store:
+        for n in range(12):
+            article = replace(_odd_sides_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                              published=f"2024-04-{10 + n % 5:02d}T08:00:00Z" if n % 4 else None)
+            if n % 3 == 0:
+                article.entities = [e for e in article.entities if e.id != "e-dahl"]
+            store.upsert(article)
+        for key in ("country-nor", "person-ingrid-dahl", "gpe-nowhere"):
+            cond, params = results.group_rows_sql("e", key)
+            expected = [r[0] for r in store.conn.execute(
+                f"SELECT DISTINCT a.id, a.published_at FROM entities e JOIN articles a ON a.id = e.article_id "
+                f"WHERE {cond} ORDER BY a.published_at DESC NULLS LAST, a.id", params)]
+            pages = {}
+            for share in (0.0, 2.0):  # every entity walked; none
+                monkeypatch.setattr(results, "_WALK_SHARE", share)
+                pages[share] = [results.entity_article_ids(store.conn, key, limit=5, offset=offset)
+                                for offset in (0, 5, 10)]
+            assert pages[0.0] == pages[2.0], key
+            assert [i for ids, _ in pages[0.0] for i in ids] == expected, key
+            assert {total for _, total in pages[0.0]} == {len(expected)}, key
+
+
+def test_the_events_of_a_search_are_the_same_read_by_article_or_by_actor(tmp_path: Path, monkeypatch):
+    with open_store(tmp_path / "s.db") as store:
+        for n in range(6):
+            article = replace(_odd_sides_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                              duplicate_of="harbour0000" if n == 3 else None)
+            if n % 2:
+                article.title, article.text = "Trawlers", article.text.replace("fishing", "trawling")
+            store.upsert(article)
+        for filters in ({"actor": "NOR"}, {"a": "NOR", "b": "ISL"}, {"source": "Ingrid Dahl", "plover": "CONSULT"}):
+            answers = []
+            for few in (0.0, 2.0):  # by actor; by article
+                monkeypatch.setattr(results, "_FEW_MATCHES", few)
+                for collapse in (True, False):
+                    query = EventQuery(**filters, articles=ArticleQuery(q="fishing"), collapse=collapse,
+                                       page=Page(None))
+                    answers.append(([(h.article.id, h.event, h.copies) for h in store.events(query)],
+                                    store.count_events(query), store.event_facets(query)))
+            assert answers[:2] == answers[2:] and answers[0][1] > 0, filters
+
+
+def test_a_page_of_events_chosen_in_parts_is_the_page_one_statement_gives(tmp_path: Path, monkeypatch):
+    with open_store(tmp_path / "s.db") as store:
+        for n in range(8):
+            article = replace(_odd_sides_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                              published=f"2024-04-{10 + n:02d}T08:00:00Z",
+                              duplicate_of="harbour0000" if n in (3, 5) else "harbour0001" if n == 6 else None)
+            for i, event in enumerate(article.events):
+                event.goldstein = None if (i + n) % 4 == 0 else float((i * 7 + n) % 10 - 5)
+                event.date = None if (i + n) % 3 == 0 else event.date
+            store.upsert(article)
+        for filters in ({}, {"actor": "NOR"}, {"a": "NOR", "b": "ISL"}, {"plover": "CONSULT"}):
+            for sort in (None, "-goldstein", "published", "-date"):
+                for page in (Page(3), Page(4, 5), Page(50), Page(2, 40)):
+                    query = EventQuery(**filters, sort=sort, page=page)
+                    answers = []
+                    for parts in (0, 1000):  # one statement; in parts
+                        monkeypatch.setattr(results, "_PAGE_IN_PARTS", parts)
+                        answers.append([(h.article.id, h.index, h.copies) for h in store.events(query)])
+                    assert answers[0] == answers[1], (filters, sort, page)
+                    assert answers[0] or page.offset >= 40, (filters, sort, page)
+
+
+def test_a_searchs_volume_picks_its_period_from_the_days_it_counts(tmp_path: Path):
+    """volume_auto gives the period the span of the matches' publication times calls for (published_range)
+    and the points volume gives in it, from one count of the days."""
+    from datetime import date
+
+    with open_store(tmp_path / "s.db") as store:
+        for n, published in enumerate(["2024-04-10T08:00:00Z", "2024-05-30T23:00:00-02:00", "2024-06-01T01:00:00Z",
+                                       "2025-02-01T00:00:00Z", "2027-01-01T00:00:00Z", None]):
+            title = ["one", "one two", "two", "two three", "three", "three"][n]
+            store.upsert(replace(harbour_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                                 title=title, published=published, duplicate_of="harbour0001" if n == 2 else None))
+        for q in ("one", "two", "three", "harbour", "nothing"):
+            for collapse in (False, True):
+                query = ArticleQuery(q=q, collapse=collapse)
+                first, last = store.published_range(query)
+                span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days if first else None
+                freq = "week" if span is None else "day" if span <= 62 else "week" if span <= 730 else "month"
+                assert store.volume_auto(query) == (freq, store.volume(query, freq)), (q, collapse)

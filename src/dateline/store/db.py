@@ -176,6 +176,10 @@ class Store:
     def volume(self, query: ArticleQuery, freq: str = "week") -> list[dict[str, Any]]:
         return results.volume(self.conn, query, freq)
 
+    def volume_auto(self, query: ArticleQuery) -> tuple[str, list[dict[str, Any]]]:
+        """The volume in the period that suits the span of the matches' days (day, week or month), and it."""
+        return results.volume_auto(self.conn, query)
+
     def published_range(self, query: ArticleQuery) -> tuple[str | None, str | None]:
         """The first and last publication time of the matching articles."""
         head, body, params = query.from_sql()
@@ -347,12 +351,18 @@ class Store:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+READ_MMAP_BYTES = 2**31
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
             if not path.exists():
                 raise StoreError(f"{path}: no such database; run `dateline ingest` first or pass --db")
             conn = _open_readonly(path)
+            # a reader maps the file (up to SQLite's cap, 2 GiB): a list that reads thousands of rows of a
+            # large store copies no page into a cache of its own; nothing writes through this connection
+            conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)

@@ -92,7 +92,9 @@ def country_filter(value: str) -> str:
 def stats(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
     """What the store holds, for `dateline stats` and the web front page."""
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-    first, last = conn.execute("SELECT min(published_at), max(published_at) FROM articles").fetchone()
+    # each bound read off the index of publication times (min and max in one SELECT would read every row)
+    first, last = conn.execute("SELECT (SELECT min(published_at) FROM articles), "
+                               "(SELECT max(published_at) FROM articles)").fetchone()
     last_run = conn.execute(
         "SELECT id, started, finished, status, stored, skipped, failed FROM ingest_runs ORDER BY id DESC LIMIT 1"
     ).fetchone()
@@ -102,7 +104,7 @@ def stats(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
         "bytes": path.stat().st_size if path.exists() else 0,
         "articles": one("SELECT count(*) FROM articles"),
         "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-        "clusters": one("SELECT count(DISTINCT duplicate_of) FROM articles"),
+        "clusters": one("SELECT count(DISTINCT duplicate_of) FROM articles WHERE duplicate_of IS NOT NULL"),
         "paragraphs": one("SELECT count(*) FROM paragraphs"),
         # entities: the pages across articles, kept by the write path (store/summaries.py), like the mentions
         "entities": one("SELECT count(*) FROM entity_pages"),
@@ -112,11 +114,19 @@ def stats(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
         "failures": one("SELECT count(*) FROM failures"),
         "published_from": first,
         "published_to": last,
-        "languages": dict(conn.execute(
-            "SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()),
+        "languages": _languages(conn),
         "publishers": dict(conn.execute(
             "SELECT coalesce(publisher, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
         ).fetchall()),
         "last_run": dict(zip(("id", "started", "finished", "status", "stored", "skipped", "failed"), last_run,
                              strict=True)) if last_run else None,
     }
+
+
+def _languages(conn: sqlite3.Connection) -> dict[str, int]:
+    """Articles per language ('?' for none), most first: grouped by the column itself, so that its index
+    counts them, then named."""
+    counts: dict[str, int] = {}
+    for language, n in conn.execute("SELECT language, count(*) FROM articles GROUP BY language"):
+        counts[language if language is not None else "?"] = counts.get(language if language is not None else "?", 0) + n
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -211,6 +211,60 @@ class ActorRef:
             params += [pattern, pattern]
         return "(" + " OR ".join(conds or ["0"]) + ")", params
 
+    def rows_sql(self, side: str) -> tuple[str, list[Any]]:
+        """The events whose ``side`` is this actor, as a SELECT of their keys (article_id, idx), each once: the
+        same set as ``sql``, one branch per part of its OR. The country's and the codes' branches read one
+        index each and no row (the index of a side's code holds its country too), each leaving out what an
+        earlier one gave, so that they add up without a set to take out doubles; an entity's or a name's
+        branch is joined with UNION."""
+        branches: list[str] = []
+        params: list[Any] = []
+        before: list[tuple[str, list[Any]]] = []  # what the earlier branches took, as conditions to leave out
+        if self.country:
+            branches.append(f"SELECT article_id, idx FROM events WHERE {side}_country = ?")
+            params.append(self.country)
+            before.append((f"{side}_country IS NOT ?", [self.country]))
+        for prefix in dict.fromkeys(p for p in (self.country, self.code) if p):
+            cond, p = _prefix_range(f"{side}_code", prefix)
+            conds, table = [cond, *(c for c, _ in before)], "events"
+            if self.country and prefix.startswith(self.country):
+                # a code that starts with the country, of a side whose country is another: few events, which
+                # the partial index of the sides whose code is not of their country holds (schema 14)
+                conds.append(f"{side}_code IS NOT NULL AND substr({side}_code, 1, 3) IS NOT {side}_country")
+                table = f"events INDEXED BY events_{side}_odd"
+            branches.append(f"SELECT article_id, idx FROM {table} WHERE {' AND '.join(conds)}")
+            params += p + [v for _, values in before for v in values]
+            before.append((f"NOT {cond}", p))  # a code in a range is not NULL
+        chain = " UNION ALL ".join(branches)
+        others: list[str] = []
+        if self.key:
+            rows, p = group_rows_sql("n", self.key)
+            others.append(f"SELECT e.article_id, e.idx FROM entities n JOIN events e ON e.article_id = n.article_id "
+                          f"AND e.{side}_entity = n.entity_id WHERE {rows} OR n.entity_key = ?")
+            params += [*p, self.key]
+        if self.words:
+            pattern = f"% {_like(self.words)} %"
+            others.append(
+                f"SELECT e.article_id, e.idx FROM events e WHERE (' ' || dateline_norm(e.{side}_text) || ' ') "
+                "LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities n WHERE n.article_id = e.article_id "
+                f"AND n.entity_id = e.{side}_entity AND (' ' || n.name_norm || ' ') LIKE ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        if not others:
+            return chain or "SELECT article_id, idx FROM events WHERE 0", params
+        return _union(([f"SELECT article_id, idx FROM ({chain})"] if chain else []) + others), params
+
+
+def _union(selects: list[str]) -> str:
+    """Event keys in any of ``selects`` (each a SELECT of article_id, idx), each key once."""
+    if len(selects) == 1:
+        return f"SELECT DISTINCT article_id, idx FROM ({selects[0]})"
+    return " UNION ".join(f"SELECT article_id, idx FROM ({s})" for s in selects)
+
+
+def _intersect(first: str, second: str) -> str:
+    """Event keys in both selects."""
+    return f"SELECT article_id, idx FROM ({first}) INTERSECT SELECT article_id, idx FROM ({second})"
+
 
 def event_signature(event: Event, cluster: str) -> tuple:
     """What makes two events of one cluster the same event (see EventQuery's collapse, which must agree)."""
@@ -442,10 +496,64 @@ class EventQuery:
             out["directed"] = True
         return out
 
-    def where(self) -> tuple[list[str], list[Any]]:
+    def actor_rows(self) -> tuple[str | None, list[Any]]:
+        """The events the actor filters (actor, source, target, the pair a/b) match, as one SELECT of their
+        keys (ActorRef.rows_sql, composed with UNION and INTERSECT), or None without actor filters: the
+        set ``from_sql`` starts from, the same events as the actor conditions of ``where(actors=True)``."""
+        refs = self.refs
+        sets: list[tuple[str, list[Any]]] = []
+        if "actor" in refs:
+            src, p1 = refs["actor"].rows_sql("source")
+            tgt, p2 = refs["actor"].rows_sql("target")
+            sets.append((_union([src, tgt]), p1 + p2))
+        for side in ("source", "target"):
+            if side in refs:
+                sets.append(refs[side].rows_sql(side))
+        if "a" in refs:
+            sa, psa = refs["a"].rows_sql("source")
+            tb, ptb = refs["b"].rows_sql("target")
+            pair, params = _intersect(sa, tb), psa + ptb
+            if not self.directed:
+                sb, psb = refs["b"].rows_sql("source")
+                ta, pta = refs["a"].rows_sql("target")
+                pair, params = _union([pair, _intersect(sb, ta)]), params + psb + pta
+            sets.append((pair, params))
+        if not sets:
+            return None, []
+        rows, params = sets[0]
+        for more, p in sets[1:]:
+            rows, params = _intersect(rows, more), params + p
+        return rows, params
+
+    def from_sql(self, *, by_actors: bool = True) -> tuple[str, list[Any], str, list[Any]]:
+        """(CTE head, its parameters, FROM ... WHERE ..., its parameters): the matching events ``e`` joined to
+        their articles ``a``, always with a WHERE (a caller adds AND ...). With actor filters (and
+        ``by_actors``) the events are read from the set of keys they match (``actor_rows``), made once as
+        the CTE ``s`` however many times a statement reads the body; the other filters are tested on those
+        rows. Without ``by_actors`` every filter is a condition (the events of a few matching articles are
+        fewer than an actor's)."""
+        rows, head_params = self.actor_rows() if by_actors else (None, [])
+        where, params = self.where(actors=rows is None)
+        if rows is None:
+            head, joined = "", "FROM events e JOIN articles a ON a.id = e.article_id"
+        else:
+            head = f"WITH s AS MATERIALIZED ({rows}) "
+            joined = ("FROM s CROSS JOIN events e ON e.article_id = s.article_id AND e.idx = s.idx "
+                      "JOIN articles a ON a.id = e.article_id")
+        return head, head_params, f"{joined} WHERE {' AND '.join(where) or 'true'}", params
+
+    def article_key(self, *, by_actors: bool = True) -> str:
+        """The matching events' article id as ``from_sql`` names it: that of the set of keys when it starts
+        from one (a condition on it is tested before the event's row is read)."""
+        set_driven = by_actors and self.refs.keys() & {"actor", "source", "target", "a"}
+        return "s.article_id" if set_driven else "e.article_id"
+
+    def where(self, *, actors: bool = True) -> tuple[list[str], list[Any]]:
+        """The conditions on the events ``e`` (and their articles ``a``); without the actor filters'
+        with ``actors`` False (from_sql reads those from the set of keys they match)."""
         where: list[str] = []
         params: list[Any] = []
-        refs = self.refs
+        refs = self.refs if actors else {}
         if "actor" in refs:
             src, p1 = refs["actor"].sql("source")
             tgt, p2 = refs["actor"].sql("target")
@@ -535,10 +643,41 @@ class QuoteQuery:
     def filters(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FILTERS if getattr(self, name) not in (None, "")}
 
-    def where(self) -> tuple[list[str], list[Any]]:
+    def speaker_rows(self) -> tuple[str | None, list[Any]]:
+        """The quotes of the speaker (its name, or the entity of a page or per-type key), as a SELECT of their
+        keys (article_id, idx): the same quotes as the speaker condition of ``where(speaker=True)``, found
+        through the index of speakers' names and that of each article's speakers (quotes_speaker_entity)."""
+        if not self.speaker:
+            return None, []
+        rows, p = group_rows_sql("n", self.speaker)
+        sql = ("SELECT article_id, idx FROM quotes WHERE speaker_norm = ? UNION SELECT q.article_id, q.idx FROM "
+               f"(SELECT DISTINCT n.article_id, n.entity_id FROM entities n WHERE {rows} OR n.entity_key = ?) n "
+               "JOIN quotes q ON q.article_id = n.article_id AND q.speaker_entity = n.entity_id")
+        return sql, [normalise_name(self.speaker), *p, self.speaker]
+
+    def article_key(self) -> str:
+        """The matching quotes' article id as ``from_sql`` names it (see EventQuery.article_key)."""
+        return "s.article_id" if self.speaker else "q.article_id"
+
+    def from_sql(self) -> tuple[str, list[Any], str, list[Any]]:
+        """(CTE head, its parameters, FROM ... WHERE ..., its parameters), as EventQuery.from_sql: with a
+        speaker, the quotes are read from the set of keys ``speaker_rows`` gives."""
+        rows, head_params = self.speaker_rows()
+        where, params = self.where(speaker=rows is None)
+        if rows is None:
+            head, joined = "", "FROM quotes q JOIN articles a ON a.id = q.article_id"
+        else:
+            head = f"WITH s AS MATERIALIZED ({rows}) "
+            joined = ("FROM s CROSS JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.idx "
+                      "JOIN articles a ON a.id = q.article_id")
+        return head, head_params, f"{joined} WHERE {' AND '.join(where) or 'true'}", params
+
+    def where(self, *, speaker: bool = True) -> tuple[list[str], list[Any]]:
+        """The conditions on the quotes ``q`` (and their articles ``a``); without the speaker's with
+        ``speaker`` False (from_sql reads those from the set of keys it matches)."""
         where: list[str] = []
         params: list[Any] = []
-        if self.speaker:
+        if self.speaker and speaker:
             rows, p = group_rows_sql("n", self.speaker)
             where.append(
                 "(q.speaker_norm = ? OR (q.article_id, q.speaker_entity) IN (SELECT n.article_id, n.entity_id "

@@ -135,39 +135,67 @@ def _stream(conn: sqlite3.Connection, query: Any, sql: str, params: list[Any]) -
 
 
 # An article alone in its cluster (most are): its facts need no collapsing.
-ALONE = "(a.duplicate_of IS NULL AND a.id NOT IN (SELECT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL))"
+# The articles that have a copy or are one (few: the partial index articles_copies holds them).
+_IN_CLUSTERS = ("(SELECT id FROM articles INDEXED BY articles_copies WHERE duplicate_of IS NOT NULL "
+                "UNION ALL SELECT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL)")
+
+
+def alone(article_id: str) -> str:
+    """True of the rows whose article (its id ``article_id``) is alone in its cluster (most are). Told by the
+    article's id alone, so that a list driven by a set of keys tests it before it reads a row."""
+    return f"{article_id} NOT IN {_IN_CLUSTERS}"
+
+
+def clustered(article_id: str) -> str:
+    return f"{article_id} IN {_IN_CLUSTERS}"
+
+
 
 
 def _and(body: str, cond: str) -> str:
     return f"{body} AND {cond}" if " WHERE " in body else f"{body} WHERE {cond}"
 
 
-def _collapsed(select: str, body: str, partition: str, pick: str, sorts: dict[str, str], order: str,
-               tiebreak: list[str], *, alone: str | None = None) -> str:
-    """One row per ``partition`` (the first by ``pick``), with ``copies``, ordered as ``order`` says.
-
-    ``order`` is an ORDER BY over the inner columns; they are carried out under aliases. With ``alone``
-    (a condition true of the rows that have no copies), only the other rows go through the window."""
+def _carried(sorts: dict[str, str], tiebreak: list[str], order: str) -> tuple[str, str]:
+    """The sort columns carried out of an inner SELECT under aliases (s0, s1 ...), and ``order`` (an ORDER BY
+    over the inner columns) written over those aliases."""
     bases = [expr.split(" COLLATE")[0] for expr in [*sorts.values(), *tiebreak]]
     carried = {expr: f"s{i}" for i, expr in enumerate(dict.fromkeys(bases))}
     outer = order
     for expr, alias in sorted(carried.items(), key=lambda kv: -len(kv[0])):
         outer = outer.replace(expr, alias)
-    extra = ", ".join(f"{expr} AS {alias}" for expr, alias in carried.items())
+    return ", ".join(f"{expr} AS {alias}" for expr, alias in carried.items()), outer
+
+
+def _collapsed(select: str, body: str, partition: str, pick: str, sorts: dict[str, str], order: str,
+               tiebreak: list[str], *, alone: str | None = None, others: str | None = None) -> str:
+    """One row per ``partition`` (the first by ``pick``), with ``copies``, ordered as ``order`` says.
+
+    ``order`` is an ORDER BY over the inner columns; they are carried out under aliases. With ``alone``
+    (a condition true of the rows that have no copies), only the other rows (``others``, by default NOT alone)
+    go through the window."""
+    extra, outer = _carried(sorts, tiebreak, order)
     windowed = (f"SELECT {select}, {extra}, row_number() OVER (PARTITION BY {partition} ORDER BY {pick}) AS nth_, "
                 f"count(*) OVER (PARTITION BY {partition}) AS copies_ "
-                f"{_and(body, f'NOT {alone}') if alone else body}")
+                f"{_and(body, others or f'NOT {alone}') if alone else body}")
     if alone is None:
         return f"SELECT * FROM ({windowed}) WHERE nth_ = 1{outer}"
     single = f"SELECT {select}, {extra}, 1 AS nth_, 1 AS copies_ {_and(body, alone)}"
     return f"SELECT * FROM ({single} UNION ALL SELECT * FROM ({windowed}) WHERE nth_ = 1){outer}"
 
 
-def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params: list[Any]) -> int:
-    """Rows of ``body`` counted once per ``signature``: those alone in their cluster, then the rest grouped."""
-    sql = (f"SELECT (SELECT count(*) {_and(body, ALONE)}) + "
-           f"(SELECT count(*) FROM (SELECT 1 {_and(body, f'NOT {ALONE}')} GROUP BY {signature}))")
-    return conn.execute(sql, [*params, *params]).fetchone()[0]
+def _count_collapsed(conn: sqlite3.Connection, body: str, signature: str, params: list[Any], head: str = "",
+                     head_params: tuple | list = (), article_id: str = "a.id", bare: str | None = None) -> int:
+    """Rows of ``body`` counted once per ``signature``: those alone in their cluster, then the rest grouped
+    (``head``: a CTE the body reads; ``article_id``: the rows' article id, as the body names it; ``bare``:
+    a FROM ... WHERE with the same rows as ``body`` and no parameters that reads no row, for those alone)."""
+    alone_params = [] if bare else params
+    # two statements: SQLite plans each part better alone than as the two terms of one sum
+    alone_rows = conn.execute(f"{head}SELECT count(*) {_and(bare or body, alone(article_id))}",
+                              [*head_params, *alone_params]).fetchone()[0]
+    grouped = conn.execute(f"{head}SELECT count(*) FROM (SELECT 1 {_and(body, clustered(article_id))} "
+                           f"GROUP BY {signature})", [*head_params, *params]).fetchone()[0]
+    return alone_rows + grouped
 
 
 # -- articles ----------------------------------------------------------------------------------------
@@ -279,20 +307,47 @@ def article_facets(conn: sqlite3.Connection, query: ArticleQuery) -> dict[str, l
 def volume(conn: sqlite3.Connection, query: ArticleQuery, freq: str) -> list[dict[str, Any]]:
     """Matching articles per day, week (ISO) or month (clusters, with ``collapse``), and the share of all
     the store's articles of that period; each point with its first and last day."""
-    from ..timeline import FREQUENCIES, _next, _start, period_of
+    from ..timeline import FREQUENCIES
     from .query import QueryError
 
     if freq not in FREQUENCIES:
         raise QueryError(f"freq={freq!r} is not a period; use day, week or month")
+    return _points(*_volume_days(conn, query), freq)
+
+
+@_budgeted
+def volume_auto(conn: sqlite3.Connection, query: ArticleQuery) -> tuple[str, list[dict[str, Any]]]:
+    """The volume in a period that gives a readable chart (days over two months at most, weeks over two
+    years, else months: the span of the matches' publication days), and its points; the days are counted
+    once for both."""
+    by_day, every_day = _volume_days(conn, query)
+    days = sorted(day for day, _ in by_day)
+    if not days:
+        return "week", []
+    span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days
+    freq = "day" if span <= 62 else "week" if span <= 730 else "month"
+    return freq, _points(by_day, every_day, freq)
+
+
+def _volume_days(conn: sqlite3.Connection, query: ArticleQuery) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """(day, matching articles or clusters) of the matches, and (day, all articles or clusters) of the store."""
     head, body, params = query.from_sql()
     counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
     dated = " AND a.published_at IS NOT NULL" if " WHERE " in body else " WHERE a.published_at IS NOT NULL"
     by_day = conn.execute(f"{head} SELECT substr(a.published_at, 1, 10), {counted} {body}{dated} GROUP BY 1",
                           params).fetchall()
     if not by_day:
-        return []
+        return [], []
     every_day = conn.execute(  # the summary the write path keeps (store/summaries.py)
         f"SELECT day, {'clusters' if query.collapse else 'articles'} FROM article_days").fetchall()
+    return by_day, every_day
+
+
+def _points(by_day: list[tuple[str, int]], every_day: list[tuple[str, int]], freq: str) -> list[dict[str, Any]]:
+    from ..timeline import _next, _start, period_of
+
+    if not by_day:
+        return []
 
     def bucket(rows: list[tuple[str, int]]) -> dict[date, int]:
         out: dict[date, int] = {}
@@ -343,30 +398,96 @@ _EVENT_COLUMNS = (
 _LEAD_END = (f"SELECT a.id, coalesce((SELECT p.\"end\" FROM paragraphs p WHERE p.article_id = a.id AND p.kind = 'body' "
              f"ORDER BY p.idx LIMIT 1), length({article_text_sql()})) FROM articles a WHERE a.id IN ")
 _EVENT_WIDTH = EVENTS.select_width()
-_EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
 
-def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
+# The events of a search that matches at most this share of the store's articles are read article by article;
+# those of a commoner search, from the set of keys of their actors (when the query names actors).
+_FEW_MATCHES = 0.3
+
+
+def _event_from(conn: sqlite3.Connection | None, query: EventQuery) -> tuple[str, list[Any], str, list[Any], str]:
+    """query.from_sql, driven by the set of the actors' keys unless the query's search matches few articles,
+    and the matching events' article id as that SQL names it."""
+    by_actors = True
+    articles = query.articles
+    if conn is not None and articles is not None and articles.q and articles.is_filtered():
+        from .search import fts_query
+
+        with budget(conn, query):  # the search's own budget, whichever way its events are then read
+            matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                   [fts_query(articles.q)]).fetchone()[0]
+        every = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+        by_actors = matches > _FEW_MATCHES * every
+    return (*query.from_sql(by_actors=by_actors), query.article_key(by_actors=by_actors))
+
+
+def _event_sql(query: EventQuery, conn: sqlite3.Connection | None = None) -> tuple[str, list[Any]]:
+    """The page of matching events: which they are (their keys, in order, collapsed, paged) is chosen reading
+    only what the filters, the collapse and the sort need; the columns shown are read for the page's rows."""
     from .query import EVENT_SORTS
 
-    where, params = query.where()
-    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params, key = _event_from(conn, query)
     order = query.order_by()
+    limit, page = query.page.sql()
+    keys = "e.article_id AS k0_, e.idx AS k1_"
+    tiebreak = ["e.article_id", "e.idx"]
+    extra, outer = _carried(EVENT_SORTS, tiebreak, order)
     if query.collapse:
-        sql = _collapsed(_EVENT_COLUMNS, body, _event_signature_sql(), "a.duplicate_of IS NOT NULL, a.id, e.idx",
-                         EVENT_SORTS, order, ["e.article_id", "e.idx"], alone=ALONE)
+        inner = _collapsed(keys, body, _event_signature_sql(), "a.duplicate_of IS NOT NULL, a.id, e.idx",
+                           EVENT_SORTS, order, tiebreak, alone=alone(key), others=clustered(key))
         params = [*params, *params]  # the rows alone, then the others
     else:
-        sql = f"SELECT {_EVENT_COLUMNS}, 1 {body}{order}"
-    return sql, params
+        inner = f"SELECT {keys}, {extra}, 1 AS copies_ {body}{order}"
+    sql = (f"{head}SELECT {_EVENT_COLUMNS}, p.copies_ FROM ({inner}{limit}) p "
+           f"CROSS JOIN events e ON e.article_id = p.k0_ AND e.idx = p.k1_ JOIN articles a ON a.id = e.article_id"
+           f"{outer}")
+    return sql, [*head_params, *params, *page]
+
+
+# A collapsed page of events that ends within this many rows is chosen in parts (see _event_page_sql).
+_PAGE_IN_PARTS = 1000
+
+
+def _event_page_sql(conn: sqlite3.Connection, query: EventQuery) -> tuple[str, list[Any]]:
+    """The SQL of _event_sql for a collapsed page that ends within _PAGE_IN_PARTS rows, its rows chosen in
+    three statements, which SQLite plans better than the one: the first offset + limit of the events alone in
+    their cluster, then of the clustered ones, each in the page's order, then the page of those candidates in
+    that order (the page's rows are among them; each candidate's sort values bound as they were read)."""
+    from .query import EVENT_SORTS
+
+    head, head_params, body, params, key = _event_from(conn, query)
+    order = query.order_by()
+    extra, outer = _carried(EVENT_SORTS, ["e.article_id", "e.idx"], order)
+    columns = ["k0_", "k1_", *(part.rsplit(" AS ", 1)[1] for part in extra.split(", ")), "copies_"]
+    n = query.page.offset + (query.page.limit or 0)
+    keys = "e.article_id AS k0_, e.idx AS k1_"
+    signature = _event_signature_sql()
+    window = (f"row_number() OVER (PARTITION BY {signature} ORDER BY a.duplicate_of IS NOT NULL, a.id, e.idx) AS nth_, "
+              f"count(*) OVER (PARTITION BY {signature}) AS copies_")
+    with budget(conn, query):
+        candidates = conn.execute(
+            f"{head}SELECT {keys}, {extra}, 1 AS copies_ {_and(body, alone(key))}{order} LIMIT ?",
+            [*head_params, *params, n]).fetchall()
+        candidates += conn.execute(
+            f"{head}SELECT {', '.join(columns)} FROM (SELECT {keys}, {extra}, {window} "
+            f"{_and(body, clustered(key))}) WHERE nth_ = 1{outer} LIMIT ?", [*head_params, *params, n]).fetchall()
+    if not candidates:
+        candidates = [(None,) * len(columns)]  # no row joins an event
+    values = ", ".join(["(" + ", ".join("?" * len(columns)) + ")"] * len(candidates))
+    limit, page = query.page.sql()
+    sql = (f"WITH p({', '.join(columns)}) AS (VALUES {values}) SELECT {_EVENT_COLUMNS}, p.copies_ FROM p "
+           f"CROSS JOIN events e ON e.article_id = p.k0_ AND e.idx = p.k1_ JOIN articles a ON a.id = e.article_id"
+           f"{outer}{limit}")
+    return sql, [v for row in candidates for v in row] + page
 
 
 def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
     """The page of matching events (every one with ``page.limit`` None), streamed."""
-    sql, params = _event_sql(query)
-    limit, page = query.page.sql()
+    in_parts = query.collapse and query.page.limit is not None and \
+        query.page.offset + query.page.limit <= _PAGE_IN_PARTS
+    sql, params = _event_page_sql(conn, query) if in_parts else _event_sql(query, conn)
     w = _EVENT_WIDTH
-    rows = _stream(conn, query, sql + limit, [*params, *page])
+    rows = _stream(conn, query, sql, params)
     while chunk := list(islice(rows, 500)):
         ids = list({r[0] for r in chunk})
         lead = dict(conn.execute(f"{_LEAD_END}({', '.join('?' * len(ids))})", ids).fetchall())
@@ -377,23 +498,25 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
 
 @_budgeted
 def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
-    where, params = query.where()
-    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params, key = _event_from(conn, query)
+    # the set of keys alone when nothing but the actors is asked: each key is one event of one article
+    bare = "FROM s WHERE true" if key == "s.article_id" and not query.where(actors=False)[0] else None
     if query.collapse:
-        return _count_collapsed(conn, body, _event_signature_sql(), params)
-    return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
+        return _count_collapsed(conn, body, _event_signature_sql(), params, head, head_params, key, bare)
+    return conn.execute(f"{head}SELECT count(*) {bare or body}", [*head_params, *([] if bare else params)]
+                        ).fetchone()[0]
 
 
 @_budgeted
 def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[list[Any]]]:
     """Matching events (one per cluster unless collapse is off) by PLOVER category and quad class."""
-    where, params = query.where()
-    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params, _ = _event_from(conn, query)
     counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
     out: dict[str, Counter[Any]] = {"plover": Counter(), "quad_class": Counter()}
     k = query.articles.sample if query.articles is not None else 1
     for plover, quad, n in conn.execute(
-            f"SELECT coalesce(e.plover, '(none)'), coalesce(e.quad_class, 0), {counted} {body} GROUP BY 1, 2", params):
+            f"{head}SELECT coalesce(e.plover, '(none)'), coalesce(e.quad_class, 0), {counted} {body} GROUP BY 1, 2",
+            [*head_params, *params]):
         out["plover"][plover] += n * k
         out["quad_class"][quad] += n * k
     return {name: [[k, n] for k, n in sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))]
@@ -403,46 +526,43 @@ def event_facets(conn: sqlite3.Connection, query: EventQuery) -> dict[str, list[
 @_budgeted
 def event_places(conn: sqlite3.Connection, query: EventQuery) -> list[tuple[str | None, str | None, int]]:
     """(location, country of the target else the source, events) of the matching events, for the map."""
-    where, params = query.where()
-    body = _EVENT_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params, _ = _event_from(conn, query)
     counted = f"count(DISTINCT {event_signature_text_sql()})" if query.collapse else "count(*)"
-    return conn.execute(f"SELECT e.location, coalesce(e.target_country, e.source_country), {counted} {body} "
-                        "GROUP BY 1, 2", params).fetchall()
+    return conn.execute(f"{head}SELECT e.location, coalesce(e.target_country, e.source_country), {counted} {body} "
+                        "GROUP BY 1, 2", [*head_params, *params]).fetchall()
 
 
 # -- quotes ------------------------------------------------------------------------------------------
 _QUOTE_COLUMNS = f"q.article_id, {QUOTES.select_sql('q')}, a.title, a.publisher, a.published, q.idx"
 _QUOTE_WIDTH = QUOTES.select_width()
-_QUOTE_FROM = "FROM quotes q JOIN articles a ON a.id = q.article_id"
 _QUOTE_SIGNATURE = f"{CLUSTER}, coalesce(q.speaker_norm, ''), {QUOTES.value_sql('text', 'q')}"
 
 
 def quotes(conn: sqlite3.Connection, query: QuoteQuery) -> Iterator[QuoteHit]:
     from .query import QUOTE_SORTS
 
-    where, params = query.where()
-    body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params = query.from_sql()
     order = query.order_by()
+    key = query.article_key()
     if query.collapse:
         sql = _collapsed(_QUOTE_COLUMNS, body, _QUOTE_SIGNATURE, "a.duplicate_of IS NOT NULL, a.id, q.idx",
-                         QUOTE_SORTS, order, ["q.article_id", "q.idx"], alone=ALONE)
+                         QUOTE_SORTS, order, ["q.article_id", "q.idx"], alone=alone(key), others=clustered(key))
         params = [*params, *params]
     else:
         sql = f"SELECT {_QUOTE_COLUMNS}, 1 {body}{order}"
     limit, page = query.page.sql()
     w = _QUOTE_WIDTH
-    for r in _stream(conn, query, sql + limit, [*params, *page]):
+    for r in _stream(conn, query, head + sql + limit, [*head_params, *params, *page]):
         yield QuoteHit(ArticleRef(r[0], r[w + 1], r[w + 2], r[w + 3]), QUOTES.decode(r[1 : w + 1]), r[-1],
                        index=r[w + 4])
 
 
 @_budgeted
 def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
-    where, params = query.where()
-    body = _QUOTE_FROM + (" WHERE " + " AND ".join(where) if where else "")
+    head, head_params, body, params = query.from_sql()
     if query.collapse:
-        return _count_collapsed(conn, body, _QUOTE_SIGNATURE, params)
-    return conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
+        return _count_collapsed(conn, body, _QUOTE_SIGNATURE, params, head, head_params, query.article_key())
+    return conn.execute(f"{head}SELECT count(*) {body}", [*head_params, *params]).fetchone()[0]
 
 
 # -- entities ----------------------------------------------------------------------------------------
@@ -534,12 +654,26 @@ def entity_mentions(conn: sqlite3.Connection, key: str, article_id: str) -> tupl
     return (row[0] if row else ""), spans
 
 
+# An entity named in more than this share of the store's articles lists its articles by walking all of them
+# newest first, each tested for the entity, until the page is full; a rarer one reads its rows and sorts them.
+_WALK_SHARE = 0.05
+
+
 def entity_article_ids(conn: sqlite3.Connection, key: str, *, limit: int | None = None,
                        offset: int = 0) -> tuple[list[str], int]:
-    """Ids of the articles that name the entity, newest first (a page of them), and how many there are."""
+    """Ids of the articles that name the entity, newest first (a page of them), and how many there are (as
+    the page's summary counts them, store/summaries.py: the articles with a row of the entity)."""
     cond, params = group_rows_sql("e", key)
-    total = conn.execute(f"SELECT count(DISTINCT article_id) FROM entities e WHERE {cond}", params).fetchone()[0]
+    row = conn.execute("SELECT articles FROM entity_pages WHERE key = ?", (key,)).fetchone()
+    total = row[0] if row else 0
+    if not total:
+        return [], 0
+    every = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    page = (-1 if limit is None else limit, offset)
+    if limit is not None and total > _WALK_SHARE * every:
+        sql = (f"SELECT a.id FROM articles a INDEXED BY articles_published WHERE EXISTS (SELECT 1 FROM entities e "
+               f"WHERE e.article_id = a.id AND {cond}) ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
+        return [r[0] for r in conn.execute(sql, (*params, *page))], total
     sql = (f"SELECT DISTINCT a.id, a.published_at FROM entities e JOIN articles a ON a.id = e.article_id "
            f"WHERE {cond} ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
-    return [r[0] for r in rows], total
+    return [r[0] for r in conn.execute(sql, (*params, *page))], total

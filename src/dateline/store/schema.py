@@ -309,6 +309,36 @@ MIGRATIONS: list[str] = [
     # 11: the store's articles per day of publication (and clusters), kept by triggers like the entity
     #     pages (store/summaries.py): a search's volume chart divides by them
     ARTICLE_DAYS,
+    # 12: indexes that answer lists from their entries, not from the rows (at 100,000 articles an article's
+    #     row spans a page or two, and lists read thousands of them): the articles' list columns by rowid
+    #     (the matches of a search, their facets and volume) and by id (the article of each fact: its
+    #     cluster and date), and the copies with their ids; a side's code with its country (an actor by
+    #     country is read from the indexes alone, store/query.py ActorRef.rows_sql). The index of entity
+    #     names goes: no query reads it (an entity filter reads an article's rows by its key)
+    """
+    CREATE INDEX articles_list ON articles(rowid, published_at, duplicate_of, id, publisher, language);
+    CREATE INDEX articles_ids ON articles(id, duplicate_of, published_at);
+    CREATE INDEX articles_copies ON articles(duplicate_of, id) WHERE duplicate_of IS NOT NULL;
+    DROP INDEX events_source;
+    DROP INDEX events_target;
+    CREATE INDEX events_source ON events(source_code, source_country);
+    CREATE INDEX events_target ON events(target_code, target_country);
+    DROP INDEX entities_name;
+    """,
+    # 13: each article's quotes by their speaker's entity: the quotes of an entity are found from its rows
+    #     without reading every quote of the articles that name it (QuoteQuery.speaker_rows)
+    """
+    CREATE INDEX quotes_speaker_entity ON quotes(article_id, speaker_entity);
+    """,
+    # 14: the few event sides whose code is not of their country (a code of another country, an IGO's):
+    #     an actor by country takes the sides of its country from their index and these from here, instead
+    #     of reading every side whose code starts with the country to find them (ActorRef.rows_sql)
+    """
+    CREATE INDEX events_source_odd ON events(source_code, source_country)
+        WHERE source_code IS NOT NULL AND substr(source_code, 1, 3) IS NOT source_country;
+    CREATE INDEX events_target_odd ON events(target_code, target_country)
+        WHERE target_code IS NOT NULL AND substr(target_code, 1, 3) IS NOT target_country;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

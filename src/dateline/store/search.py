@@ -280,7 +280,8 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
                     f"{order}{limit}",
                     [*args, *page_args],
                 ).fetchall()
-            snippets, ranks = _snippets(conn, match, [r[0] for r in rows])
+            # the rank of a hit not read off the ranking (a page in another order than relevance)
+            snippets, ranks = _snippets(conn, match, [r[0] for r in rows], any(r[5] is None for r in rows))
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax error" in str(exc):
             raise SearchQueryError(f"full-text search cannot read {query.q!r}; {HELP}") from None
@@ -379,13 +380,16 @@ def sample_sql(rowid: str, sample: int) -> str:
     return f" AND {rowid} % {sample} = 0" if sample > 1 else ""
 
 
-def _snippets(conn: sqlite3.Connection, match: str, rowids: list[int]) -> tuple[dict[int, str], dict[int, float]]:
-    """Snippets of the body, and the rank, of the page of hits only (they are the costly part)."""
+def _snippets(conn: sqlite3.Connection, match: str, rowids: list[int],
+              ranked: bool = True) -> tuple[dict[int, str], dict[int, float]]:
+    """Snippets of the body, and the rank unless ``ranked`` is False, of the page of hits only (they are the
+    costly part; the rank costs a pass over every match, since bm25 counts the rows of each term)."""
     if not rowids:
         return {}, {}
     marks = ",".join("?" * len(rowids))
+    rank = "rank" if ranked else "NULL"
     rows = conn.execute(
-        f"SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', ?), rank FROM articles_fts "
+        f"SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', ?), {rank} FROM articles_fts "
         f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
         [MARK_START, MARK_END, SNIPPET_TOKENS, match, *rowids],
     ).fetchall()

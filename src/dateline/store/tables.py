@@ -186,12 +186,12 @@ def _is_record(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, Record)
 
 
-def _fields(cls: type) -> Iterator[tuple[str, Any, bool]]:
-    """(name, type without None, optional) of each field of a record class."""
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, type without None, optional) of each field of a record class (worked out once per class:
+    decoding a list of rows asks for them at each row)."""
     hints = type_hints(cls)
-    for f in dataclasses.fields(cls):
-        tp, optional = _optional(hints[f.name])
-        yield f.name, tp, optional
+    return tuple((f.name, *_optional(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 @cache
@@ -367,22 +367,37 @@ def _quoted(name: str) -> str:
     return f'"{name}"' if name in {"end", "order", "group"} else name
 
 
+_RECORD, _BOOL, _LIST, _PLAIN = range(4)
+
+
+@cache
+def _decoding(cls: type) -> tuple[tuple[tuple[str, int, Any], ...], tuple[str, ...]]:
+    """How _build reads each field of ``cls`` (worked out once per class): (name, kind, type) per field, and
+    the names of the required fields."""
+    plan = []
+    for name, tp, _ in _fields(cls):
+        kind = _RECORD if _is_record(tp) else _BOOL if tp is bool else _LIST if get_origin(tp) is list else _PLAIN
+        plan.append((name, kind, tp))
+    return tuple(plan), tuple(name for name, _, optional in _fields(cls) if not optional)
+
+
 def _build(cls: type, path: tuple[str, ...], values: dict[tuple[str, ...], Any]) -> Any:
     """A record object from column values keyed by field path; a nested record whose required
     fields are all NULL is None."""
     kwargs: dict[str, Any] = {}
-    for name, tp, _ in _fields(cls):
+    plan, required = _decoding(cls)
+    for name, kind, tp in plan:
         here = (*path, name)
-        if _is_record(tp):
+        if kind == _RECORD:
             kwargs[name] = _build(tp, here, values)
         elif here in values:
             value = values[here]
-            if value is not None and tp is bool:
+            if value is not None and kind == _BOOL:
                 value = bool(value)
-            elif value is not None and get_origin(tp) is list:
+            elif value is not None and kind == _LIST:
                 value = json.loads(value)
             kwargs[name] = value
-    if path and all(kwargs.get(name) is None for name, _, optional in _fields(cls) if not optional):
+    if path and all(kwargs.get(name) is None for name in required):
         return None
     return cls(**kwargs)
 

@@ -131,8 +131,7 @@ def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
     with budget(store.conn, query):  # the hits, the facets and the volume share one budget
         result = store.search(query)
         facets, sample = search_facets(store, query)
-        freq = volume_freq(store, query)
-        points = store.volume(query, freq)
+        freq, points = store.volume_auto(query)  # the period by the span of the matches' days
     hits = []
     for hit in result.hits:
         text, marks = split_snippet(hit.snippet or "")
@@ -162,17 +161,6 @@ def search_facets(store: Store, query: ArticleQuery) -> tuple[dict[str, list[lis
     events = store.event_facets(EventQuery(articles=query, page=Page(None)))  # each event once across copies
     facets = {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
     return facets, sample
-
-
-def volume_freq(store: Store, query: ArticleQuery) -> str:
-    """A period that gives a readable chart: days over two months at most, weeks over two years, else months."""
-    first, last = store.published_range(query)
-    if not first or not last:
-        return "week"
-    from datetime import date
-
-    span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
-    return "day" if span <= 62 else "week" if span <= 730 else "month"
 
 
 # -- entities, quotes, events --------------------------------------------------------------------
