@@ -940,6 +940,8 @@ def test_fighting_an_ill_is_no_force_and_an_attack_in_a_speech_is_verbal():
 def test_a_game_and_a_dismissal_are_no_violence():
     assert kept("Kenya beat Uganda 2-1 in the regional football final on Sunday.") == []
     assert kept("Nigeria defeated Ghana in the semi-final of the tournament.") == []
+    assert kept("Kenya beat Uganda 3-0 on Sunday.") == []  # a score
+    assert [e.plover for e in kept("Israeli troops killed 3-4 people in Jenin.")] == ["ASSAULT"]  # a count
     assert kept("Ghana's president fired the finance minister on Tuesday.") == []
     [gas] = kept("Police fired tear gas at protesters in Nairobi.")
     assert (gas.plover, side(gas.target)) == ("ASSAULT", "KEN")  # what is fired at someone is force

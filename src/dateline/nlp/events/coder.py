@@ -147,7 +147,6 @@ class _ToldAct:
     """An act the article has told, for a later definite reference to it ("the talks", "the move")."""
 
     nouns: frozenset  # the lemmas of the nouns of its own words
-    code: str | None
     sources: tuple
     targets: tuple
     mutual: bool
@@ -1147,7 +1146,7 @@ class SentenceCoder:
             if sources:
                 nouns = frozenset(t.lemma_.lower() for t in grammar.unique([r.act, r.head, *r.tokens, *self._phrase_nouns(r)])
                                   if t.pos_ == "NOUN")  # "held talks": "talk"
-                self.told.append(_ToldAct(nouns, r.code, tuple(sources), tuple(targets), mutual))
+                self.told.append(_ToldAct(nouns, tuple(sources), tuple(targets), mutual))
         return events
 
 
@@ -1253,12 +1252,18 @@ def _place_tokens(pobj) -> list:
 
 
 def _in_a_game(r: Reading) -> bool:
-    """A violent act done in a game: "in the final", "during the match", or with a score ("beat Uganda 2-1")."""
+    """A violent act done in a game: "in the final", "during the match", or with a score on the verb
+    ("beat Uganda 2-1"; not a count of its victims, "killed 3-4 people")."""
     if (r.code or "")[:2] not in _VIOLENT_ROOTS:
         return False
-    near = [t for c in r.act.children for t in c.subtree] if r.act.pos_ in ("VERB", "AUX") else []
-    return any(grammar.lemma_in(pobj, _SPORTS) for _, pobj in grammar.preps(r.act, ("in", "at", "during"))) \
-        or any(_SCORE.match(t.text) for t in near)
+    return (r.act.pos_ in ("VERB", "AUX") and any(_is_score(c) for c in r.act.children)) or any(grammar.lemma_in(pobj, _SPORTS) for _, pobj in grammar.preps(r.act, ("in", "at", "during")))
+
+
+def _is_score(tok) -> bool:
+    """ "2-1", "3–0": a number, a dash or colon and a number (one token or the three the tokenizer makes)."""
+    doc = tok.doc
+    return bool(_SCORE.match(tok.text)) or (tok.like_num and tok.i + 2 < len(doc)
+                                            and doc[tok.i + 1].text in ("-", "\u2013", ":") and doc[tok.i + 2].like_num)
 
 
 def _in_speech(r: Reading) -> bool:
