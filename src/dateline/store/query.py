@@ -534,13 +534,8 @@ class EventQuery:
         fewer than an actor's)."""
         rows, head_params = self.actor_rows() if by_actors else (None, [])
         where, params = self.where(actors=rows is None)
-        if rows is None:
-            head, joined = "", "FROM events e JOIN articles a ON a.id = e.article_id"
-        else:
-            head = f"WITH s AS MATERIALIZED ({rows}) "
-            joined = ("FROM s CROSS JOIN events e ON e.article_id = s.article_id AND e.idx = s.idx "
-                      "JOIN articles a ON a.id = e.article_id")
-        return head, head_params, f"{joined} WHERE {' AND '.join(where) or 'true'}", params
+        head, body = _from_keys(rows, "events", "e", where)
+        return head, head_params, body, params
 
     def article_key(self, *, by_actors: bool = True) -> str:
         """The matching events' article id as ``from_sql`` names it: that of the set of keys when it starts
@@ -664,13 +659,8 @@ class QuoteQuery:
         speaker, the quotes are read from the set of keys ``speaker_rows`` gives."""
         rows, head_params = self.speaker_rows()
         where, params = self.where(speaker=rows is None)
-        if rows is None:
-            head, joined = "", "FROM quotes q JOIN articles a ON a.id = q.article_id"
-        else:
-            head = f"WITH s AS MATERIALIZED ({rows}) "
-            joined = ("FROM s CROSS JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.idx "
-                      "JOIN articles a ON a.id = q.article_id")
-        return head, head_params, f"{joined} WHERE {' AND '.join(where) or 'true'}", params
+        head, body = _from_keys(rows, "quotes", "q", where)
+        return head, head_params, body, params
 
     def where(self, *, speaker: bool = True) -> tuple[list[str], list[Any]]:
         """The conditions on the quotes ``q`` (and their articles ``a``); without the speaker's with
@@ -771,3 +761,15 @@ class EntityQuery:
 def query_fields(cls: type) -> tuple[str, ...]:
     """The names a query object takes (for refusing unknown parameters)."""
     return tuple(f.name for f in fields(cls))
+
+
+def _from_keys(rows: str | None, table: str, alias: str, where: list[str]) -> tuple[str, str]:
+    """(CTE head, FROM ... WHERE ...) of the rows of ``table`` (as ``alias``) joined to their articles ``a``:
+    read from the set of keys ``rows`` selects, made once as the CTE ``s``, or from the table itself."""
+    if rows is None:
+        head, joined = "", f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id"
+    else:
+        head = f"WITH s AS MATERIALIZED ({rows}) "
+        joined = (f"FROM s CROSS JOIN {table} {alias} ON {alias}.article_id = s.article_id AND {alias}.idx = s.idx "
+                  f"JOIN articles a ON a.id = {alias}.article_id")
+    return head, f"{joined} WHERE {' AND '.join(where) or 'true'}"
