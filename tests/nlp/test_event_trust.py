@@ -982,3 +982,18 @@ def test_a_dateline_is_no_actor_and_a_hope_is_no_act():
     [nato] = events_of("NATO said the alliance would meet Russia — but not before June.")
     assert nato.source.code == "IGOWSTNAT"  # a sentence with a dash is no dateline
     assert kept("The Kremlin's hopes for striking a deal with Kenya have faded.") == []
+
+
+def test_a_demonym_is_derived_only_from_a_countrys_own_name_and_a_surname_is_no_country():
+    from dateline.nlp.events.actors_in_sentence import country_word
+
+    assert [country_word(w) for w in ("Bosnian", "Serbs", "Croat", "Kyrgyz", "Romanian")] == [
+        "BIH", "SRB", "HRV", "KGZ", "ROU"]
+    assert country_word("Plan") is None  # not "PLA", China's army
+    assert country_word("Roman") is None  # Rome's, not Romania's
+    plan = events_of("The Green Plan is the main tool to meet the target it pledged.")
+    assert all(e.source is None or e.source.code is None for e in plan)
+    [critic] = events_of("Thomas Mann criticised the government.")
+    assert critic.source.code is None  # a surname is no country (the Isle of Man's name)
+    [serbs] = events_of("Bosnian Serbs demanded a truce with the Moslem forces.")
+    assert side(serbs.source) == "BIH"  # the model calls them a person; the demonym still places them

@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from ... import lang
 from ...model import Actor, Article, Entity
-from ..actors import INTERNATIONAL, alias_country, country_code, national_title, place_country, sector_code
+from ..actors import (
+    INTERNATIONAL,
+    alias_country,
+    country_code,
+    is_country_name,
+    national_title,
+    place_country,
+    sector_code,
+)
 from . import grammar
 from .confidence import is_placed
 from .lexicon import lexicon
@@ -412,6 +420,8 @@ class PhraseResolver:
                 code = place_country(ent.name)
                 if code:
                     return code, ent
+            if ent.type == "PERSON" and len(ent.name.split()) > 1 and ent.name.split()[-1] == tok.text:
+                return None, None  # a surname is no country ("Thomas Mann" is not Manx; "Bosnian Serbs" may be)
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper() and not _in_relation(tok):
             return country_word(tok.text), None
         return None, None
@@ -495,10 +505,14 @@ def country_word(word: str) -> str | None:
         return found
     bases = [word] + ([word[:-1]] if word.endswith("s") else [])
     for base in bases:
+        # a demonym in -n drops it ("Bosnian", "Rwandan"); only an ethnonym in another letter takes -ia
+        # ("Serb", "Croat"), so "Roman" is not Romania's
         candidates = [base[:-1] if base.endswith("n") else None, base[:-1] + "a" if base.endswith("e") else None,
-                      base[:-3] if base.endswith("ian") else None, base + "ia", base + "stan", base + "istan"]
+                      base[:-3] if base.endswith("ian") else None, None if base.endswith("n") else base + "ia",
+                      base + "stan", base + "istan"]
         for candidate in candidates:
-            if candidate and (found := country_code(candidate)):
+            # the derived form must be a country's own name: "Plan" is not "PLA" (China's army)
+            if candidate and len(candidate) >= 4 and is_country_name(candidate) and (found := country_code(candidate)):
                 return found
     return None
 
