@@ -997,3 +997,21 @@ def test_a_demonym_is_derived_only_from_a_countrys_own_name_and_a_surname_is_no_
     assert critic.source.code is None  # a surname is no country (the Isle of Man's name)
     [serbs] = events_of("Bosnian Serbs demanded a truce with the Moslem forces.")
     assert side(serbs.source) == "BIH"  # the model calls them a person; the demonym still places them
+
+
+def test_a_formal_charge_is_an_accusation_as_the_plover_manual_says():
+    [charge] = kept("Kenyan prosecutors charged the opposition leader with treason.")
+    assert (charge.plover, side(charge.source)) == ("ACCUSE", "KEN")  # ACCUSE 'allege': indict, or charge
+    [indicted] = kept("The Kenyan opposition leader was indicted by a Ugandan court.")
+    assert (indicted.plover, side(indicted.source), side(indicted.target)) == ("ACCUSE", "UGA", "KEN")
+    [arrest] = kept("Kenyan police arrested the Ugandan opposition leader.")
+    assert arrest.plover == "COERCE"
+
+
+def test_they_is_the_plural_subject_it_agrees_with_in_its_sentence_actor_or_not():
+    events = events_of("Kenya's ministers met the Ugandan envoy. Proponents of the dam have urged the government "
+                       "to go ahead, although they say they support some of the changes.")
+    support = [e for e in events if e.plover == "SUPPORT"]
+    assert all(e.source is None or side(e.source) != "KEN" for e in support)  # not the ministers of before
+    [own] = [e for e in events_of("The Kenyan ministers said they support the Ugandan plan.") if e.plover == "SUPPORT"]
+    assert side(own.source) == "KEN"

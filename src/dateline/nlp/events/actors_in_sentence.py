@@ -517,6 +517,20 @@ def country_word(word: str) -> str | None:
     return None
 
 
+_NUMBER = {r["word"]: (r["number"], r["gender"]) for r in _PRONOUNS if r["person"] == "3"}
+
+
+def agrees_in_number(pronoun, noun) -> bool:
+    """Does a plural noun stand for "they" ("officials", "Kenya and Uganda"), or a singular thing for "it"?
+    (People and collective nouns are left undecided: "the government ... they".)"""
+    number, gender = _NUMBER.get(pronoun.lower_, ("", ""))
+    if number == "pl":
+        return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+    if number == "sg" and gender == "n":
+        return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON" and not any(c.dep_ == "conj" for c in noun.children)
+    return False
+
+
 def is_personal_pronoun(tok) -> bool:
     return tok.lower_ in _PERSONAL
 

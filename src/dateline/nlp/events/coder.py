@@ -23,6 +23,7 @@ from . import compose, grammar
 from .actors_in_sentence import (
     ArticleActors,
     PhraseResolver,
+    agrees_in_number,
     country_word,
     is_first_person,
     is_personal_pronoun,
@@ -514,7 +515,9 @@ class SentenceCoder:
                 other = grammar.first_child(anc, grammar.SUBJECT_DEPS)
                 if other is not None and other != subj and not is_personal_pronoun(other):
                     found = self.resolver.resolve(other)
-                    if found:
+                    if found or agrees_in_number(subj, other):
+                        # "Proponents ... say they support": the subject it agrees with, actor or not; no
+                        # skipping to someone named sentences before
                         return found
             earlier = self._antecedent(subj)
             return [earlier] if earlier else []
