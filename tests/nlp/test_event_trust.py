@@ -1015,3 +1015,14 @@ def test_they_is_the_plural_subject_it_agrees_with_in_its_sentence_actor_or_not(
     assert all(e.source is None or side(e.source) != "KEN" for e in support)  # not the ministers of before
     [own] = [e for e in events_of("The Kenyan ministers said they support the Ugandan plan.") if e.plover == "SUPPORT"]
     assert side(own.source) == "KEN"
+
+
+def test_asking_a_question_is_no_appeal_and_what_it_asks_is_not_asserted():
+    assert kept("When asked on Monday whether he would resign, the Kenyan minister said he would not.") == []
+    assert kept("Asked about the report, the Kenyan president said the troops would stay.") == []
+    assert kept("Kenya asked Uganda what it planned to do.") == []
+    assert kept("The Kenyan minister was asked a question about the dam.") == []
+    [appeal] = kept("Kenya asked Uganda to withdraw its troops.")
+    assert (appeal.plover, side(appeal.source), side(appeal.target)) == ("REQUEST", "KEN", "UGA")
+    [help_] = kept("Kenya asked the UN for help with the refugees.")
+    assert help_.plover == "REQUEST"

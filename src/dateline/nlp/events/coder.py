@@ -99,6 +99,7 @@ _SPEECH_SETTINGS = frozenset({"speech", "statement", "interview", "address", "ar
                               "television", "radio"})  # not "at a rally", "in parliament": places of any act
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
+
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
 _UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
 _ANY_CAPTIVE = "*"
@@ -243,7 +244,7 @@ class SentenceCoder:
             return self._act(tok, None, standalone=False)
         if frame == "undergo":
             return self._undergone(tok, triggers, consumed)
-        if frame in ("appeal", "demand") and _asks_anonymity(tok):
+        if frame in ("appeal", "demand") and (_asks_anonymity(tok) or grammar.asks_a_question(tok)):
             return []
         embedded = self._embedded(tok, frame, triggers, consumed)
         emb_code = embedded.code if embedded else None

@@ -21,6 +21,10 @@ INTENT_MODALS = lang.column_words("event_words", "role", "intent_modal")
 DEMAND_MODALS = lang.column_words("event_words", "role", "demand_modal")
 SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_determiner")
+_INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
+_QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
+_QUESTION_NOUNS = lang.column_words("event_words", "role", "question_noun")
+_TOPIC_PREPS = lang.column_words("event_words", "role", "topic_prep")
 
 
 def for_to_clauses(tok) -> list:
@@ -297,6 +301,24 @@ def _has_condition(tok) -> bool:
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def _opens_question(clause) -> bool:
+    """An indirect question: a clause whose first word is "whether", "if" or a wh-word."""
+    return clause.dep_ in ("ccomp", "advcl") and min(clause.subtree, key=lambda t: t.i).lower_ in _QUESTION_WORDS
+
+
+def asks_a_question(verb) -> bool:
+    """ "asked whether he would resign", "asked about the report", "asked them what they planned", "was
+    asked a question": asking for an answer is no appeal (PLOVER REQUEST is a demand or an appeal for an
+    act). Asking someone to act or for something ("asked Uganda to withdraw", "asked for help") is."""
+    if not lemma_in(verb, _INQUIRY_VERBS):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in kids):
+        return False
+    return any(_opens_question(c) or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
+               or (c.dep_ in OBJECT_DEPS and lemma_in(c, _QUESTION_NOUNS)) for c in kids)
+
+
 def is_finite(tok) -> bool:
     """Whether ``tok`` heads a finite clause, one with a tense that says the act happens or happened
     ("was evicted", "have been accused", "seized"), not a gerund, a participle or a bare noun
@@ -309,7 +331,8 @@ def is_finite(tok) -> bool:
 def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     """Why the act headed by ``tok`` is not asserted as having happened, or None when it is.
 
-    'question' (the sentence asks), 'hypothetical' (a modal of possibility on the act or a clause above
+    'question' (the sentence asks, or the act is inside an indirect question: "asked whether he would
+    resign"), 'hypothetical' (a modal of possibility on the act or a clause above
     it: "might impose", "could be deployed"), 'conditional' (it is, or depends on, an if-clause; for a
     ``plain`` act only, and not for a stated intent: a threat, a demand or "will X if Y" is conditional
     by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
@@ -357,6 +380,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return "wish"  # "plans for a summit with Uganda": what a wish or a plan is for
         if t.dep_ in ("ccomp", "acl") and lemma_in(head, FEAR_WORDS):
             return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
+        if _opens_question(t) and lemma_in(head, _INQUIRY_VERBS):
+            return "question"  # "asked whether he would resign": what is asked is not asserted
         if t.dep_ in ("ccomp", "parataxis") and lemma_in(head, SPEECH_LEMMAS):
             return None
         if t.dep_ in ("ccomp", "xcomp") and lemma_in(head, DIRECTIVE_VERBS) and t != tok:
