@@ -1026,3 +1026,42 @@ def test_asking_a_question_is_no_appeal_and_what_it_asks_is_not_asserted():
     assert (appeal.plover, side(appeal.source), side(appeal.target)) == ("REQUEST", "KEN", "UGA")
     [help_] = kept("Kenya asked the UN for help with the refugees.")
     assert help_.plover == "REQUEST"
+
+
+def test_an_iso_code_is_a_name_only_where_news_writes_it_as_one():
+    from dateline.nlp.actors import country_code
+
+    assert [country_code(w) for w in ("USA", "UK", "UAE", "DRC", "PRC")] == ["USA", "GBR", "ARE", "COD", "CHN"]
+    assert [country_code(w) for w in ("DJI", "CAN", "AND", "ARE", "BEN")] == [None] * 5  # a drone maker; headings
+    trip = events_of("Russ took his Kenyan friend on a trip to the resort.")
+    assert all(e.source is None or side(e.source) != "RUS" for e in trip)  # a first name, not Russia
+
+
+def test_the_longest_role_phrase_wins_over_the_words_inside_it():
+    from dateline.nlp.actors import sector_code
+
+    assert sector_code(["a full-service digital marketing agency"]) == "BUS"  # not a government agency
+    assert sector_code(["European rental agencies"]) == "BUS"
+    assert sector_code(["the federal agency"]) == "GOV"
+    assert sector_code(["think tank"]) == "EDU"  # not a tank
+    assert sector_code(["credit unions"]) == "BUS" and sector_code(["trade unions"]) == "LAB"
+    assert sector_code(["Artificial intelligence"]) is None and sector_code(["US intelligence"]) == "SPY"
+
+
+@pytest.mark.parametrize("text", [
+    "USAA offers life insurance, banking and investment products.",  # a sale, no pledge
+    "The agency offers a range of insurance products to Kenyan farmers.",
+    "You will visit the City Market in Kansas City and then travel to San Francisco.",  # the reader
+    "The US State Department periodically issues warnings about traveling to Mali.",  # habitual
+    "Kenyan police routinely arrest protesters.",
+])
+def test_trade_the_reader_and_the_habitual_are_no_events(text):
+    assert kept(text) == []
+
+
+def test_an_offer_of_an_act_or_a_sum_and_a_dated_act_are_kept():
+    assert [e.plover for e in kept("Kenya offered to mediate between Uganda and Sudan.")] == ["AGREE", "AGREE"]
+    [money] = kept("China offered $5 million to Kenya.")
+    assert (side(money.source), side(money.target)) == ("CHN", "KEN")
+    [again] = kept("Kenyan police again arrested protesters on Monday.")
+    assert again.plover == "COERCE"

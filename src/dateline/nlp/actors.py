@@ -61,7 +61,9 @@ def _sector_table(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 # Sector words: a word or phrase in a name or descriptor -> CAMEO sector; the first sector found wins.
-_SECTOR_TERMS = _sector_table("actors_sectors")
+_SECTOR_TERMS = tuple((sector, terms) for sector, terms in _sector_table("actors_sectors") if sector != "-")
+_NO_ROLE_TERMS = frozenset(t for sector, terms in _sector_table("actors_sectors") if sector == "-" for t in terms)
+_ALL_SECTOR_TERMS = frozenset(t for _, terms in _SECTOR_TERMS for t in terms) | _NO_ROLE_TERMS
 
 
 @cache
@@ -152,7 +154,8 @@ def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
 
     for country in pycountry.countries:
         iso3 = country.alpha_3
-        codes.setdefault(iso3, iso3)
+        # an ISO code is a name only where news writes it as one (the alternative spellings and the
+        # aliases: "USA", "UAE", "DRC"); "DJI" is a drone maker, "CAN" and "AND" words of a heading
         for attr in ("name", "common_name", "official_name"):
             add(getattr(country, attr, None), iso3, _ISO_NAME)
 
@@ -164,7 +167,7 @@ def _country_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
         alpha2 = (info.get("ISO") or {}).get("alpha2")
         add(info.get("name"), iso3, _ISO_NAME)
         for alt in info.get("altSpellings") or ():
-            if alt != alpha2:
+            if alt not in (alpha2, iso3):  # the codes themselves are no names (see the note above)
                 add(alt, iso3, _ALT_NAME)
         add(info.get("capital"), iso3, _CAPITAL)
         add(info.get("demonym"), iso3, _DEMONYM)
@@ -343,6 +346,10 @@ def sector_code(texts: Sequence[str]) -> str | None:
     phrases: set[str] = set()
     for text in texts:
         phrases |= _phrases(text)
+    # the longest phrase the table lists wins over the words inside it ("think tank", "marketing agency")
+    known = phrases & _ALL_SECTOR_TERMS
+    phrases -= {inner for phrase in known for inner in _phrases(phrase) if inner != phrase}
+    phrases -= _NO_ROLE_TERMS
     generic = False
     for sector, terms in _SECTOR_TERMS:
         hits = phrases & terms

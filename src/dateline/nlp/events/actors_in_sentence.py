@@ -37,6 +37,7 @@ _PAIR_WORDS = lang.column_words("event_words", "role", "pair_word")
 _PRONOUNS = lang.table("pronouns")
 _PERSONAL = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["kind"] in ("personal", "possessive"))
 _FIRST_PERSON = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "1")
+_SECOND_PERSON = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "2")
 _RELATIVE = frozenset(r["word"] for r in _PRONOUNS if r["kind"] == "relative")
 _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -420,8 +421,15 @@ class PhraseResolver:
                 code = place_country(ent.name)
                 if code:
                     return code, ent
-            if ent.type == "PERSON" and len(ent.name.split()) > 1 and ent.name.split()[-1] == tok.text:
-                return None, None  # a surname is no country ("Thomas Mann" is not Manx; "Bosnian Serbs" may be)
+            if ent.type == "PERSON":
+                # a name is no demonym: a surname is no country ("Thomas Mann" is not Manx) and a first name
+                # no country's root ("Russ"); a country the model took for a person keeps its name ("Benin"),
+                # and a demonym before a noun its country ("Bosnian Serbs")
+                words = ent.name.split()
+                if len(words) == 1:
+                    return country_code(tok.text), None
+                if words[-1] == tok.text:
+                    return None, None
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper() and not _in_relation(tok):
             return country_word(tok.text), None
         return None, None
@@ -533,6 +541,11 @@ def agrees_in_number(pronoun, noun) -> bool:
 
 def is_personal_pronoun(tok) -> bool:
     return tok.lower_ in _PERSONAL
+
+
+def is_second_person(tok) -> bool:
+    """ "you", "your": the reader, outside a quote."""
+    return tok.lower_ in _SECOND_PERSON
 
 
 def is_first_person(tok) -> bool:

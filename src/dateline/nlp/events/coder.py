@@ -28,6 +28,7 @@ from .actors_in_sentence import (
     is_first_person,
     is_personal_pronoun,
     is_relative_pronoun,
+    is_second_person,
     needs_country,
     with_country,
 )
@@ -99,6 +100,7 @@ _SPEECH_SETTINGS = frozenset({"speech", "statement", "interview", "address", "ar
                               "television", "radio"})  # not "at a rally", "in parliament": places of any act
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
+_SUPPLY_VERBS = lang.column_words("event_words", "role", "supply_verb")
 
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
 _UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
@@ -247,6 +249,8 @@ class SentenceCoder:
         if frame in ("appeal", "demand") and (_asks_anonymity(tok) or grammar.asks_a_question(tok)):
             return []
         embedded = self._embedded(tok, frame, triggers, consumed)
+        if frame == "intent" and embedded is None and self._supplies_a_thing(tok):
+            return []  # "USAA offers life insurance": a sale, no pledge
         emb_code = embedded.code if embedded else None
         # "did not hold talks", "held no talks"
         negated = grammar.is_negated(tok) or (embedded is not None and frame in ("carry", "light")
@@ -299,6 +303,19 @@ class SentenceCoder:
             embedded.negated = True
             out.append(embedded)
         return out
+
+    def _supplies_a_thing(self, verb) -> bool:
+        """ "offers life insurance", "offering build-your-own bars": a verb of supplying whose object is
+        a thing (no act, which would be embedded; no sum, "offered $5 million"; no actor) and which
+        governs no clause ("offered to mediate")."""
+        if not grammar.lemma_in(verb, _SUPPLY_VERBS) or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            return False
+        objects = list(grammar.children(verb, grammar.OBJECT_DEPS))
+        return bool(objects) and all(
+            o.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL") and not any(t.like_num for t in o.subtree)
+            and not self.resolver.resolve(o) for o in objects)
 
     def _undergone(self, verb, triggers: dict, consumed: set[int]) -> list[Reading]:
         """ "The United States faced Palestinian criticism", "Assange faces charges in the US", "the plan
@@ -468,12 +485,13 @@ class SentenceCoder:
         return None
 
     def _authors_voice(self, r: Reading) -> bool:
-        """An act whose subject is "I" or "we" outside any quote: the writer's own (a blog, a press
-        release: "I blame it on the weather", "we are delighted to partner"), not a reported actor's."""
+        """An act whose subject is "I", "we" or "you" outside any quote: the writer's own (a blog, a press
+        release: "I blame it on the weather", "we are delighted to partner") or the reader's, whom the
+        writer addresses ("you'll visit the City Market"), not a reported actor's."""
         if r.head.pos_ not in ("VERB", "AUX") or r.speaker is not None:
             return False
         subj = grammar.first_child(r.head, grammar.SUBJECT_DEPS)
-        return subj is not None and is_first_person(subj) and self._quote_of(subj.idx) is None
+        return subj is not None and (is_first_person(subj) or is_second_person(subj)) and self._quote_of(subj.idx) is None
 
     def _ended_act(self, r: Reading):
         """The act a yield's passive subject names ("the investigation was dropped", "the sanctions were
@@ -1065,8 +1083,10 @@ class SentenceCoder:
             if (not sources and not targets) or (r.judged is not None and not (
                     targets and sources and is_political(sources[0], self.entities.get(sources[0].entity or "")))):
                 continue  # a judgement of something nobody in the text did, or by no political actor, is an opinion
-            if r.code.startswith(_VISITS) and sources and all(self._is_people(a) for a in sources):
-                continue  # "Chinese travellers visited Canada": people travel; a visit is a state's or an official's
+            if r.code.startswith(_VISITS) and all(self._is_people(a) for a in sources):
+                # "Chinese travellers visited Canada": people travel; a visit is a state's or an official's,
+                # and one with no visitor named ("the market can be visited") is no one's
+                continue
             if self._fights_a_problem(r):
                 continue  # "vowed to fight corruption", "Brazil is battling a surge in dengue cases": no force used
             if _in_a_game(r) or self._fires_someone(r):

@@ -261,6 +261,7 @@ def demand_speaker(tok):
 
 # -- mood: is the act asserted? ---------------------------------------------------------------------
 HYPOTHETICAL_MODALS = lang.words("event_hypothetical_modals")
+_HABITUAL_ADVERBS = lang.words("event_habitual_adverbs")
 CONDITIONAL_MARKS = lang.words("event_conditional_marks")
 WISH_VERBS = lang.words("event_wish_verbs")
 PLAN_NOUNS = lang.column_words("event_words", "role", "plan_noun")
@@ -338,7 +339,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
     (the complement of a verb
     of wanting, hoping, planning or expecting), 'feared' (what a verb or noun of fearing fears: "fear
-    that Uganda will attack"), 'advised' (a must or should nobody is reported to say: the writer's
+    that Uganda will attack"), 'habitual' (an adverb of frequency on a verb in the
+    present: "periodically issues warnings", "police routinely stop drivers"), 'advised' (a must or should nobody is reported to say: the writer's
     "Mexico should sue"), 'directed' (an act inside what is demanded or ordered, below the act the
     demand itself names: "demanded that the US prove ... before it would accept them"). Reported speech is asserted by its speaker: the search
     stops at a verb of saying.
@@ -360,6 +362,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     for _ in range(8):
         if _hypothetical_here(t):
             return "hypothetical"
+        if t.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in t.children):
+            return "habitual"  # the generic present: "periodically issues warnings", "police routinely stop drivers"
         # the if-clause itself, or a plain act that depends on one; a stated intent with a condition
         # ("will not accept refugees if war starts") is a conditional promise or threat: an event
         if _condition_clause(t) or (plain and _has_condition(t) and not (modals(t) & INTENT_MODALS and not is_perfect(t))):
