@@ -1065,3 +1065,22 @@ def test_an_offer_of_an_act_or_a_sum_and_a_dated_act_are_kept():
     assert (side(money.source), side(money.target)) == ("CHN", "KEN")
     [again] = kept("Kenyan police again arrested protesters on Monday.")
     assert again.plover == "COERCE"
+
+
+def test_a_named_body_placed_by_its_name_or_its_place_is_that_countrys_but_not_the_state():
+    assert kept("Monkey Wrench Plumbing in Los Angeles works with homeowners and contractors.") == []
+    [airline] = events_of("Kenya Airways suspended its flights to Uganda.")
+    assert side(airline.source) == "KEN" and airline.confidence < 0.5  # a business, not Kenya
+    [state] = kept("Benin was refusing admittance to Ghanaians.")
+    assert side(state.source) == "BEN"  # a country the model takes for a person is still the state
+    [federation] = kept("The Russian Federation condemned the attack on Kenya.")
+    assert federation.source.code == "RUS"  # the state's own name, not a federation of clubs
+
+
+def test_barring_entry_is_a_rejection_and_expelling_a_coercion_as_the_plover_manual_says():
+    [closed] = kept("Jordan closed its borders with Syria.")
+    assert (closed.plover, side(closed.source), side(closed.target)) == ("REJECT", "JOR", "SYR")
+    [entry] = kept("Kenya denied entry to Ugandan refugees.")
+    assert entry.plover == "REJECT"
+    [expelled] = kept("Kenya expelled the Ugandan refugees.")
+    assert expelled.plover == "COERCE"

@@ -505,6 +505,9 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
         igo = igo_code(name)
         if igo:
             return igo, None
+        if is_country_name(name):  # the model took a state for an organisation: "the Russian Federation"
+            iso3 = country_code(name)
+            return iso3, iso3
     if type in ("ORG", "NORP") and (armed := armed_group_code(name)) is not None:
         return armed  # "Boko Haram": NGAREB; "al-Qaeda": IMGMUS
     texts = [name, *descriptors] if type != "PERSON" else list(descriptors)

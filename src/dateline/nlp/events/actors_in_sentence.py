@@ -334,6 +334,12 @@ class PhraseResolver:
         ordered = [t for t in tokens if t.i < head.i] + [head] + [t for t in tokens if t.i > head.i]
         if sector is None and head.pos_ == "NOUN" and ent is None:
             ordered = [t for t in ordered if not _located(t, head)]
+        # a named body the tables do not know, placed by the country's name opening its own name or by a
+        # place in its phrase ("Kenya Airways", "Illinois-based Pinstripes", "Monkey Wrench Plumbing in Los
+        # Angeles"): that country's, but still the body, not the state (see confidence.is_political); a
+        # demonym on a people stays theirs ("Bosnian Serbs", which the model may call a person)
+        body = ent if ent is not None and ent.type in ("ORG", "PERSON") and not (ent.code or ent.country) \
+            and sector is None and not is_country_name(ent.name) else None  # "Benin", taken for a person
         found: list[Actor] = []
         seen_conj: set[int] = set()
         for tok in ordered:
@@ -342,7 +348,9 @@ class PhraseResolver:
                 continue
             if tok_ent is not None and tok_ent.code and not country:
                 return [_entity_actor(tok_ent, text, start, end, None)]
-            actor = Actor(text=text, start=start, end=end, entity=tok_ent.id if tok_ent else None,
+            holder = body if body is not None and country and (
+                not any(m.start <= tok.idx < m.end for m in body.mentions) or is_country_name(tok.text)) else tok_ent
+            actor = Actor(text=text, start=start, end=end, entity=holder.id if holder else None,
                           code=country + (sector or "") if country else None, country=country)
             if country and head.pos_ == "NOUN":
                 self.actors.learn(head.lemma_.lower(), sector, country)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from ... import lang
 from ...model import Actor, Entity
-from ..actors import INTERNATIONAL
+from ..actors import INTERNATIONAL, alias_country, is_country_name
 
 POLITICAL_SECTORS = lang.words("event_political_sectors", lower=False)
 
@@ -92,8 +92,15 @@ def is_political(actor: Actor | None, entity: Entity | None) -> bool:
     role = sectors(actor.code, actor.country)
     if any(role[i:i + 3] in POLITICAL_SECTORS for i in range(0, len(role), 3)):
         return True
-    if actor.country and not role:  # a bare country code: the state itself, unless it is a person's nationality
-        return entity is None or entity.type not in ("PERSON",)
+    if actor.country and not role:
+        # a bare country code: the state itself, unless it is a person's nationality or the home of a
+        # named body of no known role ("Kenya Airways", "Illinois-based Pinstripes"); a country the
+        # model labelled as an organisation is still the state
+        if entity is None:
+            return True
+        if entity.type == "PERSON":
+            return False
+        return entity.type != "ORG" or is_country_name(entity.name) or alias_country(entity.name) is not None
     return False
 
 
