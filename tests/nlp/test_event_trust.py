@@ -1084,3 +1084,26 @@ def test_barring_entry_is_a_rejection_and_expelling_a_coercion_as_the_plover_man
     assert entry.plover == "REJECT"
     [expelled] = kept("Kenya expelled the Ugandan refugees.")
     assert expelled.plover == "COERCE"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan researchers demonstrated its growing role in nutrition science.",  # showed, did not protest
+    "Some Kenyan agencies charge a markup on media buying.",  # a price, no charge against anyone
+    "The Kenyan opposition is seizing upon a newspaper report.",  # makes use of it
+    "The Kenyan government has begun to deploy private AI for its agencies.",  # no force
+    "Half of the profits are being donated to the Alzheimer's Association.",  # to no one in particular
+    "The responsible party failed to meet this obligation.",  # a party to a case, not a political party
+])
+def test_other_senses_of_event_words_are_no_events(text):
+    assert kept(text) == []
+
+
+def test_the_words_a_pattern_needs_say_more_than_that_it_has_an_object():
+    [reservists] = kept("Kenya mobilized its reservists.")
+    assert reservists.plover == "MOBILIZE"  # "mobilize reservist", not "mobilize/v @obj"
+    [rally] = kept("The Kenyan opposition mobilized its supporters.")
+    assert rally.plover == "SUPPORT"
+    [offer] = kept("Kenya offered the rebels an amnesty.")
+    assert (offer.plover, side(offer.source)) == ("AGREE", "KEN")  # an offer made, not goods on sale
+    [protest] = kept("Thousands of Kenyans demonstrated in Nairobi against the tax.")
+    assert protest.plover == "PROTEST"

@@ -341,6 +341,12 @@ def _singular(word: str) -> str:
 _GENERIC_TITLES = lang.words("actors_generic_titles")
 
 
+def names_no_role(text: str) -> bool:
+    """Is ``text`` a phrase the sector table marks as naming no role ("the responsible party", "third
+    party", "artificial intelligence"), though a word inside it names one?"""
+    return bool(_phrases(text) & _NO_ROLE_TERMS)
+
+
 def sector_code(texts: Sequence[str]) -> str | None:
     """The CAMEO sector named in any of ``texts`` ("Foreign Minister" -> "GOV"), or None."""
     phrases: set[str] = set()

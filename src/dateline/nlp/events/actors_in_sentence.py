@@ -19,6 +19,7 @@ from ..actors import (
     alias_country,
     country_code,
     is_country_name,
+    names_no_role,
     national_title,
     place_country,
     sector_code,
@@ -380,7 +381,8 @@ class PhraseResolver:
         role = _sector(head.text)
         if role:  # "opposition leader": the head is a role, its modifiers may refine it
             mods = [t.text for t in tokens if t.head == head and t.dep_ in ("compound", "amod") and t.i < head.i]
-            role = _sector(" ".join([*mods, head.text])) or role
+            phrase = " ".join([*mods, head.text])
+            role = None if names_no_role(phrase) else _sector(phrase) or role  # "the responsible party"
         if role and head.pos_ in ("NOUN", "PROPN"):  # "riot police", "protesters": a role without a country
             titled = national_title([text])  # "the foreign secretary": an office only one state has
             if titled is not None:

@@ -91,6 +91,9 @@ _ASKING = frozenset({"02", "10"})  # appeals and demands
 _VERBAL_FRAMES = frozenset({"appeal", "demand", "threat", "allege", "refuse", "deny"})  # frames of verbal acts
 _CUSTODY_NOUNS = lang.column_words("event_words", "role", "custody_noun")
 _MUNITIONS = lang.column_words("event_words", "role", "munition_noun")
+_FORCE_NOUNS = lang.column_words("event_words", "role", "force_noun")
+_FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "SPY"})
+_MOBILIZE_ROOT = "15"  # CAMEO 15: exhibit military or police power
 _PROBLEMS = lang.column_words("event_words", "role", "problem_noun")
 _SPORTS = lang.column_words("event_words", "role", "sport_noun")
 _SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # "2-1", "3–0": a game's score
@@ -240,7 +243,7 @@ class SentenceCoder:
         frame = pat.frame if pat else None
         if pat is not None and frame is None:
             return self._act(tok, pat.code, standalone=tok.pos_ in ("NOUN", "PROPN"))
-        if frame == "object":
+        if frame in ("object", "other"):
             return []
         if pat is None:  # "X said Y must ...": a demand whatever Y is
             return self._act(tok, None, standalone=False)
@@ -305,17 +308,21 @@ class SentenceCoder:
         return out
 
     def _supplies_a_thing(self, verb) -> bool:
-        """ "offers life insurance", "offering build-your-own bars": a verb of supplying whose object is
-        a thing (no act, which would be embedded; no sum, "offered $5 million"; no actor) and which
+        """ "offers life insurance", "offering build-your-own bars": a verb of supplying in the present
+        whose object is a thing (no act, which would be embedded; no sum, "offered $5 million"; no actor) and which
         governs no clause ("offered to mediate")."""
         if not grammar.lemma_in(verb, _SUPPLY_VERBS) or verb.pos_ not in ("VERB", "AUX"):
             return False
+        if verb.tag_ not in ("VBZ", "VBP", "VBG"):
+            return False  # what is on offer is told in the present; "offered an amnesty" was an act
         if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
             return False
         objects = list(grammar.children(verb, grammar.OBJECT_DEPS))
+        # the object's own head says what is offered: "a fleet of German cars" is cars, not Germany
         return bool(objects) and all(
-            o.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL") and not any(t.like_num for t in o.subtree)
-            and not self.resolver.resolve(o) for o in objects)
+            o.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL", "GPE", "NORP", "ORG", "PERSON")
+            and not any(t.like_num for t in o.subtree) and o.pos_ == "NOUN" and sector_code([o.text]) is None
+            for o in objects)
 
     def _undergone(self, verb, triggers: dict, consumed: set[int]) -> list[Reading]:
         """ "The United States faced Palestinian criticism", "Assange faces charges in the US", "the plan
@@ -637,6 +644,17 @@ class SentenceCoder:
         phrase = {t.i for t in self._phrase_nouns(r)}
         aimed = [*grammar.children(r.act, grammar.OBJECT_DEPS), *(p for _, p in grammar.preps(r.act, ("against", "on")))]
         return any(o.i not in phrase and o.pos_ == "NOUN" and grammar.lemma_in(o, _PROBLEMS) for o in aimed)
+
+    def _mobilises_no_force(self, r: Reading) -> bool:
+        """A show of force (CAMEO 15) whose verb deploys or sends a thing that is no force: not armed or
+        police forces, their craft or their weapons ("deploy AI for agencies", "deploy a new strategy")."""
+        if not r.code.startswith(_MOBILIZE_ROOT) or r.frame not in (None, "carry") or r.act.pos_ not in ("VERB", "AUX"):
+            return False  # "prepared to resume shelling the territory": a frame's act has its own object
+        objects = list(grammar.children(r.act, grammar.OBJECT_DEPS))
+        return bool(objects) and not any(
+            o.like_num or o.ent_type_ in ("CARDINAL", "QUANTITY", "GPE", "NORP", "ORG", "PERSON")
+            or grammar.lemma_in(o, _FORCE_NOUNS) or grammar.lemma_in(o, _MUNITIONS)
+            or sector_code([o.text]) in _FORCE_SECTORS for o in objects)
 
     def _fires_someone(self, r: Reading) -> bool:
         """ "fired the finance minister": to fire a person, not at one, nor a weapon, is to dismiss them."""
@@ -1087,6 +1105,8 @@ class SentenceCoder:
                 # "Chinese travellers visited Canada": people travel; a visit is a state's or an official's,
                 # and one with no visitor named ("the market can be visited") is no one's
                 continue
+            if self._mobilises_no_force(r):
+                continue  # "the government has begun to deploy private AI": no show of force
             if self._fights_a_problem(r):
                 continue  # "vowed to fight corruption", "Brazil is battling a surge in dengue cases": no force used
             if _in_a_game(r) or self._fires_someone(r):

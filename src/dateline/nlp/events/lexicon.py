@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 FRAMES = frozenset({"intent", "threat", "refuse", "demand", "appeal", "deny", "carry", "light", "seek", "order",
-                    "prepare", "allege", "object", "undergo"})
+                    "prepare", "allege", "object", "undergo", "other"})
 OBJECT_MARK = "@obj"
 _POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN"), "a": ("ADJ",)}
 
@@ -30,8 +30,10 @@ class Pattern:
     line: int
 
     @property
-    def weight(self) -> int:
-        return len(self.needs) + self.needs_object + bool(self.pos)
+    def weight(self) -> tuple[int, int, int]:
+        # a word the phrase must hold says more than "has an object" or a part of speech: "mobilize
+        # reservist" (a show of force) wins over "mobilize/v @obj" (rallying support)
+        return len(self.needs), self.needs_object, bool(self.pos)
 
     def matches(self, pos: str, phrase: frozenset[str], has_object: bool) -> bool:
         return (
@@ -77,7 +79,7 @@ class Lexicon:
         for p in patterns:
             by_head.setdefault(p.head, []).append(p)
         for plist in by_head.values():
-            plist.sort(key=lambda p: (-p.weight, p.line))
+            plist.sort(key=lambda p: (tuple(-w for w in p.weight), p.line))
         self.by_head = by_head
 
     def candidates(self, lemma: str) -> list[Pattern]:
