@@ -1107,3 +1107,24 @@ def test_the_words_a_pattern_needs_say_more_than_that_it_has_an_object():
     assert (offer.plover, side(offer.source)) == ("AGREE", "KEN")  # an offer made, not goods on sale
     [protest] = kept("Thousands of Kenyans demonstrated in Nairobi against the tax.")
     assert protest.plover == "PROTEST"
+
+
+def test_who_is_blamed_or_praised_for_an_act_is_its_doer():
+    events = kept("Kenya criticised Uganda for attacking the border post.")
+    [attack] = [e for e in events if e.plover == "ASSAULT"]
+    assert side(attack.source) == "UGA" and (attack.target is None or side(attack.target) != "MED")
+    [protest] = [e for e in kept("Kenyan police arrested the Ugandan activist for protesting.") if e.plover == "PROTEST"]
+    assert side(protest.source) == "UGA"
+
+
+def test_a_newspaper_word_names_the_press_only_as_a_name():
+    from dateline.nlp.actors import sector_code
+
+    assert sector_code(["The Washington Post"]) == "MED" and sector_code(["the border post"]) is None
+    assert sector_code(["at times"]) is None and sector_code(["China Daily"]) == "MED"
+
+
+def test_a_participle_clause_shares_the_date_of_its_act():
+    text = "Israel seized control of the territories, seen as part of a future state, in the 1967 war."
+    [seized] = [e for e in events_of(text, published="2019-11-19") if e.plover == "COERCE"]
+    assert seized.confidence < 0.5  # background the article recalls

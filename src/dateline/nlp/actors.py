@@ -62,6 +62,9 @@ def _sector_table(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 # Sector words: a word or phrase in a name or descriptor -> CAMEO sector; the first sector found wins.
 _SECTOR_TERMS = tuple((sector, terms) for sector, terms in _sector_table("actors_sectors") if sector != "-")
+# terms the table writes with a capital: they name a role only as a capitalised word ("the Post")
+_PROPER_TERMS = {r["term"].lower(): re.compile(rf"\b{re.escape(r['term'])}\b") for r in lang.table("actors_sectors")
+                 if r["term"][:1].isupper()}
 _NO_ROLE_TERMS = frozenset(t for sector, terms in _sector_table("actors_sectors") if sector == "-" for t in terms)
 _ALL_SECTOR_TERMS = frozenset(t for _, terms in _SECTOR_TERMS for t in terms) | _NO_ROLE_TERMS
 
@@ -356,6 +359,8 @@ def sector_code(texts: Sequence[str]) -> str | None:
     known = phrases & _ALL_SECTOR_TERMS
     phrases -= {inner for phrase in known for inner in _phrases(phrase) if inner != phrase}
     phrases -= _NO_ROLE_TERMS
+    phrases -= {term for term, capitalised in _PROPER_TERMS.items()
+                if term in phrases and not any(capitalised.search(text) for text in texts)}
     generic = False
     for sector, terms in _SECTOR_TERMS:
         hits = phrases & terms

@@ -1038,7 +1038,12 @@ class SentenceCoder:
         if self.year is None:
             return False
         years = [int(when[:4])] if when and when[:4].isdigit() and when != self.article_date else []
-        for tok in grammar.unique([r.act, r.head]):
+        heads = grammar.unique([r.act, r.head])
+        # a participle clause with no subject of its own shares the act's time, and the parse often hangs
+        # the act's date on it ("seized the territories, seen as ..., in the 1967 war")
+        heads += [c for h in heads for c in h.children if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBG")
+                  and grammar.first_child(c, grammar.SUBJECT_DEPS) is None]
+        for tok in heads:
             for _, pobj in grammar.preps(tok, _HISTORY_PREPS):
                 years += [int(t.text) for t in pobj.subtree if t.like_num and _YEAR_TOKEN.fullmatch(t.text)]
         return bool(years) and max(years) <= self.year - HISTORY_YEARS

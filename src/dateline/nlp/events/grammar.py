@@ -111,6 +111,11 @@ def subject_candidates(verb) -> Iterator:
         if verb.dep_ in ("relcl", "acl"):
             yield verb.head
             verb = verb.head.head if verb.head.dep_ in OBJECT_DEPS else None
+        elif verb.dep_ == "pcomp" and verb.head.lower_ == "for" and (obj := first_child(verb.head.head, OBJECT_DEPS)) is not None:
+            # "criticised Uganda for attacking the post", "arrested him for protesting": who is blamed,
+            # praised or punished for the act is its doer (object control), not the one who blames
+            yield obj
+            return
         elif verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and verb.head != verb:
             verb = verb.head
             if verb.pos_ == "ADP":  # "committed to opening" -> the head of the preposition
