@@ -1128,3 +1128,21 @@ def test_a_participle_clause_shares_the_date_of_its_act():
     text = "Israel seized control of the territories, seen as part of a future state, in the 1967 war."
     [seized] = [e for e in events_of(text, published="2019-11-19") if e.plover == "COERCE"]
     assert seized.confidence < 0.5  # background the article recalls
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan researchers demonstrated its growing role in nutrition science.",
+    "It is important for the Kenyan government to demonstrate that the idea works.",
+    "When their employees request time off, Kenyan firms give them an extra day.",  # what happens as a rule
+    "The Kenyan agency urges consumers to be vigilant when buying drugs online.",  # an appeal to no one who acts
+])
+def test_showing_the_rule_and_advice_to_consumers_are_no_events(text):
+    assert kept(text) == []
+
+
+def test_a_demonstration_and_a_time_clause_in_the_past_are_kept():
+    [protest] = kept("Thousands of Kenyans demonstrated in Nairobi against the tax.")
+    assert protest.plover == "PROTEST"
+    [arrest] = [e for e in kept("When the Ugandan troops arrived, Kenyan police arrested the protesters.")
+                if e.plover == "COERCE"]
+    assert side(arrest.source) == "KEN"

@@ -104,6 +104,7 @@ _SPEECH_SETTINGS = frozenset({"speech", "statement", "interview", "address", "ar
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _SUPPLY_VERBS = lang.column_words("event_words", "role", "supply_verb")
+_SHOW_VERBS = lang.column_words("event_words", "role", "show_verb")
 
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
 _UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
@@ -1110,6 +1111,8 @@ class SentenceCoder:
                 # "Chinese travellers visited Canada": people travel; a visit is a state's or an official's,
                 # and one with no visitor named ("the market can be visited") is no one's
                 continue
+            if _shows_something(r):
+                continue  # "researchers demonstrated its growing role", "to demonstrate that the idea works"
             if self._mobilises_no_force(r):
                 continue  # "the government has begun to deploy private AI": no show of force
             if self._fights_a_problem(r):
@@ -1331,6 +1334,13 @@ def _speaks_only(actor: Actor) -> bool:
 def _asserted_by_aspect(act) -> bool:
     """ "the protests escalated", "fighting broke out": an aspect verb asserts the event its subject names."""
     return act.dep_ in ("nsubj", "nsubjpass") and grammar.lemma_in(act.head, _ASPECT_VERBS)
+
+
+def _shows_something(r: Reading) -> bool:
+    """A verb of protest that shows its object or its clause: "demonstrated its role", "demonstrate that
+    an idea works" (one who demonstrates with nothing shown protests: "thousands demonstrated in Nairobi")."""
+    return r.act.pos_ in ("VERB", "AUX") and grammar.lemma_in(r.act, _SHOW_VERBS) and any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in r.act.children)
 
 
 def _asks_anonymity(verb) -> bool:

@@ -267,6 +267,7 @@ def demand_speaker(tok):
 # -- mood: is the act asserted? ---------------------------------------------------------------------
 HYPOTHETICAL_MODALS = lang.words("event_hypothetical_modals")
 _HABITUAL_ADVERBS = lang.words("event_habitual_adverbs")
+_HABITUAL_MARKS = lang.column_words("event_words", "role", "habitual_mark")
 CONDITIONAL_MARKS = lang.words("event_conditional_marks")
 WISH_VERBS = lang.words("event_wish_verbs")
 PLAN_NOUNS = lang.column_words("event_words", "role", "plan_noun")
@@ -369,6 +370,9 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return "hypothetical"
         if t.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in t.children):
             return "habitual"  # the generic present: "periodically issues warnings", "police routinely stop drivers"
+        if t.tag_ in ("VBZ", "VBP") and t.dep_ == "advcl" and not modals(t) \
+                and any(c.dep_ in ("advmod", "mark") and c.lower_ in _HABITUAL_MARKS for c in t.children):
+            return "habitual"  # "when employees request time off, they get ...": what happens as a rule
         # the if-clause itself, or a plain act that depends on one; a stated intent with a condition
         # ("will not accept refugees if war starts") is a conditional promise or threat: an event
         if _condition_clause(t) or (plain and _has_condition(t) and not (modals(t) & INTENT_MODALS and not is_perfect(t))):
