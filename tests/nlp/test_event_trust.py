@@ -1146,3 +1146,12 @@ def test_a_demonstration_and_a_time_clause_in_the_past_are_kept():
     [arrest] = [e for e in kept("When the Ugandan troops arrived, Kenyan police arrested the protesters.")
                 if e.plover == "COERCE"]
     assert side(arrest.source) == "KEN"
+
+
+def test_anti_and_pro_give_a_stance_not_a_country_and_anti_names_what_is_protested():
+    [flags] = kept("Anti-American protesters burned flags in Tehran.")
+    assert (flags.plover, side(flags.source), side(flags.target)) == ("PROTEST", "IRN", "USA")
+    [march] = kept("Thousands of anti-government protesters marched in Nairobi.")
+    assert (side(march.source), march.target.code) == ("KEN", "KENGOV")
+    [attack] = kept("Pro-Russian separatists attacked Ukrainian troops.")
+    assert side(attack.source) != "RUS" and side(attack.target) == "UKR"

@@ -342,6 +342,7 @@ def _singular(word: str) -> str:
 # Titles that every kind of organisation has: they say GOV only when no other sector is named
 # ("vice president of a company" is BUS; "the president" alone is the head of state).
 _GENERIC_TITLES = lang.words("actors_generic_titles")
+STANCE_PREFIXES = lang.words("actors_stance_prefixes")  # "anti-", "pro-": a stance, no nationality
 
 
 def names_no_role(text: str) -> bool:
@@ -500,6 +501,8 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
     A sector without a country gives the bare sector ("EDU"); neither gives (None, None).
     """
     key = _strip_frame(name)
+    if (first := re.split(r"[-\u2010\u2011\u2013]", key, maxsplit=1))[0] in STANCE_PREFIXES and len(first) == 2:
+        return None, None  # "Anti-American", "pro-Russian": a stance towards a country, not its people
     if key in _GOVERNMENT_ALIASES:
         iso3 = _GOVERNMENT_ALIASES[key]
         return iso3 + _GOVERNMENT_ALIAS_SECTOR.get(key, "GOV"), iso3

@@ -16,6 +16,7 @@ from ... import lang
 from ...model import Actor, Article, Entity
 from ..actors import (
     INTERNATIONAL,
+    STANCE_PREFIXES,
     alias_country,
     country_code,
     is_country_name,
@@ -115,8 +116,9 @@ class ArticleActors:
             if not role:
                 continue
             for mod in tok.children:
-                if mod.dep_ not in ("amod", "compound", "poss", "nmod") or _in_relation(mod):
-                    continue
+                if mod.dep_ not in ("amod", "compound", "poss", "nmod") or _in_relation(mod) or stance_prefix(mod) \
+                        or _patron(mod):
+                    continue  # "anti-American protesters", "US-backed rebels" are not American
                 ent = self.entity_at.get(mod.idx)
                 country = ent.country if ent is not None and ent.type in _COUNTRY_TYPES else (
                     country_word(mod.text) if mod.text[:1].isupper() else None)
@@ -413,9 +415,9 @@ class PhraseResolver:
         return None
 
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
-        if _ethnic(tok) or _patron(tok):
+        if _ethnic(tok) or _patron(tok) or stance_prefix(tok):
             # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's;
-            # "US-backed rebels": backed by the US, not American
+            # "US-backed rebels": backed by the US, not American; "anti-American protesters": against it
             return None, None
         ent = self.actors.entity_of(tok)
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:  # "the South China Sea" is not China
@@ -476,6 +478,16 @@ def _plain_noun(head) -> bool:
     "the US decision", whose nationality is its doer's): "band", "team", "fans", "steel"."""
     return (head.pos_ == "NOUN" and _sector(head.lemma_) is None and _sector(head.text) is None
             and not grammar.lemma_in(head, _STATE_NOUNS) and not grammar.lemma_in(head, _REFERENCE_NOUNS) and not any(lexicon().candidates(w) for w in grammar.word_forms(head)))
+
+
+def stance_prefix(tok) -> str | None:
+    """ "anti" for the "American" of "anti-American", "pro" for "pro-Russian": a stance towards the country
+    or role the word names, not the actor's own (None when the word has no such prefix)."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in _HYPHENS and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].lower_ in STANCE_PREFIXES:
+        return doc[tok.i - 2].lower_
+    return None
 
 
 def _patron(tok) -> bool:

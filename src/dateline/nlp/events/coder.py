@@ -30,6 +30,7 @@ from .actors_in_sentence import (
     is_relative_pronoun,
     is_second_person,
     needs_country,
+    stance_prefix,
     with_country,
 )
 from .codebook import lookup
@@ -920,6 +921,26 @@ class SentenceCoder:
             out.append(actor)
         return out
 
+    def _opposed(self, r: Reading, sources: list[Actor]) -> list[Actor]:
+        """What a protest is against, when its doers or the act itself are "anti-" it (PLOVER: "protests
+        against the recipient"): "anti-American protesters" protest against the United States,
+        "anti-government protests" in Hong Kong against the government of the protesters' country."""
+        doc = r.act.doc
+        spans = [range(a.start, a.end) for a in sources if a.start is not None and a.end is not None]
+        words = [t for t in doc[r.act.sent.start:r.act.sent.end]
+                 if stance_prefix(t) == "anti" and (t.head == r.act or any(t.idx in span for span in spans))]
+        out: list[Actor] = []
+        for word in words:
+            country = self.actors.country_at(word) or country_word(word.text)
+            if country:
+                out.append(Actor(text=word.text, start=word.idx, end=word.idx + len(word.text), code=country,
+                                 country=country))
+            elif sector_code([word.text]) == "GOV":
+                home = next((a.country for a in sources if a.country), None)
+                out.append(Actor(text=word.text, start=word.idx, end=word.idx + len(word.text),
+                                 code=(home or "") + "GOV", country=home))
+        return out
+
     def _other_side(self, sources: list[Actor], sent, inferred: set[int]) -> list[Actor]:
         """The addressee a verbal act leaves implicit: when the article is about two countries and one of
         them speaks ("Ottawa said it was very concerned", "Beijing expressed strong dissatisfaction"),
@@ -1151,6 +1172,8 @@ class SentenceCoder:
                 inferred.add(id(sources[0]))
             pair = self.actors.pair
             targets = self._captors_of(r, targets, sources)
+            if not targets and r.code.startswith(_PROTESTS):
+                targets = self._opposed(r, sources)  # "anti-American protesters", "anti-government protests"
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None:
                 targets = self._other_side(sources, sent, inferred)
             if not targets and r.code.startswith(_AIMED_AT_SOMEONE) and r.act.i == r.head.i \
