@@ -1155,3 +1155,13 @@ def test_anti_and_pro_give_a_stance_not_a_country_and_anti_names_what_is_protest
     assert (side(march.source), march.target.code) == ("KEN", "KENGOV")
     [attack] = kept("Pro-Russian separatists attacked Ukrainian troops.")
     assert side(attack.source) != "RUS" and side(attack.target) == "UKR"
+
+
+def test_an_infinitive_after_an_object_is_the_objects_act_asserted_only_by_an_implicative_verb():
+    events = events_of("Kenya trained Somali soldiers to fight al-Shabaab.")
+    [fight] = [e for e in events if e.plover == "ASSAULT"]
+    assert side(fight.source) == "SOM" and fight.confidence < 0.5  # the soldiers, and only a purpose
+    [withdraw] = [e for e in events_of("Kenya forced Uganda to withdraw its troops.") if e.plover == "RETREAT"]
+    assert side(withdraw.source) == "UGA"
+    [appeal] = kept("Kenya urged Uganda to withdraw its troops.")
+    assert (appeal.plover, side(appeal.source), side(appeal.target)) == ("REQUEST", "KEN", "UGA")

@@ -25,6 +25,7 @@ _INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
 _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
 _QUESTION_NOUNS = lang.column_words("event_words", "role", "question_noun")
 _TOPIC_PREPS = lang.column_words("event_words", "role", "topic_prep")
+_IMPLICATIVE_VERBS = lang.column_words("event_words", "role", "implicative_verb")
 
 
 def for_to_clauses(tok) -> list:
@@ -111,6 +112,9 @@ def subject_candidates(verb) -> Iterator:
         if verb.dep_ in ("relcl", "acl"):
             yield verb.head
             verb = verb.head.head if verb.head.dep_ in OBJECT_DEPS else None
+        elif _object_controlled(verb) and (obj := first_child(verb.head, OBJECT_DEPS)) is not None:
+            yield obj  # "trained Somali soldiers to fight al-Shabaab": the soldiers fight
+            return
         elif verb.dep_ == "pcomp" and verb.head.lower_ == "for" and (obj := first_child(verb.head.head, OBJECT_DEPS)) is not None:
             # "criticised Uganda for attacking the post", "arrested him for protesting": who is blamed,
             # praised or punished for the act is its doer (object control), not the one who blames
@@ -301,6 +305,13 @@ def _to_clause(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _object_controlled(verb) -> bool:
+    """An infinitive complement of a verb with an object, done by that object: "trained soldiers to fight",
+    "forced Uganda to withdraw"."""
+    return verb.dep_ == "xcomp" and _to_clause(verb) and verb.head != verb \
+        and first_child(verb.head, OBJECT_DEPS) is not None
+
+
 def _has_condition(tok) -> bool:
     return any(_condition_clause(c) for c in tok.children)
 
@@ -357,6 +368,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     # "considers sanctions" a plan) is asserted when it judges (``judgement``)
     if lemma_in(tok, WISH_VERBS) and tok.pos_ in ("VERB", "AUX", "NOUN") and not judgement:
         return "wish"  # "hopes to strike a deal", and the noun: "the Kremlin's hopes for a deal"
+    if _object_controlled(tok) and not lemma_in(tok.head, _IMPLICATIVE_VERBS) and not lemma_in(tok.head, DIRECTIVE_VERBS):
+        return "unrealised"  # "trained soldiers to fight al-Shabaab": the training's purpose, not a fight told
     if _to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
         # an infinitive asserts nothing unless a frame governs it ("agreed to", "began to": read as
         # frames) or it gives the purpose of an act ("shunned work to protest"): "the only states to
