@@ -1165,3 +1165,12 @@ def test_an_infinitive_after_an_object_is_the_objects_act_asserted_only_by_an_im
     assert side(withdraw.source) == "UGA"
     [appeal] = kept("Kenya urged Uganda to withdraw its troops.")
     assert (appeal.plover, side(appeal.source), side(appeal.target)) == ("REQUEST", "KEN", "UGA")
+
+
+def test_a_demonym_in_an_organisations_name_places_it_but_does_not_make_it_the_state():
+    assert kept('"The American Writers Museum encourages everyone to read," she said.') == []
+    [party] = kept("The Chinese Communist Party condemned Taiwan.")
+    assert party.source.code == "CHNPTY"  # a role the tables know is kept
+    from dateline.nlp.events.actors_in_sentence import country_word
+
+    assert country_word("Russ") is None  # a first name, no root of Russia

@@ -337,10 +337,11 @@ class PhraseResolver:
         ordered = [t for t in tokens if t.i < head.i] + [head] + [t for t in tokens if t.i > head.i]
         if sector is None and head.pos_ == "NOUN" and ent is None:
             ordered = [t for t in ordered if not _located(t, head)]
-        # a named body the tables do not know, placed by the country's name opening its own name or by a
-        # place in its phrase ("Kenya Airways", "Illinois-based Pinstripes", "Monkey Wrench Plumbing in Los
-        # Angeles"): that country's, but still the body, not the state (see confidence.is_political); a
-        # demonym on a people stays theirs ("Bosnian Serbs", which the model may call a person)
+        # a named body the tables do not know, placed by a word of its name or by a place in its phrase
+        # ("Kenya Airways", "the American Writers Museum", "Illinois-based Pinstripes", "Monkey Wrench
+        # Plumbing in Los Angeles"): that country's, but still the body, not the state (see
+        # confidence.is_political); a demonym on a people stays theirs ("Bosnian Serbs", which the model may
+        # call a person)
         body = ent if ent is not None and ent.type in ("ORG", "PERSON") and not (ent.code or ent.country) \
             and sector is None and not is_country_name(ent.name) else None  # "Benin", taken for a person
         found: list[Actor] = []
@@ -352,7 +353,8 @@ class PhraseResolver:
             if tok_ent is not None and tok_ent.code and not country:
                 return [_entity_actor(tok_ent, text, start, end, None)]
             holder = body if body is not None and country and (
-                not any(m.start <= tok.idx < m.end for m in body.mentions) or is_country_name(tok.text)) else tok_ent
+                body.type == "ORG" or is_country_name(tok.text)
+                or not any(m.start <= tok.idx < m.end for m in body.mentions)) else tok_ent
             actor = Actor(text=text, start=start, end=end, entity=holder.id if holder else None,
                           code=country + (sector or "") if country else None, country=country)
             if country and head.pos_ == "NOUN":
@@ -535,11 +537,10 @@ def country_word(word: str) -> str | None:
         return found
     bases = [word] + ([word[:-1]] if word.endswith("s") else [])
     for base in bases:
-        # a demonym in -n drops it ("Bosnian", "Rwandan"); only an ethnonym in another letter takes -ia
-        # ("Serb", "Croat"), so "Roman" is not Romania's
+        # a demonym in -n drops it ("Bosnian", "Rwandan"); the ethnonyms that would take -ia ("Serb",
+        # "Croat") are in the country tables, so "Roman" is not Romania's nor "Russ" Russia's
         candidates = [base[:-1] if base.endswith("n") else None, base[:-1] + "a" if base.endswith("e") else None,
-                      base[:-3] if base.endswith("ian") else None, None if base.endswith("n") else base + "ia",
-                      base + "stan", base + "istan"]
+                      base[:-3] if base.endswith("ian") else None, base + "stan", base + "istan"]
         for candidate in candidates:
             # the derived form must be a country's own name: "Plan" is not "PLA" (China's army)
             if candidate and len(candidate) >= 4 and is_country_name(candidate) and (found := country_code(candidate)):
