@@ -1174,3 +1174,12 @@ def test_a_demonym_in_an_organisations_name_places_it_but_does_not_make_it_the_s
     from dateline.nlp.events.actors_in_sentence import country_word
 
     assert country_word("Russ") is None  # a first name, no root of Russia
+
+
+def test_seeking_an_act_the_lexicon_does_not_know_is_an_aim_not_an_appeal():
+    assert kept("The United States seeks to improve its relationship with China.") == []
+    [asylum] = kept("Kenya sought asylum for the dissidents.")
+    assert asylum.plover == "REQUEST"  # seeking a thing asks for it
+    [expel] = kept("Kenya sought to expel the Ugandan diplomats.")
+    assert expel.plover == "SANCTION"  # seeking a known act: the act
+    assert kept("China constantly reminds the United States of its red lines.") == []  # habitual present

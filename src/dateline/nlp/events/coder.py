@@ -256,6 +256,8 @@ class SentenceCoder:
         embedded = self._embedded(tok, frame, triggers, consumed)
         if frame == "intent" and embedded is None and self._supplies_a_thing(tok):
             return []  # "USAA offers life insurance": a sale, no pledge
+        if frame == "seek" and (embedded is None or embedded.code is None) and any(c.dep_ == "xcomp" for c in tok.children):
+            return []  # "seeks to improve its relationship with China": an aim, asked of no one
         emb_code = embedded.code if embedded else None
         # "did not hold talks", "held no talks"
         negated = grammar.is_negated(tok) or (embedded is not None and frame in ("carry", "light")
