@@ -1183,3 +1183,11 @@ def test_seeking_an_act_the_lexicon_does_not_know_is_an_aim_not_an_appeal():
     [expel] = kept("Kenya sought to expel the Ugandan diplomats.")
     assert expel.plover == "SANCTION"  # seeking a known act: the act
     assert kept("China constantly reminds the United States of its red lines.") == []  # habitual present
+
+
+def test_a_demonym_alone_in_a_list_of_objects_is_a_language():
+    assert kept("Polly mainly supports English, Brazilian Portuguese, Danish, French and Japanese.") == []
+    [people] = kept("Kenya criticised the Chinese.")
+    assert side(people.target) == "CHN"
+    [capital] = kept("Poland demanded an immediate admission by Moscow.")
+    assert side(capital.target) == "RUS"

@@ -19,6 +19,7 @@ from ..actors import (
     STANCE_PREFIXES,
     alias_country,
     country_code,
+    is_capital,
     is_country_name,
     names_no_role,
     national_title,
@@ -275,6 +276,8 @@ class PhraseResolver:
     def _member(self, head) -> list[Actor]:
         if grammar.in_dateline(head):
             return []  # "LONDON (AP) —": where the story was filed names no actor
+        if _language(head):
+            return []  # "supports English, Danish and French": languages, not peoples
         if _is_anaphor(head, _COUNTRY_NOUNS):  # "the country had admitted 1.4 million refugees"
             country = self._last_country_before(head)
             if country:
@@ -459,6 +462,22 @@ def _is_anaphor(head, nouns: frozenset[str]) -> bool:
     "the body"."""
     return (head.lemma_.lower() in nouns and head.tag_ == "NN"
             and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"])
+
+
+def _language(head) -> bool:
+    """A demonym standing alone as a singular noun, with no article, as an object or in a list of them:
+    a language ("supports English, Danish and French", "translated into Arabic"). "The French", "the
+    Americans" and "Chinese officials" are people; a country's own name is no language."""
+    first = head
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.dep_ not in ("dobj", "pobj", "appos") or head.tag_ not in ("NNP", "NN", "JJ"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+        return False
+    if head.ent_type_ not in ("NORP", "LANGUAGE") or is_country_name(head.text) or is_capital(head.text):
+        return False  # "Kenya", "Moscow", "Washington": places, not tongues
+    return head.text[:1].isupper() and country_word(head.text) is not None
 
 
 def _one_national(head) -> bool:
