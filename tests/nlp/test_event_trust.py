@@ -1191,3 +1191,19 @@ def test_a_demonym_alone_in_a_list_of_objects_is_a_language():
     assert side(people.target) == "CHN"
     [capital] = kept("Poland demanded an immediate admission by Moscow.")
     assert side(capital.target) == "RUS"
+
+
+def test_warning_someone_to_act_is_an_appeal_and_not_just_is_no_negation():
+    [advice] = events_of("Justin Trudeau is warning voters to be wary of fear-mongering about immigration.")
+    assert advice.plover == "REQUEST" and advice.confidence < 0.5  # advice to the public, no threat
+    [urge] = kept("Kenya warned Uganda to withdraw its troops.")
+    assert (urge.plover, side(urge.source), side(urge.target)) == ("REQUEST", "KEN", "UGA")
+    [threat] = kept("Kenya warned that it would attack Uganda.")
+    assert threat.plover == "THREATEN"
+    [concern] = kept("The Kenyan minister says he is not just concerned about Uganda's troops.")
+    assert not concern.negated  # "not just": more than that, not less
+
+
+def test_an_act_noun_in_an_adjunct_of_time_is_no_object_of_the_verb():
+    events = events_of("After the arrest of the Ugandan activist, Kenyan officials gave a briefing.")
+    assert all(side(e.source) != "KEN" for e in events if e.plover == "COERCE")

@@ -106,6 +106,7 @@ _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _SUPPLY_VERBS = lang.column_words("event_words", "role", "supply_verb")
 _SHOW_VERBS = lang.column_words("event_words", "role", "show_verb")
+_ADJUNCT_PREPS = lang.column_words("event_words", "role", "adjunct_prep")
 
 _STANCE_NOUNS = lang.column_words("event_words", "role", "stance_noun")
 _UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
@@ -263,6 +264,9 @@ class SentenceCoder:
         negated = grammar.is_negated(tok) or (embedded is not None and frame in ("carry", "light")
                                               and grammar.is_negated(embedded.act))
         frame = _dual(frame, embedded)
+        if frame == "threat" and tok.pos_ in ("VERB", "AUX") and grammar.first_child(tok, grammar.OBJECT_DEPS) is not None \
+                and any(c.dep_ == "xcomp" and grammar.is_to_clause(c) for c in tok.children):
+            frame = "appeal"  # "warned voters to be wary", "warned Uganda to withdraw": urging someone, no threat
         if frame in ("carry", "light"):
             code, negated, _ = _modality(tok, emb_code or pat.code, negated)
         elif frame == "deny":
@@ -392,7 +396,10 @@ class SentenceCoder:
 
     def _embedded_noun(self, tok, triggers: dict, consumed: set[int]) -> Reading | None:
         starts = [c for c in tok.children if c.dep_ in grammar.OBJECT_DEPS or c.dep_ in ("attr", "nsubjpass")]
-        starts += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        # "took part in talks"; not an adjunct of time or cause: "after the arrest of Meng, officials gave
+        # a briefing" gives no arrest
+        starts += [g for c in tok.children if c.dep_ == "prep" and not grammar.lemma_in(c, _ADJUNCT_PREPS)
+                   for g in c.children if g.dep_ == "pobj"]
         for start in starts:
             frontier = [(start, 0)]
             while frontier:

@@ -26,6 +26,7 @@ _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
 _QUESTION_NOUNS = lang.column_words("event_words", "role", "question_noun")
 _TOPIC_PREPS = lang.column_words("event_words", "role", "topic_prep")
 _IMPLICATIVE_VERBS = lang.column_words("event_words", "role", "implicative_verb")
+_ADDITIVE_WORDS = lang.column_words("event_words", "role", "additive_word")
 
 
 def for_to_clauses(tok) -> list:
@@ -66,7 +67,7 @@ def is_negated(tok) -> bool:
     """ "did not ...", "never ...", and the auxiliaries' negation ("won't"); for an event noun, "no"
     ("made no apology", "no agreement was reached"); for a verb, a negated subject ("neither Kenya nor
     Uganda sent troops", "not the army nor the rebels are blocking", "no country sent troops")."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"))
+    if any((c.dep_ == "neg" and not _additive(c)) or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"))
            for c in tok.children):
         return True
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head != tok:
@@ -75,6 +76,13 @@ def is_negated(tok) -> bool:
         d.dep_ == "neg" or (d.dep_ in ("det", "preconj") and d.lower_ in _NEGATIVE_DETERMINERS)
         or (d.dep_ == "cc" and d.lower_ == "nor")
         for s in tok.children if s.dep_ in SUBJECT_DEPS for d in s.children)
+
+
+def _additive(neg) -> bool:
+    """ "not just", "not only": the "not" adds to what follows rather than denying it ("he's not just
+    concerned as a minister, he's also concerned as a father")."""
+    nxt = neg.nbor(1) if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in _ADDITIVE_WORDS
 
 
 def modals(tok) -> set[str]:
@@ -303,6 +311,11 @@ def _condition_clause(tok) -> bool:
 
 def _to_clause(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def is_to_clause(tok) -> bool:
+    """An infinitive with "to": "to withdraw"."""
+    return _to_clause(tok)
 
 
 def _object_controlled(verb) -> bool:
