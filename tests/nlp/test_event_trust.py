@@ -1207,3 +1207,9 @@ def test_warning_someone_to_act_is_an_appeal_and_not_just_is_no_negation():
 def test_an_act_noun_in_an_adjunct_of_time_is_no_object_of_the_verb():
     events = events_of("After the arrest of the Ugandan activist, Kenyan officials gave a briefing.")
     assert all(side(e.source) != "KEN" for e in events if e.plover == "COERCE")
+
+
+def test_a_visit_needs_a_host_or_a_foreign_place():
+    assert kept("While visiting a child-care centre in Quispamsis, Trudeau said Ottawa would pay more.") == []
+    [abroad] = kept("The Kenyan president arrived in Kampala on Monday.")
+    assert (abroad.plover, side(abroad.source), side(abroad.target)) == ("CONSULT", "KEN", "UGA")

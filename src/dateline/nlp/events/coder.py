@@ -1189,8 +1189,11 @@ class SentenceCoder:
                     and (own := self.trigger(r.head)) is not None and own.code == r.code and self._judges_a_thing(r.act):
                 continue  # "does not support forced relocations": an opinion of a thing nobody in the text did
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
-            if len(sources) == 1 and not targets and place and place != sources[0].country and r.code.startswith(_VISITS):
+            if len(sources) == 1 and not targets and place and sources[0].country and place != sources[0].country \
+                    and r.code.startswith(_VISITS):
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
+            if not targets and r.code.startswith(_VISITS):
+                continue  # "visiting a child-care centre in Quispamsis, Trudeau said": no host, no other country
             if not sources and self._authors_voice(r):
                 continue  # "I blame it on the weather": the writer's own act, outside any quote
             when = self.event_date(r)
