@@ -1213,3 +1213,7 @@ def test_a_visit_needs_a_host_or_a_foreign_place():
     assert kept("While visiting a child-care centre in Quispamsis, Trudeau said Ottawa would pay more.") == []
     [abroad] = kept("The Kenyan president arrived in Kampala on Monday.")
     assert (abroad.plover, side(abroad.source), side(abroad.target)) == ("CONSULT", "KEN", "UGA")
+
+
+def test_looking_forward_to_an_act_is_a_wish():
+    assert kept("The Kenyan president said he looked forward to meeting the Ugandan leader.") == []

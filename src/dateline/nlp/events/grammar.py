@@ -282,6 +282,13 @@ _HABITUAL_ADVERBS = lang.words("event_habitual_adverbs")
 _HABITUAL_MARKS = lang.column_words("event_words", "role", "habitual_mark")
 CONDITIONAL_MARKS = lang.words("event_conditional_marks")
 WISH_VERBS = lang.words("event_wish_verbs")
+# two-word entries: a verb and the particle or adverb it takes ("look forward")
+_WISH_PHRASES = frozenset(tuple(w.split()) for w in WISH_VERBS if " " in w)
+
+
+def _wish_phrase(verb) -> bool:
+    return any(verb.lemma_.lower() == first and any(c.lower_ == second for c in verb.children)
+               for first, second in _WISH_PHRASES)
 PLAN_NOUNS = lang.column_words("event_words", "role", "plan_noun")
 FEAR_WORDS = lang.column_words("event_words", "role", "fear_verb")
 DIRECTIVE_VERBS = lang.column_words("event_words", "role", "directive_verb")
@@ -414,6 +421,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return None
         if t.dep_ in ("xcomp", "ccomp") and lemma_in(head, WISH_VERBS):
             return "wish"
+        if t.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and _wish_phrase(head.head):
+            return "wish"  # "looking forward to speaking with Canadians"
         if t.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head.pos_ == "NOUN" \
                 and lemma_in(head.head, WISH_VERBS):
             return "wish"  # "plans for a summit with Uganda": what a wish or a plan is for
