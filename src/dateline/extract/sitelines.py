@@ -13,8 +13,9 @@ How (the pipeline calls :meth:`SiteLines.__call__` on each batch of freshly extr
 - **a line** is one line of a paragraph (paragraphs are split at their line breaks), compared
   normalised (lower case, words only: ``norm_text``); only a short line is a candidate, at most
   MAX_LINE_CHARS characters and MAX_LINE_WORDS words: a longer line is prose and always kept;
-- **memory**: for each site, the candidate lines of its last PAGES_PER_SITE pages (as sets, so a
-  line counts once per page), for at most MAX_SITES sites (the least recently seen goes first). A
+- **memory**: for each site, the candidate lines of its last PAGES_PER_SITE pages (each page's as
+  a set of hashes, so a line counts once per page and a page costs about 2 kB), for at most
+  MAX_SITES sites (the least recently seen goes first; a worker's memory is bounded). A
   page already remembered (the same id) or with the very same text as a remembered page (a copy at
   another URL) adds nothing: copies must not vote for each other;
 - **two passes over each batch**: every page of the batch is learnt first, then each is cut, so
@@ -44,6 +45,7 @@ text depending on what an earlier run stored; the memory here lives and dies wit
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -59,8 +61,8 @@ MIN_SHARE = 0.5  # ... and at least this share of the site's remembered pages
 MAX_LINE_CHARS = 120  # a longer line is prose, never furniture
 MAX_LINE_WORDS = 15
 LEAD_MIN_WORDS = 12  # the lead: the first body paragraph this long, kept whole
-PAGES_PER_SITE = 200  # the most recent pages of a site that are remembered
-MAX_SITES = 2000  # sites remembered at once; the least recently seen is forgotten first
+PAGES_PER_SITE = 100  # the most recent pages of a site that are remembered
+MAX_SITES = 500  # sites remembered at once; the least recently seen is forgotten first (at most ~100 MB)
 
 
 def site_of(article: Article) -> str | None:
@@ -101,22 +103,29 @@ def page_keys(article: Article) -> frozenset[str]:
 
 @dataclass
 class _Site:
-    # (article id, hash of its text, its candidate lines), oldest first
-    pages: deque[tuple[str, int, frozenset[str]]] = field(default_factory=deque)
-    counts: Counter[str] = field(default_factory=Counter)  # line -> pages remembered that hold it
+    """A site's remembered pages. Lines are held as their hashes (the memory lives in one process, as
+    ``hash`` does), a page's in a packed array: a site costs about 2 kB a page, not the lines' text."""
+
+    # (article id, hash of its text, the hashes of its candidate lines), oldest first
+    pages: deque[tuple[str, int, array[int]]] = field(default_factory=deque)
+    counts: Counter[int] = field(default_factory=Counter)  # line hash -> pages remembered that hold it
 
     def knows(self, article_id: str, text_hash: int) -> bool:
         return any(known_id == article_id or known_hash == text_hash for known_id, known_hash, _ in self.pages)
 
     def add(self, article_id: str, text_hash: int, keys: frozenset[str], keep: int) -> None:
-        self.pages.append((article_id, text_hash, keys))
-        self.counts.update(keys)
+        hashes = array("q", {hash(key) for key in keys})
+        self.pages.append((article_id, text_hash, hashes))
+        self.counts.update(hashes)
         while len(self.pages) > keep:
             _, _, gone = self.pages.popleft()
-            self.counts.subtract(gone)
-            for key in gone:
-                if self.counts[key] <= 0:
-                    del self.counts[key]
+            for line in gone:
+                self.counts[line] -= 1
+                if self.counts[line] <= 0:
+                    del self.counts[line]
+
+    def pages_with(self, key: str) -> int:
+        return self.counts.get(hash(key), 0)
 
 
 class SiteLines:
@@ -159,7 +168,7 @@ class SiteLines:
         on_page = Counter(k for _, line in _lines(article) if (k := line_key(line)) is not None)
         # a line the page itself repeats labels the page's own parts ("Pros", "Cons" over each product
         # of a review): the site's template for its articles, not furniture around them
-        found = {key for key, n in on_page.items() if n == 1 and site.counts[key] >= least}
+        found = {key for key, n in on_page.items() if n == 1 and site.pages_with(key) >= least}
         found.discard(norm_text(article.title or ""))
         return frozenset(found)
 
