@@ -148,21 +148,9 @@ class Pipeline:
         """The batch, its freshly extracted pages learnt and then cut of their site furniture (in
         place; extract/sitelines.py). A failure of the pass costs no page: a page it breaks on goes on
         as extracted, and says so."""
-        if self.site_lines is None or not fresh:
-            return batch
-        for article in fresh:
-            self._furniture_step(self.site_lines.learn, article)
-        for article in fresh:
-            self._furniture_step(self.site_lines.cut, article)
+        if self.site_lines is not None and fresh:
+            self.site_lines(fresh, failed=_furniture_failed)
         return batch
-
-    @staticmethod
-    def _furniture_step(step: Callable[[Article], object], article: Article) -> None:
-        try:
-            step(article)
-        except Exception as exc:  # a bug must not cost the page
-            log.debug("the site furniture pass failed on %s", article.source, exc_info=True)
-            article.warnings.append(f"site furniture was not looked for on this page: internal error {exc!r}")
 
     def read(self, inputs: Iterable[str | RawDoc | Result]) -> Iterator[RawDoc | Result]:
         """The documents the inputs hold, read but not yet extracted (and failures to read them)."""
@@ -200,6 +188,11 @@ class Pipeline:
                             "InternalError",
                         )
         return [failed.get(id(r), r) for r in batch]
+
+
+def _furniture_failed(article: Article, exc: Exception) -> None:
+    log.debug("the site furniture pass failed on %s", article.source, exc_info=exc)
+    article.warnings.append(f"site furniture was not looked for on this page: internal error {exc!r}")
 
 
 def _stage_name(stage: Stage) -> str:

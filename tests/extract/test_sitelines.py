@@ -231,3 +231,12 @@ def test_ingest_stores_the_pages_of_a_site_without_its_furniture(tmp_path):
             check_offsets(article)
     finally:
         store.close()
+
+
+def test_a_batch_of_more_sites_than_are_remembered_forgets_none_it_still_needs():
+    others = [alone(gazette_page(0, host=f"other{k}.example")) for k in range(3)]
+    gazette = [alone(gazette_page(i)) for i in range(len(GAZETTE))]
+    sites = SiteLines(max_sites=2)
+    sites([*gazette[:2], *others, *gazette[2:]])
+    assert not any("morning briefing" in page.text for page in gazette)
+    assert len(sites.sites) == 2

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, OrderedDict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -138,12 +138,21 @@ class SiteLines:
         self.pages_per_site, self.max_sites = pages_per_site, max_sites
         self.sites: OrderedDict[str, _Site] = OrderedDict()
 
-    def __call__(self, articles: Sequence[Article]) -> None:
-        """Learn every page of the batch, then cut each one's site furniture."""
-        for article in articles:
-            self.learn(article)
-        for article in articles:
-            self.cut(article)
+    def __call__(self, articles: Sequence[Article],
+                 failed: Callable[[Article, Exception], None] | None = None) -> None:
+        """Learn every page of the batch, then cut each one's site furniture; then forget the sites
+        over MAX_SITES (after the cuts, so that a batch of many sites forgets none it still needs).
+        ``failed(article, exc)``, when given, hears of a page the pass broke on, and the others go on."""
+        for step in (self.learn, self.cut):
+            for article in articles:
+                try:
+                    step(article)
+                except Exception as exc:
+                    if failed is None:
+                        raise
+                    failed(article, exc)
+        while len(self.sites) > self.max_sites:
+            self.sites.popitem(last=False)
 
     def learn(self, article: Article) -> None:
         site = site_of(article)
@@ -152,8 +161,6 @@ class SiteLines:
         known = self.sites.get(site)
         if known is None:
             known = self.sites[site] = _Site()
-            while len(self.sites) > self.max_sites:
-                self.sites.popitem(last=False)
         self.sites.move_to_end(site)
         text_hash = hash(article.text)  # within this process only, as the memory is
         if not known.knows(article.id, text_hash):
