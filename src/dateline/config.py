@@ -30,6 +30,9 @@ class Settings:
     # Seconds a client of `dateline serve` has to send a whole request head.
     web_head_timeout: float = field(default_factory=lambda: float(_env("DATELINE_WEB_HEAD_TIMEOUT", "10")))
     nlp_batch_size: int = 32
+    # Take the short lines that recur on many pages of one site out of their text (extract/sitelines.py);
+    # 0 keeps every page exactly as extraction alone makes it.
+    site_furniture: bool = field(default_factory=lambda: _env("DATELINE_SITE_FURNITURE", "1") not in ("0", ""))
     # The least confidence (0-1) of the events and quotes a record keeps; `--all-events` / `--all-quotes`
     # keep every one with its score. See nlp/events/confidence.py for how an event's score is made.
     event_min_confidence: float = field(default_factory=lambda: float(_env("DATELINE_EVENT_MIN_CONFIDENCE", "0.5")))

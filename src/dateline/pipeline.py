@@ -16,6 +16,7 @@ from .engine.spec import PipelineSpec, StageSpec
 from .engine.stages import Shared, Stage
 from .errors import DatelineError
 from .extract import extract
+from .extract.sitelines import SiteLines
 from .limits import time_limit
 from .model import Article, Failure, Result
 from .sources import RawDoc, SourceOptions, SourceReader
@@ -75,6 +76,8 @@ class Pipeline:
             follow=spec.sources.follow, seen=seen,
         )
         self.batch_size = spec.effective_batch_size
+        # the memory of the sites seen, for their furniture (extract/sitelines.py); a clean body is kept as given
+        self.site_lines = SiteLines() if spec.extraction.site_furniture and not self.clean else None
         self.stages: list[Stage] = list(custom) if custom else [s.build() for s in spec.stages]
         self._prepared = False
 
@@ -118,22 +121,36 @@ class Pipeline:
         Inputs are paths, folders, '-', URLs, or documents already read (RawDoc, or the Article and
         Failure records a source read back from JSON lines). Articles read back pass through
         unchanged, except that they are annotated when they carry no entities, quotes or events.
+        The pages extracted here lose their site furniture (extract/sitelines.py) before the stages
+        see them, batch by batch, as the pipeline learns each site's pages.
         """
         self.prepare()
         batch: list[Result] = []
+        fresh: list[Article] = []  # the articles extracted in this batch (not read back)
         annotated: set[int] = set()  # records read back that already carry their annotation
         for item in self.read(inputs):
             if isinstance(item, RawDoc):
-                batch.append(self.extract(item))
+                result = self.extract(item)
+                batch.append(result)
+                if isinstance(result, Article):
+                    fresh.append(result)
             else:
                 if isinstance(item, Article) and (item.entities or item.quotes or item.events):
                     annotated.add(id(item))
                 batch.append(_within_text_cap(item) if isinstance(item, Article) else item)
             if len(batch) >= self.batch_size:
-                yield from self._annotate(batch, annotated)
-                batch, annotated = [], set()
+                yield from self._annotate(self._without_site_furniture(batch, fresh), annotated)
+                batch, fresh, annotated = [], [], set()
         if batch:
-            yield from self._annotate(batch, annotated)
+            yield from self._annotate(self._without_site_furniture(batch, fresh), annotated)
+
+    def _without_site_furniture(self, batch: list[Result], fresh: list[Article]) -> list[Result]:
+        """The batch, its freshly extracted pages learnt and then cut of their site furniture (in
+        place; extract/sitelines.py). A failure of the pass costs no page: a page it breaks on goes on
+        as extracted, and says so."""
+        if self.site_lines is not None and fresh:
+            self.site_lines(fresh, failed=_furniture_failed)
+        return batch
 
     def read(self, inputs: Iterable[str | RawDoc | Result]) -> Iterator[RawDoc | Result]:
         """The documents the inputs hold, read but not yet extracted (and failures to read them)."""
@@ -171,6 +188,11 @@ class Pipeline:
                             "InternalError",
                         )
         return [failed.get(id(r), r) for r in batch]
+
+
+def _furniture_failed(article: Article, exc: Exception) -> None:
+    log.debug("the site furniture pass failed on %s", article.source, exc_info=exc)
+    article.warnings.append(f"site furniture was not looked for on this page: internal error {exc!r}")
 
 
 def _stage_name(stage: Stage) -> str:

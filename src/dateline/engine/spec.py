@@ -31,10 +31,12 @@ class SourceSpec:
 @dataclass(frozen=True)
 class ExtractSpec:
     """How pages become articles: ``clean`` takes the input as the body; ``fetched`` (ISO 8601) is
-    when the pages were captured, for relative dates."""
+    when the pages were captured, for relative dates; ``site_furniture`` takes the lines that recur
+    on many pages of one site out of their text (extract/sitelines.py; default: settings)."""
 
     clean: bool = False
     fetched: str | None = None
+    site_furniture: bool = field(default_factory=lambda: settings.site_furniture)
 
     @property
     def fetched_time(self) -> datetime | None:
