@@ -1217,3 +1217,15 @@ def test_a_visit_needs_a_host_or_a_foreign_place():
 
 def test_looking_forward_to_an_act_is_a_wish():
     assert kept("The Kenyan president said he looked forward to meeting the Ugandan leader.") == []
+
+
+def test_meeting_a_standard_and_praise_for_a_reason_and_carriers():
+    assert kept("Every component meets California's lead-free standards.") == []  # satisfies, meets no one
+    [met] = kept("The Kenyan president met the Ugandan leader.")
+    assert met.plover == "CONSULT"
+    assert kept("Left-Handed Girl was praised for its portrayal of Taipei night-market life.") == []
+    [praise] = kept("Kenya praised Uganda for its role in the talks with Taiwan.")
+    assert side(praise.target) == "UGA"
+    from dateline.nlp.actors import sector_code
+
+    assert sector_code(["regional carriers"]) is None and sector_code(["the aircraft carrier"]) == "MIL"

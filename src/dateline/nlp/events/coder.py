@@ -808,6 +808,10 @@ class SentenceCoder:
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
         preps = target_preps + (("of",) if governed else ())
+        if tok.pos_ in ("VERB", "AUX") and (objects or any(grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS))):
+            # "praised the film for its portrayal of Taipei", "was criticised for its handling": with the
+            # one acted on named, "for" gives the reason, not another recipient
+            preps = tuple(p for p in preps if p != "for")
         for _, pobj in grammar.preps(tok, preps):
             if pobj.i in own or pobj.i in phrase:  # "went on strike", "took to the streets": no recipient
                 continue
