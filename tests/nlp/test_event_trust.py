@@ -1229,3 +1229,22 @@ def test_meeting_a_standard_and_praise_for_a_reason_and_carriers():
     from dateline.nlp.actors import sector_code
 
     assert sector_code(["regional carriers"]) is None and sector_code(["the aircraft carrier"]) == "MIL"
+
+
+@pytest.mark.parametrize("text", [
+    "As he welcomed several hundred guests, the Kenyan minister launched his bid.",  # greets, endorses nothing
+    "Kenya would probably host the talks with Uganda next year.",  # a likelihood
+    "Maybe Kenya will attack Uganda.",
+    "Kenyan aides say it is too early to discuss strategies with Uganda.",  # not done
+    "The Kenyan minister attended campaign rallies.",  # an election meeting, no protest
+    "The Kenyan minister asked the crowd to welcome the governor.",  # an appeal to the public
+])
+def test_greeting_likelihood_and_campaigning_are_no_events(text):
+    assert kept(text) == []
+
+
+def test_a_welcome_of_a_decision_and_a_reported_attack_are_kept():
+    [welcome] = kept("Kenya welcomed the Ugandan decision.")
+    assert (welcome.plover, side(welcome.target)) == ("SUPPORT", "UGA")
+    [attack] = kept("Kenyan troops reportedly attacked Ugandan positions.")
+    assert attack.plover == "ASSAULT"  # "reportedly" attributes, it does not doubt

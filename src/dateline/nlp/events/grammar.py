@@ -279,6 +279,7 @@ def demand_speaker(tok):
 # -- mood: is the act asserted? ---------------------------------------------------------------------
 HYPOTHETICAL_MODALS = lang.words("event_hypothetical_modals")
 _HABITUAL_ADVERBS = lang.words("event_habitual_adverbs")
+_HYPOTHETICAL_ADVERBS = lang.words("event_hypothetical_adverbs")
 _HABITUAL_MARKS = lang.column_words("event_words", "role", "habitual_mark")
 CONDITIONAL_MARKS = lang.words("event_conditional_marks")
 WISH_VERBS = lang.words("event_wish_verbs")
@@ -307,6 +308,10 @@ def is_question(sent) -> bool:
 def _hypothetical_here(tok) -> bool:
     if modals(tok) & HYPOTHETICAL_MODALS:
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in _HYPOTHETICAL_ADVERBS for c in tok.children):
+        return True  # "would probably host", "maybe I'll intervene"
+    if _to_clause(tok) and tok.head.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.head.children):
+        return True  # "it's too early to discuss strategies": not done
     # a noun the sentence only entertains: "measures the United States might take"
     return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("relcl", "acl") and modals(c) & HYPOTHETICAL_MODALS
                                                  for c in tok.children)
