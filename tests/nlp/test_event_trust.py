@@ -1248,3 +1248,9 @@ def test_a_welcome_of_a_decision_and_a_reported_attack_are_kept():
     assert (welcome.plover, side(welcome.target)) == ("SUPPORT", "UGA")
     [attack] = kept("Kenyan troops reportedly attacked Ugandan positions.")
     assert attack.plover == "ASSAULT"  # "reportedly" attributes, it does not doubt
+
+
+def test_a_call_on_something_is_a_decision_not_an_appeal():
+    assert kept("The Kenyan justice minister makes the final call on handing the suspect over to Uganda.") == []
+    [appeal] = kept("Kenya called on Uganda to withdraw.")
+    assert (appeal.plover, side(appeal.target)) == ("REQUEST", "UGA")
