@@ -1254,3 +1254,10 @@ def test_a_call_on_something_is_a_decision_not_an_appeal():
     assert kept("The Kenyan justice minister makes the final call on handing the suspect over to Uganda.") == []
     [appeal] = kept("Kenya called on Uganda to withdraw.")
     assert (appeal.plover, side(appeal.target)) == ("REQUEST", "UGA")
+
+
+def test_ngos_unions_and_candidates_attack_with_words():
+    [words] = kept("Amnesty International attacked the Kenyan government.")
+    assert words.plover == "ACCUSE"  # NGOs, unions and candidates use no armed force
+    [force] = kept("Kenyan troops attacked the rebels.")
+    assert force.plover == "ASSAULT"
