@@ -1365,9 +1365,10 @@ def _in_speech(r: Reading) -> bool:
 
 
 def _speaks_only(actor: Actor) -> bool:
-    """An actor whose sector uses words, not armed force: a party, a legislature, the press, a court..."""
+    """An actor whose sector uses words, not armed force: a party, a legislature, the press, a court...,
+    or a non-governmental organisation the tables name ("NGOHRIAMN", Amnesty International)."""
     role = sectors(actor.code, actor.country)
-    return bool(role) and role[:3] in _UNARMED_SECTORS
+    return bool(role) and role[:3] in _UNARMED_SECTORS or ((actor.code or "").startswith("NGO") and len(actor.code) > 3)
 
 
 def _asserted_by_aspect(act) -> bool:
