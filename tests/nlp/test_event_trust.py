@@ -1261,3 +1261,12 @@ def test_ngos_unions_and_candidates_attack_with_words():
     assert words.plover == "ACCUSE"  # NGOs, unions and candidates use no armed force
     [force] = kept("Kenyan troops attacked the rebels.")
     assert force.plover == "ASSAULT"
+
+
+def test_a_clause_describing_a_year_happened_in_it_and_restricted_to_keeps_for():
+    text = "But that changed after the Boston Tea Party in 1773, when American colonists protested British taxes."
+    [protest] = [e for e in events_of(text) if e.plover == "PROTEST"]
+    assert protest.confidence < 0.5  # history the page recalls
+    assert kept("Online purchases are restricted to residents of the US, Canada and the UK.") == []
+    [restricted] = kept("Kenya restricted the movement of Ugandan traders.")
+    assert restricted.plover == "COERCE"

@@ -1078,6 +1078,8 @@ class SentenceCoder:
         # the act's date on it ("seized the territories, seen as ..., in the 1967 war")
         heads += [c for h in heads for c in h.children if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBG")
                   and grammar.first_child(c, grammar.SUBJECT_DEPS) is None]
+        # "in 1773, when American colonists protested ...": a clause that describes a year happened in it
+        years += [int(h.head.text) for h in heads if h.dep_ == "relcl" and re.fullmatch(r"1\d\d\d|20\d\d", h.head.text)]
         for tok in heads:
             for _, pobj in grammar.preps(tok, _HISTORY_PREPS):
                 years += [int(t.text) for t in pobj.subtree if t.like_num and _YEAR_TOKEN.fullmatch(t.text)]
