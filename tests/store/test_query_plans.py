@@ -216,3 +216,72 @@ def test_a_searchs_volume_picks_its_period_from_the_days_it_counts(tmp_path: Pat
                 span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days if first else None
                 freq = "week" if span is None else "day" if span <= 62 else "week" if span <= 730 else "month"
                 assert store.volume_auto(query) == (freq, store.volume(query, freq)), (q, collapse)
+
+
+def _clustered_store(store) -> None:
+    """The odd sides' story eight times over some days, three of them copies, half of them about trawling."""
+    for n in range(8):
+        article = replace(_odd_sides_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                          published=f"2024-04-{10 + n:02d}T08:00:00Z",
+                          duplicate_of="harbour0000" if n in (3, 5) else "harbour0001" if n == 6 else None)
+        if n % 2:
+            article.title, article.text = "Trawlers", article.text.replace("fishing", "trawling")
+        for i, event in enumerate(article.events):
+            event.goldstein = None if (i + n) % 4 == 0 else float((i * 7 + n) % 10 - 5)
+            event.date = None if (i + n) % 3 == 0 else event.date
+        store.upsert(article)
+
+
+def test_lists_read_from_a_shared_set_give_the_answers_of_their_own_statements(tmp_path: Path):
+    """Inside results.shared_sets a list's events (or quotes) are found once into a temporary table and its
+    statements read them from there: the same rows, counts, facets and places as without it, for every kind
+    of filter, collapsed or not, in every sort and page; the tables are gone after the block."""
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        for filters in ({}, {"actor": "NOR"}, {"actor": "Norway", "plover": "CONSULT"}, {"a": "NOR", "b": "ISL"},
+                        {"source": "person-ingrid-dahl"}, {"target": "country-nor", "negated": False},
+                        {"articles": ArticleQuery(q="fishing")}, {"actor": "NOR", "articles": ArticleQuery(q="fishing")}):
+            for collapse in (True, False):
+                for sort, page in ((None, Page(3)), ("-goldstein", Page(4, 5)), ("published", Page(None)),
+                                   ("-date", Page(2, 40))):
+                    query = EventQuery(**filters, collapse=collapse, sort=sort, page=page)
+
+                    def answers(query=query):
+                        return ([(h.article.id, h.index, h.copies, h.event) for h in store.events(query)],
+                                store.count_events(query), store.event_facets(query), store.event_places(query))
+
+                    alone = answers()
+                    with results.shared_sets(store.conn):
+                        shared = answers()
+                    assert shared == alone, (filters, collapse, sort, page)
+                    assert alone[1] > 0 or filters.get("negated") is False, filters
+        for speaker in ("person-ingrid-dahl", "Ingrid Dahl", "country-nor", None):
+            for collapse in (True, False):
+                quotes = QuoteQuery(speaker=speaker, collapse=collapse, page=Page(2, 1))
+                alone = ([(h.article.id, h.index, h.copies) for h in store.quotes(quotes)], store.count_quotes(quotes))
+                with results.shared_sets(store.conn):
+                    shared = ([(h.article.id, h.index, h.copies) for h in store.quotes(quotes)],
+                              store.count_quotes(quotes))
+                assert shared == alone, (speaker, collapse)
+        assert store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
+
+
+def test_a_page_of_events_and_an_entitys_page_find_each_lists_events_once(tmp_path: Path):
+    """The events page (its count, its page, its facets) and an entity's page (its quotes, its events as source
+    and as target, each counted and paged) find the events of each list once, not once per statement."""
+    from dateline.web import queries
+
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        data = queries.list_events(store, EventQuery(actor="Norway", plover="CONSULT", page=Page(3)))
+        assert data["total"] > 0 and data["events"]
+        assert sum("source_country = " in s for s in statements) == 1, statements  # the actor's set, made once
+        statements.clear()
+        view = queries.entity_view(store, "country-nor", limit=2)
+        assert view["events_as_source"]["total"] > 0 and view["events_as_target"]["total"] > 0
+        assert sum("source_country = " in s for s in statements) == 1, statements
+        assert sum("target_country = " in s for s in statements) == 1, statements
+        assert sum("FROM quotes WHERE speaker_norm" in s for s in statements) == 1, statements
+        store.conn.set_trace_callback(None)
