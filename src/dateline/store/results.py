@@ -492,9 +492,11 @@ def _quote_from(conn: sqlite3.Connection, query: QuoteQuery) -> tuple[str, list[
     return (*parts, "s.article_id" if parts[0].startswith(_SHARED_HEAD) else query.article_key())
 
 
-def _event_sql(query: EventQuery, conn: sqlite3.Connection | None = None) -> tuple[str, list[Any]]:
+def _event_sql(query: EventQuery, conn: sqlite3.Connection | None = None,
+               columns: str = _EVENT_COLUMNS) -> tuple[str, list[Any]]:
     """The page of matching events: which they are (their keys, in order, collapsed, paged) is chosen reading
-    only what the filters, the collapse and the sort need; the columns shown are read for the page's rows."""
+    only what the filters, the collapse and the sort need; the ``columns`` shown (of the events ``e`` and their
+    articles ``a``; by default all of them) are read for the page's rows, then how many copies each stands for."""
     from .query import EVENT_SORTS
 
     head, head_params, body, params, key = _event_from(conn, query)
@@ -509,7 +511,7 @@ def _event_sql(query: EventQuery, conn: sqlite3.Connection | None = None) -> tup
         params = [*params, *params]  # the rows alone, then the others
     else:
         inner = f"SELECT {keys}, {extra}, 1 AS copies_ {body}{order}"
-    sql = (f"{head}SELECT {_EVENT_COLUMNS}, p.copies_ FROM ({inner}{limit}) p "
+    sql = (f"{head}SELECT {columns}, p.copies_ FROM ({inner}{limit}) p "
            f"CROSS JOIN events e ON e.article_id = p.k0_ AND e.idx = p.k1_ JOIN articles a ON a.id = e.article_id"
            f"{outer}")
     return sql, [*head_params, *params, *page]
@@ -565,6 +567,13 @@ def events(conn: sqlite3.Connection, query: EventQuery) -> Iterator[EventHit]:
         for r in chunk:
             yield EventHit(EventSource(r[0], r[w + 1], r[w + 2], r[w + 3], r[w + 5], r[w + 6], r[w + 7], lead[r[0]]),
                            EVENTS.decode(r[1 : w + 1]), r[-1], index=r[w + 4])
+
+
+def event_values(conn: sqlite3.Connection, query: EventQuery, columns: str) -> Iterator[tuple]:
+    """The ``columns`` (SQL over the events ``e`` and their articles ``a``) of the events ``events`` gives, in
+    its order, each row ending with its copies: what a series over them reads, without decoding the events."""
+    sql, params = _event_sql(query, conn, columns)
+    yield from _stream(conn, query, sql, params)
 
 
 @_budgeted
