@@ -99,6 +99,17 @@ def test_facets_of_many_matches_are_estimated_from_a_sample_and_say_so(store, mo
     assert narrowed.sample == 1 and sample.matches == 7
 
 
+def test_a_sample_of_a_searchs_matches_is_taken_of_the_index_before_the_articles_are_read(store):
+    """The sample's condition names the full-text index's rowid: tested as the index yields a match, not after
+    the match is joined to its article (at 100,000 articles the facets of a broad search: 21 -> 5 ms)."""
+    head, body, params = ArticleQuery(q="talks", sample=3).from_sql()
+    assert head == "" and body.endswith("f.rowid % 3 = 0")
+    sampled = store.conn.execute(f"SELECT a.id {body}", params).fetchall()
+    every = store.conn.execute("SELECT a.id FROM articles a WHERE a.rowid IN (SELECT rowid FROM articles_fts "
+                               "WHERE articles_fts MATCH 'talks') AND a.rowid % 3 = 0", []).fetchall()
+    assert sorted(sampled) == sorted(every) and len(every) == 10
+
+
 def test_a_sample_is_a_positive_whole_number():
     from dateline.store.query import QueryError
 

@@ -417,10 +417,11 @@ def matches_sql(where: list[str], sample: int = 1) -> tuple[str, str]:
     first, as a materialised set: otherwise SQLite may walk a filter's index and test the
     match row by row, which is many times slower.
     """
-    match = f"articles_fts MATCH ?{sample_sql('rowid', sample)}"
-    if not where:
-        return "", f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE {match}"
-    head = f"WITH f AS MATERIALIZED (SELECT rowid, rank FROM articles_fts WHERE {match})"
+    if not where:  # the sample taken of the index's rowids (f's), before a row of the articles is read
+        return "", f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?" \
+            f"{sample_sql('f.rowid', sample)}"
+    head = f"WITH f AS MATERIALIZED (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?" \
+        f"{sample_sql('rowid', sample)})"
     return head, "FROM f JOIN articles a ON a.rowid = f.rowid WHERE " + " AND ".join(where)
 
 
