@@ -285,3 +285,35 @@ def test_a_page_of_events_and_an_entitys_page_find_each_lists_events_once(tmp_pa
         assert sum("target_country = " in s for s in statements) == 1, statements
         assert sum("FROM quotes WHERE speaker_norm" in s for s in statements) == 1, statements
         store.conn.set_trace_callback(None)
+
+
+def test_a_read_only_connection_counts_a_searchs_days_from_the_table_it_keeps(tmp_path: Path):
+    """A read-only store joins the matches of a search without article filters to a table of the articles'
+    days it makes once per write generation (results._days_table): the volume a writable store counts from the
+    articles, with copies and undated articles, made again after another connection writes."""
+    db = tmp_path / "s.db"
+    with open_store(db) as writer:
+        for n, published in enumerate(["2024-04-10T08:00:00Z", "2024-05-30T23:00:00-02:00", "2024-06-01T01:00:00Z",
+                                       "2025-02-01T00:00:00Z", None, "2024-04-10T09:00:00Z"]):
+            writer.upsert(replace(harbour_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                                  title=["one", "one two", "two", "two three", "three", "one"][n], published=published,
+                                  duplicate_of="harbour0000" if n == 5 else None))
+        with open_store(db, readonly=True) as reader:
+            statements: list[str] = []
+            reader.conn.set_trace_callback(statements.append)
+
+            def same() -> None:
+                for q in ("one", "two", "three", "harbour", "nothing"):
+                    for collapse in (False, True):
+                        query = ArticleQuery(q=q, collapse=collapse)
+                        assert reader.volume_auto(query) == writer.volume_auto(query), (q, collapse)
+                        assert reader.volume(query, "day") == writer.volume(query, "day"), (q, collapse)
+
+            same()
+            assert sum("CREATE TEMP TABLE dateline_days" in s for s in statements) == 1
+            writer.upsert(replace(harbour_article(), id="harbour0009", url="https://example.org/9", title="two",
+                                  published="2024-06-02T10:00:00Z"))
+            same()
+            assert sum("CREATE TEMP TABLE dateline_days" in s for s in statements) == 2
+            june = [p for p in reader.volume(ArticleQuery(q="two"), "month") if p["period"] == "2024-06"]
+            assert june[0]["count"] == 2  # the new article counted
