@@ -73,7 +73,8 @@ def test_an_actors_set_of_keys_is_the_set_its_conditions_give(tmp_path: Path):
         # and a list over every combination of actor filters gives what the conditions alone give
         for filters in ({"actor": "NOR"}, {"actor": "Norway"}, {"source": "NOR", "target": "ISL"},
                         {"a": "NOR", "b": "ISL"}, {"a": "NOR", "b": "ISL", "directed": True},
-                        {"actor": "Ingrid Dahl", "target": "country-nor"}):
+                        {"actor": "Ingrid Dahl", "target": "country-nor"}, {"actor": "Norway", "plover": "CONSULT"},
+                        {"a": "NOR", "b": "ISL", "plover": "CONSULT"}, {"source": "NOR", "plover": "THREATEN"}):
             query = EventQuery(**filters, collapse=False, page=Page(None))
             where, params = query.where()
             expected = store.conn.execute(
@@ -96,6 +97,18 @@ def _indexes(store) -> set[str]:
     return {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
+def test_an_actors_events_of_a_category_are_the_keys_of_both_indexes(tmp_path: Path):
+    """With a PLOVER category, an actor's set of keys is intersected with the category's, from its index
+    (schema 15), before a row is read: read from the indexes alone."""
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(_odd_sides_article())
+        rows, params = EventQuery(actor="Norway", plover="CONSULT").actor_rows()
+        steps = plan(store, rows, params)
+        assert any("events_plover" in s for s in steps), steps
+        tables = [s for s in steps if s.startswith(("SEARCH", "SCAN")) and "subquery" not in s]
+        assert tables and all("COVERING INDEX" in s for s in tables), steps
+
+
 def test_the_migration_to_versions_12_to_14_give_an_old_store_the_indexes_of_a_new_one(tmp_path: Path):
     article = _odd_sides_article()
     old_store(tmp_path / "old.db", 7, [article])
@@ -105,6 +118,7 @@ def test_the_migration_to_versions_12_to_14_give_an_old_store_the_indexes_of_a_n
         assert _indexes(old) == _indexes(new)
         assert {"articles_list", "articles_ids", "articles_copies"} <= _indexes(old)
         assert "entities_name" not in _indexes(old) and "quotes_speaker_entity" in _indexes(old)
+        assert "events_plover" in _indexes(old)  # schema 15
         columns = {r[2] for r in old.conn.execute("PRAGMA index_info(events_source)")}
         assert columns == {"source_code", "source_country"}
         for query in (EventQuery(actor="NOR", page=Page(None)), EventQuery(a="NOR", b="ISL", page=Page(None))):
