@@ -81,6 +81,10 @@ def test_a_search_matching_more_than_the_tier_ranks_its_newest_matches_first(sto
     assert [h.id for h in store.search(ArticleQuery(q="talks", page=Page(5, 8))).hits] == fast[8:13]
     assert [h.id for h in store.search(ArticleQuery(q="talks", page=Page(5, 12))).hits] == fast[12:17]
     assert [h.id for h in store.search(ArticleQuery(q="talks", page=Page(None))).hits] == fast
+    monkeypatch.setattr(store_search, "_ROWS_PER_STATEMENT", 7)  # the page's rows read in several statements
+    assert [h.id for h in store.search(ArticleQuery(q="talks", page=Page(None))).hits] == fast
+    collapsed = [h.id for h in store.search(ArticleQuery(q="talks", collapse=True, page=Page(None))).hits]
+    assert collapsed == fast  # no copies here: one cluster per article
 
 
 def test_facets_of_many_matches_are_estimated_from_a_sample_and_say_so(store, monkeypatch):

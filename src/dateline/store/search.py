@@ -378,14 +378,18 @@ def _ranking(conn: sqlite3.Connection, match: str, matches: int, offset: int,
     return out
 
 
+_ROWS_PER_STATEMENT = 10_000
+
+
 def _article_rows(conn: sqlite3.Connection, ranked: list[tuple[int, float]]) -> list[tuple]:
     """The hit rows (rowid, id, title, publisher, published, rank, cluster) of ``ranked`` (rowid, rank), in its
     order."""
-    if not ranked:
-        return []
-    found = {r[0]: r for r in conn.execute(
-        "SELECT a.rowid, a.id, a.title, a.publisher, a.published, coalesce(a.duplicate_of, a.id) FROM articles a "
-        f"WHERE a.rowid IN ({','.join('?' * len(ranked))})", [rowid for rowid, _ in ranked])}
+    found: dict[int, tuple] = {}
+    for first in range(0, len(ranked), _ROWS_PER_STATEMENT):  # within SQLite's number of bound values
+        rowids = [rowid for rowid, _ in ranked[first : first + _ROWS_PER_STATEMENT]]
+        found.update((r[0], r) for r in conn.execute(
+            "SELECT a.rowid, a.id, a.title, a.publisher, a.published, coalesce(a.duplicate_of, a.id) FROM articles a "
+            f"WHERE a.rowid IN ({','.join('?' * len(rowids))})", rowids))
     return [(*found[rowid][:5], rank, found[rowid][5]) for rowid, rank in ranked if rowid in found]
 
 
