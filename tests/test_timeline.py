@@ -129,3 +129,34 @@ def test_cli_reads_the_store_and_agrees_with_the_records(tmp_path):
     result = CliRunner().invoke(main, ["timeline", "USA", "CHN", "--db", str(db), "--freq", "month", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == timeline(corpus(), "USA", "CHN", freq="month").to_dict()
+
+
+def test_the_stores_series_counts_what_its_decoded_events_give(tmp_path):
+    """store_timeline reads of each event only its date, its article's, its quad class and Goldstein score,
+    from the pair's events found once: the series the decoded events of the same list give, with copies,
+    coarse dates (a month, a year), no dates, negated events, both directions and every period."""
+    from dateline.store import open_store
+    from dateline.store.query import EventQuery, Page
+    from dateline.timeline import _series
+
+    with open_store(tmp_path / "news.db") as store:
+        dates = ["2024-04-22", "2024-04", "2024", None, "2024-05-08", "2024-06-30"]
+        for n in range(8):
+            events = [ev(USA_GOV if i % 2 else CHN, CHN if i % 2 else USA, 1 + (i + n) % 4,
+                         None if (i + n) % 5 == 0 else float(i - n), dates[(i + n) % len(dates)], negated=i == 4)
+                      for i in range(6)]
+            a = article(events, published=f"2024-0{1 + n % 6}-1{n}T10:00:00+00:00" if n % 3 else None,
+                        aid=f"a{n}")
+            a.text = "Talks."
+            a.duplicate_of = "a0" if n in (3, 5) else None
+            store.upsert(a)
+        for a_, b_ in [("USA", "CHN"), ("Blinken", "China")]:
+            for freq in ("day", "week", "month"):
+                for directed in (False, True):
+                    for collapse in (True, False):
+                        query = EventQuery(a=a_, b=b_, directed=directed, negated=False, collapse=collapse,
+                                           page=Page(None))
+                        decoded = _series(((h.event, h.article.published) for h in store.events(query)),
+                                          a_, b_, freq, directed).to_dict()
+                        got = store_timeline(store, a_, b_, freq=freq, directed=directed, collapse=collapse).to_dict()
+                        assert got == decoded and got["total"] > 0, (a_, b_, freq, directed, collapse)

@@ -88,7 +88,7 @@ def _start(day: date, freq: str) -> date:
     return day
 
 
-def event_day(event: Event, published: str | None, freq: str) -> date | None:
+def event_day(event: Event | _Counted, published: str | None, freq: str) -> date | None:
     """The day an event is counted on (its date, else the article's ``published``), or None when that
     is too coarse for ``freq`` or unknown."""
     value = event.date or published
@@ -148,14 +148,31 @@ def store_timeline(store, a: str, b: str, *, freq: str = "week", directed: bool 
     """The same series over a store, its events chosen in SQL (EventQuery with the pair ``a``/``b``);
     ``articles`` narrows them to the events of the articles a search matches."""
     _refs(a, b, freq)
+    from .store.results import event_values, shared_sets
+
     query = EventQuery(a=a, b=b, directed=directed, negated=False, collapse=collapse, articles=articles,
                        page=Page(None))
-    return _series(((hit.event, hit.article.published) for hit in store.events(query)), a, b, freq, directed)
+    # the pair's events found first, by themselves (SQLite plans the one statement that finds, collapses and
+    # reads them several times slower: 100k articles, NOR and Russia, 150 -> 70 ms), and of each only what the
+    # series counts is read: its date, its article's, its quad class and Goldstein score (not the whole event)
+    with shared_sets(store.conn):
+        rows = event_values(store.conn, query, "e.date, a.published, e.quad_class, e.goldstein")
+        return _series(((_Counted(date, quad, goldstein), published) for date, published, quad, goldstein, _ in rows),
+                       a, b, freq, directed)
 
 
-def _series(events: Iterable[tuple[Event, str | None]], a: str, b: str, freq: str, directed: bool) -> Timeline:
+@dataclass
+class _Counted:
+    """What a series reads of an event (see event_day and _row)."""
+
+    date: str | None
+    quad_class: int | None
+    goldstein: float | None
+
+
+def _series(events: Iterable[tuple[Event | _Counted, str | None]], a: str, b: str, freq: str, directed: bool) -> Timeline:
     result = Timeline(a=a, b=b, freq=freq, directed=directed)
-    buckets: dict[date, list[Event]] = {}
+    buckets: dict[date, list[Event | _Counted]] = {}
     for event, published in events:
         day = event_day(event, published, freq)
         if day is None:
@@ -174,7 +191,7 @@ def _series(events: Iterable[tuple[Event, str | None]], a: str, b: str, freq: st
     return result
 
 
-def _row(period: str, events: list[Event]) -> TimelineRow:
+def _row(period: str, events: list[Event | _Counted]) -> TimelineRow:
     row = TimelineRow(period=period, count=len(events))
     for e in events:
         if e.quad_class in row.by_quad:

@@ -73,7 +73,8 @@ def test_an_actors_set_of_keys_is_the_set_its_conditions_give(tmp_path: Path):
         # and a list over every combination of actor filters gives what the conditions alone give
         for filters in ({"actor": "NOR"}, {"actor": "Norway"}, {"source": "NOR", "target": "ISL"},
                         {"a": "NOR", "b": "ISL"}, {"a": "NOR", "b": "ISL", "directed": True},
-                        {"actor": "Ingrid Dahl", "target": "country-nor"}):
+                        {"actor": "Ingrid Dahl", "target": "country-nor"}, {"actor": "Norway", "plover": "CONSULT"},
+                        {"a": "NOR", "b": "ISL", "plover": "CONSULT"}, {"source": "NOR", "plover": "THREATEN"}):
             query = EventQuery(**filters, collapse=False, page=Page(None))
             where, params = query.where()
             expected = store.conn.execute(
@@ -96,6 +97,18 @@ def _indexes(store) -> set[str]:
     return {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
+def test_an_actors_events_of_a_category_are_the_keys_of_both_indexes(tmp_path: Path):
+    """With a PLOVER category, an actor's set of keys is intersected with the category's, from its index
+    (schema 15), before a row is read: read from the indexes alone."""
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(_odd_sides_article())
+        rows, params = EventQuery(actor="Norway", plover="CONSULT").actor_rows()
+        steps = plan(store, rows, params)
+        assert any("events_plover" in s for s in steps), steps
+        tables = [s for s in steps if s.startswith(("SEARCH", "SCAN")) and "subquery" not in s]
+        assert tables and all("COVERING INDEX" in s for s in tables), steps
+
+
 def test_the_migration_to_versions_12_to_14_give_an_old_store_the_indexes_of_a_new_one(tmp_path: Path):
     article = _odd_sides_article()
     old_store(tmp_path / "old.db", 7, [article])
@@ -105,6 +118,7 @@ def test_the_migration_to_versions_12_to_14_give_an_old_store_the_indexes_of_a_n
         assert _indexes(old) == _indexes(new)
         assert {"articles_list", "articles_ids", "articles_copies"} <= _indexes(old)
         assert "entities_name" not in _indexes(old) and "quotes_speaker_entity" in _indexes(old)
+        assert "events_plover" in _indexes(old)  # schema 15
         columns = {r[2] for r in old.conn.execute("PRAGMA index_info(events_source)")}
         assert columns == {"source_code", "source_country"}
         for query in (EventQuery(actor="NOR", page=Page(None)), EventQuery(a="NOR", b="ISL", page=Page(None))):
@@ -216,3 +230,104 @@ def test_a_searchs_volume_picks_its_period_from_the_days_it_counts(tmp_path: Pat
                 span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days if first else None
                 freq = "week" if span is None else "day" if span <= 62 else "week" if span <= 730 else "month"
                 assert store.volume_auto(query) == (freq, store.volume(query, freq)), (q, collapse)
+
+
+def _clustered_store(store) -> None:
+    """The odd sides' story eight times over some days, three of them copies, half of them about trawling."""
+    for n in range(8):
+        article = replace(_odd_sides_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                          published=f"2024-04-{10 + n:02d}T08:00:00Z",
+                          duplicate_of="harbour0000" if n in (3, 5) else "harbour0001" if n == 6 else None)
+        if n % 2:
+            article.title, article.text = "Trawlers", article.text.replace("fishing", "trawling")
+        for i, event in enumerate(article.events):
+            event.goldstein = None if (i + n) % 4 == 0 else float((i * 7 + n) % 10 - 5)
+            event.date = None if (i + n) % 3 == 0 else event.date
+        store.upsert(article)
+
+
+def test_lists_read_from_a_shared_set_give_the_answers_of_their_own_statements(tmp_path: Path):
+    """Inside results.shared_sets a list's events (or quotes) are found once into a temporary table and its
+    statements read them from there: the same rows, counts, facets and places as without it, for every kind
+    of filter, collapsed or not, in every sort and page; the tables are gone after the block."""
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        for filters in ({}, {"actor": "NOR"}, {"actor": "Norway", "plover": "CONSULT"}, {"a": "NOR", "b": "ISL"},
+                        {"source": "person-ingrid-dahl"}, {"target": "country-nor", "negated": False},
+                        {"articles": ArticleQuery(q="fishing")}, {"actor": "NOR", "articles": ArticleQuery(q="fishing")}):
+            for collapse in (True, False):
+                for sort, page in ((None, Page(3)), ("-goldstein", Page(4, 5)), ("published", Page(None)),
+                                   ("-date", Page(2, 40))):
+                    query = EventQuery(**filters, collapse=collapse, sort=sort, page=page)
+
+                    def answers(query=query):
+                        return ([(h.article.id, h.index, h.copies, h.event) for h in store.events(query)],
+                                store.count_events(query), store.event_facets(query), store.event_places(query))
+
+                    alone = answers()
+                    with results.shared_sets(store.conn):
+                        shared = answers()
+                    assert shared == alone, (filters, collapse, sort, page)
+                    assert alone[1] > 0 or filters.get("negated") is False, filters
+        for speaker in ("person-ingrid-dahl", "Ingrid Dahl", "country-nor", None):
+            for collapse in (True, False):
+                quotes = QuoteQuery(speaker=speaker, collapse=collapse, page=Page(2, 1))
+                alone = ([(h.article.id, h.index, h.copies) for h in store.quotes(quotes)], store.count_quotes(quotes))
+                with results.shared_sets(store.conn):
+                    shared = ([(h.article.id, h.index, h.copies) for h in store.quotes(quotes)],
+                              store.count_quotes(quotes))
+                assert shared == alone, (speaker, collapse)
+        assert store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
+
+
+def test_a_page_of_events_and_an_entitys_page_find_each_lists_events_once(tmp_path: Path):
+    """The events page (its count, its page, its facets) and an entity's page (its quotes, its events as source
+    and as target, each counted and paged) find the events of each list once, not once per statement."""
+    from dateline.web import queries
+
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        data = queries.list_events(store, EventQuery(actor="Norway", plover="CONSULT", page=Page(3)))
+        assert data["total"] > 0 and data["events"]
+        assert sum("source_country = " in s for s in statements) == 1, statements  # the actor's set, made once
+        statements.clear()
+        view = queries.entity_view(store, "country-nor", limit=2)
+        assert view["events_as_source"]["total"] > 0 and view["events_as_target"]["total"] > 0
+        assert sum("source_country = " in s for s in statements) == 1, statements
+        assert sum("target_country = " in s for s in statements) == 1, statements
+        assert sum("FROM quotes WHERE speaker_norm" in s for s in statements) == 1, statements
+        store.conn.set_trace_callback(None)
+
+
+def test_a_read_only_connection_counts_a_searchs_days_from_the_table_it_keeps(tmp_path: Path):
+    """A read-only store joins the matches of a search without article filters to a table of the articles'
+    days it makes once per write generation (results._days_table): the volume a writable store counts from the
+    articles, with copies and undated articles, made again after another connection writes."""
+    db = tmp_path / "s.db"
+    with open_store(db) as writer:
+        for n, published in enumerate(["2024-04-10T08:00:00Z", "2024-05-30T23:00:00-02:00", "2024-06-01T01:00:00Z",
+                                       "2025-02-01T00:00:00Z", None, "2024-04-10T09:00:00Z"]):
+            writer.upsert(replace(harbour_article(), id=f"harbour{n:04d}", url=f"https://example.org/{n}",
+                                  title=["one", "one two", "two", "two three", "three", "one"][n], published=published,
+                                  duplicate_of="harbour0000" if n == 5 else None))
+        with open_store(db, readonly=True) as reader:
+            statements: list[str] = []
+            reader.conn.set_trace_callback(statements.append)
+
+            def same() -> None:
+                for q in ("one", "two", "three", "harbour", "nothing"):
+                    for collapse in (False, True):
+                        query = ArticleQuery(q=q, collapse=collapse)
+                        assert reader.volume_auto(query) == writer.volume_auto(query), (q, collapse)
+                        assert reader.volume(query, "day") == writer.volume(query, "day"), (q, collapse)
+
+            same()
+            assert sum("CREATE TEMP TABLE dateline_days" in s for s in statements) == 1
+            writer.upsert(replace(harbour_article(), id="harbour0009", url="https://example.org/9", title="two",
+                                  published="2024-06-02T10:00:00Z"))
+            same()
+            assert sum("CREATE TEMP TABLE dateline_days" in s for s in statements) == 2
+            june = [p for p in reader.volume(ArticleQuery(q="two"), "month") if p["period"] == "2024-06"]
+            assert june[0]["count"] == 2  # the new article counted

@@ -69,11 +69,13 @@ class Store:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
                 raise StoreError(f"{self.path}: not a dateline store yet; run `dateline ingest` first")
+            results.keep_days(self.conn, True)  # nothing writes through it: it may keep what it read once
         else:
             migrate(self.conn)
 
     # -- lifecycle ---------------------------------------------------------------------------------
     def close(self) -> None:
+        results.keep_days(self.conn, False)
         self.conn.close()
 
     def __enter__(self) -> Store:

@@ -498,8 +498,9 @@ class EventQuery:
 
     def actor_rows(self) -> tuple[str | None, list[Any]]:
         """The events the actor filters (actor, source, target, the pair a/b) match, as one SELECT of their
-        keys (ActorRef.rows_sql, composed with UNION and INTERSECT), or None without actor filters: the
-        set ``from_sql`` starts from, the same events as the actor conditions of ``where(actors=True)``."""
+        keys (ActorRef.rows_sql, composed with UNION and INTERSECT; with a PLOVER category, only the keys of
+        its events), or None without actor filters: the set ``from_sql`` starts from, the same events as the
+        actor conditions of ``where(actors=True)`` (and the category's, which ``where`` tests again)."""
         refs = self.refs
         sets: list[tuple[str, list[Any]]] = []
         if "actor" in refs:
@@ -520,6 +521,8 @@ class EventQuery:
             sets.append((pair, params))
         if not sets:
             return None, []
+        if self.plover:  # the category's keys from its index (schema 15): the rows read are those of both
+            sets.append(("SELECT article_id, idx FROM events WHERE plover = ?", [self.plover]))
         rows, params = sets[0]
         for more, p in sets[1:]:
             rows, params = _intersect(rows, more), params + p

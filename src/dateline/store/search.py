@@ -39,6 +39,12 @@ MAX_TERMS = 32
 MAX_DEPTH = 8
 MAX_OFFSET = 1_000_000_000  # paging past a billion hits is not a question anyone asks; SQLite takes 64-bit ints
 _PROGRESS_STEPS = 1000  # SQLite virtual machine steps between two looks at the clock
+# A search by relevance that matches more than this many articles is ranked in two tiers: its RANK_TIER most
+# recently stored matches (the highest rowids) by relevance first, then the older ones by relevance. bm25
+# costs a pass over every match it ranks (at 100,000 articles a word in nearly all of them takes 60-80 ms),
+# and a page among the first RANK_TIER hits ranks only the first tier; every match is still counted and
+# reachable by paging, each once, with its own bm25 score.
+RANK_TIER = 20_000
 
 _OPERATORS = {"AND", "OR", "NOT"}
 _COLUMNS = {"title", "text"}
@@ -249,16 +255,19 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
     try:
         with time_budget(conn, query.q):
             unfiltered = not query.where()[0] and query.sample == 1
-            if query.collapse and unfiltered and query.sort in (None, "relevance"):
+            by_relevance = query.sort in (None, "relevance")
+            if query.collapse and unfiltered and by_relevance:
                 total, rows = _collapsed_by_rank(conn, match, query)
             elif query.collapse:
                 total = conn.execute(f"{head} SELECT count(DISTINCT {cluster}) {tail}", args).fetchone()[0]
-                outer = order.replace("a.", "").replace("f.rank", "rank")
+                last = _tier(conn, match) if by_relevance else None
+                outer = tiered_order(order.replace("a.", "").replace("f.rank", "rank"), last, "rowid")
                 rows = conn.execute(
                     f"{head} SELECT rowid, id, title, publisher, published, rank, cluster FROM ("
                     f"  SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.publisher AS publisher, "
                     f"  a.published AS published, a.published_at AS published_at, f.rank AS rank, {cluster} AS cluster, "
-                    f"  row_number() OVER (PARTITION BY {cluster} ORDER BY f.rank, a.id) AS nth {tail}"
+                    f"  row_number() OVER (PARTITION BY {cluster}{tiered_order(' ORDER BY f.rank, a.id', last)}) AS nth "
+                    f"{tail}"
                     f") WHERE nth = 1{outer}{limit}",
                     [*args, *page_args],
                 ).fetchall()
@@ -267,14 +276,18 @@ def search(conn: sqlite3.Connection, query: ArticleQuery) -> SearchResult:
                 # counts the matches and ranks them, and only the page's rows are read from the articles
                 total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
                                      [match]).fetchone()[0]
-                inner, outer = _index_order(query)
-                rows = conn.execute(
-                    f"SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} "
-                    f"FROM ({inner}{limit}) f JOIN articles a ON a.rowid = f.rowid{outer}",
-                    [match, *page_args],
-                ).fetchall()
+                if by_relevance:
+                    rows = _article_rows(conn, _ranking(conn, match, total, query.page.offset, query.page.limit))
+                else:
+                    inner, outer = _index_order(query)
+                    rows = conn.execute(
+                        f"SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} "
+                        f"FROM ({inner}{limit}) f JOIN articles a ON a.rowid = f.rowid{outer}",
+                        [match, *page_args],
+                    ).fetchall()
             else:
                 total = conn.execute(f"{head} SELECT count(*) {tail}", args).fetchone()[0]
+                order = tiered_order(order, _tier(conn, match) if by_relevance else None)
                 rows = conn.execute(
                     f"{head} SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, {cluster} {tail}"
                     f"{order}{limit}",
@@ -316,10 +329,7 @@ def _collapsed_by_rank(conn: sqlite3.Connection, match: str, query: ArticleQuery
     rows: list[tuple] = []
     ask = wanted + 20
     while True:
-        ranked = conn.execute(
-            "SELECT a.rowid, a.id, a.title, a.publisher, a.published, f.rank, coalesce(a.duplicate_of, a.id) "
-            "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) f "
-            "JOIN articles a ON a.rowid = f.rowid ORDER BY f.rank, f.rowid", [match, ask]).fetchall()
+        ranked = _article_rows(conn, _ranking(conn, match, matches, 0, ask))
         seen: set[str] = set()
         rows = []
         for row in ranked:
@@ -332,16 +342,63 @@ def _collapsed_by_rank(conn: sqlite3.Connection, match: str, query: ArticleQuery
     return total, rows[query.page.offset : wanted]
 
 
+def _tier(conn: sqlite3.Connection, match: str) -> int | None:
+    """The rowid of the newest match of the second tier (the RANK_TIER + 1-th most recently stored match; the
+    first tier is the matches after it), or None when the search matches no more than RANK_TIER articles."""
+    row = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                       [match, RANK_TIER]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def tiered_order(order: str, last: int | None, rowid: str = "f.rowid") -> str:
+    """``order`` (an ORDER BY by relevance) with the two tiers of RANK_TIER first (``last``: _tier's; the
+    matches' ``rowid`` as the statement names it)."""
+    return order if last is None else order.replace(" ORDER BY ", f" ORDER BY {rowid} <= {int(last)}, ", 1)
+
+
+def _ranking(conn: sqlite3.Connection, match: str, matches: int, offset: int,
+             count: int | None) -> list[tuple[int, float]]:
+    """(rowid, rank) of ``count`` matches (None: all) from ``offset`` in the order of relevance (bm25, ties by
+    rowid), in the two tiers of RANK_TIER when there are more ``matches``: each tier is ranked by itself, so
+    that a page within the first ranks RANK_TIER matches, not all of them."""
+    end = matches if count is None else min(matches, offset + count)
+    if end <= offset:
+        return []
+    ranked = "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?{} ORDER BY rank, rowid LIMIT ? OFFSET ?"
+    last = _tier(conn, match) if matches > RANK_TIER else None
+    if last is None:
+        return conn.execute(ranked.format(""), [match, end - offset, offset]).fetchall()
+    out: list[tuple[int, float]] = []
+    if offset < RANK_TIER:
+        out += conn.execute(ranked.format(" AND rowid > ?"),
+                            [match, last, min(end, RANK_TIER) - offset, offset]).fetchall()
+    if end > RANK_TIER:
+        older = max(offset, RANK_TIER)
+        out += conn.execute(ranked.format(" AND rowid <= ?"), [match, last, end - older, older - RANK_TIER]).fetchall()
+    return out
+
+
+_ROWS_PER_STATEMENT = 10_000
+
+
+def _article_rows(conn: sqlite3.Connection, ranked: list[tuple[int, float]]) -> list[tuple]:
+    """The hit rows (rowid, id, title, publisher, published, rank, cluster) of ``ranked`` (rowid, rank), in its
+    order."""
+    found: dict[int, tuple] = {}
+    for first in range(0, len(ranked), _ROWS_PER_STATEMENT):  # within SQLite's number of bound values
+        rowids = [rowid for rowid, _ in ranked[first : first + _ROWS_PER_STATEMENT]]
+        found.update((r[0], r) for r in conn.execute(
+            "SELECT a.rowid, a.id, a.title, a.publisher, a.published, coalesce(a.duplicate_of, a.id) FROM articles a "
+            f"WHERE a.rowid IN ({','.join('?' * len(rowids))})", rowids))
+    return [(*found[rowid][:5], rank, found[rowid][5]) for rowid, rank in ranked if rowid in found]
+
+
 def _index_order(query: ArticleQuery) -> tuple[str, str]:
     """(a SELECT of the matches' rowid and rank in the query's order, to be paged; the ORDER BY that keeps
-    that order once joined to the articles as ``a``). By relevance the full-text index sorts by itself
-    (ties by rowid, so that pages never overlap); in another order the matches are walked in that
-    column's index of the articles, and the first that match are the page."""
-    if query.sort in (None, "relevance"):
-        return ("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid",
-                " ORDER BY f.rank, f.rowid")
+    that order once joined to the articles as ``a``), for a sort other than relevance (which _ranking pages):
+    the matches are walked in that column's index of the articles, and the first that match are the page."""
     order = query.order_by()
-    index = _SORT_INDEXES.get(query.sort.lstrip("-"))
+    index = _SORT_INDEXES.get((query.sort or "").lstrip("-"))
     walk = f" INDEXED BY {index}" if index else ""
     return (f"SELECT a.rowid AS rowid, NULL AS rank FROM articles a{walk} WHERE a.rowid IN "
             f"(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?){order}", order)
@@ -364,10 +421,11 @@ def matches_sql(where: list[str], sample: int = 1) -> tuple[str, str]:
     first, as a materialised set: otherwise SQLite may walk a filter's index and test the
     match row by row, which is many times slower.
     """
-    match = f"articles_fts MATCH ?{sample_sql('rowid', sample)}"
-    if not where:
-        return "", f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE {match}"
-    head = f"WITH f AS MATERIALIZED (SELECT rowid, rank FROM articles_fts WHERE {match})"
+    if not where:  # the sample taken of the index's rowids (f's), before a row of the articles is read
+        return "", f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?" \
+            f"{sample_sql('f.rowid', sample)}"
+    head = f"WITH f AS MATERIALIZED (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?" \
+        f"{sample_sql('rowid', sample)})"
     return head, "FROM f JOIN articles a ON a.rowid = f.rowid WHERE " + " AND ".join(where)
 
 

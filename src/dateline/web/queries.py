@@ -18,7 +18,7 @@ from ..model import Article
 from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_group_key
 from ..store.query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
-from ..store.results import ArticleRow, EventHit, FacetSample, QuoteHit, budget
+from ..store.results import ArticleRow, EventHit, FacetSample, QuoteHit, budget, shared_sets
 from ..timeline import store_timeline
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
@@ -193,19 +193,23 @@ def entity_view(store: Store, key: str, *, offset: int = 0, limit: int = 50) -> 
     quotes = QuoteQuery(speaker=key, page=Page(limit))
     as_source = EventQuery(source=key, page=Page(limit))
     as_target = EventQuery(target=key, page=Page(limit))
+    with shared_sets(store.conn):  # each list's keys found once for its count and its page
+        lists = {
+            "quotes": {"total": store.count_quotes(quotes), "items": [quote_row(h) for h in store.quotes(quotes)],
+                       "all": f"/api/quotes?speaker={quote_plus(key)}"},
+            "events_as_source": {"total": store.count_events(as_source),
+                                 "items": [event_row(h) for h in store.events(as_source)],
+                                 "all": f"/api/events?source={quote_plus(key)}"},
+            "events_as_target": {"total": store.count_events(as_target),
+                                 "items": [event_row(h) for h in store.events(as_target)],
+                                 "all": f"/api/events?target={quote_plus(key)}"},
+        }
     return {
         "entity": plain(found),
         "articles": {"total": total_articles, "offset": offset, "limit": limit,
                      "next_offset": offset + limit if offset + limit < total_articles else None,
                      "items": mentions},
-        "quotes": {"total": store.count_quotes(quotes), "items": [quote_row(h) for h in store.quotes(quotes)],
-                   "all": f"/api/quotes?speaker={quote_plus(key)}"},
-        "events_as_source": {"total": store.count_events(as_source),
-                             "items": [event_row(h) for h in store.events(as_source)],
-                             "all": f"/api/events?source={quote_plus(key)}"},
-        "events_as_target": {"total": store.count_events(as_target),
-                             "items": [event_row(h) for h in store.events(as_target)],
-                             "all": f"/api/events?target={quote_plus(key)}"},
+        **lists,
     }
 
 
@@ -229,7 +233,7 @@ def event_row(hit: EventHit) -> dict[str, Any]:
 
 
 def list_quotes(store: Store, query: QuoteQuery) -> dict[str, Any]:
-    with budget(store.conn, query):
+    with shared_sets(store.conn), budget(store.conn, query):
         total = store.count_quotes(query)
         quotes = [quote_row(h) for h in store.quotes(query)]
     return {"filters": query.filters(), "collapse": query.collapse, **_paging(total, query.page), "quotes": quotes}
@@ -239,7 +243,8 @@ def list_events(store: Store, query: EventQuery) -> dict[str, Any]:
     filters = query.filters()
     if query.articles is not None:
         filters.update(query.articles.filters())
-    with budget(store.conn, query):  # the page, its count and its facets share one budget
+    # the page, its count and its facets share one budget, and the keys of the matching events found once
+    with shared_sets(store.conn), budget(store.conn, query):
         total = store.count_events(query)
         events = [event_row(h) for h in store.events(query)]
         facets = store.event_facets(replace(query, page=Page(None)))
