@@ -44,7 +44,7 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
 _MUTUAL_ROOTS = ("03", "04", "06")  # agreeing, meeting, cooperating: done with each other
-_TOPIC_PREPS = frozenset({"on", "about", "over"})  # what a mutual act is about: "talks on trade"
+_TOPIC_PREPS = grammar.TOPIC_PREPS  # what a mutual act is about: "talks on trade"
 
 
 def _is_mutual(code: str | None) -> bool:
@@ -57,9 +57,9 @@ _MAX_EVENTS_PER_TRIGGER = 4
 # others ("X was asked to", "X was accused of", "X was warned") the passive subject is the recipient
 _SUBJECT_ACTS_FRAMES = frozenset({"intent", "prepare", "carry", "light"})
 _PLAIN_FRAMES = frozenset({None, "carry", "light"})
-_CONDITION_MARKS = frozenset({"if", "unless"})
+_CONDITION_MARKS = lang.column_words("event_words", "role", "ultimatum_mark")
 _REFERENCE_NOUNS = lang.words("event_reference_nouns")
-_REFERRING_DETS = frozenset({"the", "this", "these", "that", "those"})
+_REFERRING_DETS = lang.column_words("event_words", "role", "referring_determiner")
 # reactions to what someone else did: rejecting, disapproving of, praising, yielding to it
 _REACTION_ROOTS = frozenset({"11", "12", "05", "08"})
 _ACCEPTING_ROOTS = frozenset({"03"})  # "approved the request", "accepted the proposal": agreeing to another's act
@@ -99,9 +99,7 @@ _PROBLEMS = lang.column_words("event_words", "role", "problem_noun")
 _SPORTS = lang.column_words("event_words", "role", "sport_noun")
 _SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # "2-1", "3–0": a game's score
 # where a verbal act is done: "attacked the far right in a speech", "hit out at Kenya on Twitter"
-_SPEECH_SETTINGS = frozenset({"speech", "statement", "interview", "address", "article", "editorial", "op-ed",
-                              "tweet", "post", "letter", "remark", "debate", "broadcast", "podcast", "twitter",
-                              "television", "radio"})  # not "at a rally", "in parliament": places of any act
+_SPEECH_SETTINGS = lang.column_words("event_words", "role", "speech_setting")  # "in a speech", "on Twitter"
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _SUPPLY_VERBS = lang.column_words("event_words", "role", "supply_verb")
@@ -128,8 +126,8 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 _JUDGING_VERBS = grammar.SPEECH_LEMMAS | lang.column_words("event_words", "role", "judging_verb")
 _DISAPPROVAL = lang.words("event_disapproval_words")
 _CRITICISE, _REJECT = "111", "120"
-_CLAIM_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report", "statement", "remark", "assertion"})
-_UNTRUE = frozenset({"false", "untrue", "baseless", "groundless", "unfounded", "lie", "absurd", "ridiculous"})
+_CLAIM_NOUNS = lang.column_words("event_words", "role", "claim_noun")
+_UNTRUE = lang.column_words("event_words", "role", "untrue_word")
 HISTORY_YEARS = 5  # an act dated this many years or more before the article is background (is_history)
 _HISTORY_PREPS = ("in", "during")
 _YEAR_TOKEN = re.compile(r"\b(?:1[89]|20)\d\d\b")

@@ -24,7 +24,7 @@ _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_deter
 _INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
 _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
 _QUESTION_NOUNS = lang.column_words("event_words", "role", "question_noun")
-_TOPIC_PREPS = lang.column_words("event_words", "role", "topic_prep")
+TOPIC_PREPS = lang.column_words("event_words", "role", "topic_prep")
 _IMPLICATIVE_VERBS = lang.column_words("event_words", "role", "implicative_verb")
 _ADDITIVE_WORDS = lang.column_words("event_words", "role", "additive_word")
 
@@ -259,7 +259,7 @@ def speech_governor(tok):
     return None
 
 
-_FIRST_PERSON = frozenset({"i", "we"})
+_FIRST_PERSON = frozenset({"i", "we"})  # the subject forms ("US" is a country; "us" no subject)
 
 
 def exhorts_self(tok) -> bool:
@@ -358,7 +358,7 @@ def asks_a_question(verb) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in kids):
         return False
-    return any(_opens_question(c) or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
+    return any(_opens_question(c) or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
                or (c.dep_ in OBJECT_DEPS and lemma_in(c, _QUESTION_NOUNS)) for c in kids)
 
 
