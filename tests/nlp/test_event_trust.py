@@ -1270,3 +1270,9 @@ def test_a_clause_describing_a_year_happened_in_it_and_restricted_to_keeps_for()
     assert kept("Online purchases are restricted to residents of the US, Canada and the UK.") == []
     [restricted] = kept("Kenya restricted the movement of Ugandan traders.")
     assert restricted.plover == "COERCE"
+
+
+def test_an_appeal_to_no_one_by_no_one_placed_is_below_the_default():
+    assert kept("The time-off procedure is the process by which employees request to use their paid time off.") == []
+    [placed] = kept("The UK has urged an end to the violence.")
+    assert (placed.plover, side(placed.source)) == ("REQUEST", "GBR")

@@ -18,7 +18,8 @@ only as trustworthy as its weakest part:
   anyone else, a company, a school, a person with no role, acting on a political target ("acting
   politically", 0.5) or not (0.2).
 - the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
-  RETREAT), or a political actor (1.0); an actor with a country or a role (0.9), but 0.45 for an appeal
+  RETREAT; and 0.6 for an appeal to no one by a source the text does not place, "employees request
+  time off"), or a political actor (1.0); an actor with a country or a role (0.9), but 0.45 for an appeal
   to civilians ("urged voters to", "urged its citizens to reconsider travel": an appeal to no one who
   acts politically); anything else the parse offered (0.75); times 0.85 when the target is inferred
   (the author of an act told before, reacted to as "these accusations", "the decision").
@@ -131,10 +132,14 @@ _DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 _PUBLIC = frozenset({"CVL"})  # civilians: "voters", "citizens", "Chinese citizens"
 PUBLIC_APPEAL = 0.45
+UNADDRESSED = 0.6
 
 
-def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None = None) -> float:
+def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None = None,
+                  source: Actor | None = None) -> float:
     if actor is None:
+        if plover == "REQUEST" and not is_placed(source):
+            return UNADDRESSED  # "employees request time off": an appeal to no one, by no one the text places
         return 0.6 if plover in _DYADIC else 1.0
     if is_political(actor, entity):
         return 1.0
@@ -155,5 +160,5 @@ def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | N
     score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political,
                                           protest=plover == "PROTEST" if protest is None else protest,
                                           finite=act.finite)
-             * target_factor(target, target_entity, plover) * (INFERRED_TARGET if target_inferred else 1.0))
+             * target_factor(target, target_entity, plover, source) * (INFERRED_TARGET if target_inferred else 1.0))
     return round(score, 3)
