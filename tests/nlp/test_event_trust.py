@@ -1276,3 +1276,22 @@ def test_an_appeal_to_no_one_by_no_one_placed_is_below_the_default():
     assert kept("The time-off procedure is the process by which employees request to use their paid time off.") == []
     [placed] = kept("The UK has urged an end to the violence.")
     assert (placed.plover, side(placed.source)) == ("REQUEST", "GBR")
+
+
+def test_the_uns_bodies_by_full_name_a_dateline_and_the_bar_met():
+    [council] = kept("The United Nations Security Council condemned North Korea.")
+    assert council.source.code == "IGOUNO"
+    meeting = events_of("BRUSSELS - European leaders gathered on Friday to discuss the challenges.")
+    assert all(side(e.source) != "BEL" for e in meeting)  # where the story was filed
+    assert kept("Only four NATO countries apart from the United States meet the bar.") == []
+
+
+def test_an_appeal_naming_whom_it_asks_is_not_put_to_the_other_side():
+    text = ("Mexico and the United States are at odds. The US president criticised Mexico. Mexico rejected the "
+            "US plan. The Mexican candidate encouraged European nations to bolster defense spending. "
+            "Mexico urged more talks.")
+    events = kept(text)
+    [nations] = [e for e in events if "European nations" in e.text]
+    assert nations.target is None  # whom it asks is named, though no country can be told for them
+    [talks] = [e for e in events if "more talks" in e.text]
+    assert side(talks.target) == "USA"  # what is asked for is no addressee: the other side

@@ -459,8 +459,10 @@ def titled_person(surname: str, sector: str, on: date | None) -> tuple[str, str 
 def igo_code(name: str) -> str | None:
     """CAMEO code of an intergovernmental organisation ("NATO" -> "IGOWSTNAT"), or None."""
     key = _strip_frame(name)
+    # the tables list the UN's bodies as "un ...": "United Nations Security Council" is the same body
+    variants = (key, key.replace(".", ""), key.replace("united nations ", "un ", 1))
     for table in (_IGO_CODES, _phoenix_igos()):
-        found = table.get(key) or table.get(key.replace(".", ""))
+        found = next((table[v] for v in variants if v in table), None)
         if found:
             return found
     return None

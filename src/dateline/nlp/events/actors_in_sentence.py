@@ -152,8 +152,9 @@ class ArticleActors:
         return self.entity_at.get(token.idx)
 
     def countries_in(self, sent) -> set[str]:
-        """The countries a sentence names: its entities' countries and the country words in it."""
-        return {code for tok in sent if (code := self.country_at(tok)) is not None}
+        """The countries a sentence names: its entities' countries and the country words in it; not its
+        dateline ("BRUSSELS - European leaders gathered": where the story was filed)."""
+        return {code for tok in sent if (code := self.country_at(tok)) is not None and not grammar.in_dateline(tok)}
 
     def country_at(self, tok) -> str | None:
         """The country a token names: its entity's, or a country word the recogniser missed."""
@@ -420,6 +421,8 @@ class PhraseResolver:
         return None
 
     def _country_of(self, tok) -> tuple[str | None, Entity | None]:
+        if grammar.in_dateline(tok):
+            return None, None  # "BRUSSELS - European leaders gathered": where the story was filed
         if _ethnic(tok) or _patron(tok) or stance_prefix(tok):
             # "ethnic Albanian guerrillas operating in Macedonia": Macedonia's, not Albania's;
             # "US-backed rebels": backed by the US, not American; "anti-American protesters": against it

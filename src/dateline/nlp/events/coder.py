@@ -932,6 +932,16 @@ class SentenceCoder:
             out.append(actor)
         return out
 
+    def _asks_someone_unplaced(self, r: Reading) -> bool:
+        """An appeal that names whom it asks, though no country can be told for them ("encouraged European
+        nations to bolster defence spending"): it is not put to the other side of the article. What is
+        asked for is no addressee ("urged more talks")."""
+        if r.code[:2] not in _ASKING or r.head.pos_ not in ("VERB", "AUX"):
+            return False
+        obj = grammar.first_child(r.head, grammar.OBJECT_DEPS | grammar.RECIPIENT_DEPS)
+        return obj is not None and obj.pos_ in ("NOUN", "PROPN") \
+            and not any(self.lex.candidates(w) for w in grammar.word_forms(obj))
+
     def _opposed(self, r: Reading, sources: list[Actor]) -> list[Actor]:
         """What a protest is against, when its doers or the act itself are "anti-" it (PLOVER: "protests
         against the recipient"): "anti-American protesters" protest against the United States,
@@ -1187,7 +1197,8 @@ class SentenceCoder:
             targets = self._captors_of(r, targets, sources)
             if not targets and r.code.startswith(_PROTESTS):
                 targets = self._opposed(r, sources)  # "anti-American protesters", "anti-government protests"
-            if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None:
+            if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None \
+                    and not self._asks_someone_unplaced(r):
                 targets = self._other_side(sources, sent, inferred)
             if not targets and r.code.startswith(_AIMED_AT_SOMEONE) and r.act.i == r.head.i \
                     and (own := self.trigger(r.head)) is not None and own.code == r.code and self._judges_a_thing(r.act):
