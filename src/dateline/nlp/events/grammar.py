@@ -310,7 +310,7 @@ def _hypothetical_here(tok) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in _HYPOTHETICAL_ADVERBS for c in tok.children):
         return True  # "would probably host", "maybe I'll intervene"
-    if _to_clause(tok) and tok.head.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.head.children):
+    if is_to_clause(tok) and tok.head.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.head.children):
         return True  # "it's too early to discuss strategies": not done
     # a noun the sentence only entertains: "measures the United States might take"
     return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("relcl", "acl") and modals(c) & HYPOTHETICAL_MODALS
@@ -321,19 +321,15 @@ def _condition_clause(tok) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children)
 
 
-def _to_clause(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def is_to_clause(tok) -> bool:
     """An infinitive with "to": "to withdraw"."""
-    return _to_clause(tok)
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _object_controlled(verb) -> bool:
     """An infinitive complement of a verb with an object, done by that object: "trained soldiers to fight",
     "forced Uganda to withdraw"."""
-    return verb.dep_ == "xcomp" and _to_clause(verb) and verb.head != verb \
+    return verb.dep_ == "xcomp" and is_to_clause(verb) and verb.head != verb \
         and first_child(verb.head, OBJECT_DEPS) is not None
 
 
@@ -395,7 +391,7 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
         return "wish"  # "hopes to strike a deal", and the noun: "the Kremlin's hopes for a deal"
     if _object_controlled(tok) and not lemma_in(tok.head, _IMPLICATIVE_VERBS) and not lemma_in(tok.head, DIRECTIVE_VERBS):
         return "unrealised"  # "trained soldiers to fight al-Shabaab": the training's purpose, not a fight told
-    if _to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
+    if is_to_clause(tok) and tok.dep_ not in ("xcomp", "advcl"):
         # an infinitive asserts nothing unless a frame governs it ("agreed to", "began to": read as
         # frames) or it gives the purpose of an act ("shunned work to protest"): "the only states to
         # have signed treaties" states no act
@@ -415,7 +411,7 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
         # ("will not accept refugees if war starts") is a conditional promise or threat: an event
         if _condition_clause(t) or (plain and _has_condition(t) and not (modals(t) & INTENT_MODALS and not is_perfect(t))):
             return "conditional"
-        if _to_clause(t) and t.dep_ == "acl":
+        if is_to_clause(t) and t.dep_ == "acl":
             # "a plan to return refugees", "the only states to have signed treaties": an infinitive that
             # describes a noun asserts nothing (a purpose, "blocked streets to demand reforms", may)
             return "unrealised"
