@@ -52,20 +52,21 @@ _IGO_CODES: dict[str, str] = lang.mapping("actors_igo_codes", "name", "code")
 INTERNATIONAL = ("IGO", "NGO", "IMG")
 
 
-def _sector_table(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _sector_table(rows) -> tuple[tuple[str, frozenset[str]], ...]:
     """(sector, terms) in the order the sectors first appear in the table."""
     by_sector: dict[str, set[str]] = {}
-    for row in lang.table(name):
+    for row in rows:
         by_sector.setdefault(row["sector"], set()).add(" ".join(row["term"].lower().split()))
     return tuple((sector, frozenset(terms)) for sector, terms in by_sector.items())
 
 
 # Sector words: a word or phrase in a name or descriptor -> CAMEO sector; the first sector found wins.
-_SECTOR_TERMS = tuple((sector, terms) for sector, terms in _sector_table("actors_sectors") if sector != "-")
+_SECTOR_ROWS = lang.table("actors_sectors")
+_SECTOR_TERMS = tuple((sector, terms) for sector, terms in _sector_table(_SECTOR_ROWS) if sector != "-")
 # terms the table writes with a capital: they name a role only as a capitalised word ("the Post")
-_PROPER_TERMS = {r["term"].lower(): re.compile(rf"\b{re.escape(r['term'])}\b") for r in lang.table("actors_sectors")
+_PROPER_TERMS = {r["term"].lower(): re.compile(rf"\b{re.escape(r['term'])}\b") for r in _SECTOR_ROWS
                  if r["term"][:1].isupper()}
-_NO_ROLE_TERMS = frozenset(t for sector, terms in _sector_table("actors_sectors") if sector == "-" for t in terms)
+_NO_ROLE_TERMS = next((terms for sector, terms in _sector_table(_SECTOR_ROWS) if sector == "-"), frozenset())
 _ALL_SECTOR_TERMS = frozenset(t for _, terms in _SECTOR_TERMS for t in terms) | _NO_ROLE_TERMS
 
 

@@ -44,7 +44,6 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
 _MUTUAL_ROOTS = ("03", "04", "06")  # agreeing, meeting, cooperating: done with each other
-_TOPIC_PREPS = grammar.TOPIC_PREPS  # what a mutual act is about: "talks on trade"
 
 
 def _is_mutual(code: str | None) -> bool:
@@ -785,7 +784,7 @@ class SentenceCoder:
         own = {t.i for t in r.tokens}
         phrase = {t.i for t in self._phrase_nouns(r)}  # "took to the streets of X": the streets are the act
         # what parties agree, talk or cooperate "on", "about", "over" is their topic, not a party
-        target_preps = tuple(p for p in _TARGET_PREPS if p not in _TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS
+        target_preps = tuple(p for p in _TARGET_PREPS if p not in grammar.TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS
         objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
         if tok.i == r.act.i and not objects and (antecedent := grammar.relative_object(tok)) is not None:
             objects = [antecedent]  # "the proposal, which Tanzania had praised": the proposal

@@ -84,8 +84,10 @@ def sectors(code: str | None, country: str | None) -> str:
 def is_placed(actor: Actor | None) -> bool:
     """An actor the text places: one with a country, or a named international organisation ("IGOUNO",
     "NGOHRI"; a bare "NGO" from "the foundation" or "the association" is no one in particular)."""
-    code = actor.code or "" if actor is not None else ""
-    return actor is not None and bool(actor.country or (code.startswith(INTERNATIONAL) and len(code) > 3))
+    if actor is None:
+        return False
+    code = actor.code or ""
+    return bool(actor.country or (code.startswith(INTERNATIONAL) and len(code) > 3))
 
 
 def is_political(actor: Actor | None, entity: Entity | None) -> bool:
