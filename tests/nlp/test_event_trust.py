@@ -1295,3 +1295,59 @@ def test_an_appeal_naming_whom_it_asks_is_not_put_to_the_other_side():
     assert nations.target is None  # whom it asks is named, though no country can be told for them
     [talks] = [e for e in events if "more talks" in e.text]
     assert side(talks.target) == "USA"  # what is asked for is no addressee: the other side
+
+
+# -- agreement, warnings, open questions, pronouns, one event per coded dyad ------------------------------
+def test_an_agreement_between_its_subjects_is_agree_whatever_they_agree_to_do():
+    events = kept("Russia and Turkey agreed to set up joint patrols in northern Syria.")
+    assert sorted((e.plover, side(e.source), side(e.target)) for e in events) == [
+        ("AGREE", "RUS", "TUR"), ("AGREE", "TUR", "RUS")]
+    [partner] = kept("Russia agreed with Turkey to set up joint patrols.")
+    assert (partner.plover, side(partner.target)) == ("AGREE", "TUR")
+    [vow] = [e for e in events_of("The Kenyan army vowed to attack the rebels.") if e.plover != "ASSAULT"]
+    assert vow.plover == "THREATEN"  # a promise of one's own to strike is a threat
+
+
+def test_the_one_warned_is_the_target_of_a_warning():
+    [warning] = kept("Moscow warned Kiev against joining NATO.")
+    assert (warning.plover, side(warning.source), side(warning.target)) == ("THREATEN", "RUS", "UKR")
+
+
+@pytest.mark.parametrize("text", [
+    "It is unclear whether Iran attacked the tanker.",
+    "Investigators are trying to establish whether Russian forces shelled the hospital.",
+    "The attorney general is not saying if the Kenyan government violated the ceasefire.",
+])
+def test_what_a_yes_no_question_leaves_open_is_not_told(text):
+    assert kept(text) == []
+
+
+def test_a_told_fact_in_a_wh_clause_and_a_said_act_stay_told():
+    [told] = kept("The ministry said Iran attacked the tanker.")
+    assert (told.plover, side(told.source)) == ("ASSAULT", "IRN")
+
+
+def test_a_singular_pronoun_is_not_a_plural_phrase():
+    text = "About a dozen protesters rallied outside the newspaper after it endorsed the Kenyan president."
+    assert not [e for e in kept(text) if e.plover == "SUPPORT" and e.source and "protesters" in e.source.text]
+
+
+def test_they_after_an_act_of_several_is_all_of_them():
+    events = kept("Kenya and Uganda met in Kampala on Monday. They agreed to cooperate on border security.")
+    agreed = sorted((side(e.source), side(e.target)) for e in events if e.plover == "AGREE")
+    assert agreed == [("KEN", "UGA"), ("UGA", "KEN")]
+
+
+def test_one_event_per_coded_dyad_in_a_sentence():
+    text = "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan met in Sochi."
+    dyads = [(e.source.code, e.target.code) for e in kept(text) if e.plover == "CONSULT"]
+    assert sorted(dyads) == [("RUSGOV", "TURGOV"), ("TURGOV", "RUSGOV")]
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Russian warplanes pounded rebel positions near Aleppo.", "ASSAULT"),
+    ("Kenyan President Uhuru Kenyatta received the Somali foreign minister in Nairobi.", "CONSULT"),
+    ("The European Union castigated Hungary over its asylum law.", "ACCUSE"),
+])
+def test_more_words_of_the_codebook_categories(text, plover):
+    assert plover in [e.plover for e in kept(text)]

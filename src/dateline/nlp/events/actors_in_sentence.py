@@ -584,6 +584,19 @@ def agrees_in_number(pronoun, noun) -> bool:
     return False
 
 
+def disagrees_in_number(pronoun, noun) -> bool:
+    """Can ``noun`` not be what ``pronoun`` stands for? "it", "he", "she" are never a plural noun or a
+    list ("people demonstrated after it backed Clinton": "it" is not the people); "they" is never one
+    named person."""
+    number, _ = _NUMBER.get(pronoun.lower_, ("", ""))
+    plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+    if number == "sg":
+        return plural
+    if number == "pl":
+        return not plural and noun.ent_type_ == "PERSON"
+    return False
+
+
 def is_personal_pronoun(tok) -> bool:
     return tok.lower_ in _PERSONAL
 

@@ -25,6 +25,7 @@ from .actors_in_sentence import (
     PhraseResolver,
     agrees_in_number,
     country_word,
+    disagrees_in_number,
     is_first_person,
     is_personal_pronoun,
     is_relative_pronoun,
@@ -70,6 +71,7 @@ _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PRONOUNS = lang.table("pronouns")
 # third-person pronouns that stand for a person (he, she) or for a group, a body or a state (they, it)
 _PERSON_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["gender"] in ("m", "f"))
+_PLURAL_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["number"] == "pl")
 _GROUP_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["kind"] != "relative"
                             and (r["gender"] == "n" or r["number"] == "pl"))
 # organs of a state: placed in the one country their sentence names (a rebel or a protester may be foreign)
@@ -84,6 +86,7 @@ _VISITS = ("042", "043")  # make a visit, host a visit
 _FORCE_MOVES = ("072", "087", "0356", "15")
 _MEETINGS = "04"  # consult, visit, meet, mediate, negotiate
 _INTENT_ROOT = "03"  # express intent to cooperate
+_THREAT_ROOT = "13"  # threaten
 _PROTEST_ROOT = "14"
 _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
 _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
@@ -99,6 +102,7 @@ _SPORTS = lang.column_words("event_words", "role", "sport_noun")
 _SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # "2-1", "3–0": a game's score
 # where a verbal act is done: "attacked the far right in a speech", "hit out at Kenya on Twitter"
 _SPEECH_SETTINGS = lang.column_words("event_words", "role", "speech_setting")  # "in a speech", "on Twitter"
+_ACCORD_VERBS = lang.column_words("event_words", "role", "accord_verb")
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _SUPPLY_VERBS = lang.column_words("event_words", "role", "supply_verb")
@@ -177,6 +181,7 @@ class SentenceCoder:
         self.people: list[Actor] = []  # every person or singular role remembered, in text order
         self.captors: dict[str, Actor] = {}  # captives' country (or _ANY_CAPTIVE) -> who holds them
         self.last_group: Actor | None = None
+        self.last_members: tuple[Actor, ...] = ()  # the latest act's sources, when it had several: "they"
         self.recent_sources: list[Actor] = []  # every event's first source so far, in text order
         self.told: list[_ToldAct] = []  # every act coded so far, in text order: for "the talks", "the move"
         self.entities = {e.id: e for e in article.entities}
@@ -284,6 +289,8 @@ class SentenceCoder:
             # (a dual frame resolved by what it governs, "ordered X to appear", is a demand whatever X is)
             composes = embedded is not None and (emb_code is not None or pat.code is not None or frame != pat.frame)
             code = compose.COMPOSE[frame](emb_code) if composes else pat.code
+            if frame == "intent" and code and code[:2] == _THREAT_ROOT and _agreed_together(tok):
+                code = pat.code  # "Russia and Turkey agreed to set up joint patrols": their agreement
         else:
             code = pat.code
         if code is not None and frame in ("intent", "carry", "light") and _conditional(tok):
@@ -302,6 +309,11 @@ class SentenceCoder:
             reading.addressee = grammar.first_child(tok, grammar.SUBJECT_DEPS)
         elif frame in ("demand", "appeal", "allege"):
             reading.addressee = self._addressee(tok, embedded)
+        elif frame == "threat" and tok.pos_ in ("VERB", "AUX"):
+            # "warned Kiev against joining NATO", "threatened Uganda with sanctions": the one warned
+            warned = grammar.first_child(tok, grammar.OBJECT_DEPS)
+            if warned is not None and self.resolver.resolve(warned):
+                reading.addressee = warned
         out = [reading]
         # "denied shelling the town": the shelling, negated; "denied the accusations": the accusations
         # are the other side's act, not one of the denier's
@@ -478,10 +490,14 @@ class SentenceCoder:
             return self._resolve_subject(subj, head) if subj is not None else []
         # then the speaker the parse cut the act from: "the ministry said the sale was legal and urged ..."
         for verb in (head, self._misjoined_speech(head)):
+            pronoun = None  # a pronoun subject left unresolved: a subject above it stands for it only if they agree
             for subj in grammar.subject_candidates(verb) if verb is not None else ():
+                if pronoun is not None and disagrees_in_number(pronoun, subj):
+                    continue  # "protesters rallied after it endorsed the president": "it" is not they
                 found = self._resolve_subject(subj, verb)
                 if found:
                     return found
+                pronoun = subj if is_personal_pronoun(subj) else pronoun
         return []
 
     def _misjoined_speech(self, verb):
@@ -548,11 +564,15 @@ class SentenceCoder:
             for anc in verb.ancestors:
                 other = grammar.first_child(anc, grammar.SUBJECT_DEPS)
                 if other is not None and other != subj and not is_personal_pronoun(other):
+                    if disagrees_in_number(subj, other):
+                        continue  # "people demonstrated outside the paper after it backed Clinton"
                     found = self.resolver.resolve(other)
                     if found or agrees_in_number(subj, other):
                         # "Proponents ... say they support": the subject it agrees with, actor or not; no
                         # skipping to someone named sentences before
                         return found
+            if self.last_members and subj.lower_ in _PLURAL_PRONOUNS:
+                return list(self.last_members)  # "Kenya and Uganda met on Monday. They agreed to ...": both
             earlier = self._antecedent(subj)
             return [earlier] if earlier else []
         return self.resolver.resolve(subj)
@@ -567,7 +587,12 @@ class SentenceCoder:
                     return actor
             return None
         if pronoun.lower_ in _GROUP_PRONOUNS:
-            return self.last_group
+            group = self.last_group
+            if group is not None and group.start is not None and group.end is not None and not group.entity:
+                span = pronoun.doc.char_span(group.start, group.end, alignment_mode="expand")
+                if span is not None and disagrees_in_number(pronoun, span.root):
+                    return None  # "protesters ... it": "it" is not they
+            return group
         return None
 
     def _gender(self, actor: Actor) -> str | None:
@@ -1243,6 +1268,8 @@ class SentenceCoder:
                 ))
             if sources and sources[0].code:
                 self._remember(sources[0])
+                # the sources of the latest act that had several, while no single one came after them
+                self.last_members = tuple(sources) if len(sources) > 1 else ()
                 self.recent_sources.append(sources[0])
             if sources:
                 nouns = frozenset(t.lemma_.lower() for t in grammar.unique([r.act, r.head, *r.tokens, *self._phrase_nouns(r)])
@@ -1270,6 +1297,16 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
             # "we must withdraw", the minister said: the speaker's own intent, no demand on anyone
             return (compose.intent(code) if code is not None else None), False, None
     return code, negated, None
+
+
+def _agreed_together(verb) -> bool:
+    """A verb of agreeing whose subjects are joined ("Putin and Erdogan agreed to ...") or that names a
+    partner ("agreed with Ankara to ..."): an agreement between them."""
+    if not grammar.lemma_in(verb, _ACCORD_VERBS):
+        return False
+    subject = grammar.first_child(verb, grammar.SUBJECT_DEPS)
+    together = subject is not None and (bool(subject.conjuncts) or subject.lower_ in _PLURAL_PRONOUNS)
+    return together or any(grammar.preps(verb, ("with",)))
 
 
 def _warning_subject(verb):
@@ -1579,7 +1616,12 @@ def _blocks(article: Article) -> list[tuple[int, int, str]]:
 
 
 def _side_key(actor: Actor | None) -> tuple:
-    return (None,) if actor is None else (actor.entity, actor.code, actor.country, actor.text)
+    """Who a side is, for one event per dyad: its code when that names a country (the guidelines code
+    actors, so "Turkish President Recep Tayyip Erdogan", read as two phrases, is one TURGOV), else the
+    phrase itself ("protesters", "the FBI")."""
+    if actor is None:
+        return (None,)
+    return (actor.code,) if actor.country and actor.code else (actor.entity, actor.code, actor.country, actor.text)
 
 
 def _one_per_dyad(events: list[Event]) -> list[Event]:

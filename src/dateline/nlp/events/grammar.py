@@ -23,6 +23,7 @@ SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_determiner")
 _INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
 _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
+_OPEN_QUESTION_WORDS = lang.column_words("event_words", "role", "open_question_word")
 _QUESTION_NOUNS = lang.column_words("event_words", "role", "question_noun")
 TOPIC_PREPS = lang.column_words("event_words", "role", "topic_prep")
 _IMPLICATIVE_VERBS = lang.column_words("event_words", "role", "implicative_verb")
@@ -345,6 +346,18 @@ def _opens_question(clause) -> bool:
     return clause.dep_ in ("ccomp", "advcl") and min(clause.subtree, key=lambda t: t.i).lower_ in _QUESTION_WORDS
 
 
+def _leaves_open(clause) -> bool:
+    """A yes-no question as a complement: a clause opened by "whether" (complement or adjunct, "whether
+    or not Iran agrees"), or by "if" when it is the complement ("not saying if", not the condition "if
+    Iran agrees", which the conditional reads)."""
+    if clause.dep_ not in ("ccomp", "advcl", "csubj", "pcomp", "acl"):
+        return False
+    first = min(clause.subtree, key=lambda t: t.i)
+    if first.lower_ not in _OPEN_QUESTION_WORDS or first.dep_ not in ("mark", "advmod", "prep"):
+        return False
+    return first.lower_ != "if" or clause.dep_ in ("ccomp", "pcomp")
+
+
 def asks_a_question(verb) -> bool:
     """ "asked whether he would resign", "asked about the report", "asked them what they planned", "was
     asked a question": asking for an answer is no appeal (PLOVER REQUEST is a demand or an appeal for an
@@ -431,6 +444,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
         if _opens_question(t) and lemma_in(head, _INQUIRY_VERBS):
             return "question"  # "asked whether he would resign": what is asked is not asserted
+        if _leaves_open(t):
+            return "question"  # "unclear whether Iran attacked", "not saying if the foundation broke the law"
         if t.dep_ in ("ccomp", "parataxis") and lemma_in(head, SPEECH_LEMMAS):
             return None
         if t.dep_ in ("ccomp", "xcomp") and lemma_in(head, DIRECTIVE_VERBS) and t != tok:
