@@ -1351,3 +1351,57 @@ def test_one_event_per_coded_dyad_in_a_sentence():
 ])
 def test_more_words_of_the_codebook_categories(text, plover):
     assert plover in [e.plover for e in kept(text)]
+
+
+# -- wire copy: datelines, "neighbouring X", what an accusation alleges, "its minister" ---------------------
+WIRE = ("Ethiopia accuses Eritrea of shelling\n\n"
+        "ADDIS ABABA (Reuters) - Ethiopia on Tuesday accused neighbouring Eritrea of shelling the border town "
+        "of Zalambessa, killing at least four civilians.\n\n"
+        "Eritrea denied the accusation. Its information minister said the claims were \"baseless fabrications\" "
+        "and that Eritrean forces had not fired a single shell.")
+
+
+def test_a_wire_dateline_opens_the_sentence_it_belongs_to():
+    doc = load_nlp()(WIRE)
+    [sent] = [s for s in doc.sents if "ADDIS" in s.text]
+    assert sent.text.startswith("ADDIS ABABA (Reuters) - Ethiopia on Tuesday accused")
+
+
+def test_neighbouring_before_a_name_is_its_modifier_and_the_name_is_accused():
+    accused = [e for e in kept(WIRE) if e.plover == "ACCUSE"]
+    assert [(side(e.source), side(e.target)) for e in accused] == [("ETH", "ERI")]
+    doc = load_nlp()("Troops crossed from neighbouring Uganda.")
+    assert [(t.text, t.dep_, t.head.text) for t in doc if t.text in ("neighbouring", "Uganda")] == [
+        ("neighbouring", "amod", "Uganda"), ("Uganda", "pobj", "from")]
+
+
+def test_what_an_accusation_alleges_is_not_told_as_done():
+    text = "Ethiopia on Tuesday accused Eritrea of shelling the border town, killing at least four civilians."
+    assert [e.plover for e in kept(text)] == ["ACCUSE"]  # the killing is alleged, and by Eritrea if at all
+
+
+def test_its_minister_is_the_country_its_stands_for_and_the_claims_are_the_accusers():
+    [denial] = [e for e in kept(WIRE) if "information minister" in (e.source.text if e.source else "")]
+    assert (denial.plover, side(denial.source), side(denial.target)) == ("REJECT", "ERI", "ETH")
+
+
+def test_a_union_of_states_the_model_takes_for_a_place_is_the_organisation():
+    [appeal] = kept("Kenya called on the African Union to send observers to the border.")
+    assert appeal.target.code == "IGOAFRAFU"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya declined to comment on the report.",
+    "The ministry refused to say where the talks with Uganda would be held.",
+    "Support for the Kenyan government is declining.",
+    "The Kenyan government is concerned about the cost of the railway.",
+    "\"Why now?\" the Kenyan senator asked.",
+])
+def test_no_comment_a_fall_a_worry_about_a_thing_and_a_question_are_no_events(text):
+    assert kept(text) == []
+
+
+def test_a_refusal_to_meet_and_a_worry_about_an_act_stay_events():
+    assert [e.plover for e in kept("Kenya refused to meet Uganda.")] == ["REJECT"]
+    [worry] = kept("Kenya is concerned about Uganda's troop movements.")
+    assert (worry.plover, side(worry.target)) == ("ACCUSE", "UGA")

@@ -395,7 +395,9 @@ class PhraseResolver:
             titled = national_title([text])  # "the foreign secretary": an office only one state has
             if titled is not None:
                 return [Actor(text=text, start=start, end=end, code=titled[0] + role, country=titled[0])]
-            country = self.actors.recall(head.lemma_.lower(), role) if head.pos_ == "NOUN" else None
+            # "its minister": whose the pronoun says (the coder's antecedent), not the article's last minister
+            owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
+            country = self.actors.recall(head.lemma_.lower(), role) if head.pos_ == "NOUN" and not owned else None
             if country:  # "the militants", after "Somali militants": the role the article gave a country
                 return [self.actors.mark_inferred(Actor(text=text, start=start, end=end, code=country + role,
                                                         country=country))]

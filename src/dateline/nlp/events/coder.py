@@ -102,6 +102,8 @@ _SPORTS = lang.column_words("event_words", "role", "sport_noun")
 _SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # "2-1", "3–0": a game's score
 # where a verbal act is done: "attacked the far right in a speech", "hit out at Kenya on Twitter"
 _SPEECH_SETTINGS = lang.column_words("event_words", "role", "speech_setting")  # "in a speech", "on Twitter"
+_COMMENT_VERBS = lang.column_words("event_words", "role", "comment_verb")
+_FALL_VERBS = lang.column_words("event_words", "role", "fall_verb")
 _ACCORD_VERBS = lang.column_words("event_words", "role", "accord_verb")
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
@@ -201,6 +203,8 @@ class SentenceCoder:
         the text may give elsewhere), nor a reference to one told before: "does not support forced
         relocations"."""
         obj = grammar.first_child(act, grammar.OBJECT_DEPS)
+        if obj is None and act.pos_ in ("ADJ", "VERB", "AUX"):  # "were concerned about the cost"
+            obj = next((pobj for _, pobj in grammar.preps(act, grammar.TOPIC_PREPS)), None)
         return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ == "" \
             and obj.lemma_.lower() not in _REFERENCE_NOUNS and self.trigger(obj) is None \
             and not grammar.lemma_in(obj, _CUSTODY_NOUNS)  # "released the hostages": people
@@ -234,7 +238,8 @@ class SentenceCoder:
                     continue
                 consumed.add(verb.i)
                 # a claim called false is denied, not criticised: "said the ministry's claim is patently false"
-                denied = judged.lemma_.lower() in _CLAIM_NOUNS and predicate.lemma_.lower() in _UNTRUE
+                denied = judged.lemma_.lower() in _CLAIM_NOUNS and (predicate.lemma_.lower() in _UNTRUE or any(
+                    c.dep_ == "amod" and c.lemma_.lower() in _UNTRUE for c in predicate.children))  # "baseless lies"
                 out.append(Reading(head=verb, act=verb, code=_REJECT if denied else _CRITICISE, tokens=[verb],
                                    judged=judged))
                 break
@@ -259,6 +264,12 @@ class SentenceCoder:
         embedded = self._embedded(tok, frame, triggers, consumed)
         if frame == "intent" and embedded is None and self._supplies_a_thing(tok):
             return []  # "USAA offers life insurance": a sale, no pledge
+        if frame == "refuse" and embedded is not None and embedded.code is None \
+                and grammar.lemma_in(embedded.act, _COMMENT_VERBS):
+            return []  # "declined to comment", "refused to say where": the press's no-comment, no rejection
+        if frame == "refuse" and grammar.lemma_in(tok, _FALL_VERBS) and not any(
+                c.dep_ in (*grammar.OBJECT_DEPS, "xcomp", "ccomp") for c in tok.children):
+            return []  # "participation is declining", "exports declined by 5%": a fall, no refusal
         if frame == "seek" and (embedded is None or embedded.code is None) and any(c.dep_ == "xcomp" for c in tok.children):
             return []  # "seeks to improve its relationship with China": an aim, asked of no one
         emb_code = embedded.code if embedded else None
@@ -494,6 +505,8 @@ class SentenceCoder:
             for subj in grammar.subject_candidates(verb) if verb is not None else ():
                 if pronoun is not None and disagrees_in_number(pronoun, subj):
                     continue  # "protesters rallied after it endorsed the president": "it" is not they
+                if is_second_person(subj):
+                    return []  # "he believes the more you help the wealthy ...": whoever "you" is, not he
                 found = self._resolve_subject(subj, verb)
                 if found:
                     return found
@@ -575,7 +588,21 @@ class SentenceCoder:
                 return list(self.last_members)  # "Kenya and Uganda met on Monday. They agreed to ...": both
             earlier = self._antecedent(subj)
             return [earlier] if earlier else []
-        return self.resolver.resolve(subj)
+        return [self._owned_by_antecedent(a, subj) for a in self.resolver.resolve(subj)]
+
+    def _owned_by_antecedent(self, actor: Actor, subj) -> Actor:
+        """A role with no country whose phrase opens with a possessive pronoun takes the country of what
+        the pronoun stands for: "Eritrea denied the accusation. Its information minister said ..." is
+        Eritrea's minister (inferred)."""
+        if actor.country or not actor.code or (actor.code or "").startswith(INTERNATIONAL):
+            return actor
+        owner = next((c for c in subj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if owner is None or owner.lower_ not in _GROUP_PRONOUNS | _PERSON_PRONOUNS:
+            return actor
+        earlier = self._antecedent(owner)
+        if earlier is None or not earlier.country:
+            return actor
+        return self.actors.mark_inferred(with_country(actor, earlier.country))
 
     def _antecedent(self, pronoun) -> Actor | None:
         """The earlier source a pronoun agrees with: "he"/"she" the latest person of that gender (or of
@@ -751,14 +778,17 @@ class SentenceCoder:
         if found:
             return found
         if thing.lemma_.lower() in _REFERENCE_NOUNS or thing.lower_ in ("it", "this", "that"):
-            return self._latest_other_source(sources)
+            return self._latest_other_source(sources, before=thing.idx)
         return []
 
-    def _latest_other_source(self, sources: list[Actor]) -> list[Actor]:
+    def _latest_other_source(self, sources: list[Actor], before: int | None = None) -> list[Actor]:
         """The latest earlier source with a country that is none of ``sources`` (inferred): the author
-        of an act the text refers back to."""
+        of an act the text refers back to, told before the words that refer to it (``before``: "said the
+        claims were baseless and that its forces had not fired" refers to no one named after "the claims")."""
         own = {(a.code, a.country) for a in sources}
         for earlier in reversed(self.recent_sources):
+            if before is not None and earlier.start is not None and earlier.start > before:
+                continue
             if (earlier.code, earlier.country) in own or not earlier.country \
                     or any(_self_dyad(a, earlier, self.entities) for a in sources):
                 continue  # "Ethiopia rejected ...; the Ethiopian government denied the charge": no one faces itself
@@ -776,7 +806,7 @@ class SentenceCoder:
                     continue
                 if not any(c.dep_ == "det" and c.lower_ in _REFERRING_DETS for c in obj.children):
                     continue
-                found = self._latest_other_source(sources)
+                found = self._latest_other_source(sources, before=obj.idx)
                 if found:
                     return found
         return []
@@ -955,6 +985,24 @@ class SentenceCoder:
                 inferred.add(id(actor))
             out.append(actor)
         return out
+
+    def _alleged(self, r: Reading) -> bool:
+        """The act lies inside what an accusation alleges, below the act the accusation itself names
+        ("accused Eritrea of shelling the town, killing four civilians": the killing is alleged, not told;
+        the lexicon's allege frame already keeps the shelling from being coded as done)."""
+        t = r.head
+        for _ in range(8):
+            head = t.head
+            if head is t:
+                return False
+            if t.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not r.head:
+                pat = self.trigger(head.head)
+                if pat is not None and pat.frame == "allege":
+                    return True
+            if t.dep_ in ("ccomp", "parataxis") and grammar.lemma_in(head, grammar.SPEECH_LEMMAS):
+                return False
+            t = head
+        return False
 
     def _asks_someone_unplaced(self, r: Reading) -> bool:
         """An appeal that names whom it asks, though no country can be told for them ("encouraged European
@@ -1244,6 +1292,8 @@ class SentenceCoder:
             mutual = both_sides or reciprocal or self._mutual_act(r)
             mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES,
                                                             judgement=r.judged is not None)
+            if mood is None and self._alleged(r):
+                mood = "alleged"  # "accused Eritrea of shelling the town, killing four": what is alleged
             # "the protests escalated", "fighting broke out": an aspect verb asserts its subject event
             asserted_noun = _asserted_by_aspect(r.act)
             act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone and not asserted_noun,

@@ -367,6 +367,9 @@ def asks_a_question(verb) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in kids):
         return False
+    if verb.pos_ in ("VERB", "AUX") and not is_passive(verb) and not any(
+            c.dep_ in (*OBJECT_DEPS, "dative", "ccomp", "prep") for c in kids):
+        return True  # "“Why now?” Graham asked.": the verb that reports a question asks no one for anything
     return any(_opens_question(c) or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
                or (c.dep_ in OBJECT_DEPS and lemma_in(c, _QUESTION_NOUNS)) for c in kids)
 
