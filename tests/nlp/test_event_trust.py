@@ -1405,3 +1405,34 @@ def test_a_refusal_to_meet_and_a_worry_about_an_act_stay_events():
     assert [e.plover for e in kept("Kenya refused to meet Uganda.")] == ["REJECT"]
     [worry] = kept("Kenya is concerned about Uganda's troop movements.")
     assert (worry.plover, side(worry.target)) == ("ACCUSE", "UGA")
+
+
+# -- what a referring noun refers to; "who"; "did not offer"; what is fired --------------------------------
+def test_the_agreement_refers_to_the_agreement_told_in_other_words():
+    text = ("Japan and South Korea agreed on Thursday to restore full trade ties. North Korea fired a missile "
+            "into the sea hours before the summit. Washington welcomed the agreement.")
+    welcomed = sorted(side(e.target) for e in kept(text) if e.plover == "SUPPORT")
+    assert welcomed == ["JPN", "KOR"]  # the parties of the agreement, not the last other country named
+
+
+def test_who_is_the_people_in_a_place_not_the_place():
+    [accused] = kept("The deal was condemned by opposition lawmakers in Seoul, who accused the Japanese government "
+                     "of arrogance.")[-1:]
+    assert (accused.plover, accused.source.code, side(accused.target)) == ("ACCUSE", "KORLEG", "JPN")
+
+
+def test_did_not_offer_is_an_offer_not_made_not_a_refusal():
+    assert kept("The Japanese prime minister did not offer a new apology to South Korea.") == []
+    [refusal] = kept("Japan will not offer a new apology to South Korea.")
+    assert refusal.plover == "REJECT"
+
+
+def test_what_is_fired_is_no_recipient():
+    [launch] = kept("North Korea has launched dozens of missiles this year.")
+    assert (launch.plover, side(launch.source), launch.target) == ("ASSAULT", "PRK", None)
+
+
+def test_working_together_is_cooperation():
+    events = kept("Kenya and Uganda met in Kampala. They will work together to fight cattle raiders.")
+    assert sorted((e.plover, side(e.source), side(e.target)) for e in events if "work" in e.text) == [
+        ("AGREE", "KEN", "UGA"), ("AGREE", "UGA", "KEN")]

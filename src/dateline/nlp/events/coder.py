@@ -71,6 +71,7 @@ _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PRONOUNS = lang.table("pronouns")
 # third-person pronouns that stand for a person (he, she) or for a group, a body or a state (they, it)
 _PERSON_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["gender"] in ("m", "f"))
+_PERSONAL_RELATIVES = frozenset(r["word"] for r in _PRONOUNS if r["kind"] == "relative" and r["gender"] == "mf")
 _PLURAL_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["number"] == "pl")
 _GROUP_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["kind"] != "relative"
                             and (r["gender"] == "n" or r["number"] == "pl"))
@@ -163,6 +164,7 @@ class _ToldAct:
     sources: tuple
     targets: tuple
     mutual: bool
+    kind: str = ""  # what kind of act it was (_act_kind): "the deal" refers to an agreement told in other words
 
 
 class SentenceCoder:
@@ -288,8 +290,9 @@ class SentenceCoder:
             # "will not accept", "does not intend to": a refusal; "has not committed to", "did not promise":
             # a commitment not (yet) made, no event
             verb = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok  # "is not willing to"
+            did = any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)  # "did not offer": past
             if not (grammar.modals(verb) & grammar.INTENT_MODALS or verb.tag_ in ("VBZ", "VBP", "VB")
-                    and not grammar.is_perfect(verb)):
+                    and not grammar.is_perfect(verb) and not did):
                 return []
             if emb_code is None and tok.pos_ == "ADJ":
                 return []  # "peacekeepers are not prepared for such operations": unready, refusing nothing
@@ -563,6 +566,9 @@ class SentenceCoder:
     def _resolve_subject(self, subj, verb) -> list[Actor]:
         if is_relative_pronoun(subj) and verb.dep_ == "relcl":
             subj = verb.head
+            if subj.doc[verb.left_edge.i].lower_ in _PERSONAL_RELATIVES and subj.ent_type_ in ("GPE", "LOC", "FAC") \
+                    and subj.dep_ == "pobj" and subj.head.head.pos_ == "NOUN":
+                subj = subj.head.head  # "lawmakers in Seoul, who accused Yoon": "who" is the lawmakers, not Seoul
         if is_personal_pronoun(subj) or is_first_person(subj):
             ent = self.actors.entity_of(subj)
             if ent is not None and (ent.code or ent.country):
@@ -677,8 +683,9 @@ class SentenceCoder:
         weak: list[Actor] = []
         for tok in grammar.unique([r.act, *reversed(r.tokens), r.head]):
             for phrase in self._target_phrases(tok, r):
-                if phrase.pos_ == "NOUN" and grammar.lemma_in(phrase, _MUNITIONS):
-                    continue  # "fired two missiles into the sea": what is fired is no recipient
+                if phrase.pos_ == "NOUN" and (grammar.lemma_in(phrase, _MUNITIONS) or any(
+                        grammar.lemma_in(pobj, _MUNITIONS) for _, pobj in grammar.preps(phrase, ("of",)))):
+                    continue  # "fired two missiles into the sea", "dozens of missiles": what is fired is no recipient
                 if r.code.startswith(_FORCE_MOVES) and self._own_forces(phrase, sources):
                     continue  # "agreed to pull back their troops", "sent 500 soldiers to Somalia"
                 # "the Swedish investigation was shelved": the doer named in it is no recipient of its act
@@ -690,7 +697,7 @@ class SentenceCoder:
         if not weak and r.code.startswith("13"):
             return self._condition_subject(r)
         if not weak and (r.code[:2] in _REACTION_ROOTS or r.frame == "deny"):  # "denied the charge": its maker
-            weak = self._referred_act_source(r, sources)
+            weak = self._party_of_told_act(r, sources) or self._referred_act_source(r, sources)
         if not weak:
             return self._party_of_told_act(r, sources)
         return weak
@@ -739,21 +746,37 @@ class SentenceCoder:
         for a reaction to it (criticising, rejecting), its doers; for ending or pursuing it, its recipients;
         for an act done with each other ("the talks"), both."""
         own = {a.country for a in sources if a.country}
+        # criticising or rejecting an act is aimed at its doers; ending or pursuing it, at its recipients
+        reaction = r.code[:2] in _REACTION_ROOTS - {"08"} or r.frame == "deny"
         for noun in self._referring_nouns(r, own):
-            lemma = noun.lemma_.lower()
-            for told in reversed(self.told):  # of the readings of one act, the one that names its parties
-                if lemma not in told.nouns:
-                    continue
-                # criticising or rejecting an act is aimed at its doers; ending or pursuing it, at its recipients
-                if told.mutual:
-                    parties = (*told.sources, *told.targets)
-                else:
-                    reaction = r.code[:2] in _REACTION_ROOTS - {"08"} or r.frame == "deny"
-                    parties = told.sources if reaction else told.targets
-                found = [a for a in parties if a.country and a.country not in own
-                         and not any(_self_dyad(a, s, self.entities) for s in sources)]
-                if found:
-                    return [self.actors.mark_inferred(replace(found[0]))]
+            found = self._told_parties(noun, sources, reaction)
+            if found:
+                return found
+        return []
+
+    def _told_parties(self, noun, sources: list[Actor], reaction: bool) -> list[Actor]:
+        """The parties of the latest told act a referring noun names: one whose own words hold the noun
+        ("held talks ... scuttled the talks"), or one of the kind of act the noun is ("Japan and South Korea
+        agreed to restore ties ... Washington welcomed the agreement"); for an act done with each other,
+        all its parties but the doer's own side."""
+        own = {a.country for a in sources if a.country}
+        lemma = noun.lemma_.lower()
+        pat = self.trigger(noun) if noun.pos_ == "NOUN" else None
+        kind = _act_kind(pat.code) if pat is not None and pat.code else ""
+        for told in reversed(self.told):  # of the readings of one act, the one that names its parties
+            if lemma not in told.nouns and not (kind and kind == told.kind):
+                continue
+            if told.mutual:
+                parties = (*told.sources, *told.targets)
+            else:
+                parties = told.sources if reaction else told.targets
+            found: list[Actor] = []
+            for a in parties:
+                if a.country and a.country not in own and all(a.country != f.country for f in found) \
+                        and not any(_self_dyad(a, s, self.entities) for s in sources):
+                    found.append(a)
+            if found:
+                return [self.actors.mark_inferred(replace(a)) for a in (found if told.mutual else found[:1])]
         return []
 
     def _referring_nouns(self, r: Reading, own: set) -> Iterator:
@@ -778,7 +801,8 @@ class SentenceCoder:
         if found:
             return found
         if thing.lemma_.lower() in _REFERENCE_NOUNS or thing.lower_ in ("it", "this", "that"):
-            return self._latest_other_source(sources, before=thing.idx)
+            told = self._told_parties(thing, sources, reaction=True) if thing.pos_ == "NOUN" else []
+            return told or self._latest_other_source(sources, before=thing.idx)
         return []
 
     def _latest_other_source(self, sources: list[Actor], before: int | None = None) -> list[Actor]:
@@ -1324,7 +1348,7 @@ class SentenceCoder:
             if sources:
                 nouns = frozenset(t.lemma_.lower() for t in grammar.unique([r.act, r.head, *r.tokens, *self._phrase_nouns(r)])
                                   if t.pos_ == "NOUN")  # "held talks": "talk"
-                self.told.append(_ToldAct(nouns, tuple(sources), tuple(targets), mutual))
+                self.told.append(_ToldAct(nouns, tuple(sources), tuple(targets), mutual, _act_kind(info.code)))
         return events
 
 
@@ -1357,6 +1381,17 @@ def _agreed_together(verb) -> bool:
     subject = grammar.first_child(verb, grammar.SUBJECT_DEPS)
     together = subject is not None and (bool(subject.conjuncts) or subject.lower_ in _PLURAL_PRONOUNS)
     return together or any(grammar.preps(verb, ("with",)))
+
+
+def _act_kind(code: str | None) -> str:
+    """The kind of act a code is, for a noun that refers back to one: an agreement (an intent to
+    cooperate, 03, or a signed accord, 057), else its PLOVER category."""
+    if not code:
+        return ""
+    if code[:2] == "03" or code.startswith("057"):
+        return "agreement"
+    info = lookup(code)
+    return info.plover if info is not None and info.plover else ""
 
 
 def _warning_subject(verb):
