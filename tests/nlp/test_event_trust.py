@@ -1436,3 +1436,21 @@ def test_working_together_is_cooperation():
     events = kept("Kenya and Uganda met in Kampala. They will work together to fight cattle raiders.")
     assert sorted((e.plover, side(e.source), side(e.target)) for e in events if "work" in e.text) == [
         ("AGREE", "KEN", "UGA"), ("AGREE", "UGA", "KEN")]
+
+
+def test_an_object_him_is_the_person_named_before_not_the_subject():
+    text = ("German Chancellor Angela Merkel spoke with Russian President Vladimir Putin by phone and urged him "
+            "to use his influence with Belarusian President Alexander Lukashenko.")
+    [appeal] = [e for e in kept(text) if e.plover == "REQUEST"]
+    assert (side(appeal.source), side(appeal.target)) == ("DEU", "RUS")
+
+
+def test_what_a_ban_keeps_someone_from_doing_is_not_done():
+    text = "The European Union banned the Belarusian officials from travelling to France."
+    assert [e.plover for e in kept(text)] == ["COERCE"]  # the ban, and no visit to France
+
+
+def test_the_bloc_tagged_as_a_name_still_refers_to_the_union_before():
+    text = "The European Union imposed sanctions on Minsk. The Belarusian opposition leader urged the bloc to go further."
+    [appeal] = [e for e in kept(text) if e.plover == "REQUEST"]
+    assert appeal.target.code == "IGOEUREEC"

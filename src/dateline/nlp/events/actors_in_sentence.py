@@ -465,7 +465,8 @@ _HYPHENS = ("-", "\u2010", "\u2011", "\u2013")
 def _is_anaphor(head, nouns: frozenset[str]) -> bool:
     """A definite singular noun of ``nouns`` with nothing else to say which: "the country", "the nation",
     "the body"."""
-    return (head.lemma_.lower() in nouns and head.tag_ == "NN"
+    # a lower-case word the tagger calls a proper noun ("the bloc") is still a common one
+    return (head.lemma_.lower() in nouns and (head.tag_ == "NN" or head.tag_ == "NNP" and head.text.islower())
             and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"])
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ... import lang
 from ...lang import phrases
-from ...model import Actor, Article, Event
+from ...model import Actor, Article, Entity, Event
 from ..actors import INTERNATIONAL, place_country, sector_code
 from ..names import name_gender
 from . import compose, grammar
@@ -117,6 +117,7 @@ _UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
 _ANY_CAPTIVE = "*"
 _ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
 _PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
+_PERSON_REACH = 400  # characters before a sentence in which an object pronoun's person is sought
 _ANTECEDENT_WINDOW = 4  # the persons a he/she may point back to
 # and a threat of blockade (1381, a military threat) by people who are not a state is a threat to protest (133)
 _THREATEN_BLOCKADE, _THREATEN_PROTEST = "1381", "133"
@@ -444,8 +445,8 @@ class SentenceCoder:
 
     def _addressee(self, tok, embedded: Reading | None):
         obj = grammar.first_child(tok, grammar.OBJECT_DEPS | grammar.RECIPIENT_DEPS)
-        if obj is not None and self.resolver.resolve(obj):
-            return obj
+        if obj is not None and (self.resolver.resolve(obj) or obj.lower_ in _PRONOUN_GENDER):
+            return obj  # "urged Uganda to withdraw", "urged him to use his influence"
         for _, pobj in grammar.preps(tok, ("on", "to")):
             if self.resolver.resolve(pobj):
                 return pobj
@@ -628,6 +629,28 @@ class SentenceCoder:
             return group
         return None
 
+    def _person_before(self, pronoun, sources: list[Actor]) -> list[Actor]:
+        """Whom an object "him" or "her" stands for: the latest named person before it, of that gender,
+        who is not the subject of its own clause (an object pronoun is never the subject it follows:
+        "Merkel spoke with Putin and urged him to ..." is Putin), within the sentence and the one before."""
+        wanted = _PRONOUN_GENDER[pronoun.lower_]
+        own = {a.entity for a in sources if a.entity}
+        floor = pronoun.sent.start_char - _PERSON_REACH
+        best: tuple[int, Entity, object] | None = None
+        for ent in self.article.entities:
+            if ent.type != "PERSON" or ent.id in own or not (ent.code or ent.country):
+                continue
+            if (name_gender(ent.name.split()[0]) or wanted) != wanted:
+                continue
+            for m in ent.mentions:
+                if floor <= m.start and m.end <= pronoun.idx and (best is None or m.start > best[0]):
+                    best = (m.start, ent, m)
+        if best is None:
+            return []
+        _, ent, m = best
+        return [self.actors.mark_inferred(Actor(text=m.text, start=m.start, end=m.end, entity=ent.id,
+                                                code=ent.code, country=ent.country))]
+
     def _gender(self, actor: Actor) -> str | None:
         ent = self.entities.get(actor.entity) if actor.entity else None
         if ent is None or ent.type != "PERSON" or not ent.name:
@@ -676,8 +699,12 @@ class SentenceCoder:
                 if found:
                     return found
         if r.addressee is not None:
-            found = self._resolve_subject(r.addressee, r.act) if is_personal_pronoun(r.addressee) \
-                else self.resolver.resolve(r.addressee)
+            if r.addressee.lower_ in _PRONOUN_GENDER and r.addressee.dep_ in grammar.OBJECT_DEPS | grammar.RECIPIENT_DEPS:
+                found = self._person_before(r.addressee, sources)
+            elif is_personal_pronoun(r.addressee):
+                found = self._resolve_subject(r.addressee, r.act)
+            else:
+                found = self.resolver.resolve(r.addressee)
             if found:
                 return found
         weak: list[Actor] = []

@@ -23,6 +23,7 @@ SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_determiner")
 _INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
 _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
+_PREVENT_VERBS = lang.column_words("event_words", "role", "prevent_verb")
 _OPEN_QUESTION_WORDS = lang.column_words("event_words", "role", "open_question_word")
 _QUESTION_NOUNS = lang.column_words("event_words", "role", "question_noun")
 TOPIC_PREPS = lang.column_words("event_words", "role", "topic_prep")
@@ -387,7 +388,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     """Why the act headed by ``tok`` is not asserted as having happened, or None when it is.
 
     'question' (the sentence asks, or the act is inside an indirect question: "asked whether he would
-    resign"), 'hypothetical' (a modal of possibility on the act or a clause above
+    resign", or a yes-no question under any word: "unclear whether Iran attacked"), 'prevented' (what a
+    verb of preventing keeps someone from doing: "banned them from travelling"), 'hypothetical' (a modal of possibility on the act or a clause above
     it: "might impose", "could be deployed"), 'conditional' (it is, or depends on, an if-clause; for a
     ``plain`` act only, and not for a stated intent: a threat, a demand or "will X if Y" is conditional
     by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
@@ -449,6 +451,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return "question"  # "asked whether he would resign": what is asked is not asserted
         if _leaves_open(t):
             return "question"  # "unclear whether Iran attacked", "not saying if the foundation broke the law"
+        if t.dep_ == "pcomp" and head.lower_ == "from" and lemma_in(head.head, _PREVENT_VERBS):
+            return "prevented"  # "banned them from travelling to the bloc": no travel
         if t.dep_ in ("ccomp", "parataxis") and lemma_in(head, SPEECH_LEMMAS):
             return None
         if t.dep_ in ("ccomp", "xcomp") and lemma_in(head, DIRECTIVE_VERBS) and t != tok:
