@@ -1454,3 +1454,30 @@ def test_the_bloc_tagged_as_a_name_still_refers_to_the_union_before():
     text = "The European Union imposed sanctions on Minsk. The Belarusian opposition leader urged the bloc to go further."
     [appeal] = [e for e in kept(text) if e.plover == "REQUEST"]
     assert appeal.target.code == "IGOEUREEC"
+
+
+# -- attacks: aimed at a state, on things in a place, harms told with their act ----------------------------
+def test_rockets_fired_at_a_state_are_aimed_at_it_and_place_no_one():
+    [attack] = kept("Militants fired more than 100 rockets at southern Israel.")
+    assert (attack.plover, side(attack.source), side(attack.target)) == ("ASSAULT", "REB", "ISR")
+
+
+def test_things_struck_in_a_country_are_that_countrys_and_aircraft_are_forces():
+    [strike] = kept("Israeli aircraft struck dozens of targets in the Gaza Strip overnight.")
+    assert (strike.plover, strike.source.code, side(strike.target)) == ("ASSAULT", "ISRMIL", "PSE")
+    [home] = kept("Israeli forces struck targets in Israel.")
+    assert home.target is None  # no other country's
+    assert kept("A passenger aircraft landed in Kenya.") == []
+
+
+def test_a_harm_told_with_a_told_act_has_its_doers():
+    text = ("Israeli aircraft struck dozens of targets in the Gaza Strip. Twelve Palestinians were killed in the "
+            "strikes, the health ministry said.")
+    [killed] = [e for e in kept(text) if "killed" in e.text]
+    assert (side(killed.source), side(killed.target)) == ("ISR", "PSE")
+
+
+def test_an_appeal_joined_to_a_reported_clause_of_no_act_is_the_speakers():
+    text = "Israel and Hamas fought again. The White House said Israel had the right to defend itself but urged both sides to avoid civilian casualties."
+    [appeal] = [e for e in kept(text) if e.plover == "REQUEST"][:1]
+    assert side(appeal.source) == "USA"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from ... import lang
 from ...lang import phrases
 from ...model import Actor, Article, Entity, Event
-from ..actors import INTERNATIONAL, place_country, sector_code
+from ..actors import INTERNATIONAL, is_country_name, place_country, sector_code
 from ..names import name_gender
 from . import compose, grammar
 from .actors_in_sentence import (
@@ -41,6 +41,8 @@ from .lexicon import Lexicon, Pattern, lexicon
 
 _TARGET_PREPS = tuple(sorted(lang.column_words("event_words", "role", "target_prep")))
 _PLACE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "place_prep")))
+_CAUSE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "cause_prep")))
+_AIMING_PREPS = lang.column_words("event_words", "role", "aiming_prep")
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
@@ -504,7 +506,11 @@ class SentenceCoder:
             subj = grammar.first_child(head, grammar.PASSIVE_SUBJECT_DEPS)
             return self._resolve_subject(subj, head) if subj is not None else []
         # then the speaker the parse cut the act from: "the ministry said the sale was legal and urged ..."
-        for verb in (head, self._misjoined_speech(head)):
+        speech = self._misjoined_speech(head)
+        # "the White House said Israel had the right to defend itself but urged both sides ...": joined to a
+        # reported clause that tells no act, a verbal act is the speaker's
+        verbs = (speech, head) if speech is not None and self.trigger(head.head) is None else (head, speech)
+        for verb in verbs:
             pronoun = None  # a pronoun subject left unresolved: a subject above it stands for it only if they agree
             for subj in grammar.subject_candidates(verb) if verb is not None else ():
                 if pronoun is not None and disagrees_in_number(pronoun, subj):
@@ -1182,8 +1188,11 @@ class SentenceCoder:
         deps = (*grammar.OBJECT_DEPS, "nsubj")  # and the event that did it: "a bombing near Samarra killed ..."
         objects = [o for t in heads for o in grammar.children(t, deps)
                    if o.pos_ == "NOUN" and sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
+        objects += [pobj for o in objects for _, pobj in grammar.preps(o, ("of",))]  # "dozens of targets in Gaza"
         # the act's own phrase may name its place: "took to the streets of Santiago"
-        places = [pobj for tok in heads + objects for _, pobj in grammar.preps(tok, _PLACE_PREPS)]
+        # "at" before a state names whom the act is aimed at ("fired rockets at southern Israel"), not where
+        places = [pobj for tok in heads + objects for prep, pobj in grammar.preps(tok, _PLACE_PREPS)
+                  if not (prep.lower_ in _AIMING_PREPS and self._names_a_state(pobj))]
         for pobj in [*places, *self._phrase_nouns(r)]:
             for place in _place_tokens(pobj):
                 ent = self.actors.entity_of(place)
@@ -1197,6 +1206,33 @@ class SentenceCoder:
                     if code:
                         return code
         return None
+
+    def _doers_of_told(self, r: Reading) -> list[Actor]:
+        """Who did a violent act told with no doer, when the sentence names it as a told act ("12
+        Palestinians were killed in the strikes", "wounded in the attack"): the doers of the latest told
+        act of that kind (inferred)."""
+        if not grammar.is_passive(r.head):
+            return []
+        for _, pobj in grammar.preps(r.head, _CAUSE_PREPS):
+            if pobj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _REFERRING_DETS for c in pobj.children):
+                found = self._told_parties(pobj, [], reaction=True)
+                if found:
+                    return found
+        return []
+
+    def _strikes_a_thing(self, r: Reading) -> bool:
+        """The act's object is a thing, no actor and nothing fired: "struck dozens of targets", "bombed a
+        market", "shelled the town"."""
+        obj = grammar.first_child(r.act, grammar.OBJECT_DEPS) if r.act.pos_ in ("VERB", "AUX") else None
+        if obj is None or obj.pos_ != "NOUN" or grammar.lemma_in(obj, _MUNITIONS):
+            return False
+        things = [obj, *(pobj for _, pobj in grammar.preps(obj, ("of",)))]  # "dozens of targets"
+        return not any(self.resolver.resolve(t) for t in things) and not grammar.lemma_in(things[-1], _MUNITIONS)
+
+    def _names_a_state(self, phrase) -> bool:
+        """The phrase is a state by name ("Israel", "southern Israel"), not a place within one."""
+        ent = self.actors.entity_of(phrase)
+        return ent is not None and bool(ent.country) and ent.code == ent.country and is_country_name(ent.name)
 
     def is_history(self, r: Reading, when: str | None) -> bool:
         """An act the text dates years before the article ("seized the territories in the 1967 war",
@@ -1254,6 +1290,8 @@ class SentenceCoder:
                 # "the protests in Hong Kong began in June": its protesters; "fans took to the streets of
                 # Madrid" names doers who are no protesters
                 sources = protesters
+            if not sources and r.code[:2] in _VIOLENT_ROOTS:
+                sources = self._doers_of_told(r)  # "Israeli aircraft struck Gaza ... 12 were killed in the strikes"
             if (r.standalone or info.code.startswith(_INTENT_ROOT)) and not sources:
                 continue  # a lone event noun, or an intent nobody states, asserts nothing
             if r.frame == "threat" and sources and r.act.pos_ == "NOUN" and r.act.i != r.head.i:
@@ -1327,6 +1365,12 @@ class SentenceCoder:
                     and (own := self.trigger(r.head)) is not None and own.code == r.code and self._judges_a_thing(r.act):
                 continue  # "does not support forced relocations": an opinion of a thing nobody in the text did
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
+            if not targets and place and r.code[:2] in _VIOLENT_ROOTS and self._strikes_a_thing(r) and sources \
+                    and all(a.country and a.country != place for a in sources):
+                # "Israeli aircraft struck targets in the Gaza Strip", "jets bombed a market in northern Yemen":
+                # what is struck there is the country's (as CAMEO and ICEWS code an attack on a place)
+                targets = [Actor(text=place, code=place, country=place)]
+                inferred.add(id(targets[0]))
             if len(sources) == 1 and not targets and place and sources[0].country and place != sources[0].country \
                     and r.code.startswith(_VISITS):
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
@@ -1373,8 +1417,9 @@ class SentenceCoder:
                 self.last_members = tuple(sources) if len(sources) > 1 else ()
                 self.recent_sources.append(sources[0])
             if sources:
+                # "held talks": "talk"; and the act's own verb, which its noun names ("struck ... the strikes")
                 nouns = frozenset(t.lemma_.lower() for t in grammar.unique([r.act, r.head, *r.tokens, *self._phrase_nouns(r)])
-                                  if t.pos_ == "NOUN")  # "held talks": "talk"
+                                  if t.pos_ == "NOUN" or t.i == r.act.i and t.pos_ == "VERB")
                 self.told.append(_ToldAct(nouns, tuple(sources), tuple(targets), mutual, _act_kind(info.code)))
         return events
 
