@@ -1481,3 +1481,17 @@ def test_an_appeal_joined_to_a_reported_clause_of_no_act_is_the_speakers():
     text = "Israel and Hamas fought again. The White House said Israel had the right to defend itself but urged both sides to avoid civilian casualties."
     [appeal] = [e for e in kept(text) if e.plover == "REQUEST"][:1]
     assert side(appeal.source) == "USA"
+
+
+def test_raised_duties_and_a_blacklist_are_sanctions_and_at_whose_request_is_no_target():
+    [duties] = kept("Washington raised duties on Chinese imports.")
+    assert (duties.plover, side(duties.target)) == ("SANCTION", "CHN")
+    [listed] = kept("The US Commerce Department added Chinese telecoms giant Huawei to a trade blacklist.")
+    assert listed.plover == "SANCTION"
+    [arrest] = kept("Canada arrested a Chinese executive in December at Washington's request.")[:1]
+    assert (arrest.plover, side(arrest.target)) == ("COERCE", "CHN")
+
+
+def test_who_invites_a_visitor_hosts_the_visit():
+    [visit] = kept("The Kenyan president visited Beijing at the invitation of Chinese President Xi Jinping.")
+    assert (visit.plover, side(visit.target)) == ("CONSULT", "CHN")

@@ -42,6 +42,7 @@ from .lexicon import Lexicon, Pattern, lexicon
 _TARGET_PREPS = tuple(sorted(lang.column_words("event_words", "role", "target_prep")))
 _PLACE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "place_prep")))
 _CAUSE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "cause_prep")))
+_BEHEST_NOUNS = lang.column_words("event_words", "role", "behest_noun")
 _AIMING_PREPS = lang.column_words("event_words", "role", "aiming_prep")
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
@@ -921,9 +922,11 @@ class SentenceCoder:
             # "praised the film for its portrayal of Taipei", "was criticised for its handling": with the
             # one acted on named, "for" gives the reason, not another recipient
             preps = tuple(p for p in preps if p != "for")
-        for _, pobj in grammar.preps(tok, preps):
+        for prep, pobj in grammar.preps(tok, preps):
             if pobj.i in own or pobj.i in phrase:  # "went on strike", "took to the streets": no recipient
                 continue
+            if prep.lower_ in _AIMING_PREPS and grammar.lemma_in(pobj, _BEHEST_NOUNS):
+                continue  # "arrested the executive at Washington's request": on whose asking, not at whom
             if self._reacted_to(pobj, r):  # "concerned about the detention of X in China"
                 yield from self._doers(pobj)
             else:
