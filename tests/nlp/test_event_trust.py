@@ -1495,3 +1495,8 @@ def test_raised_duties_and_a_blacklist_are_sanctions_and_at_whose_request_is_no_
 def test_who_invites_a_visitor_hosts_the_visit():
     [visit] = kept("The Kenyan president visited Beijing at the invitation of Chinese President Xi Jinping.")
     assert (visit.plover, side(visit.target)) == ("CONSULT", "CHN")
+
+
+def test_an_investigation_to_come_is_still_an_investigation():
+    [probe] = kept("The Kenyan audit office said it would investigate the contracts.")
+    assert probe.plover == "ACCUSE"  # CAMEO has no intent to investigate; PLOVER codes it ACCUSE
