@@ -1500,3 +1500,26 @@ def test_who_invites_a_visitor_hosts_the_visit():
 def test_an_investigation_to_come_is_still_an_investigation():
     [probe] = kept("The Kenyan audit office said it would investigate the contracts.")
     assert probe.plover == "ACCUSE"  # CAMEO has no intent to investigate; PLOVER codes it ACCUSE
+
+
+# -- a page's title line, a noun's other sense, running for office, owed and habitual acts ------------------
+def test_the_first_line_with_no_full_stop_is_a_title():
+    text = "Lawmaker urges retaliation on Russia;\nMember of House panel says the US must keep Moscow out of elections."
+    assert not [e for e in kept(text) if "retaliation" in e.text]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said the reforms had broadened the Kenyan president's bipartisan appeal.",
+    "The Kenyan opposition leader is not seeking public office this year.",
+    "The Kenyan police decided against recommending charges against the minister.",
+    "The square, where Kenyan protesters have sometimes marched against the government, is near the stadium.",
+    "The next Kenyan president will have to engage with Uganda to ease the sanctions.",
+])
+def test_a_draw_running_for_office_a_decision_not_to_act_habit_and_obligation_are_no_events(text):
+    assert kept(text) == []
+
+
+def test_an_appeal_that_says_for_what_and_a_repeated_act_stay_events():
+    assert [e.plover for e in kept("The United Nations issued an appeal for calm in Nairobi.")] == ["REQUEST"]
+    assert [e.plover for e in kept("Kenyan police have repeatedly arrested opposition activists.")] == ["COERCE"]
+    assert [e.plover for e in kept("Kenya had to negotiate with Uganda.")] == ["CONSULT"]

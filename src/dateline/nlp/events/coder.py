@@ -70,6 +70,7 @@ _ACCEPTING_ROOTS = frozenset({"03"})  # "approved the request", "accepted the pr
 _FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 _HEADLINE_WORDS = 25
 _TEASER = phrases.teaser(lang.words("furniture_leads"))
+_FULL_STOPS = frozenset('.!?"\'\u201d\u2019')
 _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PRONOUNS = lang.table("pronouns")
 # third-person pronouns that stand for a person (he, she) or for a group, a body or a state (they, it)
@@ -1000,7 +1001,14 @@ class SentenceCoder:
                 block = self.article.text[start:end].strip() if self.article.text else ""
                 if _TEASER.match(block):  # "READ MORE: China slams ...": another story's headline
                     return True
-                return bool(block) and len(block.split()) <= _HEADLINE_WORDS and block[-1] not in _SENTENCE_END
+                if bool(block) and len(block.split()) <= _HEADLINE_WORDS and block[-1] not in _SENTENCE_END:
+                    return True
+                # the page's first line, a title (over its standfirst in one block, or on its own: "Lawmaker
+                # urges retaliation on Russia;\nMember of House panel says ..."): a line with no full stop
+                text = self.article.text or ""
+                first = text.split("\n", 1)[0]
+                return start == 0 and sent.start_char < len(first) and 0 < len(first.split()) <= _HEADLINE_WORDS \
+                    and first.rstrip()[-1] not in _FULL_STOPS
         return False
 
     def _placed(self, actors: list[Actor], place: str, sent) -> list[Actor]:

@@ -23,6 +23,7 @@ SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_determiner")
 _INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
 _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
+_OBLIGATION_VERBS = lang.column_words("event_words", "role", "obligation_verb")
 _PREVENT_VERBS = lang.column_words("event_words", "role", "prevent_verb")
 _OPEN_QUESTION_WORDS = lang.column_words("event_words", "role", "open_question_word")
 _QUESTION_NOUNS = lang.column_words("event_words", "role", "question_noun")
@@ -420,7 +421,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     for _ in range(8):
         if _hypothetical_here(t):
             return "hypothetical"
-        if t.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in t.children):
+        if (t.tag_ in ("VBZ", "VBP") or is_perfect(t) and not modals(t)) \
+                and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in t.children):
             return "habitual"  # the generic present: "periodically issues warnings", "police routinely stop drivers"
         if t.tag_ in ("VBZ", "VBP") and t.dep_ == "advcl" and not modals(t) \
                 and any(c.dep_ in ("advmod", "mark") and c.lower_ in _HABITUAL_MARKS for c in t.children):
@@ -440,6 +442,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return None
         if t.dep_ in ("xcomp", "ccomp") and lemma_in(head, WISH_VERBS):
             return "wish"
+        if t.dep_ == "xcomp" and is_to_clause(t) and lemma_in(head, _OBLIGATION_VERBS) and head.tag_ != "VBD":
+            return "advised"  # "will have to engage with the North", "Congress has to act": owed, not done
         if t.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and _wish_phrase(head.head):
             return "wish"  # "looking forward to speaking with Canadians"
         if t.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head.pos_ == "NOUN" \
