@@ -1523,3 +1523,28 @@ def test_an_appeal_that_says_for_what_and_a_repeated_act_stay_events():
     assert [e.plover for e in kept("The United Nations issued an appeal for calm in Nairobi.")] == ["REQUEST"]
     assert [e.plover for e in kept("Kenyan police have repeatedly arrested opposition activists.")] == ["COERCE"]
     assert [e.plover for e in kept("Kenya had to negotiate with Uganda.")] == ["CONSULT"]
+
+
+# -- what is discussed, warned about, and who holds the detained ---------------------------------------------
+def test_what_is_discussed_is_no_party_and_the_one_discussed_with_is():
+    text = "The Canadian prime minister and Argentinian President Mauricio Macri discussed the detention of two Canadians in China."
+    dyads = sorted((side(e.source), side(e.target)) for e in kept(text) if e.plover == "CONSULT")
+    assert dyads == [("ARG", "CAN"), ("CAN", "ARG")]
+    [talks] = kept("Kenya discussed the border with Uganda.")
+    assert side(talks.target) == "UGA"
+
+
+def test_a_gerund_after_about_is_what_is_talked_of():
+    assert not [e for e in kept("China is cautioning its citizens about travelling to Canada.") if e.plover == "CONSULT"]
+
+
+def test_concern_over_the_case_of_people_detained_is_put_to_their_captor():
+    text = ("Two Canadians were detained by Chinese authorities in December. Australia is expressing concerns over "
+            "the case of two Canadians detained in China.")
+    [concern] = [e for e in kept(text) if side(e.source) == "AUS"]
+    assert (concern.plover, side(concern.target)) == ("ACCUSE", "CHN")
+
+
+def test_named_members_of_a_placed_target_are_not_other_recipients():
+    text = "Chinese authorities detained two Canadians, Michael Spavor and Michael Kovrig, a businessman and an ex-diplomat."
+    assert [(e.plover, side(e.target)) for e in kept(text)] == [("COERCE", "CAN")]

@@ -107,6 +107,7 @@ _SPORTS = lang.column_words("event_words", "role", "sport_noun")
 _SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # "2-1", "3–0": a game's score
 # where a verbal act is done: "attacked the far right in a speech", "hit out at Kenya on Twitter"
 _SPEECH_SETTINGS = lang.column_words("event_words", "role", "speech_setting")  # "in a speech", "on Twitter"
+_TOPIC_VERBS = lang.column_words("event_words", "role", "topic_verb")
 _COMMENT_VERBS = lang.column_words("event_words", "role", "comment_verb")
 _FALL_VERBS = lang.column_words("event_words", "role", "fall_verb")
 _ACCORD_VERBS = lang.column_words("event_words", "role", "accord_verb")
@@ -900,6 +901,11 @@ class SentenceCoder:
         # what parties agree, talk or cooperate "on", "about", "over" is their topic, not a party
         target_preps = tuple(p for p in _TARGET_PREPS if p not in grammar.TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS
         objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
+        if grammar.lemma_in(tok, _TOPIC_VERBS):
+            # "they discussed China's use of the death penalty": what is discussed is no party; the one it
+            # is discussed with is, wherever the parse hangs "with" ("discussed the border with Uganda")
+            yield from (pobj for o in objects for _, pobj in grammar.preps(o, ("with",)))
+            objects = []
         if tok.i == r.act.i and not objects and (antecedent := grammar.relative_object(tok)) is not None:
             objects = [antecedent]  # "the proposal, which Tanzania had praised": the proposal
         for obj in objects:
@@ -919,6 +925,8 @@ class SentenceCoder:
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
         preps = target_preps + (("of",) if governed else ())
+        if grammar.lemma_in(tok, _TOPIC_VERBS):
+            preps = ("with",)  # "discussed the case with Ottawa"; not "discussed the penalty's use on X"
         if tok.pos_ in ("VERB", "AUX") and (objects or any(grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS))):
             # "praised the film for its portrayal of Taipei", "was criticised for its handling": with the
             # one acted on named, "for" gives the reason, not another recipient
@@ -1127,7 +1135,9 @@ class SentenceCoder:
         if not self.captors or r.code[:2] not in _CUSTODY_APPEALS:
             return targets
         phrase = [t for tok in grammar.unique([r.act, r.head]) for t in tok.subtree]
-        if not any(t.lemma_.lower() in _CUSTODY_NOUNS for t in phrase):
+        # "the release of", "the detainees", and the act itself: "the case of two Canadians detained in China"
+        if not any(t.lemma_.lower() in _CUSTODY_NOUNS or t.pos_ == "VERB" and t.i != r.act.i
+                   and (p := self.trigger(t)) is not None and (p.code or "").startswith(_CUSTODY) for t in phrase):
             return targets
         held = [t for t in targets if not t.country or t.country in self.captors]
         if targets and len(held) < len(targets):
@@ -1806,6 +1816,11 @@ def _one_per_dyad(events: list[Event]) -> list[Event]:
             aimed[key] = max(aimed.get(key, 0.0), e.confidence or 0.0)
     events = [e for e in events if e.target is not None
               or aimed.get((_side_key(e.source), e.plover), -1.0) < (e.confidence or 0.0)]
+    # "detained two Canadians, Michael Spavor, a businessman, and ...": a member the text gives no country
+    # is one of the placed target, not another recipient
+    placed = {(_side_key(e.source), e.plover) for e in events if e.target is not None and e.target.country}
+    events = [e for e in events if e.target is None or e.target.country or (e.target.code or "").startswith(INTERNATIONAL)
+              or (_side_key(e.source), e.plover) not in placed]
     best: dict[tuple, Event] = {}
     for e in events:
         key = (_side_key(e.source), e.plover, _side_key(e.target))

@@ -23,6 +23,7 @@ SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_determiner")
 _INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
 _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
+_ABOUT_PREPS = lang.column_words("event_words", "role", "about_prep")
 _OBLIGATION_VERBS = lang.column_words("event_words", "role", "obligation_verb")
 _PREVENT_VERBS = lang.column_words("event_words", "role", "prevent_verb")
 _OPEN_QUESTION_WORDS = lang.column_words("event_words", "role", "open_question_word")
@@ -453,6 +454,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
         if _opens_question(t) and lemma_in(head, _INQUIRY_VERBS):
             return "question"  # "asked whether he would resign": what is asked is not asserted
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and head.lower_ in _ABOUT_PREPS:
+            return "topic"  # "cautioning its citizens about travelling to Canada": what is talked of
         if _leaves_open(t):
             return "question"  # "unclear whether Iran attacked", "not saying if the foundation broke the law"
         if t.dep_ == "pcomp" and head.lower_ == "from" and lemma_in(head.head, _PREVENT_VERBS):
