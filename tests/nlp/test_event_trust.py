@@ -1548,3 +1548,13 @@ def test_concern_over_the_case_of_people_detained_is_put_to_their_captor():
 def test_named_members_of_a_placed_target_are_not_other_recipients():
     text = "Chinese authorities detained two Canadians, Michael Spavor and Michael Kovrig, a businessman and an ex-diplomat."
     assert [(e.plover, side(e.target)) for e in kept(text)] == [("COERCE", "CAN")]
+
+
+def test_an_avoided_act_is_negated_and_a_promise_of_no_political_act_is_none():
+    [spared] = kept("The Kenyan government refrained from criticizing Beijing.")
+    assert (spared.plover, spared.negated) == ("ACCUSE", True)
+    [avoided] = kept("The Kenyan minister avoided criticizing China.")
+    assert avoided.negated
+    assert kept("The Kenyan president promised to meet the deadline.") == []
+    [meeting] = kept("Kenya promised to meet Uganda.")
+    assert meeting.plover == "AGREE"

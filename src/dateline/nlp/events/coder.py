@@ -270,6 +270,9 @@ class SentenceCoder:
         if frame in ("appeal", "demand") and (_asks_anonymity(tok) or grammar.asks_a_question(tok)):
             return []
         embedded = self._embedded(tok, frame, triggers, consumed)
+        if frame in compose.COMPOSE and embedded is not None and embedded.code is None \
+                and (other := self.trigger(embedded.act)) is not None and other.frame == "other":
+            return []  # "promised to meet his goals", "vowed to host the race": a promise of no political act
         if frame == "intent" and embedded is None and self._supplies_a_thing(tok):
             return []  # "USAA offers life insurance": a sale, no pledge
         if frame == "refuse" and embedded is not None and embedded.code is None \

@@ -24,6 +24,7 @@ _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_deter
 _INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
 _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
 _ABOUT_PREPS = lang.column_words("event_words", "role", "about_prep")
+_AVOID_VERBS = lang.column_words("event_words", "role", "avoid_verb")
 _OBLIGATION_VERBS = lang.column_words("event_words", "role", "obligation_verb")
 _PREVENT_VERBS = lang.column_words("event_words", "role", "prevent_verb")
 _OPEN_QUESTION_WORDS = lang.column_words("event_words", "role", "open_question_word")
@@ -76,6 +77,8 @@ def is_negated(tok) -> bool:
         return True
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head != tok:
         return is_negated(tok.head)  # "are not prepared to", "is not willing to": the copula's negation
+    if _avoided(tok):
+        return True  # "refrained from criticising Beijing", "avoided meeting", "stopped short of condemning"
     return tok.pos_ in ("VERB", "AUX") and any(
         d.dep_ == "neg" or (d.dep_ in ("det", "preconj") and d.lower_ in _NEGATIVE_DETERMINERS)
         or (d.dep_ == "cc" and d.lower_ == "nor")
@@ -162,6 +165,20 @@ def in_dateline(tok) -> bool:
         return False
     parts = [p.strip() for p in re.split(r"[,(]", head.text.replace(")", "")) if p.strip()]
     return any(place_country(p) for p in parts)
+
+
+def _avoided(tok) -> bool:
+    """An act a verb of avoiding keeps from being done: its complement ("avoided criticising China") or
+    the gerund after its preposition ("refrained from criticising", "stopped short of condemning")."""
+    if tok.tag_ != "VBG" or tok.head is tok:
+        return False
+    governor = tok.head
+    if tok.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
+        governor = governor.head.head if governor.head.pos_ == "ADV" else governor.head  # "stopped short of"
+    elif tok.dep_ not in ("xcomp", "dobj"):
+        return False
+    return lemma_in(governor, _AVOID_VERBS) or (governor.lemma_.lower() == "stop" and tok.dep_ == "pcomp"
+                                                and any(c.lower_ == "short" for c in governor.children))
 
 
 def relative_object(verb):
