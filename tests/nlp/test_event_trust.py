@@ -1558,3 +1558,23 @@ def test_an_avoided_act_is_negated_and_a_promise_of_no_political_act_is_none():
     assert kept("The Kenyan president promised to meet the deadline.") == []
     [meeting] = kept("Kenya promised to meet Uganda.")
     assert meeting.plover == "AGREE"
+
+
+def test_a_present_relative_clause_on_a_bare_plural_describes_a_kind():
+    events = kept("Washington threatened to impose sanctions on Sudanese commanders who block aid deliveries.")
+    assert [e.plover for e in events] == ["THREATEN"]
+    [backed] = [e for e in kept("Kenya welcomed intra-Somali peace talks, which the United States stands ready to support.")
+                if side(e.source) == "USA"]
+    assert backed.plover == "AGREE"  # a clause after a comma describes these talks, not a kind
+
+
+def test_whom_an_accusation_names_is_never_the_other_side():
+    text = ("Sudan and Saudi Arabia held talks in Jeddah. The Sudanese army accused the RSF of looting homes.")
+    [accusation] = [e for e in kept(text) if e.plover == "ACCUSE"]
+    assert side(accusation.target) != "SAU"
+
+
+def test_a_dateline_is_no_part_of_an_actors_words():
+    text = "Truce agreed\n\nKHARTOUM (Reuters) - Sudan's army accused Chad of arming the rebels."
+    [accusation] = kept(text)
+    assert accusation.source.text == "Sudan's army"

@@ -228,6 +228,7 @@ def _inside(tok) -> bool:
 def _phrase_tokens(head) -> list:
     """The tokens of the noun phrase headed by ``head``, without relative clauses and asides."""
     out = [head]
+    # (and never the dateline before it: "KHARTOUM (Reuters) - Sudan's army")
     # the head's own conjuncts are other members ("Trudeau and the New Zealand prime minister"), resolved
     # apart; a modifier's conjuncts ("the Russian and Syrian ministries") stay inside
     stack = [c for c in head.children if _inside(c) and c.dep_ != "conj"]
@@ -237,7 +238,8 @@ def _phrase_tokens(head) -> list:
         stack.extend(c for c in tok.children if _inside(c))
     kept = {t.i for t in out}
     # a preposition whose object was left out ("U.S. forces of [blocking aid]") is no part of the name
-    out = [t for t in out if not (t.dep_ == "prep" and not any(c.i in kept for c in t.children))]
+    out = [t for t in out if not (t.dep_ == "prep" and not any(c.i in kept for c in t.children))
+           and not grammar.in_dateline(t)]
     return sorted(out, key=lambda t: t.i)
 
 

@@ -107,6 +107,7 @@ _SPORTS = lang.column_words("event_words", "role", "sport_noun")
 _SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # "2-1", "3–0": a game's score
 # where a verbal act is done: "attacked the far right in a speech", "hit out at Kenya on Twitter"
 _SPEECH_SETTINGS = lang.column_words("event_words", "role", "speech_setting")  # "in a speech", "on Twitter"
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _TOPIC_VERBS = lang.column_words("event_words", "role", "topic_verb")
 _COMMENT_VERBS = lang.column_words("event_words", "role", "comment_verb")
 _FALL_VERBS = lang.column_words("event_words", "role", "fall_verb")
@@ -1087,9 +1088,13 @@ class SentenceCoder:
         """An appeal that names whom it asks, though no country can be told for them ("encouraged European
         nations to bolster defence spending"): it is not put to the other side of the article. What is
         asked for is no addressee ("urged more talks")."""
-        if r.code[:2] not in _ASKING or r.head.pos_ not in ("VERB", "AUX"):
+        if r.head.pos_ not in ("VERB", "AUX"):
             return False
         obj = grammar.first_child(r.head, grammar.OBJECT_DEPS | grammar.RECIPIENT_DEPS)
+        if r.code[:2] not in _ASKING:
+            # "the army accused the RSF of looting": whom an accusation or a rejection names by name is its
+            # target, known or not, never the article's other side
+            return obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED_TYPES)
         return obj is not None and obj.pos_ in ("NOUN", "PROPN") \
             and not any(self.lex.candidates(w) for w in grammar.word_forms(obj))
 

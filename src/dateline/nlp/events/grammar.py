@@ -416,7 +416,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     of wanting, hoping, planning or expecting), 'feared' (what a verb or noun of fearing fears: "fear
     that Uganda will attack"), 'habitual' (an adverb of frequency on a verb in the
     present: "periodically issues warnings", "police routinely stop drivers"), 'advised' (a must or should nobody is reported to say: the writer's
-    "Mexico should sue"), 'directed' (an act inside what is demanded or ordered, below the act the
+    "Mexico should sue"), 'generic' (a present-tense relative clause on a bare plural, which describes a
+    kind: "commanders who block aid"), 'directed' (an act inside what is demanded or ordered, below the act the
     demand itself names: "demanded that the US prove ... before it would accept them"). Reported speech is asserted by its speaker: the search
     stops at a verb of saying.
     """
@@ -453,6 +454,10 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             # "a plan to return refugees", "the only states to have signed treaties": an infinitive that
             # describes a noun asserts nothing (a purpose, "blocked streets to demand reforms", may)
             return "unrealised"
+        if t.dep_ == "relcl" and t.tag_ in ("VBP", "VBZ") and not modals(t) and t.head.tag_ == "NNS" \
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in t.head.children) \
+                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text != ",":  # not "..., which the US backs"
+            return "generic"  # "sanctions on commanders who block aid", "countries that violate the rules": a kind
         if t.dep_ in ("relcl", "acl") and t.head.lemma_.lower() in PLAN_NOUNS:
             return "unrealised"  # "a plan that involved moving police into the area": what a plan holds
         head = t.head
