@@ -1578,3 +1578,26 @@ def test_a_dateline_is_no_part_of_an_actors_words():
     text = "Truce agreed\n\nKHARTOUM (Reuters) - Sudan's army accused Chad of arming the rebels."
     [accusation] = kept(text)
     assert accusation.source.text == "Sudan's army"
+
+
+# -- regional bodies, their ultimatums, supporters, and police placed by another act's target -------------
+def test_a_regional_body_named_in_part_by_the_model_is_still_the_body_and_its_ultimatum_is_rejected():
+    text = ("Niger coup\n\nABUJA (AFP) - The Economic Community of West African States (ECOWAS) suspended Niger from "
+            "the bloc on Sunday and gave the country's new military rulers one week to reinstate President Mohamed "
+            "Bazoum, warning that it could use force if they refused.\n\nNiger's junta rejected the ultimatum.")
+    events = kept(text)
+    assert {e.source.code for e in events if e.plover in ("SANCTION", "THREATEN")} == {"IGOWAFWAS"}
+    [rejection] = [e for e in events if e.plover == "REJECT"]
+    assert rejection.target.code == "IGOWAFWAS"
+
+
+def test_supporters_are_their_own_role_and_opposition_supporters_protest():
+    [march] = kept("Opposition supporters marched through Nairobi.")
+    assert (march.plover, march.source.code) == ("PROTEST", "KENOPP")
+    [people] = kept("Thousands of supporters of the president marched through Nairobi on Sunday.")
+    assert people.plover == "PROTEST"
+
+
+def test_police_are_not_placed_by_the_country_another_act_was_done_to():
+    text = "Protesters attacked the French embassy in Niamey before being dispersed by police with tear gas."
+    assert all(side(e.source) != "FRA" for e in kept(text))

@@ -19,6 +19,7 @@ from ..actors import (
     STANCE_PREFIXES,
     alias_country,
     country_code,
+    igo_code,
     is_capital,
     is_country_name,
     names_no_role,
@@ -321,6 +322,9 @@ class PhraseResolver:
         text = self.actors.article.text[start:end] if self.actors.article.text else head.doc.text[start:end]
         sector = _sector(" ".join(t.text for t in tokens))
         ent = self.actors.entity_of(head)
+        if (ent is None or not (ent.code or ent.country)) and head.pos_ == "PROPN" and (igo := igo_code(text)):
+            # the model named only part of an international body ("Economic Community" of West African States)
+            return [Actor(text=text, start=start, end=end, entity=ent.id if ent else None, code=igo)]
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:
             ent = None
         if ent is not None and ent.type in _COUNTRY_TYPES:
@@ -336,7 +340,9 @@ class PhraseResolver:
         if ent is not None and not ent.country and (home := alias_country(ent.name)):
             sector = ent.code if ent.code in _DOMESTIC_SECTORS else sector
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=home + (sector or ""), country=home)]
-        if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)):
+        # an international body's own name may hold a region's word ("the Economic Community of West African States")
+        if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)
+                                                              or (ent.code or "").startswith(INTERNATIONAL)):
             return [_entity_actor(ent, text, start, end, sector)]
         # premodifiers first ("Israeli soldiers", "Taiwan's minister"), then what follows the head; a thing
         # that is only somewhere ("streets in Hong Kong", "a hotel in Nairobi") is a place, not an actor

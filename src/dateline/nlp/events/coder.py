@@ -194,6 +194,7 @@ class SentenceCoder:
         self.last_group: Actor | None = None
         self.last_members: tuple[Actor, ...] = ()  # the latest act's sources, when it had several: "they"
         self.recent_sources: list[Actor] = []  # every event's first source so far, in text order
+        self._sentence_targets: set[str] = set()  # countries the current sentence's acts so far were done to
         self.told: list[_ToldAct] = []  # every act coded so far, in text order: for "the talks", "the move"
         self.entities = {e.id: e for e in article.entities}
         self.blocks = _blocks(article)
@@ -811,8 +812,10 @@ class SentenceCoder:
             else:
                 parties = told.sources if reaction else told.targets
             found: list[Actor] = []
-            for a in parties:
-                if a.country and a.country not in own and all(a.country != f.country for f in found) \
+            for a in parties:  # a state, or an international body ("ECOWAS gave the junta a week ... the junta
+                # rejected the ultimatum")
+                if (a.country and a.country not in own and all(a.country != f.country for f in found)
+                        or not a.country and is_placed(a) and all(a.code != f.code for f in found)) \
                         and not any(_self_dyad(a, s, self.entities) for s in sources):
                     found.append(a)
             if found:
@@ -1054,7 +1057,9 @@ class SentenceCoder:
         # Chilean officials"); a domestic group is no other side
         states = {t.country for t in targets if t.country and t.code == t.country}
         organs = {t.country for t in targets if t.country and sectors(t.code, t.country) in _STATE_SECTORS}
-        every = self.actors.countries_in(sent)
+        # not a country another act of the sentence was done to ("protesters attacked the French embassy
+        # before being dispersed by police": the police are not French)
+        every = self.actors.countries_in(sent) - self._sentence_targets
         clause = self._clause_countries(head, sent) if any(self._named_person(a) for a in todo) else every
         out = []
         for actor in sources:
@@ -1308,6 +1313,7 @@ class SentenceCoder:
     # ---------------------------------------------------------------- events
     def code_sentence(self, sent) -> list[Event]:
         events: list[Event] = []
+        self._sentence_targets = set()
         headline = self._in_headline(sent)
         for r in self.readings(sent):
             info = lookup(r.code)
@@ -1385,6 +1391,7 @@ class SentenceCoder:
                 inferred.add(id(sources[0]))
             pair = self.actors.pair
             targets = self._captors_of(r, targets, sources)
+            self._sentence_targets |= {t.country for t in targets if t.country}
             if not targets and r.code.startswith(_PROTESTS):
                 targets = self._opposed(r, sources)  # "anti-American protesters", "anti-government protests"
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None \
