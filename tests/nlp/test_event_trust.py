@@ -1601,3 +1601,12 @@ def test_supporters_are_their_own_role_and_opposition_supporters_protest():
 def test_police_are_not_placed_by_the_country_another_act_was_done_to():
     text = "Protesters attacked the French embassy in Niamey before being dispersed by police with tear gas."
     assert all(side(e.source) != "FRA" for e in kept(text))
+
+
+def test_an_absolute_clause_after_with_is_no_complement_of_the_frame():
+    text = ("Iran and the European Union resumed talks on Monday, with Tehran insisting that all US sanctions "
+            "be lifted first.")
+    events = kept(text)
+    assert ("CONSULT", "IRN") in [(e.plover, side(e.source)) for e in events]  # the talks are what was resumed
+    [demand] = [e for e in events if e.plover == "REQUEST"]
+    assert demand.text.startswith("Tehran insisting")

@@ -1689,8 +1689,11 @@ def _clauses(tok) -> list:
     for c in tok.children:
         if c.dep_ in grammar.EMBEDDED_DEPS or (noun and c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")):
             out.append(c)  # "demanded that X ...", "its demand that X ..."
-        elif c.dep_ == "prep":
-            out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "AUX"))
+        elif c.dep_ == "prep" and not grammar.lemma_in(c, _ADJUNCT_PREPS):
+            # not a clause with a subject of its own: "resumed talks, with Tehran insisting that ..." is an
+            # aside on the talks, not what was resumed
+            out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "AUX")
+                       and grammar.first_child(g, grammar.SUBJECT_DEPS) is None)
     out.extend(grammar.for_to_clauses(tok))  # "called for the African Union to mediate"
     if noun and not out and tok.dep_ in grammar.OBJECT_DEPS:
         # "reiterated its demand today that Israel ease ...": a that-clause after the object noun is the
