@@ -2,12 +2,18 @@
 trafilatura for the text and a bare, full spaCy ``nlp.pipe`` over it.
 
     .venv/bin/python benchmarks/bench_nlp.py [--pages DIR] [--limit 150] [--profile FILE] [--stages]
+                                             [--same-memory]
 
 Both run in this one process on the same pages, with the same spaCy model (loaded and warmed up
 before timing). The figure is CPU time of this process, which other load on a shared machine
 distorts less than wall time (both are printed); the ratio is the alternative's CPU time over
 dateline's, so above 1 dateline is the cheaper of the two although it does more (structure,
 dates, entities, quotes, events). Each is timed once; run it twice to see the spread.
+
+dateline's processes that parse set how NumPy and malloc get memory (nlp/memory.py: no huge-page
+requests, freed memory kept for the next batch); the alternative runs first, as a user's script
+would, with the defaults. ``--same-memory`` gives the alternative the same settings before it runs,
+so that the ratio compares the work alone.
 
 ``--stages`` also prints the CPU time of each annotation stage of dateline's run and its share of the
 spaCy parse stage's (the events and quotes stages are meant to stay within 10% of the parse).
@@ -97,13 +103,21 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=150, help="the first N pages (0: all)")
     ap.add_argument("--profile", type=Path, default=None, help="write a cProfile of dateline's run here")
     ap.add_argument("--stages", action="store_true", help="print each annotation stage's CPU time")
+    ap.add_argument("--same-memory", action="store_true",
+                    help="give the alternative dateline's memory settings too (nlp/memory.py)")
     args = ap.parse_args()
 
     from dateline.config import settings
 
+    if args.same_memory:
+        from dateline.nlp.memory import tune
+
+        tune()
+
     pages = load_pages(args.pages, args.limit)
     print(f"# {len(pages)} HTML pages from {args.pages}, {sum(map(len, pages)):,} bytes, "
-          f"model {settings.spacy_model}")
+          f"model {settings.spacy_model}; the alternative with "
+          f"{'dateline' if args.same_memory else 'the default'} memory settings")
     alt_wall, alt_cpu, texts = alternative(pages, settings.spacy_model)
     spent: dict[str, float] | None = {} if args.stages else None
     own_wall, own_cpu, counts = dateline_run(pages, args.profile, spent)

@@ -30,6 +30,8 @@ class Settings:
     # Seconds a client of `dateline serve` has to send a whole request head.
     web_head_timeout: float = field(default_factory=lambda: float(_env("DATELINE_WEB_HEAD_TIMEOUT", "10")))
     nlp_batch_size: int = 32
+    # Have a process that parses keep the memory of one batch for the next (nlp/memory.py); 0: the defaults.
+    tune_memory: bool = field(default_factory=lambda: _env("DATELINE_TUNE_MEMORY", "1") not in ("0", ""))
     # Take the short lines that recur on many pages of one site out of their text (extract/sitelines.py);
     # 0 keeps every page exactly as extraction alone makes it.
     site_furniture: bool = field(default_factory=lambda: _env("DATELINE_SITE_FURNITURE", "1") not in ("0", ""))

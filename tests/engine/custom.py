@@ -20,3 +20,21 @@ def square_or_die(pipeline, unit: int) -> int:
     if unit < 0:
         os._exit(9)
     return unit * unit
+
+
+def wait_for_the_others(pipeline, unit: tuple[str, int, int]) -> bool:
+    """An executor task for the scheduling test: unit (folder, k, n) marks itself done; unit 0 first
+    waits until units 1 to n-1 are all done (True), or gives up after a minute (False)."""
+    import time
+    from pathlib import Path
+
+    folder, k, n = unit
+    if k == 0:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if all((Path(folder) / str(i)).exists() for i in range(1, n)):
+                return True
+            time.sleep(0.05)
+        return False
+    (Path(folder) / str(k)).touch()
+    return True

@@ -7,7 +7,7 @@ import pytest
 
 from dateline.engine import PipelineSpec
 from dateline.engine.executor import InProcess, ProcessPool, Ray
-from tests.engine.custom import square_or_die
+from tests.engine.custom import square_or_die, wait_for_the_others
 
 UNITS = [3, 1, -1, 4, 1, 5, 9, 2, 6]
 LOST = "lost"
@@ -32,6 +32,23 @@ def test_a_ray_actor_that_dies_costs_only_its_unit():
     start_ray(workers=2, address=None)
     try:
         assert list(Ray(PipelineSpec.default(nlp=False), 2).map(square_or_die, UNITS, lambda u: LOST)) == expected()
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+def test_a_ray_unit_goes_to_the_actor_that_is_free(tmp_path):
+    """Unit 0 runs until units 1-3 are done: they must all go to the other actor, not one of them wait
+    behind unit 0 on the first (as a round robin would put unit 2)."""
+    ray = pytest.importorskip("ray")
+    from dateline.scale import start_ray
+
+    started_here = not ray.is_initialized()
+    start_ray(workers=2, address=None)
+    try:
+        units = [(str(tmp_path), k, 4) for k in range(4)]
+        assert list(Ray(PipelineSpec.default(nlp=False), 2).map(wait_for_the_others, units, lambda u: LOST)) \
+            == [True] * 4
     finally:
         if started_here:
             ray.shutdown()

@@ -35,3 +35,38 @@ def test_the_exceptions_are_applied():
     lemmas = {t.text: t.lemma_ for t in doc}
     assert lemmas["gon"] == "go" and lemmas["got"] == "get" and lemmas["ai"] == "be"
     assert any(t.pos_ == "SPACE" for t in doc)
+
+
+def test_the_look_ups_give_what_spacys_own_components_give_on_a_pipeline_of_their_own():
+    """Against a pipeline spaCy loaded and nothing touched (its lemmatizer's index as lists): the same
+    tags, morphology, lemmas, parse and entities, through nlp.pipe."""
+    import spacy
+
+    from dateline.config import settings
+
+    plain = spacy.load(settings.spacy_model)
+    ours = spacy.load(settings.spacy_model)
+    assert install(ours) == ["attribute_ruler", "lemmatizer"]
+    index = ours.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
+    assert all(isinstance(words, list) for words in plain.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
+    texts = [EXCEPTIONS, *(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))]
+    for piped, original in zip(ours.pipe(texts), plain.pipe(texts), strict=True):
+        assert annotation(piped) == annotation(original)
+
+
+def test_a_process_that_parses_asks_for_no_huge_pages():
+    import os
+
+    import numpy as np
+    import pytest
+
+    from dateline.config import settings
+    from dateline.nlp.memory import tune
+
+    if "NUMPY_MADVISE_HUGEPAGE" in os.environ or not settings.tune_memory:
+        pytest.skip("the environment chose NumPy's huge-page setting")
+
+    load_nlp()
+    tune()  # once per process: a second call changes nothing
+    assert np._core.multiarray._get_madvise_hugepage() is False

@@ -5,7 +5,8 @@ units of work: a chunk of documents (``run``), or an input file or a range of it
 scale job). The rules are the same for all three:
 
 - **order**: results come back in the order the units went in, each as soon as it and all before
-  it are done (at most two units per worker in flight);
+  it are done (at most two units per worker in flight; Ray gives each unit to the first actor that
+  is free, so that no unit waits behind another while an actor idles);
 - **crashes**: a worker that dies (killed, out of memory) costs only the unit it was working on.
   Its pool or actor is started afresh and the unit is run again alone; if it kills its worker
   again, ``lost(unit)`` stands for its result (for documents: a ``WorkerDied`` failure each).
@@ -260,6 +261,51 @@ class Ray(Executor):
         self._actors: list[Any] = []
         self._next = 0
 
+    def map(self, task: Task, units: Iterable[U], lost: Callable[[U], R]) -> Iterator[R]:
+        """As Executor.map (input order, the same crash policy), but each unit goes to the first actor
+        that is free, one unit at a time: a unit queued behind a long one on a busy actor while another
+        actor idles (the tail of a job: the last file on one worker, the other one done) cannot happen.
+        A result that is done before those ahead of it waits for them; at most two per worker are
+        held or running, as in Executor.map."""
+        import ray
+
+        todo = enumerate(units)
+        free = list(range(self.workers))
+        running: dict[Any, tuple[int, U, tuple[Any, int, Any]]] = {}  # object ref -> (index, unit, handle)
+        done: dict[int, R] = {}
+        next_out = 0
+        exhausted = False
+        try:
+            while True:
+                while free and not exhausted and len(running) + len(done) < 2 * self.workers:
+                    try:
+                        index, unit = next(todo)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    handle = self._submit_to(free.pop(0), task, unit)
+                    running[handle[0]] = (index, unit, handle)
+                if not running:
+                    break
+                [ref], _ = ray.wait(list(running), num_returns=1)
+                index, unit, handle = running.pop(ref)
+                try:
+                    done[index] = self._wait(handle)
+                except WorkerLost:  # its actor died: a new one runs it again alone, else it is lost
+                    self._restart(handle)
+                    alone = self._submit_to(handle[1], task, unit)
+                    try:
+                        done[index] = self._wait(alone)
+                    except WorkerLost:
+                        self._restart(alone)
+                        done[index] = lost(unit)
+                free.append(handle[1])
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
+        finally:
+            self.close()
+
     def _actor(self, i: int) -> Any:
         import ray
 
@@ -269,11 +315,14 @@ class Ray(Executor):
             self._actors[i] = ray.remote(num_cpus=1)(RayWorker).remote(self.spec)
         return self._actors[i]
 
+    def _submit_to(self, i: int, task: Task, unit: Any) -> tuple[Any, int, Any]:
+        actor = self._actor(i)
+        return actor.call.remote(task, unit), i, actor
+
     def _submit(self, task: Task, unit: Any) -> tuple[Any, int, Any]:
         i = self._next % self.workers
         self._next += 1
-        actor = self._actor(i)
-        return actor.call.remote(task, unit), i, actor
+        return self._submit_to(i, task, unit)
 
     def _wait(self, handle: tuple[Any, int, Any]) -> Any:
         import ray

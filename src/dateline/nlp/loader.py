@@ -7,6 +7,7 @@ from functools import cache
 from ..config import settings
 from ..errors import ModelNotInstalled
 from ..paragraphs import breaks
+from .memory import tune as tune_memory
 from .parse_repairs import COMPONENT as REPAIRS
 from .parse_repairs import repair
 from .ruler import install as install_lookups
@@ -56,6 +57,7 @@ def load_nlp(name: str | None = None):
     """Load the spaCy pipeline ``name`` (default: settings.spacy_model) once per process."""
     import spacy
 
+    tune_memory()  # before the first parse: the arrays of one batch are reused by the next (nlp/memory.py)
     name = name or settings.spacy_model
     try:
         nlp = spacy.load(name, exclude=[])
