@@ -193,17 +193,21 @@ def entity_view(store: Store, key: str, *, offset: int = 0, limit: int = 50) -> 
     quotes = QuoteQuery(speaker=key, page=Page(limit))
     as_source = EventQuery(source=key, page=Page(limit))
     as_target = EventQuery(target=key, page=Page(limit))
-    with shared_sets(store.conn):  # each list's keys found once for its count and its page
+    with shared_sets(store.conn):  # the quotes' keys found once for their count and their page
         lists = {
             "quotes": {"total": store.count_quotes(quotes), "items": [quote_row(h) for h in store.quotes(quotes)],
-                       "all": f"/api/quotes?speaker={quote_plus(key)}"},
-            "events_as_source": {"total": store.count_events(as_source),
-                                 "items": [event_row(h) for h in store.events(as_source)],
-                                 "all": f"/api/events?source={quote_plus(key)}"},
-            "events_as_target": {"total": store.count_events(as_target),
-                                 "items": [event_row(h) for h in store.events(as_target)],
-                                 "all": f"/api/events?target={quote_plus(key)}"},
-        }
+                       "all": f"/api/quotes?speaker={quote_plus(key)}"}}
+    # the events of one side of an actor (no other filter) are counted in the indexes of its set of keys and
+    # paged by date from them or by walking the events by date (store/results.py), reading few rows: a shared
+    # set would read every one of them (23,000 a side for a country at 100,000 articles)
+    lists.update({
+        "events_as_source": {"total": store.count_events(as_source),
+                             "items": [event_row(h) for h in store.events(as_source)],
+                             "all": f"/api/events?source={quote_plus(key)}"},
+        "events_as_target": {"total": store.count_events(as_target),
+                             "items": [event_row(h) for h in store.events(as_target)],
+                             "all": f"/api/events?target={quote_plus(key)}"},
+    })
     return {
         "entity": plain(found),
         "articles": {"total": total_articles, "offset": offset, "limit": limit,
