@@ -322,6 +322,10 @@ def test_a_page_of_events_and_an_entitys_page_find_each_lists_events_once(tmp_pa
         assert sum("FROM quotes WHERE speaker_norm" in s for s in statements) == 1, statements
         # an entity's events of one side are counted and paged from the indexes of its keys, not a shared set
         assert not [s for s in statements if "CREATE TEMP TABLE" in s and "source_country" in s], statements
+        statements.clear()  # a person's are found through its entity rows: once a side, into a shared set
+        view = queries.entity_view(store, "person-ingrid-dahl", limit=2)
+        assert view["events_as_source"]["total"] > 0
+        assert sum("CREATE TEMP TABLE" in s and "JOIN events e" in s for s in statements) == 2, statements
         store.conn.set_trace_callback(None)
 
 

@@ -220,7 +220,9 @@ class ActorRef:
         parameters), only the keys of the articles it holds, tested in each branch (the index of a side holds
         the article id: a few articles' keys are found from them, not from all the actor's keys)."""
         only = f" AND {within.format(id='article_id')}" if within else ""
-        only_e = f" AND {within.format(id='e.article_id')}" if within else ""
+        # in an entity's or a name's branch a test, not a way in: "+" keeps SQLite from reading every clustered
+        # article's entities to find the few rows of the entity
+        only_e = f" AND {within.format(id='+e.article_id')}" if within else ""
         branches: list[str] = []
         params: list[Any] = []
         before: list[tuple[str, list[Any]]] = []  # what the earlier branches took, as conditions to leave out

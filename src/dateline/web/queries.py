@@ -193,21 +193,26 @@ def entity_view(store: Store, key: str, *, offset: int = 0, limit: int = 50) -> 
     quotes = QuoteQuery(speaker=key, page=Page(limit))
     as_source = EventQuery(source=key, page=Page(limit))
     as_target = EventQuery(target=key, page=Page(limit))
-    with shared_sets(store.conn):  # the quotes' keys found once for their count and their page
+    # each list's keys found once for its count and its page (a shared set), but those of the events of a
+    # country: found in the indexes alone (the country's and its codes', no entity row), they are counted there
+    # and paged by date from them or by walking the events by date (store/results.py), reading few rows, where a
+    # shared set would read every one (23,000 a side for a country at 100,000 articles)
+    ref = as_source.refs["source"]
+    in_indexes = ref.key is None and ref.words is None
+
+    def events_lists() -> dict[str, Any]:
+        return {f"events_as_{side}": {"total": store.count_events(q), "items": [event_row(h) for h in store.events(q)],
+                                      "all": f"/api/events?{side}={quote_plus(key)}"}
+                for side, q in (("source", as_source), ("target", as_target))}
+
+    with shared_sets(store.conn):
         lists = {
             "quotes": {"total": store.count_quotes(quotes), "items": [quote_row(h) for h in store.quotes(quotes)],
                        "all": f"/api/quotes?speaker={quote_plus(key)}"}}
-    # the events of one side of an actor (no other filter) are counted in the indexes of its set of keys and
-    # paged by date from them or by walking the events by date (store/results.py), reading few rows: a shared
-    # set would read every one of them (23,000 a side for a country at 100,000 articles)
-    lists.update({
-        "events_as_source": {"total": store.count_events(as_source),
-                             "items": [event_row(h) for h in store.events(as_source)],
-                             "all": f"/api/events?source={quote_plus(key)}"},
-        "events_as_target": {"total": store.count_events(as_target),
-                             "items": [event_row(h) for h in store.events(as_target)],
-                             "all": f"/api/events?target={quote_plus(key)}"},
-    })
+        if not in_indexes:
+            lists.update(events_lists())
+    if in_indexes:
+        lists.update(events_lists())
     return {
         "entity": plain(found),
         "articles": {"total": total_articles, "offset": offset, "limit": limit,
@@ -243,7 +248,9 @@ def list_quotes(store: Store, query: QuoteQuery) -> dict[str, Any]:
     return {"filters": query.filters(), "collapse": query.collapse, **_paging(total, query.page), "quotes": quotes}
 
 
-def list_events(store: Store, query: EventQuery) -> dict[str, Any]:
+def list_events(store: Store, query: EventQuery, *, facets: bool = True) -> dict[str, Any]:
+    """A page of events with their count and (``facets``: the events page shows them; the API's answer has
+    none) their counts by PLOVER category and quad class."""
     filters = query.filters()
     if query.articles is not None:
         filters.update(query.articles.filters())
@@ -251,9 +258,9 @@ def list_events(store: Store, query: EventQuery) -> dict[str, Any]:
     with shared_sets(store.conn), budget(store.conn, query):
         total = store.count_events(query)
         events = [event_row(h) for h in store.events(query)]
-        facets = store.event_facets(replace(query, page=Page(None)))
+        counts = store.event_facets(replace(query, page=Page(None))) if facets else {}
     return {"filters": filters, "collapse": query.collapse, "sort": query.sort or "date",
-            **_paging(total, query.page), "events": events, "facets": facets}
+            **_paging(total, query.page), "events": events, **({"facets": counts} if facets else {})}
 
 
 # -- timeline -----------------------------------------------------------------------------------
