@@ -384,3 +384,27 @@ def test_a_read_only_connection_counts_a_searchs_days_from_the_table_it_keeps(tm
             assert sum("CREATE TEMP TABLE dateline_days" in s for s in statements) == 2
             june = [p for p in reader.volume(ArticleQuery(q="two"), "month") if p["period"] == "2024-06"]
             assert june[0]["count"] == 2  # the new article counted
+
+
+def test_a_searchs_entity_and_country_facets_counted_in_one_pass_are_those_of_grouping_the_rows(tmp_path: Path):
+    """results.entity_facets reads the entity rows of the matches once and counts both facets: the counts, names
+    and order of grouping the rows by page key (least name) and by country in SQL."""
+    from dateline.store.keys import group_key_sql
+
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        store.upsert(replace(harbour_article(), id="harbour0100", url="https://example.org/100"))
+        for q in ("fishing", "trawling", "harbour OR Trawlers"):
+            for collapse in (True, False):
+                query = ArticleQuery(q=q, collapse=collapse)
+                sub, params = query.ids_sql()
+                counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if collapse else \
+                    "count(DISTINCT g.article_id)"
+                joined = f"FROM entities g JOIN articles a ON a.id = g.article_id WHERE g.article_id IN ({sub})"
+                entities = store.conn.execute(f"SELECT {group_key_sql('g')}, min(g.name), {counted} {joined} "
+                                              "GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 3", params).fetchall()
+                countries = store.conn.execute(f"SELECT g.country, {counted} {joined} AND g.country IS NOT NULL "
+                                               "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3", params).fetchall()
+                assert results.entity_facets(store.conn, query, top=3) == {
+                    "entity": [list(r) for r in entities], "country": [list(r) for r in countries]}, (q, collapse)
+                assert entities, q

@@ -353,6 +353,9 @@ class ArticleQuery:
     # every sample-th match by rowid only (ingest order, so independent of what an article says): the
     # facets of a search that matches more than results.FACET_SAMPLE articles are estimated from those
     sample: int = 1
+    # the sample of a search's matches as a temporary table of their rowids, made once for all the facets' statements
+    # (results.facet_sample, inside results.sample_sets); None: taken of the full-text index by each statement
+    sample_rows: str | None = None
 
     FILTERS = ("q", "publisher", "domain", "language", "since", "until", "entity", "country")
 
@@ -378,6 +381,8 @@ class ArticleQuery:
             self.country = country_filter(self.country)
         if not isinstance(self.sample, int) or isinstance(self.sample, bool) or self.sample < 1:
             raise QueryError(f"sample must be a whole number of 1 or more, not {self.sample!r}")
+        if self.sample_rows is not None and not re.fullmatch(r"dateline_sample_\d+", self.sample_rows):
+            raise QueryError(f"sample_rows names no sample table: {self.sample_rows!r}")
         if self.sort == "relevance" and not self.q:
             raise QueryError("sort=relevance needs a query q")
         _order(self.sort, "-published", ARTICLE_SORTS, "a.id")  # refuse a bad sort now
@@ -408,7 +413,7 @@ class ArticleQuery:
 
         where, params = self.where()
         if self.q:
-            head, body = matches_sql(where, self.sample)
+            head, body = matches_sql(where, self.sample, self._sample_rows())
             return head, body, [fts_query(self.q), *params]
         if self.sample > 1:
             where = [*where, sample_sql("a.rowid", self.sample).removeprefix(" AND ")]
@@ -421,11 +426,18 @@ class ArticleQuery:
         where, params = self.where()
         sample = sample_sql("rowid" if self.q else "a.rowid", self.sample)
         if self.q:
-            where = [f"a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{sample})", *where]
+            rows = self._sample_rows()
+            matches = f"SELECT rowid FROM temp.{rows} WHERE ? IS NOT NULL" if rows else \
+                f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{sample}"
+            where = [f"a.rowid IN ({matches})", *where]
             params = [fts_query(self.q), *params]
         elif sample:
             where = [*where, sample.removeprefix(" AND ")]
         return "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def _sample_rows(self) -> str | None:
+        """The temporary table holding the sample of the matches (the same rowids as every sample-th match), if any."""
+        return self.sample_rows if self.q and self.sample > 1 else None
 
     def is_filtered(self) -> bool:
         return bool(self.filters()) or self.sample > 1

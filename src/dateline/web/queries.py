@@ -18,7 +18,7 @@ from ..model import Article
 from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_group_key
 from ..store.query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
-from ..store.results import ArticleRow, EventHit, FacetSample, QuoteHit, budget, shared_sets
+from ..store.results import ArticleRow, EventHit, FacetSample, QuoteHit, budget, sample_sets, shared_sets
 from ..timeline import store_timeline
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
@@ -130,7 +130,8 @@ def split_snippet(snippet: str) -> tuple[str, list[list[int]]]:
 def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
     with budget(store.conn, query):  # the hits, the facets and the volume share one budget
         result = store.search(query)
-        facets, sample = search_facets(store, query)
+        # without collapse the search's total is the count of its matches that the sample is taken of
+        facets, sample = search_facets(store, query, None if query.collapse else result.total)
         freq, points = store.volume_auto(query)  # the period by the span of the matches' days
     hits = []
     for hit in result.hits:
@@ -152,14 +153,16 @@ def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
     }
 
 
-def search_facets(store: Store, query: ArticleQuery) -> tuple[dict[str, list[list[Any]]], FacetSample]:
+def search_facets(store: Store, query: ArticleQuery,
+                  matches: int | None = None) -> tuple[dict[str, list[list[Any]]], FacetSample]:
     """Counts over every match (not only this page), estimated from a sample of them when they are many
     (the FacetSample says which): publisher, language, year (articles, or clusters with collapse); the
     entities and countries they name (clusters); the PLOVER categories and quad classes of their events
     (each event once across near-duplicate copies)."""
-    query, sample = store.facet_sample(query)
-    events = store.event_facets(EventQuery(articles=query, page=Page(None)))  # each event once across copies
-    facets = {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
+    with sample_sets(store.conn):  # a broad search's sample made once for the statements of all its facets
+        query, sample = store.facet_sample(query, matches)
+        events = store.event_facets(EventQuery(articles=query, page=Page(None)))  # each event once across copies
+        facets = {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
     return facets, sample
 
 
