@@ -490,14 +490,12 @@ def _days_table(conn: sqlite3.Connection) -> str | None:
             conn.execute(f"DROP TABLE temp.{made[1]}")
         _DAYS[id(conn)] = None
     name = f"dateline_days_{next(_SET_NUMBERS)}"
-    # the day as the number YYYYMMDD and the cluster as a number (the rowid of the article whose id is the cluster's;
-    # for a cluster whose article is not in the store, less the least rowid of its copies): SQLite groups a broad
-    # search's 100,000 matches by numbers in two thirds of the time it takes by text
-    conn.execute(f"CREATE TEMP TABLE {name} (rowid INTEGER PRIMARY KEY, day INTEGER NOT NULL, cluster INTEGER NOT NULL)")
+    # the day as the number YYYYMMDD: SQLite groups a broad search's 100,000 matches by a number in three quarters of
+    # the time it takes by text (the table takes 20 ms more to make, once a write generation)
+    conn.execute(f"CREATE TEMP TABLE {name} (rowid INTEGER PRIMARY KEY, day INTEGER NOT NULL, cluster TEXT NOT NULL)")
     try:
-        conn.execute(f"INSERT INTO temp.{name} SELECT a.rowid, {_DAY_NUMBER}, coalesce((SELECT o.rowid FROM articles o "
-                     "WHERE o.id = coalesce(a.duplicate_of, a.id)), -(SELECT min(c.rowid) FROM articles c "
-                     "WHERE c.duplicate_of = a.duplicate_of)) FROM articles a WHERE a.published_at IS NOT NULL")
+        conn.execute(f"INSERT INTO temp.{name} SELECT a.rowid, {_DAY_NUMBER}, coalesce(a.duplicate_of, a.id) "
+                     "FROM articles a WHERE a.published_at IS NOT NULL")
     except BaseException:  # over the search's budget: made again, whole, by the next volume
         with suppress(sqlite3.Error):
             conn.execute(f"DROP TABLE temp.{name}")
@@ -506,7 +504,7 @@ def _days_table(conn: sqlite3.Connection) -> str | None:
     return name
 
 
-_DAY_NUMBER = "CAST(substr(a.published_at, 1, 4) || substr(a.published_at, 6, 2) || substr(a.published_at, 9, 2) AS INTEGER)"
+_DAY_NUMBER = "substr(a.published_at, 1, 4) * 10000 + substr(a.published_at, 6, 2) * 100 + substr(a.published_at, 9, 2)"
 
 
 def _day_text(number: int) -> str:
