@@ -157,8 +157,9 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
 
     candidates: list[Candidate] = []
     used_cues: set[int] = set()
+    in_turn: set[int] = set()  # stretches inside a transcript speaker's turn
     for qi, q in enumerate(marked):
-        if qi in absorbed:
+        if qi in absorbed or qi in in_turn:
             continue
         cue = _direct_cue(doc, q, quote_of, qi, sents)
         if not _quote_worthy(text, q, cue is not None) or _in_label_line(text, q.start) or _named_work(doc, text, q):
@@ -172,8 +173,11 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
                                         "direct-cue"))
             continue
         start, speaker = _transcript_label(doc, text, q)
+        end = q.end
+        if speaker is not None:
+            end = _turn_end(doc, text, marked, qi, in_turn)
         speaker = speaker or _layout_speaker(doc, text, q, para_starts)
-        cand = Candidate(start, q.end, "direct", None, speaker, q.chain,
+        cand = Candidate(start, end, "direct", None, speaker, q.chain,
                          "direct-layout" if speaker is not None else "direct-bare")
         candidates.append(cand)
     candidates += _transcript_lines(doc, text, marked, entities)
@@ -1140,6 +1144,33 @@ def _transcript_label(doc, text: str, q: Quoted):
     if not name or _label(name) or not (name.isupper() and len(name) > 1):
         return q.start, None
     return q.start + m.end(), doc.char_span(q.start + m.start(1), q.start + m.end(1), alignment_mode="expand")
+
+
+def _turn_end(doc, text: str, marked: list[Quoted], qi: int, in_turn: set[int]) -> int:
+    """Where a quoted transcript turn ("“PENCE: Well, look ...") ends: its speaker's words run to the
+    end of the line, whatever is quoted inside them (“Shark Tank.”), and on through the paragraphs
+    after it that open with a quote mark and no label of their own (the news convention for one
+    passage over several paragraphs), up to the next speaker's label. The stretches inside are part
+    of the turn (``in_turn``)."""
+    _, end = _line_bounds(text, marked[qi].start)
+    j = qi + 1
+    while True:
+        while j < len(marked) and marked[j].start < end:
+            in_turn.add(j)
+            j += 1
+        if j >= len(marked):
+            break
+        q = marked[j]
+        lo, hi = _line_bounds(text, q.start)
+        if text[end:lo].strip() or text[lo : q.start].strip(" \t" + "".join(_MARK_CHARS)):
+            break  # a paragraph in between, or words before the mark: the turn is over
+        if not text[lo : q.start].strip(" \t") or _transcript_label(doc, text, q)[1] is not None:
+            break  # no opening mark, or the next speaker's turn
+        end = hi
+    end_trimmed = end
+    while end_trimmed > 0 and (text[end_trimmed - 1] in _MARK_CHARS or text[end_trimmed - 1].isspace()):
+        end_trimmed -= 1
+    return end_trimmed
 
 
 def _label(word: str) -> str | None:
