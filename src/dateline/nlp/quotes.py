@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from .. import lang
 from ..model import Article, Entity, Quote, Span
-from .coref import SpeakerResolver, is_person_noun
+from .coref import DOCUMENT_NOUNS, SpeakerResolver, is_person_noun
 from .cues import ACCORDING_PHRASES, CUE_NOUNS, CUE_VERBS, CueVerb
 from .marks import Quoted, quoted_spans
 from .names import TITLE_ABBREVIATIONS, split_title, surname
@@ -83,6 +83,8 @@ _BASE = {
     # in the wide sense (PolNeAR counts them), seldom "who said what" (news quote sets do not)
     "speech-object": 0.45, "thought-clause": 0.45, "finding-clause": 0.5, "intent-object": 0.4,
     "intent-clause": 0.4, "noun": 0.5,
+    # "Pence: Trump Was Mocking the Clinton Camp": a headline that gives its claim to someone named
+    "heading-colon": 0.7,
 }
 
 
@@ -181,6 +183,7 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
                          "direct-layout" if speaker is not None else "direct-bare")
         candidates.append(cand)
     candidates += _transcript_lines(doc, text, marked, entities)
+    candidates += _headline_claims(doc, text, article, entities, candidates)
     direct_spans = sorted((c.start, c.end) for c in candidates)
     marked_starts = [q.start for q in marked]
     for cue in cues:
@@ -1227,6 +1230,39 @@ def _transcript_lines(doc, text: str, marked: list[Quoted], entities: list[Entit
         speaker = _interviewee(doc, entities, answers)
         out += [Candidate(lo, hi, "direct", None, speaker, None,
                           "direct-layout" if speaker is not None else "direct-bare") for lo, hi in answers]
+    return out
+
+
+def _headline_claims(doc, text: str, article: Article, entities: list[Entity],
+                     found: list[Candidate]) -> list[Candidate]:
+    """ "Pence: Flowers Won't Be at Debate", "Poll: Voters Back the Plan": a headline (the text's first
+    line, or a heading) that puts a claim after a speaker and a colon gives the claim to the speaker.
+    The model seldom finds names in a headline's capitals, so the speaker must be someone the article
+    names (a person, organisation or group whose name or surname it is) or a document ("Poll",
+    "Report"); a label ("Review:", "Watch:") is no speaker."""
+    lines = [m for m in _CONTENT_LINE.finditer(text)][:1]
+    lines += [m for p in article.paragraphs if p.kind == "heading" for m in [_CONTENT_LINE.match(text, p.start)] if m]
+    taken = {c.start for c in found}
+    names = set()
+    for e in entities:
+        if e.type in ("PERSON", "ORG", "NORP", "GPE"):
+            name = " ".join(e.name.lower().split())
+            names.add(name)
+            if e.type == "PERSON" and split_title(e.name)[1]:
+                names.add(surname(split_title(e.name)[1]).lower())
+    out: list[Candidate] = []
+    for line in lines:
+        m = _LINE_SPEAKER.match(line.group())
+        if not m or _label(m.group(1)) or line.start() + m.end() in taken:
+            continue
+        lo, hi = line.start() + m.end(), line.end()
+        words = text[lo:hi].split()
+        name = " ".join(m.group(1).lower().split())
+        if not 3 <= len(words) <= 25 or not (name in names or name.split()[-1] in DOCUMENT_NOUNS):
+            continue
+        span = doc.char_span(line.start() + m.start(1), line.start() + m.end(1), alignment_mode="expand")
+        if span is not None:
+            out.append(Candidate(lo, hi, "indirect", None, span, None, "heading-colon"))
     return out
 
 
