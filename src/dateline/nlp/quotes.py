@@ -419,6 +419,10 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         # verb of saying, which the parse hung on it as an adverbial clause, is what it reports
         c for c in cue.rights if c.dep_ == "advcl" and kind.cls == "speech" and doc[c.left_edge.i].lower_ == "that"
         and c.left_edge.i > cue.i and any(t.dep_ in _SUBJECT_DEPS for t in c.children)
+    ] or [
+        # "said after the meeting he would not accept ...": a finite clause with a subject of its own and
+        # no conjunction to subordinate it, right of a verb of saying, is its that-less complement
+        c for c in cue.rights if _bare_clause(c, kind)
     ]
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
@@ -429,7 +433,11 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
             # may hang the relative "that" on the clause as its subject)
             return None
         lo = comp.left_edge.i
-        if lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
+        if _bare_clause(comp, kind):
+            # the parse hung the cue's own modifiers on the clause ("after the meeting"): its words start
+            # with its subject
+            lo = min(t.left_edge.i for t in comp.children if t.dep_ in _SUBJECT_DEPS)
+        elif lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
             lo = min(lo, _after_cue_modifiers(doc, cue, lo))  # no "that" to say where the clause starts
         hi = comp.right_edge.i + 1
         joined = [c for c in comps if c.i > cue.i]
@@ -447,9 +455,22 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         span = _stated_in_clause(doc, cue, sents) if kind.content in ("clause", "addressee") else None
         if span:
             return Content(*span, f"{kind.cls}-clause")
-        span = _parenthetical_content(doc, cue, sents)
+        span = _parenthetical_content(doc, cue, sents, addressee=kind.content == "addressee")
         return Content(*span, "speech-parenthetical") if span else None
     return None
+
+
+def _bare_clause(clause, kind: CueVerb) -> bool:
+    """Is an adverbial clause right of a verb of saying its that-less reported clause: finite (a tensed
+    verb or a modal), with a subject before its verb, and opened by no subordinating conjunction ("if",
+    "because") or wh-adverb ("when")?"""
+    if clause.dep_ != "advcl" or kind.cls != "speech" or kind.content not in ("clause", "addressee"):
+        return False
+    if clause.i < clause.head.i or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children):
+        return False  # "if", "because", or a wh-adverb ("when he resigned"): an adverbial clause
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children)
+    return finite and any(c.dep_ in _SUBJECT_DEPS and c.i < clause.i and c.i > clause.head.i for c in clause.children)
 
 
 def _and_that(doc, clause) -> bool:
@@ -576,11 +597,15 @@ def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     return _char_span(doc, lo, hi)
 
 
-def _parenthetical_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
-    """ "The plan, he said, is dead." / "The plan is dead, she said later.": the sentence but the cue clause."""
+def _parenthetical_content(doc, cue, sents: Sentences, addressee: bool = False) -> tuple[int, int] | None:
+    """ "The plan, he said, is dead." / "The plan is dead, she said later.": the sentence but the cue clause.
+    A verb of telling keeps its addressee ("The plan, he *told reporters*, is dead"): the one told is
+    not what was said."""
     if cue.dep_ not in ("parataxis", "ROOT") or not any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
         return None
-    if any(c.dep_ in ("dobj", "xcomp", "dative", "ccomp") for c in cue.children):
+    told = ("dobj", "dative") if addressee else ()
+    if any(c.dep_ in ("dobj", "xcomp", "dative", "ccomp") and not (c.dep_ in told and _addressee_like(c))
+           for c in cue.children):
         return None
     s_lo, s_hi = sents.start[cue.i], sents.end[cue.i]
     c_lo, c_hi = cue.left_edge.i, cue.right_edge.i + 1
@@ -607,6 +632,12 @@ def _parenthetical_content(doc, cue, sents: Sentences) -> tuple[int, int] | None
     if hi - lo < 4 or "\n" in doc[lo:hi].text or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
+
+
+def _addressee_like(tok) -> bool:
+    """Can the object of a verb of telling be the one told: a person, a pronoun, a noun naming people?"""
+    return tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "NOUN" and (
+        is_person_noun(tok.lemma_) or tok.tag_ == "NNS")
 
 
 def _noun_content(doc, noun) -> Content | None:
@@ -659,14 +690,23 @@ def _according_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     obj = _according_object(doc, cue)
     if obj is not None:
         phrase_hi = max(phrase_hi, obj.right_edge.i + 1)
-    before = (sents.start[cue.i], phrase_lo)
-    after = (phrase_hi, sents.end[cue.i])
+    s_lo, s_hi = sents.start[cue.i], sents.end[cue.i]
+    opening = all(t.is_punct or t.is_space for t in doc[s_lo:phrase_lo])
+    if opening and phrase_hi >= s_hi - 1:
+        # "According to the union's lawyer, the offer reeks of panic": a phrase that opens the sentence
+        # ends at its comma, however the parse hung the clause after it (as the object's apposition)
+        comma = next((t.i for t in doc[cue.i + len(phrase) : s_hi] if t.text == ","), None)
+        if comma is None:
+            return None
+        phrase_hi = comma + 1
+    before = (s_lo, phrase_lo)
+    after = (phrase_hi, s_hi)
     lo, hi = max((before, after), key=lambda r: r[1] - r[0])
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in _MARK_CHARS:
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _MARK_CHARS:
         hi -= 1
-    if hi - lo < 4 or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+    if hi - lo < 4 or not (opening or any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])):
         return None
     return _char_span(doc, lo, hi)
 
