@@ -1610,3 +1610,11 @@ def test_an_absolute_clause_after_with_is_no_complement_of_the_frame():
     assert ("CONSULT", "IRN") in [(e.plover, side(e.source)) for e in events]  # the talks are what was resumed
     [demand] = [e for e in events if e.plover == "REQUEST"]
     assert demand.text.startswith("Tehran insisting")
+
+
+def test_a_count_of_things_on_offer_is_trade_and_a_conjoined_verb_shares_its_modal():
+    assert kept("The Nairobi training centre currently offers 9 free cyber security courses.") == []
+    assert kept("The agency offers organic and paid social media marketing services.") == []
+    assert kept("The agency should have experts on hand and offer a variety of services.") == []
+    [aid] = kept("Japan offers 500 million dollars in aid to Kenya.")
+    assert aid.plover == "AGREE"

@@ -361,9 +361,12 @@ class SentenceCoder:
             return False
         objects = list(grammar.children(verb, grammar.OBJECT_DEPS))
         # the object's own head says what is offered: "a fleet of German cars" is cars, not Germany
+        # a count of things is still things ("offers 9 free courses"), a sum is not ("$5 million"); a thing
+        # the parser calls an adjective ("offers organic and paid services") is one
         return bool(objects) and all(
-            o.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL", "GPE", "NORP", "ORG", "PERSON")
-            and not any(t.like_num for t in o.subtree) and o.pos_ == "NOUN" and sector_code([o.text]) is None
+            o.ent_type_ not in ("MONEY", "QUANTITY", "GPE", "NORP", "ORG", "PERSON")
+            and not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in o.subtree)
+            and o.pos_ in ("NOUN", "ADJ") and sector_code([o.text]) is None
             for o in objects)
 
     def _undergone(self, verb, triggers: dict, consumed: set[int]) -> list[Reading]:

@@ -93,7 +93,13 @@ def _additive(neg) -> bool:
 
 
 def modals(tok) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    """The modal auxiliaries of a verb; a conjoined verb with no auxiliary of its own shares its first
+    conjunct's ("should have experts and offer services", "will meet Uganda and sign a deal")."""
+    own = {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if own or tok.dep_ != "conj" or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+        return own
+    return modals(tok.head)
 
 
 def is_passive(tok) -> bool:
