@@ -1618,3 +1618,12 @@ def test_a_count_of_things_on_offer_is_trade_and_a_conjoined_verb_shares_its_mod
     assert kept("The agency should have experts on hand and offer a variety of services.") == []
     [aid] = kept("Japan offers 500 million dollars in aid to Kenya.")
     assert aid.plover == "AGREE"
+
+
+def test_a_material_act_in_the_simple_present_is_what_is_done_as_a_rule():
+    assert kept("The Kenyan agency investigates reports of suspected counterfeit drugs.") == []
+    assert kept("The ministry said Kenyan troops attack rebel bases every week.") == []
+    [words] = kept("China opposes the move.")
+    assert words.plover == "REJECT"  # a verbal act in the present is made by saying it
+    [past] = kept("Kenyan troops attacked rebel bases on Monday.")
+    assert past.plover == "ASSAULT"

@@ -1428,6 +1428,9 @@ class SentenceCoder:
                                                             judgement=r.judged is not None)
             if mood is None and self._alleged(r):
                 mood = "alleged"  # "accused Eritrea of shelling the town, killing four": what is alleged
+            if mood is None and _generic_present(r, info.quad_class, quote is not None
+                                                 and self.article.quotes[quote].kind == "direct"):
+                mood = "habitual"  # "the agency investigates reports of fraud": what it does, not what it did
             # "the protests escalated", "fighting broke out": an aspect verb asserts its subject event
             asserted_noun = _asserted_by_aspect(r.act)
             act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone and not asserted_noun,
@@ -1482,6 +1485,17 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
             # "we must withdraw", the minister said: the speaker's own intent, no demand on anyone
             return (compose.intent(code) if code is not None else None), False, None
     return code, negated, None
+
+
+def _generic_present(r: Reading, quad_class: int | None, quoted: bool) -> bool:
+    """A material act (aid, cooperation, coercion, force: quad classes 2 and 4) told in the simple present
+    outside a direct quote describes what the doer does as a rule ("the agency investigates reports of fraud",
+    "police arrest drug dealers"); a verbal act in the present is made by saying it ("China opposes the
+    move"), and news tells what happened in the past or the perfect."""
+    head = r.head
+    return (quad_class in (2, 4) or (r.code or "").startswith("09")) and not quoted and r.frame is None \
+        and head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBZ", "VBP") and not grammar.modals(head) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
 def _agreed_together(verb) -> bool:
