@@ -68,3 +68,8 @@ def test_find_countries_in_free_text() -> None:
 )
 def test_actor_code(name: str, type_: str, descriptors: list[str], expected: tuple) -> None:
     assert actor_code(name, type_, descriptors) == expected
+
+
+def test_a_large_city_is_meant_before_a_small_region_of_its_name_elsewhere():
+    assert place_country("Charlotte") == "USA"  # not a parish of Saint Vincent and the Grenadines
+    assert place_country("Ontario") == "CAN"  # the province, not the Californian city

@@ -248,7 +248,18 @@ def place_country(text: str) -> str | None:
         return code
     _, _, regions, _ = _country_index()
     key = _strip_frame(text)
-    return regions.get(key) or gazetteer.city_country(key)
+    region = regions.get(key)
+    if region is not None:
+        # a name that is one of the world's large cities means the city more than a small region of that
+        # name elsewhere ("Charlotte" is North Carolina's, not a parish of Saint Vincent; "Ontario" stays Canada's)
+        big = gazetteer.city(key)
+        if big is not None and big.iso3 != region and big.population >= _LARGE_CITY:
+            return gazetteer.city_country(key)
+        return region
+    return gazetteer.city_country(key)
+
+
+_LARGE_CITY = 500_000
 
 
 _REGIONS = lang.words("actors_regions")
