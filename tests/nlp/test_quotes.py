@@ -489,3 +489,9 @@ def test_a_relative_clause_whose_subject_is_the_gap_reports_its_predicate() -> N
     assert fees.text == "will raise $2 million" and fees.speaker.text == "the council"
     # never a quote made of the speaker and its own cue
     assert not [q for q in article.quotes if q.cue is not None and q.start <= q.cue.start < q.end]
+
+
+def test_a_reported_clause_ends_before_the_writers_apposition() -> None:
+    article = annotate("Ortiz said he did not support the mayor, the front-runner in the race.\n")
+    check_offsets(article)
+    assert quote_starting(article, "he did not support").text == "he did not support the mayor"

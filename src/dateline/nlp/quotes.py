@@ -583,11 +583,30 @@ def _clause_span(doc, cue, lo: int, hi: int, sents: Sentences, min_tokens: int =
         hi = _clause_end(doc, cue, hi, sents.end[cue.i])
     while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct or doc[lo].lower_ == "that"):
         lo += 1
+    hi = _before_aside(doc, lo, hi)
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
         hi -= 1
     if hi - lo < min_tokens or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
+
+
+def _before_aside(doc, lo: int, hi: int) -> int:
+    """Where a reported clause ends when it closes with the writer's aside after a comma: an apposition
+    that tells the reader who or what was named ("said he did not back Ruiz*, the front-runner in the
+    race*"), the writer's words about the report, not the speaker's. The apposition must run to the
+    clause's end. (A concessive clause, ", although ...", may be either's and stays.)"""
+    for k in range(lo + 2, hi - 1):
+        if doc[k].text != "," or doc[k + 1].text in _MARK_CHARS:
+            continue
+        head = doc[k + 1]
+        while k < head.head.i < hi and head.head.i != head.i:
+            head = head.head
+        if head.right_edge.i + 1 < hi - 1 or not lo <= head.head.i < k:
+            continue
+        if head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+            return k
+    return hi
 
 
 def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
