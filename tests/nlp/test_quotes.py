@@ -233,17 +233,6 @@ def test_a_to_infinitive_cue_in_the_clause_does_not_end_what_was_reported() -> N
     assert quote.cue.text == "said"
 
 
-def test_a_cue_in_a_relative_clause_whose_subject_is_the_gap_reports_no_clause() -> None:
-    # "the cuts that the panel says are needed": what the panel says has the cuts as its subject,
-    # which stand outside the clause; no quote made of the speaker and its own cue
-    article = annotate(
-        "Canada is not on pace to achieve the greater reductions that the United Nations\u2019 climate "
-        "panel says are needed to avert a catastrophe.\n"
-    )
-    assert not [q for q in article.quotes if q.cue is not None and q.start <= q.cue.start < q.end]
-    assert not [q for q in article.quotes if "are needed" in q.text]
-
-
 def test_the_speaker_is_the_person_at_the_head_of_the_phrase_not_one_named_in_a_premodifier() -> None:
     article = annotate('"We will win the state," former Obama adviser David Axelrod said on Sunday.\n')
     quote = quote_starting(article, "We will win the state")
@@ -487,3 +476,22 @@ def test_a_that_less_clause_after_a_modifier_of_the_verb_is_what_it_reports() ->
     assert quote.speaker.text == "Ruiz" and quote.cue.text == "said"
     assert not [q for q in article.quotes if q.text.startswith("she resigned")]  # "when": an adverbial clause
 
+
+def test_a_relative_clause_whose_subject_is_the_gap_reports_its_predicate() -> None:
+    article = annotate(
+        "The city is far from the cuts that the climate panel says are needed to avert a flood.\n\n"
+        "The fees, which the council says will raise $2 million, start in May.\n"
+    )
+    check_offsets(article)
+    needed = quote_starting(article, "are needed")
+    assert needed.text == "are needed to avert a flood" and needed.speaker.text == "the climate panel"
+    fees = quote_starting(article, "will raise")
+    assert fees.text == "will raise $2 million" and fees.speaker.text == "the council"
+    # never a quote made of the speaker and its own cue
+    assert not [q for q in article.quotes if q.cue is not None and q.start <= q.cue.start < q.end]
+
+
+def test_a_reported_clause_ends_before_the_writers_apposition() -> None:
+    article = annotate("Ortiz said he did not support the mayor, the front-runner in the race.\n")
+    check_offsets(article)
+    assert quote_starting(article, "he did not support").text == "he did not support the mayor"

@@ -430,8 +430,9 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
             c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _RELATIVE_PRONOUNS for c in comp.children
         ):
             # "the cuts (that) the panel says *are needed*": the clause's subject is the gap (the parse
-            # may hang the relative "that" on the clause as its subject)
-            return None
+            # may hang the relative "that" on the clause as its subject); what is reported is the
+            # predicate after the cue, which both the GGT and PolNeAR guidelines mark as the content
+            return _gap_clause(doc, cue, comp, kind, sents)
         lo = comp.left_edge.i
         if _bare_clause(comp, kind):
             # the parse hung the cue's own modifiers on the clause ("after the meeting"): its words start
@@ -458,6 +459,29 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         span = _parenthetical_content(doc, cue, sents, addressee=kind.content == "addressee")
         return Content(*span, "speech-parenthetical") if span else None
     return None
+
+
+def _gap_clause(doc, cue, comp, kind: CueVerb, sents: Sentences) -> Content | None:
+    """The reported predicate of a relative clause whose subject is the gap ("the cuts the panel says *are
+    needed to avert a flood*", "donors, who he said *were buying favours*"): from the first word after
+    the cue and its modifiers that is a verb of the clause, to the clause's end."""
+    if comp.i <= cue.i:
+        return None
+    lo = _after_cue_modifiers(doc, cue, comp.right_edge.i + 1)
+    while lo < comp.i and (doc[lo].lower_ in _RELATIVE_PRONOUNS or doc[lo].is_punct):
+        lo += 1
+    if lo > comp.i or doc[lo].pos_ not in ("VERB", "AUX"):
+        return None
+    hi = comp.right_edge.i + 1
+    if cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ",":
+        # a relative clause set off by commas ends at the next one ("The cuts, which the council says
+        # will save $2 million, start in May"), however far the parse runs it
+        hi = next((t.i for t in doc[lo:hi] if t.text == ","), hi)
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _MARK_CHARS:
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    return Content(*_char_span(doc, lo, hi), f"{kind.cls}-clause")
 
 
 def _bare_clause(clause, kind: CueVerb) -> bool:
@@ -559,11 +583,30 @@ def _clause_span(doc, cue, lo: int, hi: int, sents: Sentences, min_tokens: int =
         hi = _clause_end(doc, cue, hi, sents.end[cue.i])
     while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct or doc[lo].lower_ == "that"):
         lo += 1
+    hi = _before_aside(doc, lo, hi)
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
         hi -= 1
     if hi - lo < min_tokens or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
+
+
+def _before_aside(doc, lo: int, hi: int) -> int:
+    """Where a reported clause ends when it closes with the writer's aside after a comma: an apposition
+    that tells the reader who or what was named ("said he did not back Ruiz*, the front-runner in the
+    race*"), the writer's words about the report, not the speaker's. The apposition must run to the
+    clause's end. (A concessive clause, ", although ...", may be either's and stays.)"""
+    for k in range(lo + 2, hi - 1):
+        if doc[k].text != "," or doc[k + 1].text in _MARK_CHARS:
+            continue
+        head = doc[k + 1]
+        while k < head.head.i < hi and head.head.i != head.i:
+            head = head.head
+        if head.right_edge.i + 1 < hi - 1 or not lo <= head.head.i < k:
+            continue
+        if head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+            return k
+    return hi
 
 
 def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
