@@ -4,7 +4,8 @@
                                                    [--rounds 12] [--csv-rows 10000]
 
 The store is built once by the project's own write path (store.db.write_article, 500 articles a
-transaction) into a file under /tmp and reused by later runs (delete it to rebuild). Its articles
+transaction) into a file under /tmp and reused by later runs (delete it to rebuild; one of an earlier
+schema is migrated first, as open_store migrates a user's store). Its articles
 are generated (seeded) with the size and annotation density of news pages: about 7,700 characters
 in 15 paragraphs, 20 entities with 2 mentions each (people, organisations, 24 countries, coded as
 the pipeline codes them), 6 quotes with speakers, 5 coded events (codes, PLOVER categories, quad
@@ -36,6 +37,7 @@ from dateline.model import Actor, Article, Entity, Event, Paragraph, Quote, Span
 from dateline.nlp.events.codebook import codebook  # noqa: E402
 from dateline.store import open_store  # noqa: E402
 from dateline.store.db import write_article  # noqa: E402
+from dateline.store.schema import SCHEMA_VERSION  # noqa: E402
 
 COUNTRIES = [("USA", "United States"), ("CHN", "China"), ("RUS", "Russia"), ("GBR", "Britain"),
              ("FRA", "France"), ("DEU", "Germany"), ("NOR", "Norway"), ("ISL", "Iceland"), ("IND", "India"),
@@ -171,6 +173,12 @@ def main() -> int:
     else:
         words = vocabulary(20_000, random.Random(17))
         print(f"store: reusing {db} (delete it to rebuild)")
+        with open_store(db, readonly=True) as old:
+            version = old.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:  # a store of an earlier schema is migrated as a user's store would be
+            started = time.perf_counter()
+            open_store(db).close()
+            print(f"store: migrated from schema {version} to {SCHEMA_VERSION} in {time.perf_counter() - started:.0f} s")
     with open_store(db, readonly=True) as store:
         n_articles = store.count()
         size = db.stat().st_size

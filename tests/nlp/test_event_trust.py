@@ -1295,3 +1295,326 @@ def test_an_appeal_naming_whom_it_asks_is_not_put_to_the_other_side():
     assert nations.target is None  # whom it asks is named, though no country can be told for them
     [talks] = [e for e in events if "more talks" in e.text]
     assert side(talks.target) == "USA"  # what is asked for is no addressee: the other side
+
+
+# -- agreement, warnings, open questions, pronouns, one event per coded dyad ------------------------------
+def test_an_agreement_between_its_subjects_is_agree_whatever_they_agree_to_do():
+    events = kept("Russia and Turkey agreed to set up joint patrols in northern Syria.")
+    assert sorted((e.plover, side(e.source), side(e.target)) for e in events) == [
+        ("AGREE", "RUS", "TUR"), ("AGREE", "TUR", "RUS")]
+    [partner] = kept("Russia agreed with Turkey to set up joint patrols.")
+    assert (partner.plover, side(partner.target)) == ("AGREE", "TUR")
+    [vow] = [e for e in events_of("The Kenyan army vowed to attack the rebels.") if e.plover != "ASSAULT"]
+    assert vow.plover == "THREATEN"  # a promise of one's own to strike is a threat
+
+
+def test_the_one_warned_is_the_target_of_a_warning():
+    [warning] = kept("Moscow warned Kiev against joining NATO.")
+    assert (warning.plover, side(warning.source), side(warning.target)) == ("THREATEN", "RUS", "UKR")
+
+
+@pytest.mark.parametrize("text", [
+    "It is unclear whether Iran attacked the tanker.",
+    "Investigators are trying to establish whether Russian forces shelled the hospital.",
+    "The attorney general is not saying if the Kenyan government violated the ceasefire.",
+])
+def test_what_a_yes_no_question_leaves_open_is_not_told(text):
+    assert kept(text) == []
+
+
+def test_a_told_fact_in_a_wh_clause_and_a_said_act_stay_told():
+    [told] = kept("The ministry said Iran attacked the tanker.")
+    assert (told.plover, side(told.source)) == ("ASSAULT", "IRN")
+
+
+def test_a_singular_pronoun_is_not_a_plural_phrase():
+    text = "About a dozen protesters rallied outside the newspaper after it endorsed the Kenyan president."
+    assert not [e for e in kept(text) if e.plover == "SUPPORT" and e.source and "protesters" in e.source.text]
+
+
+def test_they_after_an_act_of_several_is_all_of_them():
+    events = kept("Kenya and Uganda met in Kampala on Monday. They agreed to cooperate on border security.")
+    agreed = sorted((side(e.source), side(e.target)) for e in events if e.plover == "AGREE")
+    assert agreed == [("KEN", "UGA"), ("UGA", "KEN")]
+
+
+def test_one_event_per_coded_dyad_in_a_sentence():
+    text = "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan met in Sochi."
+    dyads = [(e.source.code, e.target.code) for e in kept(text) if e.plover == "CONSULT"]
+    assert sorted(dyads) == [("RUSGOV", "TURGOV"), ("TURGOV", "RUSGOV")]
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Russian warplanes pounded rebel positions near Aleppo.", "ASSAULT"),
+    ("Kenyan President Uhuru Kenyatta received the Somali foreign minister in Nairobi.", "CONSULT"),
+    ("The European Union castigated Hungary over its asylum law.", "ACCUSE"),
+])
+def test_more_words_of_the_codebook_categories(text, plover):
+    assert plover in [e.plover for e in kept(text)]
+
+
+# -- wire copy: datelines, "neighbouring X", what an accusation alleges, "its minister" ---------------------
+WIRE = ("Ethiopia accuses Eritrea of shelling\n\n"
+        "ADDIS ABABA (Reuters) - Ethiopia on Tuesday accused neighbouring Eritrea of shelling the border town "
+        "of Zalambessa, killing at least four civilians.\n\n"
+        "Eritrea denied the accusation. Its information minister said the claims were \"baseless fabrications\" "
+        "and that Eritrean forces had not fired a single shell.")
+
+
+def test_a_wire_dateline_opens_the_sentence_it_belongs_to():
+    doc = load_nlp()(WIRE)
+    [sent] = [s for s in doc.sents if "ADDIS" in s.text]
+    assert sent.text.startswith("ADDIS ABABA (Reuters) - Ethiopia on Tuesday accused")
+
+
+def test_neighbouring_before_a_name_is_its_modifier_and_the_name_is_accused():
+    accused = [e for e in kept(WIRE) if e.plover == "ACCUSE"]
+    assert [(side(e.source), side(e.target)) for e in accused] == [("ETH", "ERI")]
+    doc = load_nlp()("Troops crossed from neighbouring Uganda.")
+    assert [(t.text, t.dep_, t.head.text) for t in doc if t.text in ("neighbouring", "Uganda")] == [
+        ("neighbouring", "amod", "Uganda"), ("Uganda", "pobj", "from")]
+
+
+def test_what_an_accusation_alleges_is_not_told_as_done():
+    text = "Ethiopia on Tuesday accused Eritrea of shelling the border town, killing at least four civilians."
+    assert [e.plover for e in kept(text)] == ["ACCUSE"]  # the killing is alleged, and by Eritrea if at all
+
+
+def test_its_minister_is_the_country_its_stands_for_and_the_claims_are_the_accusers():
+    [denial] = [e for e in kept(WIRE) if "information minister" in (e.source.text if e.source else "")]
+    assert (denial.plover, side(denial.source), side(denial.target)) == ("REJECT", "ERI", "ETH")
+
+
+def test_a_union_of_states_the_model_takes_for_a_place_is_the_organisation():
+    [appeal] = kept("Kenya called on the African Union to send observers to the border.")
+    assert appeal.target.code == "IGOAFRAFU"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya declined to comment on the report.",
+    "The ministry refused to say where the talks with Uganda would be held.",
+    "Support for the Kenyan government is declining.",
+    "The Kenyan government is concerned about the cost of the railway.",
+    "\"Why now?\" the Kenyan senator asked.",
+])
+def test_no_comment_a_fall_a_worry_about_a_thing_and_a_question_are_no_events(text):
+    assert kept(text) == []
+
+
+def test_a_refusal_to_meet_and_a_worry_about_an_act_stay_events():
+    assert [e.plover for e in kept("Kenya refused to meet Uganda.")] == ["REJECT"]
+    [worry] = kept("Kenya is concerned about Uganda's troop movements.")
+    assert (worry.plover, side(worry.target)) == ("ACCUSE", "UGA")
+
+
+# -- what a referring noun refers to; "who"; "did not offer"; what is fired --------------------------------
+def test_the_agreement_refers_to_the_agreement_told_in_other_words():
+    text = ("Japan and South Korea agreed on Thursday to restore full trade ties. North Korea fired a missile "
+            "into the sea hours before the summit. Washington welcomed the agreement.")
+    welcomed = sorted(side(e.target) for e in kept(text) if e.plover == "SUPPORT")
+    assert welcomed == ["JPN", "KOR"]  # the parties of the agreement, not the last other country named
+
+
+def test_who_is_the_people_in_a_place_not_the_place():
+    [accused] = kept("The deal was condemned by opposition lawmakers in Seoul, who accused the Japanese government "
+                     "of arrogance.")[-1:]
+    assert (accused.plover, accused.source.code, side(accused.target)) == ("ACCUSE", "KORLEG", "JPN")
+
+
+def test_did_not_offer_is_an_offer_not_made_not_a_refusal():
+    assert kept("The Japanese prime minister did not offer a new apology to South Korea.") == []
+    [refusal] = kept("Japan will not offer a new apology to South Korea.")
+    assert refusal.plover == "REJECT"
+
+
+def test_what_is_fired_is_no_recipient():
+    [launch] = kept("North Korea has launched dozens of missiles this year.")
+    assert (launch.plover, side(launch.source), launch.target) == ("ASSAULT", "PRK", None)
+
+
+def test_working_together_is_cooperation():
+    events = kept("Kenya and Uganda met in Kampala. They will work together to fight cattle raiders.")
+    assert sorted((e.plover, side(e.source), side(e.target)) for e in events if "work" in e.text) == [
+        ("AGREE", "KEN", "UGA"), ("AGREE", "UGA", "KEN")]
+
+
+def test_an_object_him_is_the_person_named_before_not_the_subject():
+    text = ("German Chancellor Angela Merkel spoke with Russian President Vladimir Putin by phone and urged him "
+            "to use his influence with Belarusian President Alexander Lukashenko.")
+    [appeal] = [e for e in kept(text) if e.plover == "REQUEST"]
+    assert (side(appeal.source), side(appeal.target)) == ("DEU", "RUS")
+
+
+def test_what_a_ban_keeps_someone_from_doing_is_not_done():
+    text = "The European Union banned the Belarusian officials from travelling to France."
+    assert [e.plover for e in kept(text)] == ["COERCE"]  # the ban, and no visit to France
+
+
+def test_the_bloc_tagged_as_a_name_still_refers_to_the_union_before():
+    text = "The European Union imposed sanctions on Minsk. The Belarusian opposition leader urged the bloc to go further."
+    [appeal] = [e for e in kept(text) if e.plover == "REQUEST"]
+    assert appeal.target.code == "IGOEUREEC"
+
+
+# -- attacks: aimed at a state, on things in a place, harms told with their act ----------------------------
+def test_rockets_fired_at_a_state_are_aimed_at_it_and_place_no_one():
+    [attack] = kept("Militants fired more than 100 rockets at southern Israel.")
+    assert (attack.plover, side(attack.source), side(attack.target)) == ("ASSAULT", "REB", "ISR")
+
+
+def test_things_struck_in_a_country_are_that_countrys_and_aircraft_are_forces():
+    [strike] = kept("Israeli aircraft struck dozens of targets in the Gaza Strip overnight.")
+    assert (strike.plover, strike.source.code, side(strike.target)) == ("ASSAULT", "ISRMIL", "PSE")
+    [home] = kept("Israeli forces struck targets in Israel.")
+    assert home.target is None  # no other country's
+    assert kept("A passenger aircraft landed in Kenya.") == []
+
+
+def test_a_harm_told_with_a_told_act_has_its_doers():
+    text = ("Israeli aircraft struck dozens of targets in the Gaza Strip. Twelve Palestinians were killed in the "
+            "strikes, the health ministry said.")
+    [killed] = [e for e in kept(text) if "killed" in e.text]
+    assert (side(killed.source), side(killed.target)) == ("ISR", "PSE")
+
+
+def test_an_appeal_joined_to_a_reported_clause_of_no_act_is_the_speakers():
+    text = "Israel and Hamas fought again. The White House said Israel had the right to defend itself but urged both sides to avoid civilian casualties."
+    [appeal] = [e for e in kept(text) if e.plover == "REQUEST"][:1]
+    assert side(appeal.source) == "USA"
+
+
+def test_raised_duties_and_a_blacklist_are_sanctions_and_at_whose_request_is_no_target():
+    [duties] = kept("Washington raised duties on Chinese imports.")
+    assert (duties.plover, side(duties.target)) == ("SANCTION", "CHN")
+    [listed] = kept("The US Commerce Department added Chinese telecoms giant Huawei to a trade blacklist.")
+    assert listed.plover == "SANCTION"
+    [arrest] = kept("Canada arrested a Chinese executive in December at Washington's request.")[:1]
+    assert (arrest.plover, side(arrest.target)) == ("COERCE", "CHN")
+
+
+def test_who_invites_a_visitor_hosts_the_visit():
+    [visit] = kept("The Kenyan president visited Beijing at the invitation of Chinese President Xi Jinping.")
+    assert (visit.plover, side(visit.target)) == ("CONSULT", "CHN")
+
+
+def test_an_investigation_to_come_is_still_an_investigation():
+    [probe] = kept("The Kenyan audit office said it would investigate the contracts.")
+    assert probe.plover == "ACCUSE"  # CAMEO has no intent to investigate; PLOVER codes it ACCUSE
+
+
+# -- a page's title line, a noun's other sense, running for office, owed and habitual acts ------------------
+def test_the_first_line_with_no_full_stop_is_a_title():
+    text = "Lawmaker urges retaliation on Russia;\nMember of House panel says the US must keep Moscow out of elections."
+    assert not [e for e in kept(text) if "retaliation" in e.text]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said the reforms had broadened the Kenyan president's bipartisan appeal.",
+    "The Kenyan opposition leader is not seeking public office this year.",
+    "The Kenyan police decided against recommending charges against the minister.",
+    "The square, where Kenyan protesters have sometimes marched against the government, is near the stadium.",
+    "The next Kenyan president will have to engage with Uganda to ease the sanctions.",
+])
+def test_a_draw_running_for_office_a_decision_not_to_act_habit_and_obligation_are_no_events(text):
+    assert kept(text) == []
+
+
+def test_an_appeal_that_says_for_what_and_a_repeated_act_stay_events():
+    assert [e.plover for e in kept("The United Nations issued an appeal for calm in Nairobi.")] == ["REQUEST"]
+    assert [e.plover for e in kept("Kenyan police have repeatedly arrested opposition activists.")] == ["COERCE"]
+    assert [e.plover for e in kept("Kenya had to negotiate with Uganda.")] == ["CONSULT"]
+
+
+# -- what is discussed, warned about, and who holds the detained ---------------------------------------------
+def test_what_is_discussed_is_no_party_and_the_one_discussed_with_is():
+    text = "The Canadian prime minister and Argentinian President Mauricio Macri discussed the detention of two Canadians in China."
+    dyads = sorted((side(e.source), side(e.target)) for e in kept(text) if e.plover == "CONSULT")
+    assert dyads == [("ARG", "CAN"), ("CAN", "ARG")]
+    [talks] = kept("Kenya discussed the border with Uganda.")
+    assert side(talks.target) == "UGA"
+
+
+def test_a_gerund_after_about_is_what_is_talked_of():
+    assert not [e for e in kept("China is cautioning its citizens about travelling to Canada.") if e.plover == "CONSULT"]
+
+
+def test_concern_over_the_case_of_people_detained_is_put_to_their_captor():
+    text = ("Two Canadians were detained by Chinese authorities in December. Australia is expressing concerns over "
+            "the case of two Canadians detained in China.")
+    [concern] = [e for e in kept(text) if side(e.source) == "AUS"]
+    assert (concern.plover, side(concern.target)) == ("ACCUSE", "CHN")
+
+
+def test_named_members_of_a_placed_target_are_not_other_recipients():
+    text = "Chinese authorities detained two Canadians, Michael Spavor and Michael Kovrig, a businessman and an ex-diplomat."
+    assert [(e.plover, side(e.target)) for e in kept(text)] == [("COERCE", "CAN")]
+
+
+def test_an_avoided_act_is_negated_and_a_promise_of_no_political_act_is_none():
+    [spared] = kept("The Kenyan government refrained from criticizing Beijing.")
+    assert (spared.plover, spared.negated) == ("ACCUSE", True)
+    [avoided] = kept("The Kenyan minister avoided criticizing China.")
+    assert avoided.negated
+    assert kept("The Kenyan president promised to meet the deadline.") == []
+    [meeting] = kept("Kenya promised to meet Uganda.")
+    assert meeting.plover == "AGREE"
+
+
+def test_a_present_relative_clause_on_a_bare_plural_describes_a_kind():
+    events = kept("Washington threatened to impose sanctions on Sudanese commanders who block aid deliveries.")
+    assert [e.plover for e in events] == ["THREATEN"]
+    [backed] = [e for e in kept("Kenya welcomed intra-Somali peace talks, which the United States stands ready to support.")
+                if side(e.source) == "USA"]
+    assert backed.plover == "AGREE"  # a clause after a comma describes these talks, not a kind
+
+
+def test_whom_an_accusation_names_is_never_the_other_side():
+    text = ("Sudan and Saudi Arabia held talks in Jeddah. The Sudanese army accused the RSF of looting homes.")
+    [accusation] = [e for e in kept(text) if e.plover == "ACCUSE"]
+    assert side(accusation.target) != "SAU"
+
+
+def test_a_dateline_is_no_part_of_an_actors_words():
+    text = "Truce agreed\n\nKHARTOUM (Reuters) - Sudan's army accused Chad of arming the rebels."
+    [accusation] = kept(text)
+    assert accusation.source.text == "Sudan's army"
+
+
+# -- regional bodies, their ultimatums, supporters, and police placed by another act's target -------------
+def test_a_regional_body_named_in_part_by_the_model_is_still_the_body_and_its_ultimatum_is_rejected():
+    text = ("Niger coup\n\nABUJA (AFP) - The Economic Community of West African States (ECOWAS) suspended Niger from "
+            "the bloc on Sunday and gave the country's new military rulers one week to reinstate President Mohamed "
+            "Bazoum, warning that it could use force if they refused.\n\nNiger's junta rejected the ultimatum.")
+    events = kept(text)
+    assert {e.source.code for e in events if e.plover in ("SANCTION", "THREATEN")} == {"IGOWAFWAS"}
+    [rejection] = [e for e in events if e.plover == "REJECT"]
+    assert rejection.target.code == "IGOWAFWAS"
+
+
+def test_supporters_are_their_own_role_and_opposition_supporters_protest():
+    [march] = kept("Opposition supporters marched through Nairobi.")
+    assert (march.plover, march.source.code) == ("PROTEST", "KENOPP")
+    [people] = kept("Thousands of supporters of the president marched through Nairobi on Sunday.")
+    assert people.plover == "PROTEST"
+
+
+def test_police_are_not_placed_by_the_country_another_act_was_done_to():
+    text = "Protesters attacked the French embassy in Niamey before being dispersed by police with tear gas."
+    assert all(side(e.source) != "FRA" for e in kept(text))
+
+
+def test_an_absolute_clause_after_with_is_no_complement_of_the_frame():
+    text = ("Iran and the European Union resumed talks on Monday, with Tehran insisting that all US sanctions "
+            "be lifted first.")
+    events = kept(text)
+    assert ("CONSULT", "IRN") in [(e.plover, side(e.source)) for e in events]  # the talks are what was resumed
+    [demand] = [e for e in events if e.plover == "REQUEST"]
+    assert demand.text.startswith("Tehran insisting")
+
+
+def test_a_count_of_things_on_offer_is_trade_and_a_conjoined_verb_shares_its_modal():
+    assert kept("The Nairobi training centre currently offers 9 free cyber security courses.") == []
+    assert kept("The agency offers organic and paid social media marketing services.") == []
+    assert kept("The agency should have experts on hand and offer a variety of services.") == []
+    [aid] = kept("Japan offers 500 million dollars in aid to Kenya.")
+    assert aid.plover == "AGREE"

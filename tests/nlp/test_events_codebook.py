@@ -83,3 +83,9 @@ def test_frames_follow_the_codebook_structure():
     assert compose.appeal("087") == "0256"  # appeal for de-escalation
     assert compose.prepare("190") == "150" and compose.prepare("04") == "036"
     assert is_cooperative("057") and not is_cooperative("111")
+
+
+def test_a_pattern_given_twice_is_refused_naming_both_lines():
+    with pytest.raises(LexiconError, match="line 3: the same pattern as line 2"):
+        parse_lines(["pattern\tcameo\tframe", "missile/n\t072\tobject", "missile/n\t195\tobject"])
+    parse_lines(["missile/n\t072\tobject", "missile\t195"])  # another part of speech is another pattern

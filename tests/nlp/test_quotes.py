@@ -458,3 +458,32 @@ def test_a_that_clause_hung_on_the_addressee_is_what_was_told_but_a_relative_cla
     told = quote_starting(article, "few people understood")
     assert told.text.endswith("better than residents of the North") and told.cue.text == "told"
     assert not [q for q in article.quotes if q.text.startswith("had gathered")]
+
+
+def test_a_parenthetical_verb_of_telling_keeps_its_addressee() -> None:
+    article = annotate("The new ferry, the harbour master told reporters, will cost the port $4 million a year.\n")
+    check_offsets(article)
+    quote = quote_starting(article, "The new ferry")
+    assert quote.text.endswith("$4 million a year") and quote.cue.text == "told"
+    assert quote.speaker.text == "the harbour master"
+
+
+def test_an_according_phrase_opening_the_sentence_ends_at_its_comma() -> None:
+    article = annotate("According to the union's lawyer Dana Price, the offer reeks of \u201cpanic\u201d and bad faith.\n")
+    check_offsets(article)
+    quote = quote_starting(article, "the offer reeks")
+    assert quote.text == "the offer reeks of \u201cpanic\u201d and bad faith"
+    assert quote.speaker_name == "Dana Price" and quote.confidence >= 0.6
+
+
+def test_a_that_less_clause_after_a_modifier_of_the_verb_is_what_it_reports() -> None:
+    article = annotate(
+        "Ruiz said after the meeting he would not accept the union's offer if it were made again.\n\n"
+        "That was what Lena Ortiz said when she resigned from the council in 2019.\n"
+    )
+    check_offsets(article)
+    quote = quote_starting(article, "he would not accept")
+    assert quote.text == "he would not accept the union's offer if it were made again"
+    assert quote.speaker.text == "Ruiz" and quote.cue.text == "said"
+    assert not [q for q in article.quotes if q.text.startswith("she resigned")]  # "when": an adverbial clause
+

@@ -276,3 +276,42 @@ def test_a_show_named_in_marks_with_the_comma_inside_is_no_quote() -> None:
     assert not [q for q in article.quotes if q.text.startswith("Morning Harbour")]
     said = quote_starting(article, "the port would reopen")
     assert said.cue.text == "said" and said.speaker_name.endswith("Torres")
+
+
+def test_a_quoted_transcript_turn_runs_over_inner_marks_and_its_paragraphs() -> None:
+    article = annotate(
+        "Governor Lena Ortiz was the guest on Sunday's programme. Part of the exchange:\n\n"
+        '"HOST: Your rival called the plan \u201cThe Big Giveaway\u201d on Friday, and the polls say voters '
+        "agree with him. Why should they trust you?\n\n"
+        '"ORTIZ: Well, look, he can call it what he likes. The plan pays for itself within four years.\n\n'
+        '"And every family in the state will see the difference on its first tax bill.\n\n'
+        '"HOST: We will have to leave it there.\n\n'
+        "The programme airs every Sunday morning."
+    )
+    check_offsets(article)
+    question = quote_starting(article, "Your rival called the plan")
+    assert question.speaker.text == "HOST"
+    assert question.text.endswith("Why should they trust you?")  # past the quoted title inside the turn
+    answer = quote_starting(article, "Well, look, he can call it")
+    assert answer.speaker_name == "Lena Ortiz"
+    assert answer.text.endswith("on its first tax bill.")  # the unlabelled paragraph is the same turn
+    assert not [q for q in article.quotes if q.text.startswith("And every family")]
+    assert quote_starting(article, "We will have to leave").speaker.text == "HOST"
+
+
+def test_a_headline_that_gives_its_claim_to_a_speaker_after_a_colon() -> None:
+    article = annotate(
+        "Ruiz: Bridge Will Be Rebuilt by Spring, Council Was Stalling Repairs.\n\n"
+        "Mayor Dan Ruiz said on Monday that the bridge would be rebuilt by spring.\n"
+    )
+    check_offsets(article)
+    claim = quote_starting(article, "Bridge Will Be Rebuilt")
+    assert claim.speaker.text == "Ruiz" and claim.kind == "indirect" and claim.confidence >= 0.6
+    poll = annotate("Poll: Most Voters Back the New Transit Plan.\n\nA poll by the Harbour Institute shows most "
+                    "voters back the plan.\n")
+    assert quote_starting(poll, "Most Voters Back").speaker.text == "Poll"
+    # a genre label, a name the article never mentions, a line in the body: no attribution
+    for text in ("Review: Three Days in May Is a Quiet Triumph.\n\nThe film opens on Friday.\n",
+                 "Ana Torres: City Hall Must Open Its Books to Residents.\n\nThe council met on Monday.\n",
+                 "The council met on Monday.\n\nRuiz: the bridge will be rebuilt by spring, he said.\n"):
+        assert not [q for q in annotate(text).quotes if q.speaker is not None and q.cue is None], text

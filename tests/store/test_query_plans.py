@@ -145,6 +145,30 @@ def test_a_speakers_set_of_keys_is_the_set_its_condition_gives(tmp_path: Path):
         assert store.count_quotes(QuoteQuery(speaker="country-nor")) == 1
 
 
+def test_a_speaker_whose_page_has_no_quotes_of_its_entities_has_those_of_its_name(tmp_path: Path, monkeypatch):
+    """A page whose speakers the summary counts no quote for (entity_pages.quotes) lists the quotes of the
+    speaker's name alone, without reading its entity rows: the same quotes as reading them."""
+    article = _odd_sides_article()
+    article.quotes.append(replace(article.quotes[0], speaker_entity=None, speaker_name="Country Isl"))
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(article)
+        assert store.conn.execute("SELECT quotes FROM entity_pages WHERE key = 'country-isl'").fetchone() == (0,)
+        assert not results._speakers_quoted(store.conn, "country-isl")
+        assert results._speakers_quoted(store.conn, "person-ingrid-dahl")
+        for speaker in ("country-isl", "country-nor", "person-ingrid-dahl", "Ingrid Dahl", "gpe-nowhere"):
+            for collapse in (True, False):
+                query = QuoteQuery(speaker=speaker, collapse=collapse)
+                answers = []
+                for read_rows in (False, True):
+                    if read_rows:
+                        monkeypatch.setattr(results, "_speakers_quoted", lambda conn, speaker: True)
+                    answers.append(([(h.article.id, h.index, h.copies) for h in store.quotes(query)],
+                                    store.count_quotes(query)))
+                monkeypatch.undo()
+                assert answers[0] == answers[1], (speaker, collapse)
+        assert store.count_quotes(QuoteQuery(speaker="country-isl")) == 1
+
+
 def test_an_entitys_articles_are_the_same_walked_newest_first_or_read_from_its_rows(tmp_path: Path, monkeypatch):
     """A common entity's page walks the articles by date (results._WALK_SHARE); a rare one's reads its rows:
     both give the same pages and the same total (the page's summary)."""
@@ -295,10 +319,39 @@ def test_a_page_of_events_and_an_entitys_page_find_each_lists_events_once(tmp_pa
         statements.clear()
         view = queries.entity_view(store, "country-nor", limit=2)
         assert view["events_as_source"]["total"] > 0 and view["events_as_target"]["total"] > 0
-        assert sum("source_country = " in s for s in statements) == 1, statements
-        assert sum("target_country = " in s for s in statements) == 1, statements
         assert sum("FROM quotes WHERE speaker_norm" in s for s in statements) == 1, statements
+        # an entity's events of one side are counted and paged from the indexes of its keys, not a shared set
+        assert not [s for s in statements if "CREATE TEMP TABLE" in s and "source_country" in s], statements
+        statements.clear()  # a person's are found through its entity rows: once a side, into a shared set
+        view = queries.entity_view(store, "person-ingrid-dahl", limit=2)
+        assert view["events_as_source"]["total"] > 0
+        assert sum("CREATE TEMP TABLE" in s and "JOIN events e" in s for s in statements) == 2, statements
         store.conn.set_trace_callback(None)
+
+
+def test_an_actors_events_counted_in_its_indexes_and_walked_by_date_are_those_of_a_shared_set(
+        tmp_path: Path, monkeypatch):
+    """The collapsed list of an actor's events (no other filter) is counted from its keys (those alone in their
+    cluster as all keys less the clustered ones) and paged walking the events by date (a common actor,
+    results._WALK_EVENTS_SHARE) or from its keys: the same counts and pages as read from a shared set."""
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        for filters in ({"source": "country-nor"}, {"target": "country-nor"}, {"actor": "NOR"},
+                        {"source": "person-ingrid-dahl"}, {"a": "NOR", "b": "ISL"}, {"source": "Ingrid Dahl"},
+                        {"actor": "Norway", "plover": "CONSULT"}, {"target": "ISL", "negated": False}):
+            for sort in (None, "date", "-goldstein"):
+                for page in (Page(3), Page(4, 5), Page(50), Page(2, 40)):
+                    query = EventQuery(**filters, sort=sort, page=page)
+                    answers = []
+                    for share in (0.0, 2.0):  # every actor walked; none
+                        monkeypatch.setattr(results, "_WALK_EVENTS_SHARE", share)
+                        answers.append(([(h.article.id, h.index, h.copies, h.event) for h in store.events(query)],
+                                        store.count_events(query)))
+                    with results.shared_sets(store.conn):
+                        answers.append(([(h.article.id, h.index, h.copies, h.event) for h in store.events(query)],
+                                        store.count_events(query)))
+                    assert answers[0] == answers[1] == answers[2], (filters, sort, page)
+                    assert answers[0][1] > 0, filters
 
 
 def test_a_read_only_connection_counts_a_searchs_days_from_the_table_it_keeps(tmp_path: Path):
@@ -331,3 +384,27 @@ def test_a_read_only_connection_counts_a_searchs_days_from_the_table_it_keeps(tm
             assert sum("CREATE TEMP TABLE dateline_days" in s for s in statements) == 2
             june = [p for p in reader.volume(ArticleQuery(q="two"), "month") if p["period"] == "2024-06"]
             assert june[0]["count"] == 2  # the new article counted
+
+
+def test_a_searchs_entity_and_country_facets_counted_in_one_pass_are_those_of_grouping_the_rows(tmp_path: Path):
+    """results.entity_facets reads the entity rows of the matches once and counts both facets: the counts, names
+    and order of grouping the rows by page key (least name) and by country in SQL."""
+    from dateline.store.keys import group_key_sql
+
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        store.upsert(replace(harbour_article(), id="harbour0100", url="https://example.org/100"))
+        for q in ("fishing", "trawling", "harbour OR Trawlers"):
+            for collapse in (True, False):
+                query = ArticleQuery(q=q, collapse=collapse)
+                sub, params = query.ids_sql()
+                counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if collapse else \
+                    "count(DISTINCT g.article_id)"
+                joined = f"FROM entities g JOIN articles a ON a.id = g.article_id WHERE g.article_id IN ({sub})"
+                entities = store.conn.execute(f"SELECT {group_key_sql('g')}, min(g.name), {counted} {joined} "
+                                              "GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 3", params).fetchall()
+                countries = store.conn.execute(f"SELECT g.country, {counted} {joined} AND g.country IS NOT NULL "
+                                               "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3", params).fetchall()
+                assert results.entity_facets(store.conn, query, top=3) == {
+                    "entity": [list(r) for r in entities], "country": [list(r) for r in countries]}, (q, collapse)
+                assert entities, q

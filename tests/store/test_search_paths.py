@@ -4,6 +4,7 @@ a search with many matches are an estimate from a sample that says so."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,35 @@ def test_a_sample_of_a_searchs_matches_is_taken_of_the_index_before_the_articles
     every = store.conn.execute("SELECT a.id FROM articles a WHERE a.rowid IN (SELECT rowid FROM articles_fts "
                                "WHERE articles_fts MATCH 'talks') AND a.rowid % 3 = 0", []).fetchall()
     assert sorted(sampled) == sorted(every) and len(every) == 10
+
+
+def test_a_searchs_sample_made_once_into_a_table_gives_the_facets_taken_of_the_index(store, monkeypatch):
+    """Inside results.sample_sets the sample of a broad search's matches is a temporary table of their rowids,
+    which every facet's statement reads: the counts of the sample taken of the index by each, for a search with
+    and without filters, collapsed or not; the table is gone after the block."""
+    from dateline.store.query import EventQuery
+
+    monkeypatch.setattr(store_results, "FACET_SAMPLE", 10)
+    estimated = 0
+    for query in (ArticleQuery(q="talks"), ArticleQuery(q="talks", publisher="Courier"),
+                  ArticleQuery(q="talks OR quota", collapse=True), ArticleQuery(q="talks", since="2024-03")):
+        def facets(sampled: ArticleQuery) -> tuple:
+            return (store.article_facets(sampled), store.entity_facets(replace(sampled, collapse=True)),
+                    store.event_facets(EventQuery(articles=sampled, page=Page(None))),
+                    store.conn.execute(*sampled.ids_sql()).fetchall())
+
+        sampled, sample = store.facet_sample(query)
+        assert sampled.sample_rows is None
+        if not query.collapse:  # a search's total is the count of the matches it is taken of
+            assert store.facet_sample(query, store.search(query).total) == (sampled, sample)
+        of_index = facets(sampled)
+        with store_results.sample_sets(store.conn):
+            sampled, same = store.facet_sample(query)
+            assert same == sample and bool(sampled.sample_rows) == sample.estimated
+            assert facets(sampled) == of_index, query
+        estimated += sample.estimated
+    assert estimated >= 3
+    assert store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
 
 
 def test_a_sample_is_a_positive_whole_number():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.model import Entity, Span
+from dateline.model import Entity, Quote, Span
 from dateline.store import open_store
 from dateline.store.summaries import recount, recount_days, stored, stored_days
 from tests.store.old_stores import old_store
@@ -82,6 +82,29 @@ def test_deletes_and_clustering_keep_the_pages_equal_to_a_recount(store):
     with store.transaction() as cur:
         cur.execute("DELETE FROM articles")
     assert _check(store) == {} and store.conn.execute("SELECT count(*) FROM entity_page_values").fetchone() == (0,)
+
+
+def test_the_quotes_of_each_pages_speakers_equal_a_recount(store):
+    """entity_pages.quotes (schema 16) counts the quotes whose speaker is an entity of the page, kept on writes,
+    re-writes and deletes; a speaker entity of two names of one page counts its quotes once."""
+    def quoted(n: int, speakers: list[str]) -> object:
+        article = _us_article(n, "United States", "America")
+        lee = next(e for e in article.entities if e.id == "p")
+        article.quotes = [Quote(0, 5, article.text[0:5], "direct", lee.mentions[0], speaker, None, None)
+                          for speaker in speakers]
+        return article
+
+    store.upsert(quoted(1, ["p", "e0", "e1", None]))
+    store.upsert(quoted(2, ["p", "p", "nobody"]))
+    pages = _check(store)
+    assert pages["person-ann-lee"][8] == 3 and pages["country-usa"][8] == 2
+    store.upsert(quoted(1, ["e1"]))  # re-written
+    pages = _check(store)
+    assert pages["person-ann-lee"][8] == 2 and pages["country-usa"][8] == 1
+    with store.transaction() as cur:
+        cur.execute("DELETE FROM articles WHERE id = 'plain0002'")
+    pages = _check(store)
+    assert pages["person-ann-lee"][8] == 0 and pages["country-usa"][8] == 1
 
 
 def test_the_entity_pages_read_the_summary_with_the_answers_of_the_rows(store):

@@ -517,7 +517,10 @@ def actor_code(name: str, type: str, descriptors: Sequence[str] = ()) -> tuple[s
             return iso3, iso3
         if type == "GPE":
             iso3 = place_country(name)
-            return (iso3, iso3) if iso3 else (None, None)
+            if iso3:
+                return iso3, iso3
+            igo = igo_code(name)  # the model takes a union of states for a place: "the African Union"
+            return (igo, None) if igo else (None, None)
     if type == "ORG":
         igo = igo_code(name)
         if igo:

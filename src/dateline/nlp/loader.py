@@ -8,6 +8,8 @@ from ..config import settings
 from ..errors import ModelNotInstalled
 from ..paragraphs import breaks
 from .memory import tune as tune_memory
+from .parse_repairs import COMPONENT as REPAIRS
+from .parse_repairs import repair
 from .ruler import install as install_lookups
 
 # Components the annotation needs; others in a larger pipeline are disabled.
@@ -21,10 +23,33 @@ def _paragraph_starts(doc):
     """A paragraph break (paragraphs.breaks) starts a sentence: a heading or a question on its own line
     is never read as the start of the next paragraph's sentence."""
     separator = breaks(doc.text)
+    starts = [0] if len(doc) else []
     for tok in doc[:-1]:  # spaCy keeps a line break as a whitespace token of its own
         if tok.is_space and separator.search(tok.text):
             doc[tok.i + 1].is_sent_start = True
+            starts.append(tok.i + 1)
+    for start in starts:
+        _hold_dateline(doc, start)
     return doc
+
+
+_DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _hold_dateline(doc, start: int) -> None:
+    """A paragraph that opens with a wire dateline ("ADDIS ABABA (Reuters) - Ethiopia accused ...",
+    "LONDON, Dec 3 (AP) -- ..."): capitals, then names, numbers and punctuation up to a dash. The
+    dateline and the sentence after it are one sentence, not a sentence of their own per capitalised word."""
+    first = doc[start]
+    if not (first.text.isalpha() and first.text.isupper() and len(first.text) > 1):
+        return
+    for tok in doc[start + 1:start + 12]:
+        if tok.text in _DATELINE_DASHES and tok.i + 1 < len(doc):
+            for inner in doc[start + 1:tok.i + 2]:
+                inner.is_sent_start = False
+            return
+        if tok.is_space or not (tok.is_punct or tok.like_num or tok.text[:1].isupper()):
+            return
 
 
 @cache
@@ -51,5 +76,11 @@ def load_nlp(name: str | None = None):
         if not Language.has_factory(PARAGRAPHS):
             Language.component(PARAGRAPHS, func=_paragraph_starts)
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "parser" in nlp.pipe_names and REPAIRS not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory(REPAIRS):
+            Language.component(REPAIRS, func=repair)
+        nlp.add_pipe(REPAIRS, after="parser")
     nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
     return nlp

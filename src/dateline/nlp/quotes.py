@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from .. import lang
 from ..model import Article, Entity, Quote, Span
-from .coref import SpeakerResolver, is_person_noun
+from .coref import DOCUMENT_NOUNS, SpeakerResolver, is_person_noun
 from .cues import ACCORDING_PHRASES, CUE_NOUNS, CUE_VERBS, CueVerb
 from .marks import Quoted, quoted_spans
 from .names import TITLE_ABBREVIATIONS, split_title, surname
@@ -83,6 +83,8 @@ _BASE = {
     # in the wide sense (PolNeAR counts them), seldom "who said what" (news quote sets do not)
     "speech-object": 0.45, "thought-clause": 0.45, "finding-clause": 0.5, "intent-object": 0.4,
     "intent-clause": 0.4, "noun": 0.5,
+    # "Pence: Trump Was Mocking the Clinton Camp": a headline that gives its claim to someone named
+    "heading-colon": 0.7,
 }
 
 
@@ -157,8 +159,9 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
 
     candidates: list[Candidate] = []
     used_cues: set[int] = set()
+    in_turn: set[int] = set()  # stretches inside a transcript speaker's turn
     for qi, q in enumerate(marked):
-        if qi in absorbed:
+        if qi in absorbed or qi in in_turn:
             continue
         cue = _direct_cue(doc, q, quote_of, qi, sents)
         if not _quote_worthy(text, q, cue is not None) or _in_label_line(text, q.start) or _named_work(doc, text, q):
@@ -172,11 +175,15 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
                                         "direct-cue"))
             continue
         start, speaker = _transcript_label(doc, text, q)
+        end = q.end
+        if speaker is not None:
+            end = _turn_end(doc, text, marked, qi, in_turn)
         speaker = speaker or _layout_speaker(doc, text, q, para_starts)
-        cand = Candidate(start, q.end, "direct", None, speaker, q.chain,
+        cand = Candidate(start, end, "direct", None, speaker, q.chain,
                          "direct-layout" if speaker is not None else "direct-bare")
         candidates.append(cand)
     candidates += _transcript_lines(doc, text, marked, entities)
+    candidates += _headline_claims(doc, text, article, entities, candidates)
     direct_spans = sorted((c.start, c.end) for c in candidates)
     marked_starts = [q.start for q in marked]
     for cue in cues:
@@ -412,6 +419,10 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         # verb of saying, which the parse hung on it as an adverbial clause, is what it reports
         c for c in cue.rights if c.dep_ == "advcl" and kind.cls == "speech" and doc[c.left_edge.i].lower_ == "that"
         and c.left_edge.i > cue.i and any(t.dep_ in _SUBJECT_DEPS for t in c.children)
+    ] or [
+        # "said after the meeting he would not accept ...": a finite clause with a subject of its own and
+        # no conjunction to subordinate it, right of a verb of saying, is its that-less complement
+        c for c in cue.rights if _bare_clause(c, kind)
     ]
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
@@ -422,7 +433,11 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
             # may hang the relative "that" on the clause as its subject)
             return None
         lo = comp.left_edge.i
-        if lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
+        if _bare_clause(comp, kind):
+            # the parse hung the cue's own modifiers on the clause ("after the meeting"): its words start
+            # with its subject
+            lo = min(t.left_edge.i for t in comp.children if t.dep_ in _SUBJECT_DEPS)
+        elif lo > cue.i and kind.content != "addressee" and not any(c.dep_ == "mark" for c in comp.children):
             lo = min(lo, _after_cue_modifiers(doc, cue, lo))  # no "that" to say where the clause starts
         hi = comp.right_edge.i + 1
         joined = [c for c in comps if c.i > cue.i]
@@ -440,9 +455,22 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
         span = _stated_in_clause(doc, cue, sents) if kind.content in ("clause", "addressee") else None
         if span:
             return Content(*span, f"{kind.cls}-clause")
-        span = _parenthetical_content(doc, cue, sents)
+        span = _parenthetical_content(doc, cue, sents, addressee=kind.content == "addressee")
         return Content(*span, "speech-parenthetical") if span else None
     return None
+
+
+def _bare_clause(clause, kind: CueVerb) -> bool:
+    """Is an adverbial clause right of a verb of saying its that-less reported clause: finite (a tensed
+    verb or a modal), with a subject before its verb, and opened by no subordinating conjunction ("if",
+    "because") or wh-adverb ("when")?"""
+    if clause.dep_ != "advcl" or kind.cls != "speech" or kind.content not in ("clause", "addressee"):
+        return False
+    if clause.i < clause.head.i or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children):
+        return False  # "if", "because", or a wh-adverb ("when he resigned"): an adverbial clause
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children)
+    return finite and any(c.dep_ in _SUBJECT_DEPS and c.i < clause.i and c.i > clause.head.i for c in clause.children)
 
 
 def _and_that(doc, clause) -> bool:
@@ -569,11 +597,15 @@ def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     return _char_span(doc, lo, hi)
 
 
-def _parenthetical_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
-    """ "The plan, he said, is dead." / "The plan is dead, she said later.": the sentence but the cue clause."""
+def _parenthetical_content(doc, cue, sents: Sentences, addressee: bool = False) -> tuple[int, int] | None:
+    """ "The plan, he said, is dead." / "The plan is dead, she said later.": the sentence but the cue clause.
+    A verb of telling keeps its addressee ("The plan, he *told reporters*, is dead"): the one told is
+    not what was said."""
     if cue.dep_ not in ("parataxis", "ROOT") or not any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
         return None
-    if any(c.dep_ in ("dobj", "xcomp", "dative", "ccomp") for c in cue.children):
+    told = ("dobj", "dative") if addressee else ()
+    if any(c.dep_ in ("dobj", "xcomp", "dative", "ccomp") and not (c.dep_ in told and _addressee_like(c))
+           for c in cue.children):
         return None
     s_lo, s_hi = sents.start[cue.i], sents.end[cue.i]
     c_lo, c_hi = cue.left_edge.i, cue.right_edge.i + 1
@@ -600,6 +632,12 @@ def _parenthetical_content(doc, cue, sents: Sentences) -> tuple[int, int] | None
     if hi - lo < 4 or "\n" in doc[lo:hi].text or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
+
+
+def _addressee_like(tok) -> bool:
+    """Can the object of a verb of telling be the one told: a person, a pronoun, a noun naming people?"""
+    return tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "NOUN" and (
+        is_person_noun(tok.lemma_) or tok.tag_ == "NNS")
 
 
 def _noun_content(doc, noun) -> Content | None:
@@ -652,14 +690,23 @@ def _according_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     obj = _according_object(doc, cue)
     if obj is not None:
         phrase_hi = max(phrase_hi, obj.right_edge.i + 1)
-    before = (sents.start[cue.i], phrase_lo)
-    after = (phrase_hi, sents.end[cue.i])
+    s_lo, s_hi = sents.start[cue.i], sents.end[cue.i]
+    opening = all(t.is_punct or t.is_space for t in doc[s_lo:phrase_lo])
+    if opening and phrase_hi >= s_hi - 1:
+        # "According to the union's lawyer, the offer reeks of panic": a phrase that opens the sentence
+        # ends at its comma, however the parse hung the clause after it (as the object's apposition)
+        comma = next((t.i for t in doc[cue.i + len(phrase) : s_hi] if t.text == ","), None)
+        if comma is None:
+            return None
+        phrase_hi = comma + 1
+    before = (s_lo, phrase_lo)
+    after = (phrase_hi, s_hi)
     lo, hi = max((before, after), key=lambda r: r[1] - r[0])
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in _MARK_CHARS:
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _MARK_CHARS:
         hi -= 1
-    if hi - lo < 4 or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+    if hi - lo < 4 or not (opening or any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])):
         return None
     return _char_span(doc, lo, hi)
 
@@ -1142,6 +1189,33 @@ def _transcript_label(doc, text: str, q: Quoted):
     return q.start + m.end(), doc.char_span(q.start + m.start(1), q.start + m.end(1), alignment_mode="expand")
 
 
+def _turn_end(doc, text: str, marked: list[Quoted], qi: int, in_turn: set[int]) -> int:
+    """Where a quoted transcript turn ("“PENCE: Well, look ...") ends: its speaker's words run to the
+    end of the line, whatever is quoted inside them (“Shark Tank.”), and on through the paragraphs
+    after it that open with a quote mark and no label of their own (the news convention for one
+    passage over several paragraphs), up to the next speaker's label. The stretches inside are part
+    of the turn (``in_turn``)."""
+    _, end = _line_bounds(text, marked[qi].start)
+    j = qi + 1
+    while True:
+        while j < len(marked) and marked[j].start < end:
+            in_turn.add(j)
+            j += 1
+        if j >= len(marked):
+            break
+        q = marked[j]
+        lo, hi = _line_bounds(text, q.start)
+        if text[end:lo].strip() or text[lo : q.start].strip(" \t" + "".join(_MARK_CHARS)):
+            break  # a paragraph in between, or words before the mark: the turn is over
+        if not text[lo : q.start].strip(" \t") or _transcript_label(doc, text, q)[1] is not None:
+            break  # no opening mark, or the next speaker's turn
+        end = hi
+    end_trimmed = end
+    while end_trimmed > 0 and (text[end_trimmed - 1] in _MARK_CHARS or text[end_trimmed - 1].isspace()):
+        end_trimmed -= 1
+    return end_trimmed
+
+
 def _label(word: str) -> str | None:
     """The role of a line label ("Q", "A", "Note"): question, answer, other; None for a speaker's name."""
     return _line_labels().get(" ".join(word.lower().split()))
@@ -1196,6 +1270,39 @@ def _transcript_lines(doc, text: str, marked: list[Quoted], entities: list[Entit
         speaker = _interviewee(doc, entities, answers)
         out += [Candidate(lo, hi, "direct", None, speaker, None,
                           "direct-layout" if speaker is not None else "direct-bare") for lo, hi in answers]
+    return out
+
+
+def _headline_claims(doc, text: str, article: Article, entities: list[Entity],
+                     found: list[Candidate]) -> list[Candidate]:
+    """ "Pence: Flowers Won't Be at Debate", "Poll: Voters Back the Plan": a headline (the text's first
+    line, or a heading) that puts a claim after a speaker and a colon gives the claim to the speaker.
+    The model seldom finds names in a headline's capitals, so the speaker must be someone the article
+    names (a person, organisation or group whose name or surname it is) or a document ("Poll",
+    "Report"); a label ("Review:", "Watch:") is no speaker."""
+    lines = [m for m in _CONTENT_LINE.finditer(text)][:1]
+    lines += [m for p in article.paragraphs if p.kind == "heading" for m in [_CONTENT_LINE.match(text, p.start)] if m]
+    taken = {c.start for c in found}
+    names = set()
+    for e in entities:
+        if e.type in ("PERSON", "ORG", "NORP", "GPE"):
+            name = " ".join(e.name.lower().split())
+            names.add(name)
+            if e.type == "PERSON" and split_title(e.name)[1]:
+                names.add(surname(split_title(e.name)[1]).lower())
+    out: list[Candidate] = []
+    for line in lines:
+        m = _LINE_SPEAKER.match(line.group())
+        if not m or _label(m.group(1)) or line.start() + m.end() in taken:
+            continue
+        lo, hi = line.start() + m.end(), line.end()
+        words = text[lo:hi].split()
+        name = " ".join(m.group(1).lower().split())
+        if not 3 <= len(words) <= 25 or not (name in names or name.split()[-1] in DOCUMENT_NOUNS):
+            continue
+        span = doc.char_span(line.start() + m.start(1), line.start() + m.end(1), alignment_mode="expand")
+        if span is not None:
+            out.append(Candidate(lo, hi, "indirect", None, span, None, "heading-colon"))
     return out
 
 

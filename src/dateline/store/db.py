@@ -170,10 +170,11 @@ class Store:
     def article_facets(self, query: ArticleQuery) -> dict[str, list[list[Any]]]:
         return results.article_facets(self.conn, query)
 
-    def facet_sample(self, query: ArticleQuery) -> tuple[ArticleQuery, results.FacetSample]:
+    def facet_sample(self, query: ArticleQuery, matches: int | None = None) -> tuple[ArticleQuery, results.FacetSample]:
         """The query to count the facets of ``query`` over: itself, or a sample of its matches when they are
-        more than results.FACET_SAMPLE (the facet functions scale the counts of a sample up)."""
-        return results.facet_sample(self.conn, query)
+        more than results.FACET_SAMPLE (the facet functions scale the counts of a sample up). ``matches``: how
+        many articles it matches, when the caller has counted them (a search's total, without collapse)."""
+        return results.facet_sample(self.conn, query, matches)
 
     def volume(self, query: ArticleQuery, freq: str = "week") -> list[dict[str, Any]]:
         return results.volume(self.conn, query, freq)

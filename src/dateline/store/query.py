@@ -211,17 +211,23 @@ class ActorRef:
             params += [pattern, pattern]
         return "(" + " OR ".join(conds or ["0"]) + ")", params
 
-    def rows_sql(self, side: str) -> tuple[str, list[Any]]:
+    def rows_sql(self, side: str, within: str | None = None) -> tuple[str, list[Any]]:
         """The events whose ``side`` is this actor, as a SELECT of their keys (article_id, idx), each once: the
         same set as ``sql``, one branch per part of its OR. The country's and the codes' branches read one
         index each and no row (the index of a side's code holds its country too), each leaving out what an
         earlier one gave, so that they add up without a set to take out doubles; an entity's or a name's
-        branch is joined with UNION."""
+        branch is joined with UNION. With ``within`` (a condition on the events' ``article_id``, without
+        parameters), only the keys of the articles it holds, tested in each branch (the index of a side holds
+        the article id: a few articles' keys are found from them, not from all the actor's keys)."""
+        only = f" AND {within.format(id='article_id')}" if within else ""
+        # in an entity's or a name's branch a test, not a way in: "+" keeps SQLite from reading every clustered
+        # article's entities to find the few rows of the entity
+        only_e = f" AND {within.format(id='+e.article_id')}" if within else ""
         branches: list[str] = []
         params: list[Any] = []
         before: list[tuple[str, list[Any]]] = []  # what the earlier branches took, as conditions to leave out
         if self.country:
-            branches.append(f"SELECT article_id, idx FROM events WHERE {side}_country = ?")
+            branches.append(f"SELECT article_id, idx FROM events WHERE {side}_country = ?{only}")
             params.append(self.country)
             before.append((f"{side}_country IS NOT ?", [self.country]))
         for prefix in dict.fromkeys(p for p in (self.country, self.code) if p):
@@ -232,7 +238,7 @@ class ActorRef:
                 # the partial index of the sides whose code is not of their country holds (schema 14)
                 conds.append(f"{side}_code IS NOT NULL AND substr({side}_code, 1, 3) IS NOT {side}_country")
                 table = f"events INDEXED BY events_{side}_odd"
-            branches.append(f"SELECT article_id, idx FROM {table} WHERE {' AND '.join(conds)}")
+            branches.append(f"SELECT article_id, idx FROM {table} WHERE {' AND '.join(conds)}{only}")
             params += p + [v for _, values in before for v in values]
             before.append((f"NOT {cond}", p))  # a code in a range is not NULL
         chain = " UNION ALL ".join(branches)
@@ -240,14 +246,14 @@ class ActorRef:
         if self.key:
             rows, p = group_rows_sql("n", self.key)
             others.append(f"SELECT e.article_id, e.idx FROM entities n JOIN events e ON e.article_id = n.article_id "
-                          f"AND e.{side}_entity = n.entity_id WHERE {rows} OR n.entity_key = ?")
+                          f"AND e.{side}_entity = n.entity_id WHERE ({rows} OR n.entity_key = ?){only_e}")
             params += [*p, self.key]
         if self.words:
             pattern = f"% {_like(self.words)} %"
             others.append(
-                f"SELECT e.article_id, e.idx FROM events e WHERE (' ' || dateline_norm(e.{side}_text) || ' ') "
+                f"SELECT e.article_id, e.idx FROM events e WHERE ((' ' || dateline_norm(e.{side}_text) || ' ') "
                 "LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities n WHERE n.article_id = e.article_id "
-                f"AND n.entity_id = e.{side}_entity AND (' ' || n.name_norm || ' ') LIKE ? ESCAPE '\\')")
+                f"AND n.entity_id = e.{side}_entity AND (' ' || n.name_norm || ' ') LIKE ? ESCAPE '\\')){only_e}")
             params += [pattern, pattern]
         if not others:
             return chain or "SELECT article_id, idx FROM events WHERE 0", params
@@ -347,6 +353,9 @@ class ArticleQuery:
     # every sample-th match by rowid only (ingest order, so independent of what an article says): the
     # facets of a search that matches more than results.FACET_SAMPLE articles are estimated from those
     sample: int = 1
+    # the sample of a search's matches as a temporary table of their rowids, made once for all the facets' statements
+    # (results.facet_sample, inside results.sample_sets); None: taken of the full-text index by each statement
+    sample_rows: str | None = None
 
     FILTERS = ("q", "publisher", "domain", "language", "since", "until", "entity", "country")
 
@@ -372,6 +381,8 @@ class ArticleQuery:
             self.country = country_filter(self.country)
         if not isinstance(self.sample, int) or isinstance(self.sample, bool) or self.sample < 1:
             raise QueryError(f"sample must be a whole number of 1 or more, not {self.sample!r}")
+        if self.sample_rows is not None and not re.fullmatch(r"dateline_sample_\d+", self.sample_rows):
+            raise QueryError(f"sample_rows names no sample table: {self.sample_rows!r}")
         if self.sort == "relevance" and not self.q:
             raise QueryError("sort=relevance needs a query q")
         _order(self.sort, "-published", ARTICLE_SORTS, "a.id")  # refuse a bad sort now
@@ -402,7 +413,7 @@ class ArticleQuery:
 
         where, params = self.where()
         if self.q:
-            head, body = matches_sql(where, self.sample)
+            head, body = matches_sql(where, self.sample, self._sample_rows())
             return head, body, [fts_query(self.q), *params]
         if self.sample > 1:
             where = [*where, sample_sql("a.rowid", self.sample).removeprefix(" AND ")]
@@ -415,11 +426,18 @@ class ArticleQuery:
         where, params = self.where()
         sample = sample_sql("rowid" if self.q else "a.rowid", self.sample)
         if self.q:
-            where = [f"a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{sample})", *where]
+            rows = self._sample_rows()
+            matches = f"SELECT rowid FROM temp.{rows} WHERE ? IS NOT NULL" if rows else \
+                f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{sample}"
+            where = [f"a.rowid IN ({matches})", *where]
             params = [fts_query(self.q), *params]
         elif sample:
             where = [*where, sample.removeprefix(" AND ")]
         return "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def _sample_rows(self) -> str | None:
+        """The temporary table holding the sample of the matches (the same rowids as every sample-th match), if any."""
+        return self.sample_rows if self.q and self.sample > 1 else None
 
     def is_filtered(self) -> bool:
         return bool(self.filters()) or self.sample > 1
@@ -496,46 +514,48 @@ class EventQuery:
             out["directed"] = True
         return out
 
-    def actor_rows(self) -> tuple[str | None, list[Any]]:
+    def actor_rows(self, within: str | None = None) -> tuple[str | None, list[Any]]:
         """The events the actor filters (actor, source, target, the pair a/b) match, as one SELECT of their
         keys (ActorRef.rows_sql, composed with UNION and INTERSECT; with a PLOVER category, only the keys of
         its events), or None without actor filters: the set ``from_sql`` starts from, the same events as the
-        actor conditions of ``where(actors=True)`` (and the category's, which ``where`` tests again)."""
+        actor conditions of ``where(actors=True)`` (and the category's, which ``where`` tests again). With
+        ``within`` (see ActorRef.rows_sql), only those of the articles it holds."""
         refs = self.refs
+        only = f" AND {within.format(id='article_id')}" if within else ""
         sets: list[tuple[str, list[Any]]] = []
         if "actor" in refs:
-            src, p1 = refs["actor"].rows_sql("source")
-            tgt, p2 = refs["actor"].rows_sql("target")
+            src, p1 = refs["actor"].rows_sql("source", within)
+            tgt, p2 = refs["actor"].rows_sql("target", within)
             sets.append((_union([src, tgt]), p1 + p2))
         for side in ("source", "target"):
             if side in refs:
-                sets.append(refs[side].rows_sql(side))
+                sets.append(refs[side].rows_sql(side, within))
         if "a" in refs:
-            sa, psa = refs["a"].rows_sql("source")
-            tb, ptb = refs["b"].rows_sql("target")
+            sa, psa = refs["a"].rows_sql("source", within)
+            tb, ptb = refs["b"].rows_sql("target", within)
             pair, params = _intersect(sa, tb), psa + ptb
             if not self.directed:
-                sb, psb = refs["b"].rows_sql("source")
-                ta, pta = refs["a"].rows_sql("target")
+                sb, psb = refs["b"].rows_sql("source", within)
+                ta, pta = refs["a"].rows_sql("target", within)
                 pair, params = _union([pair, _intersect(sb, ta)]), params + psb + pta
             sets.append((pair, params))
         if not sets:
             return None, []
         if self.plover:  # the category's keys from its index (schema 15): the rows read are those of both
-            sets.append(("SELECT article_id, idx FROM events WHERE plover = ?", [self.plover]))
+            sets.append((f"SELECT article_id, idx FROM events WHERE plover = ?{only}", [self.plover]))
         rows, params = sets[0]
         for more, p in sets[1:]:
             rows, params = _intersect(rows, more), params + p
         return rows, params
 
-    def from_sql(self, *, by_actors: bool = True) -> tuple[str, list[Any], str, list[Any]]:
+    def from_sql(self, *, by_actors: bool = True, within: str | None = None) -> tuple[str, list[Any], str, list[Any]]:
         """(CTE head, its parameters, FROM ... WHERE ..., its parameters): the matching events ``e`` joined to
         their articles ``a``, always with a WHERE (a caller adds AND ...). With actor filters (and
         ``by_actors``) the events are read from the set of keys they match (``actor_rows``), made once as
         the CTE ``s`` however many times a statement reads the body; the other filters are tested on those
         rows. Without ``by_actors`` every filter is a condition (the events of a few matching articles are
-        fewer than an actor's)."""
-        rows, head_params = self.actor_rows() if by_actors else (None, [])
+        fewer than an actor's). ``within``: only the keys of some articles (see actor_rows), when the set is made."""
+        rows, head_params = self.actor_rows(within) if by_actors else (None, [])
         where, params = self.where(actors=rows is None)
         head, body = _from_keys(rows, "events", "e", where)
         return head, head_params, body, params
@@ -641,12 +661,16 @@ class QuoteQuery:
     def filters(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FILTERS if getattr(self, name) not in (None, "")}
 
-    def speaker_rows(self) -> tuple[str | None, list[Any]]:
+    def speaker_rows(self, *, entities: bool = True) -> tuple[str | None, list[Any]]:
         """The quotes of the speaker (its name, or the entity of a page or per-type key), as a SELECT of their
         keys (article_id, idx): the same quotes as the speaker condition of ``where(speaker=True)``, found
-        through the index of speakers' names and that of each article's speakers (quotes_speaker_entity)."""
+        through the index of speakers' names and that of each article's speakers (quotes_speaker_entity).
+        Without ``entities`` only those of the speaker's name: the same quotes when no entity row of the key
+        speaks (results._speakers_quoted tells)."""
         if not self.speaker:
             return None, []
+        if not entities:
+            return "SELECT article_id, idx FROM quotes WHERE speaker_norm = ?", [normalise_name(self.speaker)]
         rows, p = group_rows_sql("n", self.speaker)
         sql = ("SELECT article_id, idx FROM quotes WHERE speaker_norm = ? UNION SELECT q.article_id, q.idx FROM "
                f"(SELECT DISTINCT n.article_id, n.entity_id FROM entities n WHERE {rows} OR n.entity_key = ?) n "
@@ -657,10 +681,10 @@ class QuoteQuery:
         """The matching quotes' article id as ``from_sql`` names it (see EventQuery.article_key)."""
         return "s.article_id" if self.speaker else "q.article_id"
 
-    def from_sql(self) -> tuple[str, list[Any], str, list[Any]]:
+    def from_sql(self, *, entities: bool = True) -> tuple[str, list[Any], str, list[Any]]:
         """(CTE head, its parameters, FROM ... WHERE ..., its parameters), as EventQuery.from_sql: with a
-        speaker, the quotes are read from the set of keys ``speaker_rows`` gives."""
-        rows, head_params = self.speaker_rows()
+        speaker, the quotes are read from the set of keys ``speaker_rows`` gives (``entities``: see there)."""
+        rows, head_params = self.speaker_rows(entities=entities)
         where, params = self.where(speaker=rows is None)
         head, body = _from_keys(rows, "quotes", "q", where)
         return head, head_params, body, params

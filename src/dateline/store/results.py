@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -170,6 +171,18 @@ _EVENT_SET_COLUMNS = ("article_id", "idx", "day", "goldstein", "cameo", "quad_cl
                       "date", "negated", "location")
 
 
+_SHARED_EVENTS_BODY = "FROM s e JOIN articles a ON a.id = e.article_id WHERE true"
+
+
+def _set_alone(body: str, *parts: str) -> str:
+    """``body`` without its join to the articles when it reads a shared set of events and none of ``parts`` (what
+    the statement reads besides) names them: the same rows (every event of the set has its article), without
+    a lookup per event (at 100,000 articles 8 ms of a broad search's page)."""
+    if body != _SHARED_EVENTS_BODY or any(re.search(r"\ba\.", part) for part in parts):
+        return body
+    return "FROM s e WHERE true"
+
+
 def _shared(conn: sqlite3.Connection | None, query: Any, table: str, alias: str,
             parts: tuple[str, list[Any], str, list[Any]]) -> tuple[str, list[Any], str, list[Any]]:
     """``parts`` (CTE head, its parameters, FROM ... WHERE ..., its parameters: the rows of ``table`` as
@@ -186,13 +199,14 @@ def _shared(conn: sqlite3.Connection | None, query: Any, table: str, alias: str,
     columns = _EVENT_SET_COLUMNS if table == "events" else ("article_id", "idx")
     if name is None:
         name = f"dateline_keys_{next(_SET_NUMBERS)}"
+        selected = ", ".join(f"{alias}.{c} AS {c}" for c in columns)
+        if table == "events":
+            selected += f", {clustered(alias + '.article_id')} AS {SHARED_CLUSTERED.split('.')[1]}"
         with budget(conn, query):
-            conn.execute(f"CREATE TEMP TABLE {name} AS {head}SELECT "
-                         f"{', '.join(f'{alias}.{c} AS {c}' for c in columns)} {body}", [*head_params, *params])
+            conn.execute(f"CREATE TEMP TABLE {name} AS {head}SELECT {selected} {body}", [*head_params, *params])
         made[signature] = name
     if table == "events":
-        return (f"{_SHARED_HEAD}{name}) ", [], f"FROM s {alias} JOIN articles a ON a.id = {alias}.article_id WHERE true",
-                [])
+        return f"{_SHARED_HEAD}{name}) ", [], _SHARED_EVENTS_BODY.replace(" e ", f" {alias} "), []
     return (f"{_SHARED_HEAD}{name}) ", [],
             f"FROM s CROSS JOIN {table} {alias} ON {alias}.article_id = s.article_id AND {alias}.idx = s.idx "
             f"JOIN articles a ON a.id = {alias}.article_id WHERE true", [])
@@ -204,14 +218,30 @@ _IN_CLUSTERS = ("(SELECT id FROM articles INDEXED BY articles_copies WHERE dupli
                 "UNION ALL SELECT duplicate_of FROM articles WHERE duplicate_of IS NOT NULL)")
 
 
+# A shared set of events (see _shared) holds, for each, whether its article is in a cluster, told once as the set
+# is made: its statements (a count, a page's two parts) test that column instead of the ids again
+SHARED_CLUSTERED = "e.clustered_"
+
+
 def alone(article_id: str) -> str:
     """True of the rows whose article (its id ``article_id``) is alone in its cluster (most are). Told by the
-    article's id alone, so that a list driven by a set of keys tests it before it reads a row."""
+    article's id alone, so that a list driven by a set of keys tests it before it reads a row (or by the column
+    of a shared set of events that says it, given SHARED_CLUSTERED)."""
+    if article_id == SHARED_CLUSTERED:
+        return f"{SHARED_CLUSTERED} = 0"
     return f"{article_id} NOT IN {_IN_CLUSTERS}"
 
 
 def clustered(article_id: str) -> str:
+    if article_id == SHARED_CLUSTERED:
+        return f"{SHARED_CLUSTERED} = 1"
     return f"{article_id} IN {_IN_CLUSTERS}"
+
+
+# A ``within`` of EventQuery.actor_rows: the keys of the articles in a cluster only, found in each index of the
+# actor's set from the few clustered ids (at 100,000 articles 1,200 of a country's 23,000 keys, in 4 ms, where
+# testing each of its keys against the clustered ids takes 10)
+_CLUSTERED_KEYS = "{id} IN " + _IN_CLUSTERS
 
 
 
@@ -329,19 +359,56 @@ class FacetSample:
 
 
 @_budgeted
-def facet_sample(conn: sqlite3.Connection, query: ArticleQuery) -> tuple[ArticleQuery, FacetSample]:
+def facet_sample(conn: sqlite3.Connection, query: ArticleQuery,
+                 matches: int | None = None) -> tuple[ArticleQuery, FacetSample]:
     """The query to count facets over (``query`` itself, or a sample of its matches), and how it was made.
-    The matches of a search without other filters are counted by the full-text index alone."""
-    from .search import fts_query
+    The matches of a search without other filters are counted by the full-text index alone (or given as
+    ``matches``: what the search counted of the same rows)."""
+    from .search import fts_query, sample_sql
 
-    if query.q and not query.where()[0]:
+    if matches is None and query.q and not query.where()[0]:
         matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
                                [fts_query(query.q)]).fetchone()[0]
-    else:
+    elif matches is None:
         head, body, params = replace(query, collapse=False).from_sql()
         matches = conn.execute(f"{head} SELECT count(*) {body}", params).fetchone()[0]
     every = -(-matches // FACET_SAMPLE) if matches > FACET_SAMPLE else 1
+    made = _SAMPLES.get(id(conn))
+    if every > 1 and query.q and made is not None:  # the sample's rowids, once for the statements of its facets
+        match = fts_query(query.q)
+        name = made.get((match, every))
+        if name is None:
+            name = f"dateline_sample_{next(_SET_NUMBERS)}"
+            conn.execute(f"CREATE TEMP TABLE {name} (rowid INTEGER PRIMARY KEY)")
+            made[(match, every)] = name
+            conn.execute(f"INSERT INTO temp.{name} SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                         f"{sample_sql('rowid', every)}", [match])
+        return replace(query, sample=every, sample_rows=name), FacetSample(matches, every)
     return replace(query, sample=every), FacetSample(matches, every)
+
+
+# The samples of searches' matches made on a connection inside sample_sets: (FTS query, every) -> temporary table
+_SAMPLES: dict[int, dict[tuple[str, int], str]] = {}
+
+
+@contextmanager
+def sample_sets(conn: sqlite3.Connection) -> Iterator[None]:
+    """Inside the block, the sample facet_sample takes of a broad search's matches (every k-th by rowid) is
+    made once into a temporary table of their rowids, which each facet's statement reads (four statements took it
+    of the full-text index again, 3 ms each over 100,000 matches); the tables are dropped at its end. The same
+    rowids either way, so the same counts."""
+    if id(conn) in _SAMPLES:
+        yield
+        return
+    made: dict[tuple[str, int], str] = {}
+    _SAMPLES[id(conn)] = made
+    try:
+        yield
+    finally:
+        del _SAMPLES[id(conn)]
+        for name in made.values():
+            with suppress(sqlite3.Error):
+                conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 @_budgeted
@@ -423,16 +490,26 @@ def _days_table(conn: sqlite3.Connection) -> str | None:
             conn.execute(f"DROP TABLE temp.{made[1]}")
         _DAYS[id(conn)] = None
     name = f"dateline_days_{next(_SET_NUMBERS)}"
-    conn.execute(f"CREATE TEMP TABLE {name} (rowid INTEGER PRIMARY KEY, day TEXT NOT NULL, cluster TEXT NOT NULL)")
+    # the day as the number YYYYMMDD: SQLite groups a broad search's 100,000 matches by a number in three quarters of
+    # the time it takes by text (the table takes 20 ms more to make, once a write generation)
+    conn.execute(f"CREATE TEMP TABLE {name} (rowid INTEGER PRIMARY KEY, day INTEGER NOT NULL, cluster TEXT NOT NULL)")
     try:
-        conn.execute(f"INSERT INTO temp.{name} SELECT rowid, substr(published_at, 1, 10), coalesce(duplicate_of, id) "
-                     "FROM articles WHERE published_at IS NOT NULL")
+        conn.execute(f"INSERT INTO temp.{name} SELECT a.rowid, {_DAY_NUMBER}, coalesce(a.duplicate_of, a.id) "
+                     "FROM articles a WHERE a.published_at IS NOT NULL")
     except BaseException:  # over the search's budget: made again, whole, by the next volume
         with suppress(sqlite3.Error):
             conn.execute(f"DROP TABLE temp.{name}")
         raise
     _DAYS[id(conn)] = (generation, name)
     return name
+
+
+_DAY_NUMBER = "substr(a.published_at, 1, 4) * 10000 + substr(a.published_at, 6, 2) * 100 + substr(a.published_at, 9, 2)"
+
+
+def _day_text(number: int) -> str:
+    """A day of _DAY_NUMBER as the text of published_at it was made from (YYYY-MM-DD)."""
+    return f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"
 
 
 def _volume_days(conn: sqlite3.Connection, query: ArticleQuery) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -443,9 +520,9 @@ def _volume_days(conn: sqlite3.Connection, query: ArticleQuery) -> tuple[list[tu
         from .search import fts_query
 
         counted = "count(DISTINCT d.cluster)" if query.collapse else "count(*)"
-        by_day = conn.execute(f"SELECT d.day, {counted} FROM articles_fts f JOIN temp.{days} d "
-                              "ON d.rowid = f.rowid WHERE articles_fts MATCH ? GROUP BY 1",
-                              [fts_query(query.q)]).fetchall()
+        by_day = [(_day_text(day), n) for day, n in conn.execute(
+            f"SELECT d.day, {counted} FROM articles_fts f JOIN temp.{days} d ON d.rowid = f.rowid "
+            "WHERE articles_fts MATCH ? GROUP BY 1", [fts_query(query.q)])]
     else:
         head, body, params = query.from_sql()
         counted = f"count(DISTINCT {CLUSTER})" if query.collapse else "count(*)"
@@ -493,16 +570,25 @@ def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) 
     """The entities and countries named most in the matching articles (clusters, with ``collapse``):
     [key, name, count] and [country, count]."""
     sub, params = query.ids_sql()
-    counted = "count(DISTINCT coalesce(a.duplicate_of, a.id))" if query.collapse else "count(DISTINCT g.article_id)"
-    key = group_key_sql("g")
-    joined = f"FROM entities g JOIN articles a ON a.id = g.article_id WHERE g.article_id IN ({sub})"
-    entities_ = conn.execute(f"SELECT {key}, min(g.name), {counted} {joined} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?",
-                             [*params, top]).fetchall()
-    countries = conn.execute(f"SELECT g.country, {counted} {joined} AND g.country IS NOT NULL GROUP BY 1 "
-                             "ORDER BY 2 DESC, 1 LIMIT ?", [*params, top]).fetchall()
+    counted = "coalesce(a.duplicate_of, a.id)" if query.collapse else "g.article_id"
+    # one pass over the entity rows of the matches for both facets, counted here (two statements grouping the
+    # same rows took a third more): distinct articles (clusters) per page key, with its least name, and per country
+    clusters: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    by_country: dict[str, set[str]] = {}
+    for key, name, country, cluster in conn.execute(
+            f"SELECT {group_key_sql('g')}, g.name, g.country, {counted} FROM entities g JOIN articles a "
+            f"ON a.id = g.article_id WHERE g.article_id IN ({sub})", params):
+        clusters.setdefault(key, set()).add(cluster)
+        if key not in names or name < names[key]:  # SQLite's min(): text by code point
+            names[key] = name
+        if country is not None:
+            by_country.setdefault(country, set()).add(cluster)
     k = query.sample
-    return {"entity": [[key_, name, n * k] for key_, name, n in entities_],
-            "country": [[country, n * k] for country, n in countries]}
+    entities_ = sorted(((len(c), key) for key, c in clusters.items()), key=lambda nk: (-nk[0], nk[1]))[:top]
+    countries = sorted(((len(c), country) for country, c in by_country.items()), key=lambda nc: (-nc[0], nc[1]))[:top]
+    return {"entity": [[key, names[key], n * k] for n, key in entities_],
+            "country": [[country, n * k] for n, country in countries]}
 
 
 # -- events ------------------------------------------------------------------------------------------
@@ -526,7 +612,8 @@ def _event_from(conn: sqlite3.Connection | None, query: EventQuery) -> tuple[str
     and the matching events' article id as that SQL names it."""
     by_actors = True
     articles = query.articles
-    if conn is not None and articles is not None and articles.q and articles.is_filtered():
+    actors = query.refs.keys() & {"actor", "source", "target", "a"}  # without, both ways are the same SQL
+    if conn is not None and actors and articles is not None and articles.q and articles.is_filtered():
         from .search import fts_query
 
         with budget(conn, query):  # the search's own budget, whichever way its events are then read
@@ -535,12 +622,26 @@ def _event_from(conn: sqlite3.Connection | None, query: EventQuery) -> tuple[str
         every = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
         by_actors = matches > _FEW_MATCHES * every
     parts = _shared(conn, query, "events", "e", query.from_sql(by_actors=by_actors))
-    return (*parts, "e.article_id" if parts[0].startswith(_SHARED_HEAD) else query.article_key(by_actors=by_actors))
+    return (*parts, SHARED_CLUSTERED if parts[0].startswith(_SHARED_HEAD) else query.article_key(by_actors=by_actors))
+
+
+def _speakers_quoted(conn: sqlite3.Connection, speaker: str) -> bool:
+    """Can a quote have a speaker entity that ``speaker`` names (the rows of its page, or of its per-type key)?
+    Not when the page's summary counts no quote of its speakers (entity_pages.quotes, schema 16) and no row
+    has it as its per-type key: then the speaker's quotes are those of its name alone."""
+    try:
+        row = conn.execute("SELECT quotes FROM entity_pages WHERE key = ?", (speaker,)).fetchone()
+    except sqlite3.OperationalError:  # a store of an older schema, opened read-only: no summary to read
+        return True
+    if row is not None and row[0] > 0:
+        return True
+    return conn.execute("SELECT 1 FROM entities WHERE entity_key = ? LIMIT 1", (speaker,)).fetchone() is not None
 
 
 def _quote_from(conn: sqlite3.Connection, query: QuoteQuery) -> tuple[str, list[Any], str, list[Any], str]:
     """query.from_sql (shared inside shared_sets), and the matching quotes' article id as that SQL names it."""
-    parts = _shared(conn, query, "quotes", "q", query.from_sql())
+    entities = not query.speaker or _speakers_quoted(conn, query.speaker)
+    parts = _shared(conn, query, "quotes", "q", query.from_sql(entities=entities))
     return (*parts, "s.article_id" if parts[0].startswith(_SHARED_HEAD) else query.article_key())
 
 
@@ -572,6 +673,46 @@ def _event_sql(query: EventQuery, conn: sqlite3.Connection | None = None,
 # A collapsed page of events that ends within this many rows is chosen in parts (see _event_page_sql).
 _PAGE_IN_PARTS = 1000
 
+# The events of actors that are more than this share of all events, in date order and with no other filter, are
+# paged by walking every event by date (the index events_day), each tested for the actors, until the page is full
+# (about limit / share events read: at 100,000 articles a country is a twentieth of them, and its first 50 events
+# are found in 0.2 ms, where reading its 23,000 to sort them takes 50); a rarer actor's are read from its keys.
+_WALK_EVENTS_SHARE = 0.02
+# (connection, PRAGMA data_version) -> the store's events: how many there are, for the choice above only (a stale
+# count after a write of the connection's own changes which way a page is found, never what it holds)
+_EVENT_TOTALS: dict[int, tuple[int, int]] = {}
+
+
+def _walks(conn: sqlite3.Connection, query: EventQuery) -> bool:
+    """Is the collapsed page of this set-driven list found by walking the events by date (see _WALK_EVENTS_SHARE)?
+    Only without filters but the actors', in date order (the default, ascending)."""
+    if query.sort not in (None, "date") or query.where(actors=False)[0]:
+        return False
+    generation = conn.execute("PRAGMA data_version").fetchone()[0]
+    cached = _EVENT_TOTALS.get(id(conn))
+    if cached is None or cached[0] != generation:
+        cached = (generation, conn.execute("SELECT count(*) FROM events").fetchone()[0])
+        _EVENT_TOTALS[id(conn)] = cached
+    rows, params = query.actor_rows()
+    if rows is None:
+        return False
+    keys = conn.execute(f"SELECT count(*) FROM ({rows})", params).fetchone()[0]
+    return keys > _WALK_EVENTS_SHARE * cached[1]
+
+
+def _walked(conn: sqlite3.Connection, query: EventQuery, columns: str, n: int) -> list[tuple]:
+    """The first ``n`` events of the actors alone in their cluster in date order (ascending, undated last), read
+    walking the events by date: the ``columns`` of each (over the events ``e`` and their articles ``a``)."""
+    where, params = query.where()  # the actors' conditions only (see _walks)
+    tested = " AND ".join([*where, alone("e.article_id")])
+    walk = f"SELECT {columns} FROM events e INDEXED BY events_day JOIN articles a ON a.id = e.article_id WHERE "
+    rows = conn.execute(f"{walk}e.day IS NOT NULL AND {tested} ORDER BY e.day, e.article_id, e.idx LIMIT ?",
+                        [*params, n]).fetchall()
+    if len(rows) < n:
+        rows += conn.execute(f"{walk}e.day IS NULL AND {tested} ORDER BY e.article_id, e.idx LIMIT ?",
+                             [*params, n - len(rows)]).fetchall()
+    return rows
+
 
 def _event_page_sql(conn: sqlite3.Connection, query: EventQuery) -> tuple[str, list[Any]]:
     """The SQL of _event_sql for a collapsed page that ends within _PAGE_IN_PARTS rows, its rows chosen in
@@ -582,7 +723,8 @@ def _event_page_sql(conn: sqlite3.Connection, query: EventQuery) -> tuple[str, l
 
     head, head_params, body, params, key = _event_from(conn, query)
     order = query.order_by()
-    extra, outer = _carried(EVENT_SORTS, ["e.article_id", "e.idx"], order)
+    sort = (query.sort or "date").lstrip("-")  # the candidates carry the page's sort only
+    extra, outer = _carried({sort: EVENT_SORTS[sort]}, ["e.article_id", "e.idx"], order)
     columns = ["k0_", "k1_", *(part.rsplit(" AS ", 1)[1] for part in extra.split(", ")), "copies_"]
     n = query.page.offset + (query.page.limit or 0)
     keys = "e.article_id AS k0_, e.idx AS k1_"
@@ -590,12 +732,20 @@ def _event_page_sql(conn: sqlite3.Connection, query: EventQuery) -> tuple[str, l
     window = (f"row_number() OVER (PARTITION BY {signature} ORDER BY a.duplicate_of IS NOT NULL, a.id, e.idx) AS nth_, "
               f"count(*) OVER (PARTITION BY {signature}) AS copies_")
     with budget(conn, query):
-        candidates = conn.execute(
-            f"{head}SELECT {keys}, {extra}, 1 AS copies_ {_and(body, alone(key))}{order} LIMIT ?",
-            [*head_params, *params, n]).fetchall()
+        if key == "s.article_id" and _walks(conn, query):
+            candidates = _walked(conn, query, f"{keys}, {extra}, 1 AS copies_", n)
+        else:
+            alone_body = _set_alone(body, extra, order)
+            candidates = conn.execute(
+                f"{head}SELECT {keys}, {extra}, 1 AS copies_ {_and(alone_body, alone(key))}{order} LIMIT ?",
+                [*head_params, *params, n]).fetchall()
+        clustered_rows = _and(body, clustered(key))
+        if key == "s.article_id":  # driven by the actors' set: that of the clustered articles' keys only
+            head, head_params, _, _ = query.from_sql(within=_CLUSTERED_KEYS)
+            clustered_rows = body
         candidates += conn.execute(
             f"{head}SELECT {', '.join(columns)} FROM (SELECT {keys}, {extra}, {window} "
-            f"{_and(body, clustered(key))}) WHERE nth_ = 1{outer} LIMIT ?", [*head_params, *params, n]).fetchall()
+            f"{clustered_rows}) WHERE nth_ = 1{outer} LIMIT ?", [*head_params, *params, n]).fetchall()
     if not candidates:
         candidates = [(None,) * len(columns)]  # no row joins an event
     values = ", ".join(["(" + ", ".join("?" * len(columns)) + ")"] * len(candidates))
@@ -637,10 +787,32 @@ def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
         bare: str | None = "FROM s e WHERE true"
     else:
         bare = "FROM s WHERE true" if key == "s.article_id" and not query.where(actors=False)[0] else None
+    if query.collapse and key == "s.article_id":  # driven by the actors' set of keys, not shared
+        return _count_set_collapsed(conn, query, head, head_params, body, params, bare is not None)
     if query.collapse:
         return _count_collapsed(conn, body, _event_signature_sql(), params, head, head_params, key, bare)
     return conn.execute(f"{head}SELECT count(*) {bare or body}", [*head_params, *([] if bare else params)]
                         ).fetchone()[0]
+
+
+def _count_set_collapsed(conn: sqlite3.Connection, query: EventQuery, head: str, head_params: list[Any], body: str,
+                         params: list[Any], bare: bool) -> int:
+    """count_events of a collapsed list driven by the actors' set of keys (the same count as _count_collapsed):
+    the events of the clustered articles grouped by signature, read from the set of their keys alone
+    (_CLUSTERED_KEYS); those alone in their cluster, when the actors are the only filter, the number of the
+    set's keys less that of the clustered ones, counted in the indexes without reading a row."""
+    c_head, c_params, _, _ = query.from_sql(within=_CLUSTERED_KEYS)
+    if bare:
+        rows, rows_params = query.actor_rows()
+        c_rows, c_rows_params = query.actor_rows(_CLUSTERED_KEYS)
+        alone_rows = conn.execute(f"SELECT (SELECT count(*) FROM ({rows})) - (SELECT count(*) FROM ({c_rows}))",
+                                  [*rows_params, *c_rows_params]).fetchone()[0]
+    else:
+        alone_rows = conn.execute(f"{head}SELECT count(*) {_and(body, alone('s.article_id'))}",
+                                  [*head_params, *params]).fetchone()[0]
+    grouped = conn.execute(f"{c_head}SELECT count(*) FROM (SELECT 1 {body} GROUP BY {_event_signature_sql()})",
+                           [*c_params, *params]).fetchone()[0]
+    return alone_rows + grouped
 
 
 @_budgeted

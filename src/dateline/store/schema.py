@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from .errors import StoreError
-from .summaries import ARTICLE_DAYS, ENTITY_PAGES
+from .summaries import ARTICLE_DAYS, ENTITY_PAGES, SPEAKER_QUOTES
 
 
 def _search_index(prefix: str | None = None) -> str:
@@ -344,6 +344,10 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX events_plover ON events(plover);
     """,
+    # 16: how many quotes each entity page's speakers have, kept by triggers on every quote written and article
+    #     deleted (store/summaries.py): a page whose speakers have none (a country's) finds its quotes without
+    #     reading every entity row of the page (QuoteQuery.speaker_rows)
+    SPEAKER_QUOTES,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -410,9 +410,10 @@ def _index_order(query: ArticleQuery) -> tuple[str, str]:
 _SORT_INDEXES = {"published": "articles_published", "publisher": "articles_publisher"}
 
 
-def matches_sql(where: list[str], sample: int = 1) -> tuple[str, str]:
+def matches_sql(where: list[str], sample: int = 1, sample_rows: str | None = None) -> tuple[str, str]:
     """What goes before and after the SELECT list: the matches ``f`` joined to articles ``a``, filtered;
-    with ``sample`` > 1 only every sample-th match by rowid (see ArticleQuery.sample).
+    with ``sample`` > 1 only every sample-th match by rowid (see ArticleQuery.sample), read from the temporary
+    table ``sample_rows`` when it holds them (the FTS query's parameter is then bound and unused; no rank).
 
     Parameters: the FTS query, then those of ``where``. Other read queries over the matches
     (facets) use this too, so that they match and perform like search.
@@ -421,6 +422,12 @@ def matches_sql(where: list[str], sample: int = 1) -> tuple[str, str]:
     first, as a materialised set: otherwise SQLite may walk a filter's index and test the
     match row by row, which is many times slower.
     """
+    if sample_rows:
+        # the sample first (CROSS JOIN: the planner, knowing nothing of the table, would walk every article)
+        rows = f"temp.{sample_rows} f CROSS JOIN articles a ON a.rowid = f.rowid WHERE ? IS NOT NULL"
+        if not where:
+            return "", f"FROM {rows}"
+        return "", f"FROM {rows} AND " + " AND ".join(where)
     if not where:  # the sample taken of the index's rowids (f's), before a row of the articles is read
         return "", f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?" \
             f"{sample_sql('f.rowid', sample)}"

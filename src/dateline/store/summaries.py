@@ -150,10 +150,40 @@ ENTITY_PAGES = f"""
 """
 
 
+# -- the quotes of each page's speakers ---------------------------------------------------------------------
+# ``entity_pages.quotes`` (schema 16): how many quotes have a speaker entity of the page (a quote counts once for
+# each page among those of the rows of its article whose entity id is its speaker's). A page whose speakers
+# have no quote (a country's, most often) lists its quotes without reading its thousands of entity rows.
+def _speaker_quotes(rows: str) -> str:
+    """(page key, quote's article, quote's index) of the quotes of the articles ``rows`` (a WHERE over the
+    quotes ``q``) whose speaker is an entity of the page, each once per page."""
+    return (f"SELECT DISTINCT {group_key_sql('n')} AS key, q.article_id, q.idx FROM quotes q JOIN entities n "
+            f"ON n.article_id = q.article_id AND n.entity_id = q.speaker_entity WHERE {rows}")
+
+
+SPEAKER_QUOTES = f"""
+    ALTER TABLE entity_pages ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
+    UPDATE entity_pages SET quotes = c.n
+        FROM (SELECT key, count(*) AS n FROM ({_speaker_quotes("true")}) GROUP BY key) AS c
+        WHERE c.key = entity_pages.key;
+    CREATE TRIGGER entity_pages_quote_insert AFTER INSERT ON quotes WHEN new.speaker_entity IS NOT NULL BEGIN
+        UPDATE entity_pages SET quotes = quotes + 1 WHERE key IN (SELECT {group_key_sql('n')} FROM entities n
+            WHERE n.article_id = new.article_id AND n.entity_id = new.speaker_entity);
+    END;
+    CREATE TRIGGER entity_pages_quote_delete BEFORE DELETE ON articles BEGIN
+        UPDATE entity_pages SET quotes = quotes - (SELECT count(*) FROM quotes q WHERE q.article_id = old.id
+            AND q.speaker_entity IN (SELECT n.entity_id FROM entities n WHERE n.article_id = old.id
+                AND {group_key_sql('n')} = entity_pages.key))
+        WHERE key IN (SELECT {group_key_sql('g')} FROM entities g WHERE g.article_id = old.id);
+    END;
+"""
+
+
 def recount(conn: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
-    """{page key: (articles, clusters, mentions, name, type, code, country, {(kind, value): n})} from the
-    base tables, as the triggers should have kept them (for tests and for checking a store)."""
+    """{page key: (articles, clusters, mentions, name, type, code, country, {(kind, value): n}, quotes)} from
+    the base tables, as the triggers should have kept them (for tests and for checking a store)."""
     key = group_key_sql("g")
+    quotes = dict(conn.execute(f"SELECT key, count(*) FROM ({_speaker_quotes('true')}) GROUP BY key").fetchall())
     out: dict[str, tuple[Any, ...]] = {}
     values: dict[str, dict[tuple[str, str], int]] = {}
     for k, kind, value, n in conn.execute(f"SELECT * FROM ({_values('FROM entities g WHERE true', '')})"):
@@ -164,7 +194,7 @@ def recount(conn: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
         mine = values.get(k, {})
         type_ = "GPE" if k.startswith("country-") else _top(mine, "type")
         out[k] = (articles, clusters, mentions, _top(mine, "name"), type_, _top(mine, "code", by_count=False),
-                  _top(mine, "country", by_count=False), mine)
+                  _top(mine, "country", by_count=False), mine, quotes.get(k, 0))
     return out
 
 
@@ -181,8 +211,8 @@ def stored(conn: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
     values: dict[str, dict[tuple[str, str], int]] = {}
     for k, kind, value, n in conn.execute("SELECT key, kind, value, n FROM entity_page_values"):
         values.setdefault(k, {})[(kind, value)] = n
-    return {k: (*rest, values.get(k, {})) for k, *rest in conn.execute(
-        "SELECT key, articles, clusters, mentions, name, type, code, country FROM entity_pages")}
+    return {k: (*rest, values.get(k, {}), quotes) for k, *rest, quotes in conn.execute(
+        "SELECT key, articles, clusters, mentions, name, type, code, country, quotes FROM entity_pages")}
 
 
 # -- articles per day ------------------------------------------------------------------------------------

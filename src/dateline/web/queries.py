@@ -18,7 +18,7 @@ from ..model import Article
 from ..store import MARK_END, MARK_START, Store
 from ..store.keys import entity_group_key
 from ..store.query import ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery
-from ..store.results import ArticleRow, EventHit, FacetSample, QuoteHit, budget, shared_sets
+from ..store.results import ArticleRow, EventHit, FacetSample, QuoteHit, budget, sample_sets, shared_sets
 from ..timeline import store_timeline
 
 MAX_PAGE = 1000  # the largest page a client may ask for; every result is reachable by paging
@@ -130,7 +130,8 @@ def split_snippet(snippet: str) -> tuple[str, list[list[int]]]:
 def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
     with budget(store.conn, query):  # the hits, the facets and the volume share one budget
         result = store.search(query)
-        facets, sample = search_facets(store, query)
+        # without collapse the search's total is the count of its matches that the sample is taken of
+        facets, sample = search_facets(store, query, None if query.collapse else result.total)
         freq, points = store.volume_auto(query)  # the period by the span of the matches' days
     hits = []
     for hit in result.hits:
@@ -152,14 +153,16 @@ def search(store: Store, query: ArticleQuery) -> dict[str, Any]:
     }
 
 
-def search_facets(store: Store, query: ArticleQuery) -> tuple[dict[str, list[list[Any]]], FacetSample]:
+def search_facets(store: Store, query: ArticleQuery,
+                  matches: int | None = None) -> tuple[dict[str, list[list[Any]]], FacetSample]:
     """Counts over every match (not only this page), estimated from a sample of them when they are many
     (the FacetSample says which): publisher, language, year (articles, or clusters with collapse); the
     entities and countries they name (clusters); the PLOVER categories and quad classes of their events
     (each event once across near-duplicate copies)."""
-    query, sample = store.facet_sample(query)
-    events = store.event_facets(EventQuery(articles=query, page=Page(None)))  # each event once across copies
-    facets = {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
+    with sample_sets(store.conn):  # a broad search's sample made once for the statements of all its facets
+        query, sample = store.facet_sample(query, matches)
+        events = store.event_facets(EventQuery(articles=query, page=Page(None)))  # each event once across copies
+        facets = {**store.article_facets(query), **store.entity_facets(replace(query, collapse=True)), **events}
     return facets, sample
 
 
@@ -193,17 +196,26 @@ def entity_view(store: Store, key: str, *, offset: int = 0, limit: int = 50) -> 
     quotes = QuoteQuery(speaker=key, page=Page(limit))
     as_source = EventQuery(source=key, page=Page(limit))
     as_target = EventQuery(target=key, page=Page(limit))
-    with shared_sets(store.conn):  # each list's keys found once for its count and its page
+    # each list's keys found once for its count and its page (a shared set), but those of the events of a
+    # country: found in the indexes alone (the country's and its codes', no entity row), they are counted there
+    # and paged by date from them or by walking the events by date (store/results.py), reading few rows, where a
+    # shared set would read every one (23,000 a side for a country at 100,000 articles)
+    ref = as_source.refs["source"]
+    in_indexes = ref.key is None and ref.words is None
+
+    def events_lists() -> dict[str, Any]:
+        return {f"events_as_{side}": {"total": store.count_events(q), "items": [event_row(h) for h in store.events(q)],
+                                      "all": f"/api/events?{side}={quote_plus(key)}"}
+                for side, q in (("source", as_source), ("target", as_target))}
+
+    with shared_sets(store.conn):
         lists = {
             "quotes": {"total": store.count_quotes(quotes), "items": [quote_row(h) for h in store.quotes(quotes)],
-                       "all": f"/api/quotes?speaker={quote_plus(key)}"},
-            "events_as_source": {"total": store.count_events(as_source),
-                                 "items": [event_row(h) for h in store.events(as_source)],
-                                 "all": f"/api/events?source={quote_plus(key)}"},
-            "events_as_target": {"total": store.count_events(as_target),
-                                 "items": [event_row(h) for h in store.events(as_target)],
-                                 "all": f"/api/events?target={quote_plus(key)}"},
-        }
+                       "all": f"/api/quotes?speaker={quote_plus(key)}"}}
+        if not in_indexes:
+            lists.update(events_lists())
+    if in_indexes:
+        lists.update(events_lists())
     return {
         "entity": plain(found),
         "articles": {"total": total_articles, "offset": offset, "limit": limit,
@@ -239,7 +251,9 @@ def list_quotes(store: Store, query: QuoteQuery) -> dict[str, Any]:
     return {"filters": query.filters(), "collapse": query.collapse, **_paging(total, query.page), "quotes": quotes}
 
 
-def list_events(store: Store, query: EventQuery) -> dict[str, Any]:
+def list_events(store: Store, query: EventQuery, *, facets: bool = True) -> dict[str, Any]:
+    """A page of events with their count and (``facets``: the events page shows them; the API's answer has
+    none) their counts by PLOVER category and quad class."""
     filters = query.filters()
     if query.articles is not None:
         filters.update(query.articles.filters())
@@ -247,9 +261,9 @@ def list_events(store: Store, query: EventQuery) -> dict[str, Any]:
     with shared_sets(store.conn), budget(store.conn, query):
         total = store.count_events(query)
         events = [event_row(h) for h in store.events(query)]
-        facets = store.event_facets(replace(query, page=Page(None)))
+        counts = store.event_facets(replace(query, page=Page(None))) if facets else {}
     return {"filters": filters, "collapse": query.collapse, "sort": query.sort or "date",
-            **_paging(total, query.page), "events": events, "facets": facets}
+            **_paging(total, query.page), "events": events, **({"facets": counts} if facets else {})}
 
 
 # -- timeline -----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from ..actors import (
     STANCE_PREFIXES,
     alias_country,
     country_code,
+    igo_code,
     is_capital,
     is_country_name,
     names_no_role,
@@ -228,6 +229,7 @@ def _inside(tok) -> bool:
 def _phrase_tokens(head) -> list:
     """The tokens of the noun phrase headed by ``head``, without relative clauses and asides."""
     out = [head]
+    # (and never the dateline before it: "KHARTOUM (Reuters) - Sudan's army")
     # the head's own conjuncts are other members ("Trudeau and the New Zealand prime minister"), resolved
     # apart; a modifier's conjuncts ("the Russian and Syrian ministries") stay inside
     stack = [c for c in head.children if _inside(c) and c.dep_ != "conj"]
@@ -237,7 +239,8 @@ def _phrase_tokens(head) -> list:
         stack.extend(c for c in tok.children if _inside(c))
     kept = {t.i for t in out}
     # a preposition whose object was left out ("U.S. forces of [blocking aid]") is no part of the name
-    out = [t for t in out if not (t.dep_ == "prep" and not any(c.i in kept for c in t.children))]
+    out = [t for t in out if not (t.dep_ == "prep" and not any(c.i in kept for c in t.children))
+           and not grammar.in_dateline(t)]
     return sorted(out, key=lambda t: t.i)
 
 
@@ -319,6 +322,9 @@ class PhraseResolver:
         text = self.actors.article.text[start:end] if self.actors.article.text else head.doc.text[start:end]
         sector = _sector(" ".join(t.text for t in tokens))
         ent = self.actors.entity_of(head)
+        if (ent is None or not (ent.code or ent.country)) and head.pos_ == "PROPN" and (igo := igo_code(text)):
+            # the model named only part of an international body ("Economic Community" of West African States)
+            return [Actor(text=text, start=start, end=end, entity=ent.id if ent else None, code=igo)]
         if ent is not None and ent.type in _NAMED_PLACES_AND_THINGS:
             ent = None
         if ent is not None and ent.type in _COUNTRY_TYPES:
@@ -334,7 +340,9 @@ class PhraseResolver:
         if ent is not None and not ent.country and (home := alias_country(ent.name)):
             sector = ent.code if ent.code in _DOMESTIC_SECTORS else sector
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=home + (sector or ""), country=home)]
-        if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)):
+        # an international body's own name may hold a region's word ("the Economic Community of West African States")
+        if ent is not None and (ent.code or ent.country) and (ent.country or not _has_country_word(tokens, head)
+                                                              or (ent.code or "").startswith(INTERNATIONAL)):
             return [_entity_actor(ent, text, start, end, sector)]
         # premodifiers first ("Israeli soldiers", "Taiwan's minister"), then what follows the head; a thing
         # that is only somewhere ("streets in Hong Kong", "a hotel in Nairobi") is a place, not an actor
@@ -395,7 +403,9 @@ class PhraseResolver:
             titled = national_title([text])  # "the foreign secretary": an office only one state has
             if titled is not None:
                 return [Actor(text=text, start=start, end=end, code=titled[0] + role, country=titled[0])]
-            country = self.actors.recall(head.lemma_.lower(), role) if head.pos_ == "NOUN" else None
+            # "its minister": whose the pronoun says (the coder's antecedent), not the article's last minister
+            owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
+            country = self.actors.recall(head.lemma_.lower(), role) if head.pos_ == "NOUN" and not owned else None
             if country:  # "the militants", after "Somali militants": the role the article gave a country
                 return [self.actors.mark_inferred(Actor(text=text, start=start, end=end, code=country + role,
                                                         country=country))]
@@ -463,7 +473,8 @@ _HYPHENS = ("-", "\u2010", "\u2011", "\u2013")
 def _is_anaphor(head, nouns: frozenset[str]) -> bool:
     """A definite singular noun of ``nouns`` with nothing else to say which: "the country", "the nation",
     "the body"."""
-    return (head.lemma_.lower() in nouns and head.tag_ == "NN"
+    # a lower-case word the tagger calls a proper noun ("the bloc") is still a common one
+    return (head.lemma_.lower() in nouns and (head.tag_ == "NN" or head.tag_ == "NNP" and head.text.islower())
             and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"])
 
 
@@ -581,6 +592,19 @@ def agrees_in_number(pronoun, noun) -> bool:
         return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
     if number == "sg" and gender == "n":
         return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON" and not any(c.dep_ == "conj" for c in noun.children)
+    return False
+
+
+def disagrees_in_number(pronoun, noun) -> bool:
+    """Can ``noun`` not be what ``pronoun`` stands for? "it", "he", "she" are never a plural noun or a
+    list ("people demonstrated after it backed Clinton": "it" is not the people); "they" is never one
+    named person."""
+    number, _ = _NUMBER.get(pronoun.lower_, ("", ""))
+    plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+    if number == "sg":
+        return plural
+    if number == "pl":
+        return not plural and noun.ent_type_ == "PERSON"
     return False
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from ... import lang
 from ...lang import phrases
-from ...model import Actor, Article, Event
-from ..actors import INTERNATIONAL, place_country, sector_code
+from ...model import Actor, Article, Entity, Event
+from ..actors import INTERNATIONAL, is_country_name, place_country, sector_code
 from ..names import name_gender
 from . import compose, grammar
 from .actors_in_sentence import (
@@ -25,6 +25,7 @@ from .actors_in_sentence import (
     PhraseResolver,
     agrees_in_number,
     country_word,
+    disagrees_in_number,
     is_first_person,
     is_personal_pronoun,
     is_relative_pronoun,
@@ -40,6 +41,9 @@ from .lexicon import Lexicon, Pattern, lexicon
 
 _TARGET_PREPS = tuple(sorted(lang.column_words("event_words", "role", "target_prep")))
 _PLACE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "place_prep")))
+_CAUSE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "cause_prep")))
+_BEHEST_NOUNS = lang.column_words("event_words", "role", "behest_noun")
+_AIMING_PREPS = lang.column_words("event_words", "role", "aiming_prep")
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
@@ -66,10 +70,13 @@ _ACCEPTING_ROOTS = frozenset({"03"})  # "approved the request", "accepted the pr
 _FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 _HEADLINE_WORDS = 25
 _TEASER = phrases.teaser(lang.words("furniture_leads"))
+_FULL_STOPS = frozenset('.!?"\'\u201d\u2019')
 _SENTENCE_END = frozenset('.!?"\'\u201d\u2019\u00bb)]:;\u2026')
 _PRONOUNS = lang.table("pronouns")
 # third-person pronouns that stand for a person (he, she) or for a group, a body or a state (they, it)
 _PERSON_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["gender"] in ("m", "f"))
+_PERSONAL_RELATIVES = frozenset(r["word"] for r in _PRONOUNS if r["kind"] == "relative" and r["gender"] == "mf")
+_PLURAL_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["number"] == "pl")
 _GROUP_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if r["person"] == "3" and r["kind"] != "relative"
                             and (r["gender"] == "n" or r["number"] == "pl"))
 # organs of a state: placed in the one country their sentence names (a rebel or a protester may be foreign)
@@ -84,6 +91,7 @@ _VISITS = ("042", "043")  # make a visit, host a visit
 _FORCE_MOVES = ("072", "087", "0356", "15")
 _MEETINGS = "04"  # consult, visit, meet, mediate, negotiate
 _INTENT_ROOT = "03"  # express intent to cooperate
+_THREAT_ROOT = "13"  # threaten
 _PROTEST_ROOT = "14"
 _CUSTODY = ("173", "174")  # arrest or detain, expel or deport
 _CUSTODY_APPEALS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
@@ -99,6 +107,11 @@ _SPORTS = lang.column_words("event_words", "role", "sport_noun")
 _SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # "2-1", "3–0": a game's score
 # where a verbal act is done: "attacked the far right in a speech", "hit out at Kenya on Twitter"
 _SPEECH_SETTINGS = lang.column_words("event_words", "role", "speech_setting")  # "in a speech", "on Twitter"
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_TOPIC_VERBS = lang.column_words("event_words", "role", "topic_verb")
+_COMMENT_VERBS = lang.column_words("event_words", "role", "comment_verb")
+_FALL_VERBS = lang.column_words("event_words", "role", "fall_verb")
+_ACCORD_VERBS = lang.column_words("event_words", "role", "accord_verb")
 _RECIPROCAL_VERBS = lang.column_words("event_words", "role", "reciprocal_verb")
 _ANONYMITY_VERBS = lang.column_words("event_words", "role", "anonymity_verb")
 _SUPPLY_VERBS = lang.column_words("event_words", "role", "supply_verb")
@@ -110,6 +123,7 @@ _UNARMED_SECTORS = lang.words("event_unarmed_sectors", lower=False)
 _ANY_CAPTIVE = "*"
 _ASPECT_VERBS = lang.column_words("event_words", "role", "aspect_verb")
 _PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"] in ("m", "f")}
+_PERSON_REACH = 400  # characters before a sentence in which an object pronoun's person is sought
 _ANTECEDENT_WINDOW = 4  # the persons a he/she may point back to
 # and a threat of blockade (1381, a military threat) by people who are not a state is a threat to protest (133)
 _THREATEN_BLOCKADE, _THREATEN_PROTEST = "1381", "133"
@@ -157,6 +171,7 @@ class _ToldAct:
     sources: tuple
     targets: tuple
     mutual: bool
+    kind: str = ""  # what kind of act it was (_act_kind): "the deal" refers to an agreement told in other words
 
 
 class SentenceCoder:
@@ -177,7 +192,9 @@ class SentenceCoder:
         self.people: list[Actor] = []  # every person or singular role remembered, in text order
         self.captors: dict[str, Actor] = {}  # captives' country (or _ANY_CAPTIVE) -> who holds them
         self.last_group: Actor | None = None
+        self.last_members: tuple[Actor, ...] = ()  # the latest act's sources, when it had several: "they"
         self.recent_sources: list[Actor] = []  # every event's first source so far, in text order
+        self._sentence_targets: set[str] = set()  # countries the current sentence's acts so far were done to
         self.told: list[_ToldAct] = []  # every act coded so far, in text order: for "the talks", "the move"
         self.entities = {e.id: e for e in article.entities}
         self.blocks = _blocks(article)
@@ -196,6 +213,8 @@ class SentenceCoder:
         the text may give elsewhere), nor a reference to one told before: "does not support forced
         relocations"."""
         obj = grammar.first_child(act, grammar.OBJECT_DEPS)
+        if obj is None and act.pos_ in ("ADJ", "VERB", "AUX"):  # "were concerned about the cost"
+            obj = next((pobj for _, pobj in grammar.preps(act, grammar.TOPIC_PREPS)), None)
         return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ == "" \
             and obj.lemma_.lower() not in _REFERENCE_NOUNS and self.trigger(obj) is None \
             and not grammar.lemma_in(obj, _CUSTODY_NOUNS)  # "released the hostages": people
@@ -229,7 +248,8 @@ class SentenceCoder:
                     continue
                 consumed.add(verb.i)
                 # a claim called false is denied, not criticised: "said the ministry's claim is patently false"
-                denied = judged.lemma_.lower() in _CLAIM_NOUNS and predicate.lemma_.lower() in _UNTRUE
+                denied = judged.lemma_.lower() in _CLAIM_NOUNS and (predicate.lemma_.lower() in _UNTRUE or any(
+                    c.dep_ == "amod" and c.lemma_.lower() in _UNTRUE for c in predicate.children))  # "baseless lies"
                 out.append(Reading(head=verb, act=verb, code=_REJECT if denied else _CRITICISE, tokens=[verb],
                                    judged=judged))
                 break
@@ -252,8 +272,17 @@ class SentenceCoder:
         if frame in ("appeal", "demand") and (_asks_anonymity(tok) or grammar.asks_a_question(tok)):
             return []
         embedded = self._embedded(tok, frame, triggers, consumed)
+        if frame in compose.COMPOSE and embedded is not None and embedded.code is None \
+                and (other := self.trigger(embedded.act)) is not None and other.frame == "other":
+            return []  # "promised to meet his goals", "vowed to host the race": a promise of no political act
         if frame == "intent" and embedded is None and self._supplies_a_thing(tok):
             return []  # "USAA offers life insurance": a sale, no pledge
+        if frame == "refuse" and embedded is not None and embedded.code is None \
+                and grammar.lemma_in(embedded.act, _COMMENT_VERBS):
+            return []  # "declined to comment", "refused to say where": the press's no-comment, no rejection
+        if frame == "refuse" and grammar.lemma_in(tok, _FALL_VERBS) and not any(
+                c.dep_ in (*grammar.OBJECT_DEPS, "xcomp", "ccomp") for c in tok.children):
+            return []  # "participation is declining", "exports declined by 5%": a fall, no refusal
         if frame == "seek" and (embedded is None or embedded.code is None) and any(c.dep_ == "xcomp" for c in tok.children):
             return []  # "seeks to improve its relationship with China": an aim, asked of no one
         emb_code = embedded.code if embedded else None
@@ -272,8 +301,9 @@ class SentenceCoder:
             # "will not accept", "does not intend to": a refusal; "has not committed to", "did not promise":
             # a commitment not (yet) made, no event
             verb = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok  # "is not willing to"
+            did = any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)  # "did not offer": past
             if not (grammar.modals(verb) & grammar.INTENT_MODALS or verb.tag_ in ("VBZ", "VBP", "VB")
-                    and not grammar.is_perfect(verb)):
+                    and not grammar.is_perfect(verb) and not did):
                 return []
             if emb_code is None and tok.pos_ == "ADJ":
                 return []  # "peacekeepers are not prepared for such operations": unready, refusing nothing
@@ -284,6 +314,8 @@ class SentenceCoder:
             # (a dual frame resolved by what it governs, "ordered X to appear", is a demand whatever X is)
             composes = embedded is not None and (emb_code is not None or pat.code is not None or frame != pat.frame)
             code = compose.COMPOSE[frame](emb_code) if composes else pat.code
+            if frame == "intent" and code and code[:2] == _THREAT_ROOT and _agreed_together(tok):
+                code = pat.code  # "Russia and Turkey agreed to set up joint patrols": their agreement
         else:
             code = pat.code
         if code is not None and frame in ("intent", "carry", "light") and _conditional(tok):
@@ -302,6 +334,11 @@ class SentenceCoder:
             reading.addressee = grammar.first_child(tok, grammar.SUBJECT_DEPS)
         elif frame in ("demand", "appeal", "allege"):
             reading.addressee = self._addressee(tok, embedded)
+        elif frame == "threat" and tok.pos_ in ("VERB", "AUX"):
+            # "warned Kiev against joining NATO", "threatened Uganda with sanctions": the one warned
+            warned = grammar.first_child(tok, grammar.OBJECT_DEPS)
+            if warned is not None and self.resolver.resolve(warned):
+                reading.addressee = warned
         out = [reading]
         # "denied shelling the town": the shelling, negated; "denied the accusations": the accusations
         # are the other side's act, not one of the denier's
@@ -324,9 +361,12 @@ class SentenceCoder:
             return False
         objects = list(grammar.children(verb, grammar.OBJECT_DEPS))
         # the object's own head says what is offered: "a fleet of German cars" is cars, not Germany
+        # a count of things is still things ("offers 9 free courses"), a sum is not ("$5 million"); a thing
+        # the parser calls an adjective ("offers organic and paid services") is one
         return bool(objects) and all(
-            o.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL", "GPE", "NORP", "ORG", "PERSON")
-            and not any(t.like_num for t in o.subtree) and o.pos_ == "NOUN" and sector_code([o.text]) is None
+            o.ent_type_ not in ("MONEY", "QUANTITY", "GPE", "NORP", "ORG", "PERSON")
+            and not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in o.subtree)
+            and o.pos_ in ("NOUN", "ADJ") and sector_code([o.text]) is None
             for o in objects)
 
     def _undergone(self, verb, triggers: dict, consumed: set[int]) -> list[Reading]:
@@ -418,8 +458,8 @@ class SentenceCoder:
 
     def _addressee(self, tok, embedded: Reading | None):
         obj = grammar.first_child(tok, grammar.OBJECT_DEPS | grammar.RECIPIENT_DEPS)
-        if obj is not None and self.resolver.resolve(obj):
-            return obj
+        if obj is not None and (self.resolver.resolve(obj) or obj.lower_ in _PRONOUN_GENDER):
+            return obj  # "urged Uganda to withdraw", "urged him to use his influence"
         for _, pobj in grammar.preps(tok, ("on", "to")):
             if self.resolver.resolve(pobj):
                 return pobj
@@ -477,11 +517,21 @@ class SentenceCoder:
             subj = grammar.first_child(head, grammar.PASSIVE_SUBJECT_DEPS)
             return self._resolve_subject(subj, head) if subj is not None else []
         # then the speaker the parse cut the act from: "the ministry said the sale was legal and urged ..."
-        for verb in (head, self._misjoined_speech(head)):
+        speech = self._misjoined_speech(head)
+        # "the White House said Israel had the right to defend itself but urged both sides ...": joined to a
+        # reported clause that tells no act, a verbal act is the speaker's
+        verbs = (speech, head) if speech is not None and self.trigger(head.head) is None else (head, speech)
+        for verb in verbs:
+            pronoun = None  # a pronoun subject left unresolved: a subject above it stands for it only if they agree
             for subj in grammar.subject_candidates(verb) if verb is not None else ():
+                if pronoun is not None and disagrees_in_number(pronoun, subj):
+                    continue  # "protesters rallied after it endorsed the president": "it" is not they
+                if is_second_person(subj):
+                    return []  # "he believes the more you help the wealthy ...": whoever "you" is, not he
                 found = self._resolve_subject(subj, verb)
                 if found:
                     return found
+                pronoun = subj if is_personal_pronoun(subj) else pronoun
         return []
 
     def _misjoined_speech(self, verb):
@@ -534,6 +584,9 @@ class SentenceCoder:
     def _resolve_subject(self, subj, verb) -> list[Actor]:
         if is_relative_pronoun(subj) and verb.dep_ == "relcl":
             subj = verb.head
+            if subj.doc[verb.left_edge.i].lower_ in _PERSONAL_RELATIVES and subj.ent_type_ in ("GPE", "LOC", "FAC") \
+                    and subj.dep_ == "pobj" and subj.head.head.pos_ == "NOUN":
+                subj = subj.head.head  # "lawmakers in Seoul, who accused Yoon": "who" is the lawmakers, not Seoul
         if is_personal_pronoun(subj) or is_first_person(subj):
             ent = self.actors.entity_of(subj)
             if ent is not None and (ent.code or ent.country):
@@ -548,14 +601,32 @@ class SentenceCoder:
             for anc in verb.ancestors:
                 other = grammar.first_child(anc, grammar.SUBJECT_DEPS)
                 if other is not None and other != subj and not is_personal_pronoun(other):
+                    if disagrees_in_number(subj, other):
+                        continue  # "people demonstrated outside the paper after it backed Clinton"
                     found = self.resolver.resolve(other)
                     if found or agrees_in_number(subj, other):
                         # "Proponents ... say they support": the subject it agrees with, actor or not; no
                         # skipping to someone named sentences before
                         return found
+            if self.last_members and subj.lower_ in _PLURAL_PRONOUNS:
+                return list(self.last_members)  # "Kenya and Uganda met on Monday. They agreed to ...": both
             earlier = self._antecedent(subj)
             return [earlier] if earlier else []
-        return self.resolver.resolve(subj)
+        return [self._owned_by_antecedent(a, subj) for a in self.resolver.resolve(subj)]
+
+    def _owned_by_antecedent(self, actor: Actor, subj) -> Actor:
+        """A role with no country whose phrase opens with a possessive pronoun takes the country of what
+        the pronoun stands for: "Eritrea denied the accusation. Its information minister said ..." is
+        Eritrea's minister (inferred)."""
+        if actor.country or not actor.code or (actor.code or "").startswith(INTERNATIONAL):
+            return actor
+        owner = next((c for c in subj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if owner is None or owner.lower_ not in _GROUP_PRONOUNS | _PERSON_PRONOUNS:
+            return actor
+        earlier = self._antecedent(owner)
+        if earlier is None or not earlier.country:
+            return actor
+        return self.actors.mark_inferred(with_country(actor, earlier.country))
 
     def _antecedent(self, pronoun) -> Actor | None:
         """The earlier source a pronoun agrees with: "he"/"she" the latest person of that gender (or of
@@ -567,8 +638,35 @@ class SentenceCoder:
                     return actor
             return None
         if pronoun.lower_ in _GROUP_PRONOUNS:
-            return self.last_group
+            group = self.last_group
+            if group is not None and group.start is not None and group.end is not None and not group.entity:
+                span = pronoun.doc.char_span(group.start, group.end, alignment_mode="expand")
+                if span is not None and disagrees_in_number(pronoun, span.root):
+                    return None  # "protesters ... it": "it" is not they
+            return group
         return None
+
+    def _person_before(self, pronoun, sources: list[Actor]) -> list[Actor]:
+        """Whom an object "him" or "her" stands for: the latest named person before it, of that gender,
+        who is not the subject of its own clause (an object pronoun is never the subject it follows:
+        "Merkel spoke with Putin and urged him to ..." is Putin), within the sentence and the one before."""
+        wanted = _PRONOUN_GENDER[pronoun.lower_]
+        own = {a.entity for a in sources if a.entity}
+        floor = pronoun.sent.start_char - _PERSON_REACH
+        best: tuple[int, Entity, object] | None = None
+        for ent in self.article.entities:
+            if ent.type != "PERSON" or ent.id in own or not (ent.code or ent.country):
+                continue
+            if (name_gender(ent.name.split()[0]) or wanted) != wanted:
+                continue
+            for m in ent.mentions:
+                if floor <= m.start and m.end <= pronoun.idx and (best is None or m.start > best[0]):
+                    best = (m.start, ent, m)
+        if best is None:
+            return []
+        _, ent, m = best
+        return [self.actors.mark_inferred(Actor(text=m.text, start=m.start, end=m.end, entity=ent.id,
+                                                code=ent.code, country=ent.country))]
 
     def _gender(self, actor: Actor) -> str | None:
         ent = self.entities.get(actor.entity) if actor.entity else None
@@ -618,15 +716,20 @@ class SentenceCoder:
                 if found:
                     return found
         if r.addressee is not None:
-            found = self._resolve_subject(r.addressee, r.act) if is_personal_pronoun(r.addressee) \
-                else self.resolver.resolve(r.addressee)
+            if r.addressee.lower_ in _PRONOUN_GENDER and r.addressee.dep_ in grammar.OBJECT_DEPS | grammar.RECIPIENT_DEPS:
+                found = self._person_before(r.addressee, sources)
+            elif is_personal_pronoun(r.addressee):
+                found = self._resolve_subject(r.addressee, r.act)
+            else:
+                found = self.resolver.resolve(r.addressee)
             if found:
                 return found
         weak: list[Actor] = []
         for tok in grammar.unique([r.act, *reversed(r.tokens), r.head]):
             for phrase in self._target_phrases(tok, r):
-                if phrase.pos_ == "NOUN" and grammar.lemma_in(phrase, _MUNITIONS):
-                    continue  # "fired two missiles into the sea": what is fired is no recipient
+                if phrase.pos_ == "NOUN" and (grammar.lemma_in(phrase, _MUNITIONS) or any(
+                        grammar.lemma_in(pobj, _MUNITIONS) for _, pobj in grammar.preps(phrase, ("of",)))):
+                    continue  # "fired two missiles into the sea", "dozens of missiles": what is fired is no recipient
                 if r.code.startswith(_FORCE_MOVES) and self._own_forces(phrase, sources):
                     continue  # "agreed to pull back their troops", "sent 500 soldiers to Somalia"
                 # "the Swedish investigation was shelved": the doer named in it is no recipient of its act
@@ -638,7 +741,7 @@ class SentenceCoder:
         if not weak and r.code.startswith("13"):
             return self._condition_subject(r)
         if not weak and (r.code[:2] in _REACTION_ROOTS or r.frame == "deny"):  # "denied the charge": its maker
-            weak = self._referred_act_source(r, sources)
+            weak = self._party_of_told_act(r, sources) or self._referred_act_source(r, sources)
         if not weak:
             return self._party_of_told_act(r, sources)
         return weak
@@ -687,21 +790,39 @@ class SentenceCoder:
         for a reaction to it (criticising, rejecting), its doers; for ending or pursuing it, its recipients;
         for an act done with each other ("the talks"), both."""
         own = {a.country for a in sources if a.country}
+        # criticising or rejecting an act is aimed at its doers; ending or pursuing it, at its recipients
+        reaction = r.code[:2] in _REACTION_ROOTS - {"08"} or r.frame == "deny"
         for noun in self._referring_nouns(r, own):
-            lemma = noun.lemma_.lower()
-            for told in reversed(self.told):  # of the readings of one act, the one that names its parties
-                if lemma not in told.nouns:
-                    continue
-                # criticising or rejecting an act is aimed at its doers; ending or pursuing it, at its recipients
-                if told.mutual:
-                    parties = (*told.sources, *told.targets)
-                else:
-                    reaction = r.code[:2] in _REACTION_ROOTS - {"08"} or r.frame == "deny"
-                    parties = told.sources if reaction else told.targets
-                found = [a for a in parties if a.country and a.country not in own
-                         and not any(_self_dyad(a, s, self.entities) for s in sources)]
-                if found:
-                    return [self.actors.mark_inferred(replace(found[0]))]
+            found = self._told_parties(noun, sources, reaction)
+            if found:
+                return found
+        return []
+
+    def _told_parties(self, noun, sources: list[Actor], reaction: bool) -> list[Actor]:
+        """The parties of the latest told act a referring noun names: one whose own words hold the noun
+        ("held talks ... scuttled the talks"), or one of the kind of act the noun is ("Japan and South Korea
+        agreed to restore ties ... Washington welcomed the agreement"); for an act done with each other,
+        all its parties but the doer's own side."""
+        own = {a.country for a in sources if a.country}
+        lemma = noun.lemma_.lower()
+        pat = self.trigger(noun) if noun.pos_ == "NOUN" else None
+        kind = _act_kind(pat.code) if pat is not None and pat.code else ""
+        for told in reversed(self.told):  # of the readings of one act, the one that names its parties
+            if lemma not in told.nouns and not (kind and kind == told.kind):
+                continue
+            if told.mutual:
+                parties = (*told.sources, *told.targets)
+            else:
+                parties = told.sources if reaction else told.targets
+            found: list[Actor] = []
+            for a in parties:  # a state, or an international body ("ECOWAS gave the junta a week ... the junta
+                # rejected the ultimatum")
+                if (a.country and a.country not in own and all(a.country != f.country for f in found)
+                        or not a.country and is_placed(a) and all(a.code != f.code for f in found)) \
+                        and not any(_self_dyad(a, s, self.entities) for s in sources):
+                    found.append(a)
+            if found:
+                return [self.actors.mark_inferred(replace(a)) for a in (found if told.mutual else found[:1])]
         return []
 
     def _referring_nouns(self, r: Reading, own: set) -> Iterator:
@@ -726,14 +847,18 @@ class SentenceCoder:
         if found:
             return found
         if thing.lemma_.lower() in _REFERENCE_NOUNS or thing.lower_ in ("it", "this", "that"):
-            return self._latest_other_source(sources)
+            told = self._told_parties(thing, sources, reaction=True) if thing.pos_ == "NOUN" else []
+            return told or self._latest_other_source(sources, before=thing.idx)
         return []
 
-    def _latest_other_source(self, sources: list[Actor]) -> list[Actor]:
+    def _latest_other_source(self, sources: list[Actor], before: int | None = None) -> list[Actor]:
         """The latest earlier source with a country that is none of ``sources`` (inferred): the author
-        of an act the text refers back to."""
+        of an act the text refers back to, told before the words that refer to it (``before``: "said the
+        claims were baseless and that its forces had not fired" refers to no one named after "the claims")."""
         own = {(a.code, a.country) for a in sources}
         for earlier in reversed(self.recent_sources):
+            if before is not None and earlier.start is not None and earlier.start > before:
+                continue
             if (earlier.code, earlier.country) in own or not earlier.country \
                     or any(_self_dyad(a, earlier, self.entities) for a in sources):
                 continue  # "Ethiopia rejected ...; the Ethiopian government denied the charge": no one faces itself
@@ -751,7 +876,7 @@ class SentenceCoder:
                     continue
                 if not any(c.dep_ == "det" and c.lower_ in _REFERRING_DETS for c in obj.children):
                     continue
-                found = self._latest_other_source(sources)
+                found = self._latest_other_source(sources, before=obj.idx)
                 if found:
                     return found
         return []
@@ -786,6 +911,11 @@ class SentenceCoder:
         # what parties agree, talk or cooperate "on", "about", "over" is their topic, not a party
         target_preps = tuple(p for p in _TARGET_PREPS if p not in grammar.TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS
         objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
+        if grammar.lemma_in(tok, _TOPIC_VERBS):
+            # "they discussed China's use of the death penalty": what is discussed is no party; the one it
+            # is discussed with is, wherever the parse hangs "with" ("discussed the border with Uganda")
+            yield from (pobj for o in objects for _, pobj in grammar.preps(o, ("with",)))
+            objects = []
         if tok.i == r.act.i and not objects and (antecedent := grammar.relative_object(tok)) is not None:
             objects = [antecedent]  # "the proposal, which Tanzania had praised": the proposal
         for obj in objects:
@@ -805,13 +935,17 @@ class SentenceCoder:
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
         preps = target_preps + (("of",) if governed else ())
+        if grammar.lemma_in(tok, _TOPIC_VERBS):
+            preps = ("with",)  # "discussed the case with Ottawa"; not "discussed the penalty's use on X"
         if tok.pos_ in ("VERB", "AUX") and (objects or any(grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS))):
             # "praised the film for its portrayal of Taipei", "was criticised for its handling": with the
             # one acted on named, "for" gives the reason, not another recipient
             preps = tuple(p for p in preps if p != "for")
-        for _, pobj in grammar.preps(tok, preps):
+        for prep, pobj in grammar.preps(tok, preps):
             if pobj.i in own or pobj.i in phrase:  # "went on strike", "took to the streets": no recipient
                 continue
+            if prep.lower_ in _AIMING_PREPS and grammar.lemma_in(pobj, _BEHEST_NOUNS):
+                continue  # "arrested the executive at Washington's request": on whose asking, not at whom
             if self._reacted_to(pobj, r):  # "concerned about the detention of X in China"
                 yield from self._doers(pobj)
             else:
@@ -885,7 +1019,14 @@ class SentenceCoder:
                 block = self.article.text[start:end].strip() if self.article.text else ""
                 if _TEASER.match(block):  # "READ MORE: China slams ...": another story's headline
                     return True
-                return bool(block) and len(block.split()) <= _HEADLINE_WORDS and block[-1] not in _SENTENCE_END
+                if bool(block) and len(block.split()) <= _HEADLINE_WORDS and block[-1] not in _SENTENCE_END:
+                    return True
+                # the page's first line, a title (over its standfirst in one block, or on its own: "Lawmaker
+                # urges retaliation on Russia;\nMember of House panel says ..."): a line with no full stop
+                text = self.article.text or ""
+                first = text.split("\n", 1)[0]
+                return start == 0 and sent.start_char < len(first) and 0 < len(first.split()) <= _HEADLINE_WORDS \
+                    and first.rstrip()[-1] not in _FULL_STOPS
         return False
 
     def _placed(self, actors: list[Actor], place: str, sent) -> list[Actor]:
@@ -919,7 +1060,9 @@ class SentenceCoder:
         # Chilean officials"); a domestic group is no other side
         states = {t.country for t in targets if t.country and t.code == t.country}
         organs = {t.country for t in targets if t.country and sectors(t.code, t.country) in _STATE_SECTORS}
-        every = self.actors.countries_in(sent)
+        # not a country another act of the sentence was done to ("protesters attacked the French embassy
+        # before being dispersed by police": the police are not French)
+        every = self.actors.countries_in(sent) - self._sentence_targets
         clause = self._clause_countries(head, sent) if any(self._named_person(a) for a in todo) else every
         out = []
         for actor in sources:
@@ -931,13 +1074,35 @@ class SentenceCoder:
             out.append(actor)
         return out
 
+    def _alleged(self, r: Reading) -> bool:
+        """The act lies inside what an accusation alleges, below the act the accusation itself names
+        ("accused Eritrea of shelling the town, killing four civilians": the killing is alleged, not told;
+        the lexicon's allege frame already keeps the shelling from being coded as done)."""
+        t = r.head
+        for _ in range(8):
+            head = t.head
+            if head is t:
+                return False
+            if t.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not r.head:
+                pat = self.trigger(head.head)
+                if pat is not None and pat.frame == "allege":
+                    return True
+            if t.dep_ in ("ccomp", "parataxis") and grammar.lemma_in(head, grammar.SPEECH_LEMMAS):
+                return False
+            t = head
+        return False
+
     def _asks_someone_unplaced(self, r: Reading) -> bool:
         """An appeal that names whom it asks, though no country can be told for them ("encouraged European
         nations to bolster defence spending"): it is not put to the other side of the article. What is
         asked for is no addressee ("urged more talks")."""
-        if r.code[:2] not in _ASKING or r.head.pos_ not in ("VERB", "AUX"):
+        if r.head.pos_ not in ("VERB", "AUX"):
             return False
         obj = grammar.first_child(r.head, grammar.OBJECT_DEPS | grammar.RECIPIENT_DEPS)
+        if r.code[:2] not in _ASKING:
+            # "the army accused the RSF of looting": whom an accusation or a rejection names by name is its
+            # target, known or not, never the article's other side
+            return obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED_TYPES)
         return obj is not None and obj.pos_ in ("NOUN", "PROPN") \
             and not any(self.lex.candidates(w) for w in grammar.word_forms(obj))
 
@@ -986,7 +1151,9 @@ class SentenceCoder:
         if not self.captors or r.code[:2] not in _CUSTODY_APPEALS:
             return targets
         phrase = [t for tok in grammar.unique([r.act, r.head]) for t in tok.subtree]
-        if not any(t.lemma_.lower() in _CUSTODY_NOUNS for t in phrase):
+        # "the release of", "the detainees", and the act itself: "the case of two Canadians detained in China"
+        if not any(t.lemma_.lower() in _CUSTODY_NOUNS or t.pos_ == "VERB" and t.i != r.act.i
+                   and (p := self.trigger(t)) is not None and (p.code or "").startswith(_CUSTODY) for t in phrase):
             return targets
         held = [t for t in targets if not t.country or t.country in self.captors]
         if targets and len(held) < len(targets):
@@ -1058,8 +1225,11 @@ class SentenceCoder:
         deps = (*grammar.OBJECT_DEPS, "nsubj")  # and the event that did it: "a bombing near Samarra killed ..."
         objects = [o for t in heads for o in grammar.children(t, deps)
                    if o.pos_ == "NOUN" and sector_code([o.lemma_]) is None and self.actors.entity_of(o) is None]
+        objects += [pobj for o in objects for _, pobj in grammar.preps(o, ("of",))]  # "dozens of targets in Gaza"
         # the act's own phrase may name its place: "took to the streets of Santiago"
-        places = [pobj for tok in heads + objects for _, pobj in grammar.preps(tok, _PLACE_PREPS)]
+        # "at" before a state names whom the act is aimed at ("fired rockets at southern Israel"), not where
+        places = [pobj for tok in heads + objects for prep, pobj in grammar.preps(tok, _PLACE_PREPS)
+                  if not (prep.lower_ in _AIMING_PREPS and self._names_a_state(pobj))]
         for pobj in [*places, *self._phrase_nouns(r)]:
             for place in _place_tokens(pobj):
                 ent = self.actors.entity_of(place)
@@ -1073,6 +1243,33 @@ class SentenceCoder:
                     if code:
                         return code
         return None
+
+    def _doers_of_told(self, r: Reading) -> list[Actor]:
+        """Who did a violent act told with no doer, when the sentence names it as a told act ("12
+        Palestinians were killed in the strikes", "wounded in the attack"): the doers of the latest told
+        act of that kind (inferred)."""
+        if not grammar.is_passive(r.head):
+            return []
+        for _, pobj in grammar.preps(r.head, _CAUSE_PREPS):
+            if pobj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _REFERRING_DETS for c in pobj.children):
+                found = self._told_parties(pobj, [], reaction=True)
+                if found:
+                    return found
+        return []
+
+    def _strikes_a_thing(self, r: Reading) -> bool:
+        """The act's object is a thing, no actor and nothing fired: "struck dozens of targets", "bombed a
+        market", "shelled the town"."""
+        obj = grammar.first_child(r.act, grammar.OBJECT_DEPS) if r.act.pos_ in ("VERB", "AUX") else None
+        if obj is None or obj.pos_ != "NOUN" or grammar.lemma_in(obj, _MUNITIONS):
+            return False
+        things = [obj, *(pobj for _, pobj in grammar.preps(obj, ("of",)))]  # "dozens of targets"
+        return not any(self.resolver.resolve(t) for t in things) and not grammar.lemma_in(things[-1], _MUNITIONS)
+
+    def _names_a_state(self, phrase) -> bool:
+        """The phrase is a state by name ("Israel", "southern Israel"), not a place within one."""
+        ent = self.actors.entity_of(phrase)
+        return ent is not None and bool(ent.country) and ent.code == ent.country and is_country_name(ent.name)
 
     def is_history(self, r: Reading, when: str | None) -> bool:
         """An act the text dates years before the article ("seized the territories in the 1967 war",
@@ -1119,6 +1316,7 @@ class SentenceCoder:
     # ---------------------------------------------------------------- events
     def code_sentence(self, sent) -> list[Event]:
         events: list[Event] = []
+        self._sentence_targets = set()
         headline = self._in_headline(sent)
         for r in self.readings(sent):
             info = lookup(r.code)
@@ -1130,6 +1328,8 @@ class SentenceCoder:
                 # "the protests in Hong Kong began in June": its protesters; "fans took to the streets of
                 # Madrid" names doers who are no protesters
                 sources = protesters
+            if not sources and r.code[:2] in _VIOLENT_ROOTS:
+                sources = self._doers_of_told(r)  # "Israeli aircraft struck Gaza ... 12 were killed in the strikes"
             if (r.standalone or info.code.startswith(_INTENT_ROOT)) and not sources:
                 continue  # a lone event noun, or an intent nobody states, asserts nothing
             if r.frame == "threat" and sources and r.act.pos_ == "NOUN" and r.act.i != r.head.i:
@@ -1194,6 +1394,7 @@ class SentenceCoder:
                 inferred.add(id(sources[0]))
             pair = self.actors.pair
             targets = self._captors_of(r, targets, sources)
+            self._sentence_targets |= {t.country for t in targets if t.country}
             if not targets and r.code.startswith(_PROTESTS):
                 targets = self._opposed(r, sources)  # "anti-American protesters", "anti-government protests"
             if not targets and sources and r.code[:2] in _VERBAL_ROOTS and r.frame != "undergo" and r.judged is None \
@@ -1203,6 +1404,12 @@ class SentenceCoder:
                     and (own := self.trigger(r.head)) is not None and own.code == r.code and self._judges_a_thing(r.act):
                 continue  # "does not support forced relocations": an opinion of a thing nobody in the text did
             both_sides = bool(pair) and len(sources) == 2 and sources[0] is pair[0] and sources[1] is pair[1]
+            if not targets and place and r.code[:2] in _VIOLENT_ROOTS and self._strikes_a_thing(r) and sources \
+                    and all(a.country and a.country != place for a in sources):
+                # "Israeli aircraft struck targets in the Gaza Strip", "jets bombed a market in northern Yemen":
+                # what is struck there is the country's (as CAMEO and ICEWS code an attack on a place)
+                targets = [Actor(text=place, code=place, country=place)]
+                inferred.add(id(targets[0]))
             if len(sources) == 1 and not targets and place and sources[0].country and place != sources[0].country \
                     and r.code.startswith(_VISITS):
                 targets = [Actor(text=place, code=place, country=place)]  # "arrived in Baghdad": a visit's host
@@ -1219,6 +1426,8 @@ class SentenceCoder:
             mutual = both_sides or reciprocal or self._mutual_act(r)
             mood = "headline" if headline else grammar.mood(r.head, plain=r.frame in _PLAIN_FRAMES,
                                                             judgement=r.judged is not None)
+            if mood is None and self._alleged(r):
+                mood = "alleged"  # "accused Eritrea of shelling the town, killing four": what is alleged
             # "the protests escalated", "fighting broke out": an aspect verb asserts its subject event
             asserted_noun = _asserted_by_aspect(r.act)
             act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone and not asserted_noun,
@@ -1243,11 +1452,14 @@ class SentenceCoder:
                 ))
             if sources and sources[0].code:
                 self._remember(sources[0])
+                # the sources of the latest act that had several, while no single one came after them
+                self.last_members = tuple(sources) if len(sources) > 1 else ()
                 self.recent_sources.append(sources[0])
             if sources:
+                # "held talks": "talk"; and the act's own verb, which its noun names ("struck ... the strikes")
                 nouns = frozenset(t.lemma_.lower() for t in grammar.unique([r.act, r.head, *r.tokens, *self._phrase_nouns(r)])
-                                  if t.pos_ == "NOUN")  # "held talks": "talk"
-                self.told.append(_ToldAct(nouns, tuple(sources), tuple(targets), mutual))
+                                  if t.pos_ == "NOUN" or t.i == r.act.i and t.pos_ == "VERB")
+                self.told.append(_ToldAct(nouns, tuple(sources), tuple(targets), mutual, _act_kind(info.code)))
         return events
 
 
@@ -1270,6 +1482,27 @@ def _modality(tok, code: str | None, negated: bool) -> tuple[str | None, bool, o
             # "we must withdraw", the minister said: the speaker's own intent, no demand on anyone
             return (compose.intent(code) if code is not None else None), False, None
     return code, negated, None
+
+
+def _agreed_together(verb) -> bool:
+    """A verb of agreeing whose subjects are joined ("Putin and Erdogan agreed to ...") or that names a
+    partner ("agreed with Ankara to ..."): an agreement between them."""
+    if not grammar.lemma_in(verb, _ACCORD_VERBS):
+        return False
+    subject = grammar.first_child(verb, grammar.SUBJECT_DEPS)
+    together = subject is not None and (bool(subject.conjuncts) or subject.lower_ in _PLURAL_PRONOUNS)
+    return together or any(grammar.preps(verb, ("with",)))
+
+
+def _act_kind(code: str | None) -> str:
+    """The kind of act a code is, for a noun that refers back to one: an agreement (an intent to
+    cooperate, 03, or a signed accord, 057), else its PLOVER category."""
+    if not code:
+        return ""
+    if code[:2] == "03" or code.startswith("057"):
+        return "agreement"
+    info = lookup(code)
+    return info.plover if info is not None and info.plover else ""
 
 
 def _warning_subject(verb):
@@ -1459,8 +1692,11 @@ def _clauses(tok) -> list:
     for c in tok.children:
         if c.dep_ in grammar.EMBEDDED_DEPS or (noun and c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")):
             out.append(c)  # "demanded that X ...", "its demand that X ..."
-        elif c.dep_ == "prep":
-            out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "AUX"))
+        elif c.dep_ == "prep" and not grammar.lemma_in(c, _ADJUNCT_PREPS):
+            # not a clause with a subject of its own: "resumed talks, with Tehran insisting that ..." is an
+            # aside on the talks, not what was resumed
+            out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ in ("VERB", "AUX")
+                       and grammar.first_child(g, grammar.SUBJECT_DEPS) is None)
     out.extend(grammar.for_to_clauses(tok))  # "called for the African Union to mediate"
     if noun and not out and tok.dep_ in grammar.OBJECT_DEPS:
         # "reiterated its demand today that Israel ease ...": a that-clause after the object noun is the
@@ -1579,7 +1815,12 @@ def _blocks(article: Article) -> list[tuple[int, int, str]]:
 
 
 def _side_key(actor: Actor | None) -> tuple:
-    return (None,) if actor is None else (actor.entity, actor.code, actor.country, actor.text)
+    """Who a side is, for one event per dyad: its code when that names a country (the guidelines code
+    actors, so "Turkish President Recep Tayyip Erdogan", read as two phrases, is one TURGOV), else the
+    phrase itself ("protesters", "the FBI")."""
+    if actor is None:
+        return (None,)
+    return (actor.code,) if actor.country and actor.code else (actor.entity, actor.code, actor.country, actor.text)
 
 
 def _one_per_dyad(events: list[Event]) -> list[Event]:
@@ -1596,6 +1837,11 @@ def _one_per_dyad(events: list[Event]) -> list[Event]:
             aimed[key] = max(aimed.get(key, 0.0), e.confidence or 0.0)
     events = [e for e in events if e.target is not None
               or aimed.get((_side_key(e.source), e.plover), -1.0) < (e.confidence or 0.0)]
+    # "detained two Canadians, Michael Spavor, a businessman, and ...": a member the text gives no country
+    # is one of the placed target, not another recipient
+    placed = {(_side_key(e.source), e.plover) for e in events if e.target is not None and e.target.country}
+    events = [e for e in events if e.target is None or e.target.country or (e.target.code or "").startswith(INTERNATIONAL)
+              or (_side_key(e.source), e.plover) not in placed]
     best: dict[tuple, Event] = {}
     for e in events:
         key = (_side_key(e.source), e.plover, _side_key(e.target))

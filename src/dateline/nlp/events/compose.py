@@ -61,7 +61,9 @@ def intent(act: str | None) -> str:
     """Stated intent to do ``act``: cooperation -> 03x, hostility -> a threat 13x, words stay as they are."""
     if act is None:
         return "030"
-    if act[:2] in ("01", "02", "03", "10", "11", "12", "13"):
+    if act[:2] in ("01", "02", "03", "09", "10", "11", "12", "13"):
+        # words stay words, and an investigation to come is still one (CAMEO has no intent to
+        # investigate; PLOVER: ACCUSE, investigate): "said it would investigate the contracts"
         return act
     if is_cooperative(act):
         mirror = _find(_MIRROR, act)

@@ -23,6 +23,11 @@ SPEECH_LEMMAS = lang.column_words("event_words", "role", "speech_verb")
 _NEGATIVE_DETERMINERS = lang.column_words("event_words", "role", "negative_determiner")
 _INQUIRY_VERBS = lang.column_words("event_words", "role", "inquiry_verb")
 _QUESTION_WORDS = lang.column_words("event_words", "role", "question_word")
+_ABOUT_PREPS = lang.column_words("event_words", "role", "about_prep")
+_AVOID_VERBS = lang.column_words("event_words", "role", "avoid_verb")
+_OBLIGATION_VERBS = lang.column_words("event_words", "role", "obligation_verb")
+_PREVENT_VERBS = lang.column_words("event_words", "role", "prevent_verb")
+_OPEN_QUESTION_WORDS = lang.column_words("event_words", "role", "open_question_word")
 _QUESTION_NOUNS = lang.column_words("event_words", "role", "question_noun")
 TOPIC_PREPS = lang.column_words("event_words", "role", "topic_prep")
 _IMPLICATIVE_VERBS = lang.column_words("event_words", "role", "implicative_verb")
@@ -72,6 +77,8 @@ def is_negated(tok) -> bool:
         return True
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head != tok:
         return is_negated(tok.head)  # "are not prepared to", "is not willing to": the copula's negation
+    if _avoided(tok):
+        return True  # "refrained from criticising Beijing", "avoided meeting", "stopped short of condemning"
     return tok.pos_ in ("VERB", "AUX") and any(
         d.dep_ == "neg" or (d.dep_ in ("det", "preconj") and d.lower_ in _NEGATIVE_DETERMINERS)
         or (d.dep_ == "cc" and d.lower_ == "nor")
@@ -86,7 +93,13 @@ def _additive(neg) -> bool:
 
 
 def modals(tok) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    """The modal auxiliaries of a verb; a conjoined verb with no auxiliary of its own shares its first
+    conjunct's ("should have experts and offer services", "will meet Uganda and sign a deal")."""
+    own = {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if own or tok.dep_ != "conj" or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+        return own
+    return modals(tok.head)
 
 
 def is_passive(tok) -> bool:
@@ -158,6 +171,20 @@ def in_dateline(tok) -> bool:
         return False
     parts = [p.strip() for p in re.split(r"[,(]", head.text.replace(")", "")) if p.strip()]
     return any(place_country(p) for p in parts)
+
+
+def _avoided(tok) -> bool:
+    """An act a verb of avoiding keeps from being done: its complement ("avoided criticising China") or
+    the gerund after its preposition ("refrained from criticising", "stopped short of condemning")."""
+    if tok.tag_ != "VBG" or tok.head is tok:
+        return False
+    governor = tok.head
+    if tok.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
+        governor = governor.head.head if governor.head.pos_ == "ADV" else governor.head  # "stopped short of"
+    elif tok.dep_ not in ("xcomp", "dobj"):
+        return False
+    return lemma_in(governor, _AVOID_VERBS) or (governor.lemma_.lower() == "stop" and tok.dep_ == "pcomp"
+                                                and any(c.lower_ == "short" for c in governor.children))
 
 
 def relative_object(verb):
@@ -345,6 +372,18 @@ def _opens_question(clause) -> bool:
     return clause.dep_ in ("ccomp", "advcl") and min(clause.subtree, key=lambda t: t.i).lower_ in _QUESTION_WORDS
 
 
+def _leaves_open(clause) -> bool:
+    """A yes-no question as a complement: a clause opened by "whether" (complement or adjunct, "whether
+    or not Iran agrees"), or by "if" when it is the complement ("not saying if", not the condition "if
+    Iran agrees", which the conditional reads)."""
+    if clause.dep_ not in ("ccomp", "advcl", "csubj", "pcomp", "acl"):
+        return False
+    first = min(clause.subtree, key=lambda t: t.i)
+    if first.lower_ not in _OPEN_QUESTION_WORDS or first.dep_ not in ("mark", "advmod", "prep"):
+        return False
+    return first.lower_ != "if" or clause.dep_ in ("ccomp", "pcomp")
+
+
 def asks_a_question(verb) -> bool:
     """ "asked whether he would resign", "asked about the report", "asked them what they planned", "was
     asked a question": asking for an answer is no appeal (PLOVER REQUEST is a demand or an appeal for an
@@ -354,6 +393,9 @@ def asks_a_question(verb) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in kids):
         return False
+    if verb.pos_ in ("VERB", "AUX") and not is_passive(verb) and not any(
+            c.dep_ in (*OBJECT_DEPS, "dative", "ccomp", "prep") for c in kids):
+        return True  # "“Why now?” Graham asked.": the verb that reports a question asks no one for anything
     return any(_opens_question(c) or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
                or (c.dep_ in OBJECT_DEPS and lemma_in(c, _QUESTION_NOUNS)) for c in kids)
 
@@ -371,7 +413,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     """Why the act headed by ``tok`` is not asserted as having happened, or None when it is.
 
     'question' (the sentence asks, or the act is inside an indirect question: "asked whether he would
-    resign"), 'hypothetical' (a modal of possibility on the act or a clause above
+    resign", or a yes-no question under any word: "unclear whether Iran attacked"), 'prevented' (what a
+    verb of preventing keeps someone from doing: "banned them from travelling"), 'hypothetical' (a modal of possibility on the act or a clause above
     it: "might impose", "could be deployed"), 'conditional' (it is, or depends on, an if-clause; for a
     ``plain`` act only, and not for a stated intent: a threat, a demand or "will X if Y" is conditional
     by nature), 'unrealised' (an infinitive describing a noun: "a plan to return refugees"), 'wish'
@@ -379,7 +422,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     of wanting, hoping, planning or expecting), 'feared' (what a verb or noun of fearing fears: "fear
     that Uganda will attack"), 'habitual' (an adverb of frequency on a verb in the
     present: "periodically issues warnings", "police routinely stop drivers"), 'advised' (a must or should nobody is reported to say: the writer's
-    "Mexico should sue"), 'directed' (an act inside what is demanded or ordered, below the act the
+    "Mexico should sue"), 'generic' (a present-tense relative clause on a bare plural, which describes a
+    kind: "commanders who block aid"), 'directed' (an act inside what is demanded or ordered, below the act the
     demand itself names: "demanded that the US prove ... before it would accept them"). Reported speech is asserted by its speaker: the search
     stops at a verb of saying.
     """
@@ -402,7 +446,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
     for _ in range(8):
         if _hypothetical_here(t):
             return "hypothetical"
-        if t.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in t.children):
+        if (t.tag_ in ("VBZ", "VBP") or is_perfect(t) and not modals(t)) \
+                and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in t.children):
             return "habitual"  # the generic present: "periodically issues warnings", "police routinely stop drivers"
         if t.tag_ in ("VBZ", "VBP") and t.dep_ == "advcl" and not modals(t) \
                 and any(c.dep_ in ("advmod", "mark") and c.lower_ in _HABITUAL_MARKS for c in t.children):
@@ -415,6 +460,10 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             # "a plan to return refugees", "the only states to have signed treaties": an infinitive that
             # describes a noun asserts nothing (a purpose, "blocked streets to demand reforms", may)
             return "unrealised"
+        if t.dep_ == "relcl" and t.tag_ in ("VBP", "VBZ") and not modals(t) and t.head.tag_ == "NNS" \
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in t.head.children) \
+                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text != ",":  # not "..., which the US backs"
+            return "generic"  # "sanctions on commanders who block aid", "countries that violate the rules": a kind
         if t.dep_ in ("relcl", "acl") and t.head.lemma_.lower() in PLAN_NOUNS:
             return "unrealised"  # "a plan that involved moving police into the area": what a plan holds
         head = t.head
@@ -422,6 +471,8 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return None
         if t.dep_ in ("xcomp", "ccomp") and lemma_in(head, WISH_VERBS):
             return "wish"
+        if t.dep_ == "xcomp" and is_to_clause(t) and lemma_in(head, _OBLIGATION_VERBS) and head.tag_ != "VBD":
+            return "advised"  # "will have to engage with the North", "Congress has to act": owed, not done
         if t.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and _wish_phrase(head.head):
             return "wish"  # "looking forward to speaking with Canadians"
         if t.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head.pos_ == "NOUN" \
@@ -431,6 +482,12 @@ def mood(tok, *, plain: bool, judgement: bool = False) -> str | None:
             return "feared"  # "officials fear that Uganda will attack", "amid fears that troops would move"
         if _opens_question(t) and lemma_in(head, _INQUIRY_VERBS):
             return "question"  # "asked whether he would resign": what is asked is not asserted
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and head.lower_ in _ABOUT_PREPS:
+            return "topic"  # "cautioning its citizens about travelling to Canada": what is talked of
+        if _leaves_open(t):
+            return "question"  # "unclear whether Iran attacked", "not saying if the foundation broke the law"
+        if t.dep_ == "pcomp" and head.lower_ == "from" and lemma_in(head.head, _PREVENT_VERBS):
+            return "prevented"  # "banned them from travelling to the bloc": no travel
         if t.dep_ in ("ccomp", "parataxis") and lemma_in(head, SPEECH_LEMMAS):
             return None
         if t.dep_ in ("ccomp", "xcomp") and lemma_in(head, DIRECTIVE_VERBS) and t != tok:

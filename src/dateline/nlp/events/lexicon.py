@@ -51,6 +51,7 @@ def parse_lines(lines: Iterable[str]) -> list[Pattern]:
     """Patterns from TSV lines (``pattern<TAB>cameo<TAB>frame``); comments and the header are skipped."""
     rows = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
     out: list[Pattern] = []
+    seen: dict[tuple, int] = {}
     for n, row in zip((n for n, _ in rows), csv.reader((line for _, line in rows), delimiter="\t"), strict=True):
         if row[0] == "pattern":
             continue
@@ -67,7 +68,11 @@ def parse_lines(lines: Iterable[str]) -> list[Pattern]:
         if pos and pos not in _POS:
             raise LexiconError(f"event lexicon line {n}: part of speech {pos!r} must be v, n or a")
         needs = frozenset(w.lower() for w in words[1:] if w != OBJECT_MARK)
-        out.append(Pattern(head.lower(), _POS.get(pos, ()), needs, OBJECT_MARK in words[1:], code, frame, n))
+        key = (head.lower(), _POS.get(pos, ()), needs, OBJECT_MARK in words[1:])
+        if key in seen:  # the earlier line would always win: the later one could never be read
+            raise LexiconError(f"event lexicon line {n}: the same pattern as line {seen[key]}: {row[0]!r}")
+        seen[key] = n
+        out.append(Pattern(*key, code, frame, n))
     return out
 
 

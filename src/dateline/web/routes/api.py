@@ -133,7 +133,7 @@ def api_events(request: Request, params: Events, fmt: EventFormat = "json") -> A
         return downloads.events_tsv(_path(request), params.query())
     if fmt == "csv":
         return downloads.events_csv(_path(request), params.query())
-    return queries.list_events(store_of(request), params.query())
+    return queries.list_events(store_of(request), params.query(), facets=False)  # EventList has no facets
 
 
 @router.get("/map", summary="Where the matching events took place: points with their events' URL")
