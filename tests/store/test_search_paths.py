@@ -137,10 +137,10 @@ def test_a_searchs_sample_made_once_into_a_table_gives_the_facets_taken_of_the_i
         of_index = facets(sampled)
         with store_results.sample_sets(store.conn):
             sampled, same = store.facet_sample(query)
-            assert same == sample and bool(sampled.sample_rows) == sample.estimated
+            assert same == sample and bool(sampled.sample_rows) == (sample.estimated and not query.where()[0])
             assert facets(sampled) == of_index, query
         estimated += sample.estimated
-    assert estimated >= 3
+    assert estimated >= 2
     assert store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
 
 
