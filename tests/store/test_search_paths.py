@@ -122,6 +122,7 @@ def test_a_searchs_sample_made_once_into_a_table_gives_the_facets_taken_of_the_i
     from dateline.store.query import EventQuery
 
     monkeypatch.setattr(store_results, "FACET_SAMPLE", 10)
+    monkeypatch.setattr(store_results, "_SAMPLE_TABLE_MATCHES", 0)
     estimated = 0
     for query in (ArticleQuery(q="talks"), ArticleQuery(q="talks", publisher="Courier"),
                   ArticleQuery(q="talks OR quota", collapse=True), ArticleQuery(q="talks", since="2024-03")):
