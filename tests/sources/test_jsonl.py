@@ -51,3 +51,14 @@ def test_lines_that_are_not_records_are_reported_with_their_number(tmp_path: Pat
     assert [r.id if isinstance(r, Article) else r.source for r in results] == [
         "a1", f"{lines}:2", f"{lines}:3", "a3"]
     assert isinstance(results[1], Failure) and "line 2 is not JSON" in results[1].error
+
+
+def test_an_event_whose_quad_class_is_no_quad_class_is_refused_naming_the_field():
+    """A quad class is one of four codes (and an int8 in the export's tables): 128 is refused, not exported."""
+    from dateline.sources.jsonl import record_from_dict
+
+    event = {"start": 0, "end": 1, "text": "0", "quad_class": 128, "negated": False}
+    failure = record_from_dict({"id": "0", "source": "0", "text": "0", "events": [event]}, "in.jsonl:1")
+    assert isinstance(failure, Failure) and "events[0].quad_class: 128" in failure.error
+    good = record_from_dict({"id": "0", "source": "0", "text": "0", "events": [{**event, "quad_class": 4}]}, "in.jsonl:1")
+    assert isinstance(good, Article) and good.events[0].quad_class == 4

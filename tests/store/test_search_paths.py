@@ -122,6 +122,7 @@ def test_a_searchs_sample_made_once_into_a_table_gives_the_facets_taken_of_the_i
     from dateline.store.query import EventQuery
 
     monkeypatch.setattr(store_results, "FACET_SAMPLE", 10)
+    monkeypatch.setattr(store_results, "_SAMPLE_TABLE_MATCHES", 0)
     estimated = 0
     for query in (ArticleQuery(q="talks"), ArticleQuery(q="talks", publisher="Courier"),
                   ArticleQuery(q="talks OR quota", collapse=True), ArticleQuery(q="talks", since="2024-03")):
@@ -137,10 +138,10 @@ def test_a_searchs_sample_made_once_into_a_table_gives_the_facets_taken_of_the_i
         of_index = facets(sampled)
         with store_results.sample_sets(store.conn):
             sampled, same = store.facet_sample(query)
-            assert same == sample and bool(sampled.sample_rows) == sample.estimated
+            assert same == sample and bool(sampled.sample_rows) == (sample.estimated and not query.where()[0])
             assert facets(sampled) == of_index, query
         estimated += sample.estimated
-    assert estimated >= 3
+    assert estimated >= 2
     assert store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
 
 

@@ -121,3 +121,6 @@ def _check_indexes(article: Article) -> None:
     for i, event in enumerate(article.events):
         if event.quote is not None and not 0 <= event.quote < len(article.quotes):
             raise InvalidRecord(f"field events[{i}].quote: {event.quote} is not the index of a quote")
+        if event.quad_class is not None and event.quad_class not in (1, 2, 3, 4):  # a coded value (an int8 column)
+            raise InvalidRecord(f"field events[{i}].quad_class: {event.quad_class} is not a quad class; use 1 "
+                                "(verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)")

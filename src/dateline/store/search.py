@@ -425,9 +425,7 @@ def matches_sql(where: list[str], sample: int = 1, sample_rows: str | None = Non
     if sample_rows:
         # the sample first (CROSS JOIN: the planner, knowing nothing of the table, would walk every article)
         rows = f"temp.{sample_rows} f CROSS JOIN articles a ON a.rowid = f.rowid WHERE ? IS NOT NULL"
-        if not where:
-            return "", f"FROM {rows}"
-        return "", f"FROM {rows} AND " + " AND ".join(where)
+        return "", f"FROM {rows}" + "".join(f" AND {w}" for w in where)
     if not where:  # the sample taken of the index's rowids (f's), before a row of the articles is read
         return "", f"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?" \
             f"{sample_sql('f.rowid', sample)}"
