@@ -16,7 +16,7 @@ COMPONENT = "dateline_parse_repairs"
 
 def repair(doc):
     for tok in doc:
-        if tok.lower_ not in _ADJECTIVE_PARTICIPLES or tok.tag_ != "VBG" or tok.head is tok:
+        if tok.lower_ not in _ADJECTIVE_PARTICIPLES or tok.tag_ != "VBG" or tok.head == tok:
             continue
         # (this runs before the attribute ruler: the tags are set, the parts of speech not yet)
         name = next((c for c in tok.rights if c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS")), None)

@@ -1081,9 +1081,9 @@ class SentenceCoder:
         t = r.head
         for _ in range(8):
             head = t.head
-            if head is t:
+            if head == t:
                 return False
-            if t.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not r.head:
+            if t.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != r.head:
                 pat = self.trigger(head.head)
                 if pat is not None and pat.frame == "allege":
                     return True

@@ -96,7 +96,7 @@ def modals(tok) -> set[str]:
     """The modal auxiliaries of a verb; a conjoined verb with no auxiliary of its own shares its first
     conjunct's ("should have experts and offer services", "will meet Uganda and sign a deal")."""
     own = {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
-    if own or tok.dep_ != "conj" or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX") \
+    if own or tok.dep_ != "conj" or tok.head == tok or tok.head.pos_ not in ("VERB", "AUX") \
             or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
         return own
     return modals(tok.head)
@@ -176,10 +176,10 @@ def in_dateline(tok) -> bool:
 def _avoided(tok) -> bool:
     """An act a verb of avoiding keeps from being done: its complement ("avoided criticising China") or
     the gerund after its preposition ("refrained from criticising", "stopped short of condemning")."""
-    if tok.tag_ != "VBG" or tok.head is tok:
+    if tok.tag_ != "VBG" or tok.head == tok:
         return False
     governor = tok.head
-    if tok.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
+    if tok.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head != governor:
         governor = governor.head.head if governor.head.pos_ == "ADV" else governor.head  # "stopped short of"
     elif tok.dep_ not in ("xcomp", "dobj"):
         return False
