@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+# the dashes that close a wire dateline ("LONDON (AP) - ..."): read by the sentence splitter (nlp/loader.py)
+# and by the event coder's dateline test (nlp/events/grammar.py)
+DATELINE_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE_BREAK = re.compile(r"\n")
 

@@ -6,7 +6,7 @@ from functools import cache
 
 from ..config import settings
 from ..errors import ModelNotInstalled
-from ..paragraphs import breaks
+from ..paragraphs import DATELINE_DASHES, breaks
 from .memory import tune as tune_memory
 from .parse_repairs import COMPONENT as REPAIRS
 from .parse_repairs import repair
@@ -33,9 +33,6 @@ def _paragraph_starts(doc):
     return doc
 
 
-_DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-
-
 def _hold_dateline(doc, start: int) -> None:
     """A paragraph that opens with a wire dateline ("ADDIS ABABA (Reuters) - Ethiopia accused ...",
     "LONDON, Dec 3 (AP) -- ..."): capitals, then names, numbers and punctuation up to a dash. The
@@ -44,7 +41,7 @@ def _hold_dateline(doc, start: int) -> None:
     if not (first.text.isalpha() and first.text.isupper() and len(first.text) > 1):
         return
     for tok in doc[start + 1:start + 12]:
-        if tok.text in _DATELINE_DASHES and tok.i + 1 < len(doc):
+        if tok.text in DATELINE_DASHES and tok.i + 1 < len(doc):
             for inner in doc[start + 1:tok.i + 2]:
                 inner.is_sent_start = False
             return

@@ -150,15 +150,23 @@ def shared_sets(conn: sqlite3.Connection) -> Iterator[None]:
     10-70 ms to find, and a page of them runs four or five statements); the tables are dropped at its end.
     Blocks nest (the outer one holds). The answers are those without it: the same rows, read from a set of
     the same keys."""
-    if id(conn) in _SHARED:
+    with _temporary_tables(_SHARED, conn):
+        yield
+
+
+@contextmanager
+def _temporary_tables(registry: dict[int, dict], conn: sqlite3.Connection) -> Iterator[None]:
+    """The block in which ``registry`` holds the temporary tables made on ``conn`` (by key -> table name),
+    which are dropped at its end; blocks nest (the outer one holds)."""
+    if id(conn) in registry:
         yield
         return
-    made: dict[tuple[str, tuple], str] = {}
-    _SHARED[id(conn)] = made
+    made: dict = {}
+    registry[id(conn)] = made
     try:
         yield
     finally:
-        del _SHARED[id(conn)]
+        del registry[id(conn)]
         for name in made.values():
             with suppress(sqlite3.Error):  # never hide what ended the block; the name is never used again
                 conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
@@ -399,22 +407,11 @@ _SAMPLES: dict[int, dict[tuple[str, int], str]] = {}
 @contextmanager
 def sample_sets(conn: sqlite3.Connection) -> Iterator[None]:
     """Inside the block, the sample facet_sample takes of a broad search's matches (every k-th by rowid; a search
-    without other filters) is
-    made once into a temporary table of their rowids, which each facet's statement reads (four statements took it
-    of the full-text index again, 3 ms each over 100,000 matches); the tables are dropped at its end. The same
-    rowids either way, so the same counts."""
-    if id(conn) in _SAMPLES:
+    without other filters) is made once into a temporary table of their rowids, which each facet's statement
+    reads (four statements took it of the full-text index again, 3 ms each over 100,000 matches); the tables
+    are dropped at its end. The same rowids either way, so the same counts."""
+    with _temporary_tables(_SAMPLES, conn):
         yield
-        return
-    made: dict[tuple[str, int], str] = {}
-    _SAMPLES[id(conn)] = made
-    try:
-        yield
-    finally:
-        del _SAMPLES[id(conn)]
-        for name in made.values():
-            with suppress(sqlite3.Error):
-                conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 @_budgeted

@@ -911,7 +911,8 @@ class SentenceCoder:
         # what parties agree, talk or cooperate "on", "about", "over" is their topic, not a party
         target_preps = tuple(p for p in _TARGET_PREPS if p not in grammar.TOPIC_PREPS) if self._mutual_act(r) else _TARGET_PREPS
         objects = [o for o in grammar.children(tok, grammar.OBJECT_DEPS) if not is_relative_pronoun(o)]
-        if grammar.lemma_in(tok, _TOPIC_VERBS):
+        topic = grammar.lemma_in(tok, _TOPIC_VERBS)
+        if topic:
             # "they discussed China's use of the death penalty": what is discussed is no party; the one it
             # is discussed with is, wherever the parse hangs "with" ("discussed the border with Uganda")
             yield from (pobj for o in objects for _, pobj in grammar.preps(o, ("with",)))
@@ -935,7 +936,7 @@ class SentenceCoder:
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
         preps = target_preps + (("of",) if governed else ())
-        if grammar.lemma_in(tok, _TOPIC_VERBS):
+        if topic:
             preps = ("with",)  # "discussed the case with Ottawa"; not "discussed the penalty's use on X"
         if tok.pos_ in ("VERB", "AUX") and (objects or any(grammar.children(tok, grammar.PASSIVE_SUBJECT_DEPS))):
             # "praised the film for its portrayal of Taipei", "was criticised for its handling": with the

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ... import lang
+from ...paragraphs import DATELINE_DASHES
 from ..actors import place_country
 
 # dependents that open another clause or an aside: a pattern's words are not sought beyond them
@@ -150,7 +151,6 @@ def subject_candidates(verb) -> Iterator:
         steps += 1
 
 
-_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 
 
 def in_dateline(tok) -> bool:
@@ -161,7 +161,7 @@ def in_dateline(tok) -> bool:
     if not (first.i == 0 or "\n" in tok.doc[first.i - 1].text or "\n" in tok.doc[first.i - 1].whitespace_) \
             or not (first.text.isupper() and len(first.text) > 1):
         return False
-    dash = next((t.i for t in sent[:10] if t.text in _DASHES), None)
+    dash = next((t.i for t in sent[:10] if t.text in DATELINE_DASHES), None)
     if dash is None or tok.i >= dash:
         return False
     # only names and their punctuation before the dash ("NATO said the alliance would meet Russia — ..."
