@@ -44,6 +44,7 @@ _PLACE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "place_prep
 _CAUSE_PREPS = tuple(sorted(lang.column_words("event_words", "role", "cause_prep")))
 _BEHEST_NOUNS = lang.column_words("event_words", "role", "behest_noun")
 _AIMING_PREPS = lang.column_words("event_words", "role", "aiming_prep")
+_PARTY_PREPS = tuple(sorted(lang.column_words("event_words", "role", "party_prep")))
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _VERBAL_QUADS = (1, 3)
 _NOUN_SEARCH_DEPS = frozenset({"prep", "pobj", "compound", "amod", "dobj", "pcomp", "conj"})
@@ -933,6 +934,10 @@ class SentenceCoder:
             yield from _opposed(obj)  # "dropped an investigation into allegations made against X"
         if tok.i == r.act.i and tok.pos_ == "NOUN":
             yield from _opposed(tok)  # "dropped an investigation into allegations against X"
+            # "announced a suspension of flights with Venezuela", "a ban on arms sales to Riyadh": what the act
+            # is done to names the other party
+            for _, done_to in grammar.preps(tok, ("of", "on")):
+                yield from (pobj for _, pobj in grammar.preps(done_to, _PARTY_PREPS))
         # an asked-for or governed event noun names its party with "of": "called for a meeting of the Arab League"
         governed = tok.i == r.act.i and r.act.i != r.head.i and tok.pos_ == "NOUN"
         preps = target_preps + (("of",) if governed else ())
@@ -1436,7 +1441,8 @@ class SentenceCoder:
             asserted_noun = _asserted_by_aspect(r.act)
             act = ActEvidence(mood=mood, frame=r.frame, standalone=r.standalone and not asserted_noun,
                               noun=r.act.pos_ in ("NOUN", "PROPN"), finite=grammar.is_finite(r.head),
-                              history=self.is_history(r, when))
+                              history=self.is_history(r, when),
+                              infinitive=r.act.pos_ in ("VERB", "AUX") and any(c.dep_ == "xcomp" for c in r.act.children))
             for src, tgt in _dyads(sources, targets, mutual, self.entities):
                 start, end = _extent(r, src, tgt, sent)
                 score = confidence(act, src, self.entities.get(src.entity) if src else None,

@@ -17,9 +17,13 @@ only as trustworthy as its weakest part:
   participle); a national with no political role, "American Kevin King" (0.45);
   anyone else, a company, a school, a person with no role, acting on a political target ("acting
   politically", 0.5) or not (0.2).
-- the target: none (1.0, but 0.6 for a category done with someone: CONSULT, COOPERATE, AID, CONCEDE,
-  RETREAT; and 0.6 for an appeal to no one by a source the text does not place, "employees request
-  time off"), or a political actor (1.0); an actor with a country or a role (0.9), but 0.45 for an appeal
+- the target: none (1.0 for the acts that need no one on the other side: a protest, a mobilisation, an
+  assault on no one named, and a commitment, refusal, threat or denial about the doer's own conduct,
+  "agreed to reopen the border", "refused to resign"; 0.5 for every other act, done with, to or at
+  someone by its nature, an accusation, a demand, a meeting, aid (the PLOVER manual requires a
+  recipient for COOPERATE, AID and SANCTION): with no one found on the other side, either the target is
+  there and the coder did not resolve it, so the dyad is wrong, or the verb is not used as that act),
+  or a political actor (1.0); an actor with a country or a role (0.9), but 0.45 for an appeal
   to civilians ("urged voters to", "urged its citizens to reconsider travel": an appeal to no one who
   acts politically); anything else the parse offered (0.75); times 0.85 when the target is inferred
   (the author of an act told before, reacted to as "these accusations", "the decision").
@@ -41,6 +45,9 @@ from ..actors import INTERNATIONAL, alias_country, is_country_name
 POLITICAL_SECTORS = lang.words("event_political_sectors", lower=False)
 
 ASSERTED, INTENT, LIGHT_NOUN, LONE_NOUN, UNASSERTED = 1.0, 0.85, 0.9, 0.45, 0.2
+# frames (lexicon.FRAMES) whose act is the doer's own future or past conduct: "agreed to", "threatened to",
+# "refused to", "sought to", "prepared to", "denied"
+_OWN_CONDUCT_FRAMES = frozenset({"intent", "threat", "refuse", "seek", "prepare", "deny"})
 HISTORY = 0.45
 INFERRED_TARGET = 0.85
 
@@ -55,6 +62,13 @@ class ActEvidence:
     noun: bool  # the act is a noun
     finite: bool = True  # the act's clause has a tense (grammar.is_finite)
     history: bool = False  # dated years before the article (Coder.is_history)
+    infinitive: bool = False  # the act's verb takes a to-infinitive of its doer's own: "declined to resign"
+
+    @property
+    def own_conduct(self) -> bool:
+        """A commitment, refusal, threat or denial about the doer's own conduct ("agreed to reopen the
+        border", "vowed to fight on", "refused to resign"): an act that needs no one on the other side."""
+        return self.infinitive or self.frame in _OWN_CONDUCT_FRAMES
 
     def factor(self) -> float:
         if self.mood is not None:
@@ -129,20 +143,18 @@ def source_factor(actor: Actor | None, entity: Entity | None, *, inferred: bool,
     return 0.5 if target_political else 0.2
 
 
-# categories done with someone: with no one on the other side the reading is doubtful ("the council met")
-_DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# acts that need no one on the other side (PLOVER: a protest, a mobilisation, an attack with no victim named)
+_UNDIRECTED = frozenset({"PROTEST", "MOBILIZE", "ASSAULT"})
 _STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 _PUBLIC = frozenset({"CVL"})  # civilians: "voters", "citizens", "Chinese citizens"
 PUBLIC_APPEAL = 0.45
-UNADDRESSED = 0.6
+UNADDRESSED = 0.5  # a directed act with no one found on the other side ("the council met", "X accused")
 
 
 def target_factor(actor: Actor | None, entity: Entity | None, plover: str | None = None,
-                  source: Actor | None = None) -> float:
+                  own_conduct: bool = False) -> float:
     if actor is None:
-        if plover == "REQUEST" and not is_placed(source):
-            return UNADDRESSED  # "employees request time off": an appeal to no one, by no one the text places
-        return 0.6 if plover in _DYADIC else 1.0
+        return 1.0 if plover in _UNDIRECTED or own_conduct else UNADDRESSED
     if is_political(actor, entity):
         return 1.0
     if plover == "REQUEST" and sectors(actor.code, actor.country) in _PUBLIC:
@@ -162,5 +174,5 @@ def confidence(act: ActEvidence, source: Actor | None, source_entity: Entity | N
     score = (act.factor() * source_factor(source, source_entity, inferred=inferred, target_political=target_political,
                                           protest=plover == "PROTEST" if protest is None else protest,
                                           finite=act.finite)
-             * target_factor(target, target_entity, plover, source) * (INFERRED_TARGET if target_inferred else 1.0))
+             * target_factor(target, target_entity, plover, act.own_conduct) * (INFERRED_TARGET if target_inferred else 1.0))
     return round(score, 3)
