@@ -123,6 +123,28 @@ def test_kill_9_in_the_middle_then_a_rerun_ends_with_the_same_rows(corpus: Path,
         store.close()
 
 
+def test_a_page_stored_by_another_version_or_spec_is_annotated_again(tmp_path: Path, monkeypatch):
+    import dateline.engine.spec as spec_module
+
+    folder = tmp_path / "pages"
+    write_pages(folder, 2)
+    store = open_store(tmp_path / "s.db")
+    try:
+        assert ingest([str(folder)], store, workers=1, nlp=False, progress=False).stored == 2
+        assert ingest([str(folder)], store, workers=1, nlp=False, progress=False).skipped == 2
+        # another spec (here extraction that takes the input as the body) gives other records
+        again = ingest([str(folder)], store, workers=1, nlp=False, clean=True, progress=False)
+        assert (again.stored, again.skipped) == (2, 0)
+        # an upgraded dateline (its code or bundled data changed): every page is annotated anew
+        spec_module.code_digest.cache_clear()
+        monkeypatch.setattr(spec_module, "code_digest", lambda: "another release")
+        upgraded = ingest([str(folder)], store, workers=1, nlp=False, clean=True, progress=False)
+        assert (upgraded.stored, upgraded.skipped) == (2, 0)
+        assert store.count() == 2
+    finally:
+        store.close()
+
+
 def test_the_same_page_twice_is_stored_once_and_a_changed_page_is_updated(tmp_path: Path):
     folder = tmp_path / "pages"
     write_pages(folder, 3)

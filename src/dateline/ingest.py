@@ -86,6 +86,7 @@ def ingest(
                                     follow=follow, max_bytes=max_bytes, all_events=all_events, all_quotes=all_quotes)
     run_id = store.begin_run(list(inputs), {"workers": workers, "spec": spec.to_dict()})
     pipeline = Pipeline.from_spec(spec, seen=store.has_url)
+    fingerprint = spec.fingerprint()  # an input stored by another version or spec is annotated again
     executor = ProcessPool(spec, workers) if workers > 1 else InProcess(spec, pipeline=pipeline)
     bar = Progress(count_inputs(inputs), enabled=progress)
     counts = {"stored": 0, "skipped": 0, "failed": 0}
@@ -110,7 +111,7 @@ def ingest(
                 tasks.append(_Task(item.source, None, item))
                 yield item
                 continue
-            task = _task(item)
+            task = _task(item, fingerprint)
             if store.input_done(task.key, task.content_hash):
                 counts["skipped"] += 1
                 bar.advance()
@@ -130,16 +131,21 @@ def ingest(
     return IngestReport(run_id=run_id, seconds=round(time.perf_counter() - started, 3), status=status, **counts)
 
 
-def _task(item: RawDoc | Article) -> _Task:
-    """What identifies an input (its source, and the URL when one source holds many pages) and its content."""
+def _task(item: RawDoc | Article, fingerprint: str = "") -> _Task:
+    """What identifies an input (its source, and the URL when one source holds many pages), and the hash of
+    its content and of the pipeline (``fingerprint``, PipelineSpec.fingerprint) that annotates it."""
     if isinstance(item, Article):
         data = json.dumps(item.to_dict(), sort_keys=True, ensure_ascii=False).encode()
-        return _Task(f"{item.source}#{item.id}", hashlib.sha256(data).hexdigest(), item)
+        return _Task(f"{item.source}#{item.id}", _hash(data, fingerprint), item)
     digest = hashlib.sha256(item.data).hexdigest()
     if item.source == "-":  # each page piped in is its own input: a second one must not replace the first
-        return _Task(f"-#{digest}", digest, item)
+        return _Task(f"-#{digest}", _hash(item.data, fingerprint), item)
     key = item.source if not item.url or item.url == item.source else f"{item.source}#{item.url}"
-    return _Task(key, digest, item)
+    return _Task(key, _hash(item.data, fingerprint), item)
+
+
+def _hash(data: bytes, fingerprint: str) -> str:
+    return hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest() if fingerprint else hashlib.sha256(data).hexdigest()
 
 
 def count_inputs(inputs: Sequence[str]) -> int | None:

@@ -11,8 +11,12 @@ processes and Ray actors rebuild exactly the same pipeline from it (``Pipeline.f
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..config import settings
@@ -145,6 +149,18 @@ class PipelineSpec:
         data["stages"] = [{"name": s.name, "params": dict(s.params), "module": s.module} for s in self.stages]
         return data
 
+    def fingerprint(self) -> str:
+        """What makes this run's records what they are: the spec (less the batch size, which changes no
+        record), dateline's version, and a digest of its code and bundled data. ``ingest`` stores it with
+        each input, so that an input is annotated again when any of them changes (an upgrade, an edited
+        lexicon, ``--all-events``); the code of a user's own stage module is not in it."""
+        from .. import __version__  # the package's __init__ imports this module
+
+        data = self.to_dict()
+        data.pop("batch_size", None)
+        blob = json.dumps(data, sort_keys=True, default=str) + __version__ + code_digest()
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PipelineSpec:
         try:
@@ -157,3 +173,13 @@ class PipelineSpec:
             )
         except (TypeError, KeyError) as exc:
             raise ConfigError(f"not a pipeline spec: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of every file of the installed dateline package (its code, language bundle and data)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
