@@ -296,3 +296,21 @@ def test_map_points_link_to_their_events(tmp_path):
         assert reykjavik["url"] == "/events?place_country=ISL"
         page = local.get("/map").text
         assert page.count('class="map-point"') == 2 and 'href="/events?location=Oslo"' in page
+
+
+def test_pages_compile_no_template_once_the_server_has_started(record_db):
+    """Templates are compiled as the server starts, so the first request of a page kind pays only its rendering."""
+    with TestClient(create_app(record_db)) as live:
+        env = live.app.state.templates.env
+        compiled: list[str | None] = []
+        compile_ = env.compile
+
+        def counting(source, name=None, filename=None, raw=False, defer_init=False):
+            compiled.append(name)
+            return compile_(source, name, filename, raw, defer_init)
+
+        env.compile = counting
+        for url in ("/", "/search?q=blockade", "/events", "/quotes", "/entities", "/timeline?a=NOR&b=ISL", "/map",
+                    "/search?q=%22open"):  # the last: the error page
+            assert live.get(url).status_code in (200, 400), url
+        assert compiled == []
