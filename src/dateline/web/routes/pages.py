@@ -56,7 +56,7 @@ def home(request: Request, params: Articles) -> HTMLResponse:
 def search_page(request: Request, params: Articles) -> HTMLResponse:
     q = params.q or ""
     values = params.link_values()
-    json_url = _url("/api/search", **values, offset=params.offset or None)
+    json_url = _url("/api/search", **values, offset=params.offset or None, facets="true", volume="true")  # as shown
     if not q.strip():
         return _page(request, "search.html", json_url, q=q, data=None, values=values)
     query = params.query()
