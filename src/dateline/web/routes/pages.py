@@ -48,7 +48,7 @@ def home(request: Request, params: Articles) -> HTMLResponse:
     values = params.link_values()
     data = queries.list_articles(store, params.query())
     return _page(request, "home.html", _url("/api/articles", **values, offset=params.offset or None), data=data,
-                 stats=store.stats(), csv_url=_url("/api/articles", **values, format="csv"),
+                 stats=store.stats(brief=True), csv_url=_url("/api/articles", **values, format="csv"),
                  chips=_chips("/", values), **_pager("/", values, data))
 
 
