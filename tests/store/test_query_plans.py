@@ -304,6 +304,25 @@ def test_lists_read_from_a_shared_set_give_the_answers_of_their_own_statements(t
         assert store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
 
 
+def test_a_shared_set_of_events_is_made_without_looking_each_events_article_up(tmp_path: Path):
+    """The set holds what the events themselves hold; its article conditions (a search, a publisher) are subqueries
+    of the articles' ids, so no event is joined to its article to make it, and the lists are those without it."""
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        for filters in ({"articles": ArticleQuery(q="fishing")}, {"articles": ArticleQuery(q="trawling", publisher="x")},
+                        {"plover": "CONSULT", "articles": ArticleQuery(since="2024-04-12")}, {"actor": "NOR"}):
+            query = EventQuery(**filters, sort="-goldstein", page=Page(3))
+            alone = ([(h.article.id, h.index, h.copies) for h in store.events(query)], store.count_events(query))
+            statements: list[str] = []
+            store.conn.set_trace_callback(statements.append)
+            with results.shared_sets(store.conn):
+                shared = ([(h.article.id, h.index, h.copies) for h in store.events(query)], store.count_events(query))
+            store.conn.set_trace_callback(None)
+            made = [s for s in statements if s.startswith("CREATE TEMP TABLE")]
+            assert len(made) == 1 and "JOIN articles a ON a.id = e.article_id" not in made[0], made
+            assert shared == alone, filters
+
+
 def test_a_page_of_events_and_an_entitys_page_find_each_lists_events_once(tmp_path: Path):
     """The events page (its count, its page, its facets) and an entity's page (its quotes, its events as source
     and as target, each counted and paged) find the events of each list once, not once per statement."""

@@ -208,10 +208,16 @@ def _shared(conn: sqlite3.Connection | None, query: Any, table: str, alias: str,
     if name is None:
         name = f"dateline_keys_{next(_SET_NUMBERS)}"
         selected = ", ".join(f"{alias}.{c} AS {c}" for c in columns)
+        made_of = body
         if table == "events":
             selected += f", {clustered(alias + '.article_id')} AS {SHARED_CLUSTERED.split('.')[1]}"
+            # what the set holds is the events' own: every event has its article (a foreign key), and no condition
+            # on the events reads the article's row (those on the articles are subqueries of their ids), so the
+            # set is made without looking each event's article up (at 100,000 articles a search's 48,000
+            # events: 70 -> 60 ms); were a condition to read it, SQLite would refuse the statement, not answer
+            made_of = body.replace(f" JOIN articles a ON a.id = {alias}.article_id WHERE ", " WHERE ", 1)
         with budget(conn, query):
-            conn.execute(f"CREATE TEMP TABLE {name} AS {head}SELECT {selected} {body}", [*head_params, *params])
+            conn.execute(f"CREATE TEMP TABLE {name} AS {head}SELECT {selected} {made_of}", [*head_params, *params])
         made[signature] = name
     if table == "events":
         return f"{_SHARED_HEAD}{name}) ", [], _SHARED_EVENTS_BODY.replace(" e ", f" {alias} "), []
