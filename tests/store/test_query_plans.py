@@ -405,11 +405,14 @@ def test_a_read_only_connection_counts_a_searchs_days_from_the_table_it_keeps(tm
             assert june[0]["count"] == 2  # the new article counted
 
 
-def test_a_searchs_entity_and_country_facets_counted_in_one_pass_are_those_of_grouping_the_rows(tmp_path: Path):
+def test_a_searchs_entity_and_country_facets_counted_in_one_pass_are_those_of_grouping_the_rows(tmp_path: Path,
+                                                                                                   monkeypatch):
     """results.entity_facets reads the entity rows of the matches once and counts both facets: the counts, names
-    and order of grouping the rows by page key (least name) and by country in SQL."""
+    and order of grouping the rows by page key (least name) and by country in SQL. The rows are read by the
+    matching articles' ids (a few at a time here, as 10,000 at a time in a store), none joined to its article."""
     from dateline.store.keys import group_key_sql
 
+    monkeypatch.setattr(results, "_IDS_PER_STATEMENT", 2)
     with open_store(tmp_path / "s.db") as store:
         _clustered_store(store)
         store.upsert(replace(harbour_article(), id="harbour0100", url="https://example.org/100"))
@@ -424,6 +427,11 @@ def test_a_searchs_entity_and_country_facets_counted_in_one_pass_are_those_of_gr
                                               "GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 3", params).fetchall()
                 countries = store.conn.execute(f"SELECT g.country, {counted} {joined} AND g.country IS NOT NULL "
                                                "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3", params).fetchall()
+                statements: list[str] = []
+                store.conn.set_trace_callback(statements.append)
                 assert results.entity_facets(store.conn, query, top=3) == {
                     "entity": [list(r) for r in entities], "country": [list(r) for r in countries]}, (q, collapse)
+                store.conn.set_trace_callback(None)
                 assert entities, q
+                read = [s for s in statements if "FROM entities g" in s]
+                assert len(read) > 1 and not [s for s in read if "JOIN articles" in s], read
