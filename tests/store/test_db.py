@@ -139,6 +139,22 @@ def test_failures_and_stats(store):
     assert stats["published_from"] == "2024-04-23T06:15:00"
 
 
+def test_the_front_pages_brief_stats_are_the_full_ones_without_a_count_that_reads_every_row(store):
+    from dateline.store.queries import BRIEF
+
+    store.upsert(harbour_article())
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    brief = store.stats(brief=True)
+    store.conn.set_trace_callback(None)
+    full = store.stats()
+    assert list(brief) == list(BRIEF) and brief == {k: full[k] for k in BRIEF}
+    assert full["paragraphs"] > 0 and full["publishers"] and full["languages"] == {"en": 1}
+    assert statements and not [s for s in statements if "paragraphs" in s or "GROUP BY" in s]
+    store.upsert(plain_article(2, "Second", "Another text."))  # a write: both counted again
+    assert store.stats(brief=True)["articles"] == store.stats()["articles"] == 2
+
+
 def test_a_changed_input_that_gives_a_new_article_removes_the_old_one(store):
     old = plain_article(1, "Draft", "First version.")
     new = Article.from_dict({**old.to_dict(), "id": "plain9999", "text": "Second version."})

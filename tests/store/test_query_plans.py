@@ -304,6 +304,25 @@ def test_lists_read_from_a_shared_set_give_the_answers_of_their_own_statements(t
         assert store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
 
 
+def test_a_shared_set_of_events_is_made_without_looking_each_events_article_up(tmp_path: Path):
+    """The set holds what the events themselves hold; its article conditions (a search, a publisher) are subqueries
+    of the articles' ids, so no event is joined to its article to make it, and the lists are those without it."""
+    with open_store(tmp_path / "s.db") as store:
+        _clustered_store(store)
+        for filters in ({"articles": ArticleQuery(q="fishing")}, {"articles": ArticleQuery(q="trawling", publisher="x")},
+                        {"plover": "CONSULT", "articles": ArticleQuery(since="2024-04-12")}, {"actor": "NOR"}):
+            query = EventQuery(**filters, sort="-goldstein", page=Page(3))
+            alone = ([(h.article.id, h.index, h.copies) for h in store.events(query)], store.count_events(query))
+            statements: list[str] = []
+            store.conn.set_trace_callback(statements.append)
+            with results.shared_sets(store.conn):
+                shared = ([(h.article.id, h.index, h.copies) for h in store.events(query)], store.count_events(query))
+            store.conn.set_trace_callback(None)
+            made = [s for s in statements if s.startswith("CREATE TEMP TABLE")]
+            assert len(made) == 1 and "JOIN articles a ON a.id = e.article_id" not in made[0], made
+            assert shared == alone, filters
+
+
 def test_a_page_of_events_and_an_entitys_page_find_each_lists_events_once(tmp_path: Path):
     """The events page (its count, its page, its facets) and an entity's page (its quotes, its events as source
     and as target, each counted and paged) find the events of each list once, not once per statement."""
@@ -386,11 +405,14 @@ def test_a_read_only_connection_counts_a_searchs_days_from_the_table_it_keeps(tm
             assert june[0]["count"] == 2  # the new article counted
 
 
-def test_a_searchs_entity_and_country_facets_counted_in_one_pass_are_those_of_grouping_the_rows(tmp_path: Path):
+def test_a_searchs_entity_and_country_facets_counted_in_one_pass_are_those_of_grouping_the_rows(tmp_path: Path,
+                                                                                                   monkeypatch):
     """results.entity_facets reads the entity rows of the matches once and counts both facets: the counts, names
-    and order of grouping the rows by page key (least name) and by country in SQL."""
+    and order of grouping the rows by page key (least name) and by country in SQL. The rows are read by the
+    matching articles' ids (a few at a time here, as 10,000 at a time in a store), none joined to its article."""
     from dateline.store.keys import group_key_sql
 
+    monkeypatch.setattr(results, "_IDS_PER_STATEMENT", 2)
     with open_store(tmp_path / "s.db") as store:
         _clustered_store(store)
         store.upsert(replace(harbour_article(), id="harbour0100", url="https://example.org/100"))
@@ -405,6 +427,11 @@ def test_a_searchs_entity_and_country_facets_counted_in_one_pass_are_those_of_gr
                                               "GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 3", params).fetchall()
                 countries = store.conn.execute(f"SELECT g.country, {counted} {joined} AND g.country IS NOT NULL "
                                                "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3", params).fetchall()
+                statements: list[str] = []
+                store.conn.set_trace_callback(statements.append)
                 assert results.entity_facets(store.conn, query, top=3) == {
                     "entity": [list(r) for r in entities], "country": [list(r) for r in countries]}, (q, collapse)
+                store.conn.set_trace_callback(None)
                 assert entities, q
+                read = [s for s in statements if "FROM entities g" in s]
+                assert len(read) > 1 and not [s for s in read if "JOIN articles" in s], read

@@ -44,7 +44,7 @@ def test_articles_are_newest_first_sorted_and_paged_to_the_end(client):
 
 
 def test_search_is_ranked_highlighted_and_faceted(client):
-    data = client.get("/api/search", params={"q": "blockade"}).json()
+    data = client.get("/api/search", params={"q": "blockade", "facets": "true"}).json()
     assert data["total"] == 1
     hit = data["hits"][0]
     assert hit["id"] == "a-harbour"
@@ -262,7 +262,7 @@ def test_events_download_as_the_gdelt_style_table(client):
 
 
 def test_search_facets_entities_countries_events_and_a_volume_chart(client):
-    data = client.get("/api/search", params={"q": "blockade"}).json()
+    data = client.get("/api/search", params={"q": "blockade", "facets": "true", "volume": "true"}).json()
     assert ["person-lena-brask", "Lena Brask", 1] in data["facets"]["entity"]
     assert ["FRD", 1] in data["facets"]["country"]
     assert data["facets"]["plover"] == [["CONSULT", 1], ["THREATEN", 1]]
@@ -274,6 +274,22 @@ def test_search_facets_entities_countries_events_and_a_volume_chart(client):
     assert 'href="/events?q=blockade&amp;plover=THREATEN"' in page
     volume = client.get("/api/volume", params={"q": "harbour OR opened", "freq": "month"}).json()["points"]
     assert [(p["period"], p["count"], p["all"]) for p in volume] == [("2024-03", 2, 2)]
+
+
+def test_a_searchs_facets_and_volume_are_given_when_asked_each_as_the_page_shows_them(client):
+    """The hits alone by default (the facets and the volume are each a pass over every match); asked for, each is
+    what the search page shows, whose JSON twin asks for both."""
+    plain = client.get("/api/search", params={"q": "blockade"}).json()
+    assert plain["facets"] is None and plain["facets_sample"] is None and plain["volume"] is None
+    facets = client.get("/api/search", params={"q": "blockade", "facets": "true"}).json()
+    volume = client.get("/api/search", params={"q": "blockade", "volume": "true"}).json()
+    both = client.get("/api/search", params={"q": "blockade", "facets": "true", "volume": "true"}).json()
+    assert facets["facets"] == both["facets"] and facets["volume"] is None and volume["facets"] is None
+    assert volume["volume"] == both["volume"] and both["facets_sample"]["matches"] == both["total"]
+    assert {k: both[k] for k in ("total", "hits")} == {k: plain[k] for k in ("total", "hits")}
+    page = client.get("/search", params={"q": "blockade"}).text
+    assert 'href="/api/search?q=blockade&amp;facets=true&amp;volume=true"' in page  # its JSON twin
+    assert client.get("/api/search", params={"q": "blockade", "facets": "maybe"}).status_code == 422
 
 
 def test_map_points_link_to_their_events(tmp_path):
@@ -296,3 +312,21 @@ def test_map_points_link_to_their_events(tmp_path):
         assert reykjavik["url"] == "/events?place_country=ISL"
         page = local.get("/map").text
         assert page.count('class="map-point"') == 2 and 'href="/events?location=Oslo"' in page
+
+
+def test_pages_compile_no_template_once_the_server_has_started(record_db):
+    """Templates are compiled as the server starts, so the first request of a page kind pays only its rendering."""
+    with TestClient(create_app(record_db)) as live:
+        env = live.app.state.templates.env
+        compiled: list[str | None] = []
+        compile_ = env.compile
+
+        def counting(source, name=None, filename=None, raw=False, defer_init=False):
+            compiled.append(name)
+            return compile_(source, name, filename, raw, defer_init)
+
+        env.compile = counting
+        for url in ("/", "/search?q=blockade", "/events", "/quotes", "/entities", "/timeline?a=NOR&b=ISL", "/map",
+                    "/search?q=%22open"):  # the last: the error page
+            assert live.get(url).status_code in (200, 400), url
+        assert compiled == []

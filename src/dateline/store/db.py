@@ -278,12 +278,14 @@ class Store:
         for hit in results.quotes(self.conn, QuoteQuery(collapse=collapse, page=Page(None), **filters)):
             yield hit.article.id, hit.quote
 
-    def stats(self) -> dict[str, Any]:
-        """What the store holds; computed once per change of the store (PRAGMA data_version), not per view."""
-        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
-        cached = getattr(self, "_stats", None)
+    def stats(self, *, brief: bool = False) -> dict[str, Any]:
+        """What the store holds (``brief``: queries.BRIEF, what the web front page shows); computed once per change
+        of the store (PRAGMA data_version), not per view."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes, brief)
+        cached = getattr(self, "_stats", {}).get(brief)
         if cached is None or cached[0] != version:
-            cached = self._stats = (version, queries.stats(self.conn, self.path))
+            cached = (version, queries.stats(self.conn, self.path, brief=brief))
+            self._stats = {**getattr(self, "_stats", {}), brief: cached}
         return dict(cached[1])
 
     # -- failures and ingest bookkeeping -----------------------------------------------------------

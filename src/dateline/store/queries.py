@@ -89,8 +89,15 @@ def country_filter(value: str) -> str:
 
 
 # -- summary -------------------------------------------------------------------------------------
-def stats(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
-    """What the store holds, for `dateline stats` and the web front page."""
+# What the web front page shows of the statistics (Store.stats(brief=True)): each a count off an index or a summary
+BRIEF = ("path", "schema_version", "bytes", "articles", "duplicates", "clusters", "entities", "mentions", "quotes",
+         "events", "failures", "published_from", "published_to", "last_run")
+
+
+def stats(conn: sqlite3.Connection, path: Path, *, brief: bool = False) -> dict[str, Any]:
+    """What the store holds, for `dateline stats` and /api/stats; ``brief``: the BRIEF figures the web front page
+    shows, without those that read every row of their table (at 100,000 articles the paragraphs' count took 37 ms
+    and the publishers' 23, three quarters of the whole)."""
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     # each bound read off the index of publication times (min and max in one SELECT would read every row)
     first, last = conn.execute("SELECT (SELECT min(published_at) FROM articles), "
@@ -98,14 +105,24 @@ def stats(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
     last_run = conn.execute(
         "SELECT id, started, finished, status, stored, skipped, failed FROM ingest_runs ORDER BY id DESC LIMIT 1"
     ).fetchone()
-    return {
+    if brief:
+        full: dict[str, Any] = {"paragraphs": None, "languages": None, "publishers": None}
+    else:
+        full = {
+            "paragraphs": one("SELECT count(*) FROM paragraphs"),
+            "languages": _languages(conn),
+            "publishers": dict(conn.execute(
+                "SELECT coalesce(publisher, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+            ).fetchall()),
+        }
+    out = {
         "path": str(path),
         "schema_version": one("PRAGMA user_version"),
         "bytes": path.stat().st_size if path.exists() else 0,
         "articles": one("SELECT count(*) FROM articles"),
         "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
         "clusters": one("SELECT count(DISTINCT duplicate_of) FROM articles WHERE duplicate_of IS NOT NULL"),
-        "paragraphs": one("SELECT count(*) FROM paragraphs"),
+        "paragraphs": full["paragraphs"],
         # entities: the pages across articles, kept by the write path (store/summaries.py), like the mentions
         "entities": one("SELECT count(*) FROM entity_pages"),
         "mentions": one("SELECT coalesce(sum(mentions), 0) FROM entity_pages"),
@@ -114,13 +131,12 @@ def stats(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
         "failures": one("SELECT count(*) FROM failures"),
         "published_from": first,
         "published_to": last,
-        "languages": _languages(conn),
-        "publishers": dict(conn.execute(
-            "SELECT coalesce(publisher, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
-        ).fetchall()),
+        "languages": full["languages"],
+        "publishers": full["publishers"],
         "last_run": dict(zip(("id", "started", "finished", "status", "stored", "skipped", "failed"), last_run,
                              strict=True)) if last_run else None,
     }
+    return {k: out[k] for k in BRIEF} if brief else out
 
 
 def _languages(conn: sqlite3.Connection) -> dict[str, int]:

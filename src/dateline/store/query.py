@@ -419,8 +419,9 @@ class ArticleQuery:
             where = [*where, sample_sql("a.rowid", self.sample).removeprefix(" AND ")]
         return "", "FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
 
-    def ids_sql(self) -> tuple[str, list[Any]]:
-        """A subquery of the matching article ids, for the facts of the matching articles."""
+    def ids_sql(self, columns: str = "a.id") -> tuple[str, list[Any]]:
+        """A subquery of the matching article ids, for the facts of the matching articles (or a SELECT of other
+        ``columns`` of the matching articles ``a``)."""
         from .search import fts_query, sample_sql
 
         where, params = self.where()
@@ -433,7 +434,7 @@ class ArticleQuery:
             params = [fts_query(self.q), *params]
         elif sample:
             where = [*where, sample.removeprefix(" AND ")]
-        return "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
+        return f"SELECT {columns} FROM articles a" + (" WHERE " + " AND ".join(where) if where else ""), params
 
     def _sample_rows(self) -> str | None:
         """The temporary table holding the sample of the matches (the same rowids as every sample-th match), if any."""

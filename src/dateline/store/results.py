@@ -208,10 +208,16 @@ def _shared(conn: sqlite3.Connection | None, query: Any, table: str, alias: str,
     if name is None:
         name = f"dateline_keys_{next(_SET_NUMBERS)}"
         selected = ", ".join(f"{alias}.{c} AS {c}" for c in columns)
+        made_of = body
         if table == "events":
             selected += f", {clustered(alias + '.article_id')} AS {SHARED_CLUSTERED.split('.')[1]}"
+            # what the set holds is the events' own: every event has its article (a foreign key), and no condition
+            # on the events reads the article's row (those on the articles are subqueries of their ids), so the
+            # set is made without looking each event's article up (at 100,000 articles a search's 48,000
+            # events: 70 -> 60 ms); were a condition to read it, SQLite would refuse the statement, not answer
+            made_of = body.replace(f" JOIN articles a ON a.id = {alias}.article_id WHERE ", " WHERE ", 1)
         with budget(conn, query):
-            conn.execute(f"CREATE TEMP TABLE {name} AS {head}SELECT {selected} {body}", [*head_params, *params])
+            conn.execute(f"CREATE TEMP TABLE {name} AS {head}SELECT {selected} {made_of}", [*head_params, *params])
         made[signature] = name
     if table == "events":
         return f"{_SHARED_HEAD}{name}) ", [], _SHARED_EVENTS_BODY.replace(" e ", f" {alias} "), []
@@ -568,20 +574,33 @@ def _points(by_day: list[tuple[str, int]], every_day: list[tuple[str, int]], fre
     return points
 
 
+_IDS_PER_STATEMENT = 10_000  # ids bound in one statement, within SQLite's number of bound values
+
+
+def _chunks(values: list[Any], size: int) -> Iterator[list[Any]]:
+    for first in range(0, len(values), size):
+        yield values[first : first + size]
+
+
 @_budgeted
 def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) -> dict[str, list[list[Any]]]:
     """The entities and countries named most in the matching articles (clusters, with ``collapse``):
     [key, name, count] and [country, count]."""
-    sub, params = query.ids_sql()
-    counted = "coalesce(a.duplicate_of, a.id)" if query.collapse else "g.article_id"
+    sub, params = query.ids_sql("a.id, coalesce(a.duplicate_of, a.id)")
+    # the matching articles with their clusters first (a sample's 500), then their entity rows by those ids: each
+    # row's cluster looked up here, not each of the 10,000 rows joined to its article (at 100,000 articles 8 of 23 ms)
+    of_article = dict(conn.execute(sub, params))
+    ids = list(of_article)
     # one pass over the entity rows of the matches for both facets, counted here (two statements grouping the
     # same rows took a third more): distinct articles (clusters) per page key, with its least name, and per country
     clusters: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     by_country: dict[str, set[str]] = {}
-    for key, name, country, cluster in conn.execute(
-            f"SELECT {group_key_sql('g')}, g.name, g.country, {counted} FROM entities g JOIN articles a "
-            f"ON a.id = g.article_id WHERE g.article_id IN ({sub})", params):
+    rows = itertools.chain.from_iterable(conn.execute(
+        f"SELECT {group_key_sql('g')}, g.name, g.country, g.article_id FROM entities g WHERE g.article_id IN "
+        f"({', '.join('?' * len(chunk))})", chunk) for chunk in _chunks(ids, _IDS_PER_STATEMENT))
+    for key, name, country, article_id in rows:
+        cluster = of_article[article_id] if query.collapse else article_id
         clusters.setdefault(key, set()).add(cluster)
         if key not in names or name < names[key]:  # SQLite's min(): text by code point
             names[key] = name

@@ -35,6 +35,13 @@ def _load_actor_data() -> None:
     plover_categories()
 
 
+def _compile_templates(templates: Jinja2Templates) -> None:
+    """Compile every template as the server starts (Jinja keeps them compiled), not in the first request of each
+    page kind: the search page's four templates took 30 ms to compile, three times its rendering."""
+    for name in templates.env.list_templates(extensions=["html"]):
+        templates.env.get_template(name)
+
+
 def create_app(db_path: str | Path, *, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """The app over the store at ``db_path``, opened read-only (one connection per worker thread).
 
@@ -42,10 +49,12 @@ def create_app(db_path: str | Path, *, allowed_hosts: Sequence[str] | None = Non
     rebinding); None accepts any.
     """
     stores = ReadOnlyStores(db_path)
+    templates = Jinja2Templates(directory=HERE / "templates")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         _load_actor_data()
+        _compile_templates(templates)
         yield
         stores.close_all()
 
@@ -59,7 +68,7 @@ def create_app(db_path: str | Path, *, allowed_hosts: Sequence[str] | None = Non
         lifespan=lifespan,
     )
     app.state.stores = stores
-    app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    app.state.templates = templates
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

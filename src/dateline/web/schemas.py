@@ -78,14 +78,19 @@ class SearchAnswer(BaseModel):
     limit: int
     next_offset: int | None
     hits: list[Hit]
-    facets: dict[str, list[list[Any]]] = Field(
-        description="[value, count] over every match, not only this page: publisher, language, year, "
-                    "entity ([key, name, count]), country, and the plover and quad_class of their events.")
-    facets_sample: dict[str, Any] = Field(
-        description="How the facets were counted: matches, and when estimated is true, over every `every`-th "
-                    "match (sampled of them), the counts scaled up.")
-    volume: dict[str, Any] = Field(description="freq and points: the matches per period (count), all the "
-                                               "store's articles that period (all) and the share.")
+    facets: dict[str, list[list[Any]]] | None = Field(
+        default=None,
+        description="With facets=true (else null): [value, count] over every match, not only this page: publisher, "
+                    "language, year, entity ([key, name, count]), country, and the plover and quad_class of their "
+                    "events.")
+    facets_sample: dict[str, Any] | None = Field(
+        default=None,
+        description="With facets=true (else null): how the facets were counted: matches, and when estimated is "
+                    "true, over every `every`-th match (sampled of them), the counts scaled up.")
+    volume: dict[str, Any] | None = Field(
+        default=None,
+        description="With volume=true (else null): freq and points: the matches per period (count), all the "
+                    "store's articles that period (all) and the share.")
 
 
 class EntitySummary(BaseModel):

@@ -78,10 +78,17 @@ def api_duplicates(request: Request, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/search", response_model=schemas.SearchAnswer,
-            summary="Full-text search, ranked, with highlighted snippets and facets; format=csv for every hit")
-def api_search(request: Request, params: Articles, fmt: Format = "json") -> Any:
+            summary="Full-text search, ranked, with highlighted snippets; facets and volume when asked; "
+                    "format=csv for every hit")
+def api_search(request: Request, params: Articles, fmt: Format = "json",
+               facets: Annotated[bool, Query(description="Also count the matches by publisher, language, year, "
+                                             "entity, country and their events' PLOVER category and quad "
+                                             "class (estimated from a sample when they are many).")] = False,
+               volume: Annotated[bool, Query(description="Also give the matches per day, week or month "
+                                             "against all the store's articles.")] = False) -> Any:
     """Hits best first (or as `sort` says). `snippet` is plain text; `highlights` are [start, end] offsets
-    of the matches in it. `q` is required."""
+    of the matches in it. `q` is required. The facets and the volume are each a pass over every match, so they
+    are given when asked (`facets=true`, `volume=true`; the search page asks for both) and are null otherwise."""
     query = params.query()
     if not query.q:
         from ...store.search import HELP, SearchQueryError
@@ -89,7 +96,7 @@ def api_search(request: Request, params: Articles, fmt: Format = "json") -> Any:
         raise SearchQueryError(f"the search has no words to look for; {HELP}")
     if fmt == "csv":
         return downloads.articles_csv(_path(request), query)
-    return queries.search(store_of(request), query)
+    return queries.search(store_of(request), query, facets=facets, volume=volume)
 
 
 @router.get("/volume", summary="Articles matching a query per day, week or month, against all articles")

@@ -48,7 +48,7 @@ def home(request: Request, params: Articles) -> HTMLResponse:
     values = params.link_values()
     data = queries.list_articles(store, params.query())
     return _page(request, "home.html", _url("/api/articles", **values, offset=params.offset or None), data=data,
-                 stats=store.stats(), csv_url=_url("/api/articles", **values, format="csv"),
+                 stats=store.stats(brief=True), csv_url=_url("/api/articles", **values, format="csv"),
                  chips=_chips("/", values), **_pager("/", values, data))
 
 
@@ -56,7 +56,7 @@ def home(request: Request, params: Articles) -> HTMLResponse:
 def search_page(request: Request, params: Articles) -> HTMLResponse:
     q = params.q or ""
     values = params.link_values()
-    json_url = _url("/api/search", **values, offset=params.offset or None)
+    json_url = _url("/api/search", **values, offset=params.offset or None, facets="true", volume="true")  # as shown
     if not q.strip():
         return _page(request, "search.html", json_url, q=q, data=None, values=values)
     query = params.query()
