@@ -495,3 +495,30 @@ def test_a_reported_clause_ends_before_the_writers_apposition() -> None:
     article = annotate("Ortiz said he did not support the mayor, the front-runner in the race.\n")
     check_offsets(article)
     assert quote_starting(article, "he did not support").text == "he did not support the mayor"
+
+
+def test_a_judgement_of_a_target_is_an_attribution_the_default_record_keeps() -> None:
+    article = annotate(
+        "Mayor Ana Ruiz criticized the transit plan on Tuesday.\n\n"
+        "Councillor Omar Haddad praised the library budget in a speech.\n"
+    )
+    check_offsets(article)
+    criticized = quote_starting(article, "the transit plan")
+    assert criticized.cue.text == "criticized" and criticized.speaker.text == "Mayor Ana Ruiz"
+    assert criticized.confidence >= 0.6
+    praised = quote_starting(article, "the library budget")
+    assert praised.speaker.text == "Councillor Omar Haddad" and praised.confidence >= 0.6
+
+
+def test_calling_something_a_name_is_a_judgement_but_a_phone_call_or_a_call_for_is_not_one() -> None:
+    article = annotate(
+        "Mayor Ana Ruiz called the transit plan a disaster for the east end.\n\n"
+        "Councillor Omar Haddad called the mayor on Thursday night.\n\n"
+        "The union called for a recount of the ballots.\n"
+    )
+    check_offsets(article)
+    named = quote_starting(article, "the transit plan")
+    assert named.text == "the transit plan a disaster for the east end" and named.confidence >= 0.6
+    assert named.speaker.text == "Mayor Ana Ruiz"
+    assert not [q for q in article.quotes if q.text.startswith("the mayor")]
+    assert all(q.confidence < 0.6 for q in article.quotes if "recount" in q.text)

@@ -83,6 +83,7 @@ _BASE = {
     # in the wide sense (PolNeAR counts them), seldom "who said what" (news quote sets do not)
     "speech-object": 0.45, "thought-clause": 0.45, "finding-clause": 0.5, "intent-object": 0.4,
     "intent-clause": 0.4, "noun": 0.5,
+    "stance-object": 0.65,
     # "Pence: Trump Was Mocking the Clinton Camp": a headline that gives its claim to someone named
     "heading-colon": 0.7,
 }
@@ -352,9 +353,24 @@ def _cue_of(tok) -> CueVerb | str | None:
         return None  # "higher than the city says": a comparison, not a report
     if verb.content == "governed" and not any(c.dep_ == "ccomp" for c in tok.children):
         return None
+    if verb.content == "naming" and not _names_object(tok):
+        return None  # "called the mayor", "called for talks": no judgement of anything is stated
     if verb.cls == "intent" and tok.dep_ in ("amod", "acl") and tok.head.pos_ == "NOUN":
         return None  # "the planned cuts"
     return verb
+
+
+def _names_object(verb) -> bool:
+    """Does a verb of naming give its object a name or a quality ("called the plan *a disaster*",
+    "called it *"outrageous"*", "called the move *reckless*")? A predicative complement, or an adjective
+    or an apposition the parse hung on the object after it."""
+    if any(c.dep_ in ("oprd", "ccomp") and c.i > verb.i for c in verb.children):
+        return True
+    for obj in verb.rights:
+        if obj.dep_ == "dobj":
+            return any(c.i > obj.i and (c.dep_ in ("appos", "oprd") or c.dep_ == "amod" and c.pos_ == "ADJ")
+                       for c in obj.children)
+    return False
 
 
 def _is_cue(tok) -> bool:
@@ -409,6 +425,9 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
     if kind == "noun":
         return _noun_content(doc, cue)
     assert isinstance(kind, CueVerb)
+    if kind.content == "naming":
+        span = _naming_content(doc, cue)
+        return Content(*span, f"{kind.cls}-object") if span else None
     comps = [c for c in cue.children if c.dep_ == "ccomp"] or [
         # "said *having* him back was a boost": a clause with a gerund subject, which the parse hung
         # on the verb as its open complement
@@ -638,6 +657,22 @@ def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     if hi <= lo or all(t.pos_ in ("PRON", "DET") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
+
+
+def _naming_content(doc, cue) -> tuple[int, int] | None:
+    """ "called *her vote in favour of the war a mistake*": what is named and the name given, from the
+    object to the end of the predicative complement (a phrase the parse hung on the verb between the
+    two is part of the object)."""
+    parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "ccomp")]
+    if not parts:
+        return None
+    lo, hi = parts[0].left_edge.i, max(c.right_edge.i for c in parts) + 1
+    for child in cue.rights:
+        if child.i > parts[-1].i and child.dep_ in ("cc", "conj") and child.pos_ != "VERB":
+            hi = max(hi, child.right_edge.i + 1)  # "called it "bold" and "reckless""
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
+        hi -= 1
+    return _char_span(doc, lo, hi) if hi - lo >= 2 else None
 
 
 def _parenthetical_content(doc, cue, sents: Sentences, addressee: bool = False) -> tuple[int, int] | None:
