@@ -522,3 +522,16 @@ def test_calling_something_a_name_is_a_judgement_but_a_phone_call_or_a_call_for_
     assert named.speaker.text == "Mayor Ana Ruiz"
     assert not [q for q in article.quotes if q.text.startswith("the mayor")]
     assert all(q.confidence < 0.6 for q in article.quotes if "recount" in q.text)
+
+
+def test_a_reported_clause_ends_before_the_writers_relative_clause_on_someone_named() -> None:
+    article = annotate(
+        "Ortiz said she would vote for Dana Price, who has never held public office.\n\n"
+        "Mayor Ana Ruiz criticized Harbour Energy, which signed the ferry deal in May.\n\n"
+        "Lee said the two bids are very close, which made the choice even harder.\n"
+    )
+    check_offsets(article)
+    assert quote_starting(article, "she would vote").text == "she would vote for Dana Price"
+    assert quote_starting(article, "Harbour Energy").text == "Harbour Energy"
+    # "which" on the whole clause is the speaker's own comment, and stays
+    assert quote_starting(article, "the two bids").text == "the two bids are very close, which made the choice even harder"

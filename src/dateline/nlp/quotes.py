@@ -625,7 +625,12 @@ def _before_aside(doc, lo: int, hi: int) -> int:
             continue
         if head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
             return k
+        if head.dep_ == "relcl" and head.head.pos_ == "PROPN" and doc[k + 1].lower_ in _ASIDE_RELATIVES:
+            return k  # "... to Scott, who has never faced a race": the writer's note on someone just named
     return hi
+
+
+_ASIDE_RELATIVES = frozenset(("who", "whose", "which"))
 
 
 def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
@@ -652,6 +657,7 @@ def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
         hi = child.right_edge.i + 1
     if lo is None or hi is None or hi <= lo:
         return None
+    hi = _before_aside(doc, lo, hi)
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
         hi -= 1
     if hi <= lo or all(t.pos_ in ("PRON", "DET") for t in doc[lo:hi]):
