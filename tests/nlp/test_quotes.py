@@ -535,3 +535,15 @@ def test_a_reported_clause_ends_before_the_writers_relative_clause_on_someone_na
     assert quote_starting(article, "Harbour Energy").text == "Harbour Energy"
     # "which" on the whole clause is the speaker's own comment, and stays
     assert quote_starting(article, "the two bids").text == "the two bids are very close, which made the choice even harder"
+
+
+def test_a_time_or_condition_clause_opening_what_is_reported_is_no_embedded_question() -> None:
+    article = annotate(
+        "When the training is tailored to each patient, it can cut readmissions by half, according to "
+        "Dana Roe, head of the Harbour Care Institute.\n\n"
+        "Ruiz wondered how the town would pay for the new bridge.\n"
+    )
+    check_offsets(article)
+    claim = quote_starting(article, "When the training")
+    assert claim.speaker_name == "Dana Roe" and claim.confidence >= 0.6
+    assert quote_starting(article, "how the town").confidence < 0.6  # a question someone asks is no claim

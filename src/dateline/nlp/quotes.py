@@ -201,7 +201,7 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         if speaker is None or not first_word:
             continue  # a clause with no one saying it
         cand = Candidate(start, end, "indirect", _cue_span(doc, cue), speaker, None, content.evidence,
-                         first_word[0].lower() in _QUESTION_WORDS)
+                         _embedded_question(doc, start, first_word[0]))
         cand.negated = any(c.dep_ == "neg" for c in cue.children)
         k = bisect.bisect_left(marked_starts, start)
         cand.marked = k < len(marked) and marked[k].end <= end + 1
@@ -210,6 +210,19 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
     candidates.sort(key=lambda c: c.start)
     _mark_nested(candidates)
     return _attribute(doc, article, candidates, entities, marked, para_starts)
+
+
+def _embedded_question(doc, start: int, first_word: str) -> bool:
+    """Does what is reported open with a question ("asked *whether* the plan would work")? A wh-word
+    that opens an adverbial clause inside it ("*When* the training is tailored, it works", "*if* it
+    rains, the match is off") starts no question: the clause it opens is a condition or a time."""
+    if first_word.lower() not in _QUESTION_WORDS:
+        return False
+    span = doc.char_span(start, start + len(first_word), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    head = span[0].head
+    return not (head.dep_ == "advcl" and head.head.i >= span[0].i)
 
 
 def _mark_nested(candidates: list[Candidate]) -> None:
