@@ -547,3 +547,21 @@ def test_a_time_or_condition_clause_opening_what_is_reported_is_no_embedded_ques
     claim = quote_starting(article, "When the training")
     assert claim.speaker_name == "Dana Roe" and claim.confidence >= 0.6
     assert quote_starting(article, "how the town").confidence < 0.6  # a question someone asks is no claim
+
+
+def test_a_passive_judgement_is_the_agents_and_judges_its_subject() -> None:
+    article = annotate(
+        "The surgeon has been called a charlatan by fellow doctors.\n\n"
+        "Ruiz has been harshly criticized for the ferry contract.\n"
+    )
+    check_offsets(article)
+    named = quote_starting(article, "The surgeon")
+    assert named.text == "The surgeon has been called a charlatan" and named.speaker.text == "fellow doctors"
+    # no agent: no one is named as judging, and the one judged is never the speaker
+    assert not [q for q in article.quotes if q.speaker is not None and q.speaker.text == "Ruiz"]
+
+
+def test_a_judgement_ends_before_the_conjunction_that_joins_the_next_report() -> None:
+    article = annotate('The senator called the mayor "reckless" and demanded an apology.\n')
+    check_offsets(article)
+    assert quote_starting(article, "the mayor").text == 'the mayor "reckless"'

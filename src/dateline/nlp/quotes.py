@@ -438,6 +438,15 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
     if kind == "noun":
         return _noun_content(doc, cue)
     assert isinstance(kind, CueVerb)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and kind.content in ("object", "naming"):
+        # "The plan was praised by the mayor", "Oz has been called a charlatan": what is judged is the
+        # subject, and with a verb of naming, the name given after the verb
+        ends = [passive.right_edge.i] + [c.right_edge.i for c in cue.rights if c.dep_ == "oprd"]
+        lo, hi = passive.left_edge.i, max(ends) + 1
+        if kind.content == "naming" and hi <= cue.i:
+            return None
+        return Content(*_char_span(doc, lo, hi), f"{kind.cls}-object") if hi - lo >= 1 else None
     if kind.content == "naming":
         span = _naming_content(doc, cue)
         return Content(*span, f"{kind.cls}-object") if span else None
@@ -671,8 +680,7 @@ def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
     if lo is None or hi is None or hi <= lo:
         return None
     hi = _before_aside(doc, lo, hi)
-    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
-        hi -= 1
+    hi = _without_loose_end(doc, lo, hi)
     if hi <= lo or all(t.pos_ in ("PRON", "DET") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
@@ -689,9 +697,16 @@ def _naming_content(doc, cue) -> tuple[int, int] | None:
     for child in cue.rights:
         if child.i > parts[-1].i and child.dep_ in ("cc", "conj") and child.pos_ != "VERB":
             hi = max(hi, child.right_edge.i + 1)  # "called it "bold" and "reckless""
-    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
-        hi -= 1
+    hi = _without_loose_end(doc, lo, hi)
     return _char_span(doc, lo, hi) if hi - lo >= 2 else None
+
+
+def _without_loose_end(doc, lo: int, hi: int) -> int:
+    """The end of reported words without the punctuation and the conjunction that only join them to
+    what follows ("called her "disgusting" *and* referred to ...": the second verb is another report)."""
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    return hi
 
 
 def _parenthetical_content(doc, cue, sents: Sentences, addressee: bool = False) -> tuple[int, int] | None:
@@ -926,6 +941,11 @@ def _subject(cue):
             # "said the reservoirs were empty, *saying* ...": the one who said it, not the subject
             # of the reported clause the second cue hangs on
             verb = verb.head
+        if verb is cue and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            # "Oz has been called a charlatan", "he was criticized for ...": the subject of a passive cue
+            # is who or what is judged; the one who judges is its agent ("by fellow doctors"), if named
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         # a quote mark the parse took for a subject ("“...,’’ says the founder") is none
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         if subjects:
