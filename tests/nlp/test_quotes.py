@@ -495,3 +495,73 @@ def test_a_reported_clause_ends_before_the_writers_apposition() -> None:
     article = annotate("Ortiz said he did not support the mayor, the front-runner in the race.\n")
     check_offsets(article)
     assert quote_starting(article, "he did not support").text == "he did not support the mayor"
+
+
+def test_a_judgement_of_a_target_is_an_attribution_the_default_record_keeps() -> None:
+    article = annotate(
+        "Mayor Ana Ruiz criticized the transit plan on Tuesday.\n\n"
+        "Councillor Omar Haddad praised the library budget in a speech.\n"
+    )
+    check_offsets(article)
+    criticized = quote_starting(article, "the transit plan")
+    assert criticized.cue.text == "criticized" and criticized.speaker.text == "Mayor Ana Ruiz"
+    assert criticized.confidence >= 0.6
+    praised = quote_starting(article, "the library budget")
+    assert praised.speaker.text == "Councillor Omar Haddad" and praised.confidence >= 0.6
+
+
+def test_calling_something_a_name_is_a_judgement_but_a_phone_call_or_a_call_for_is_not_one() -> None:
+    article = annotate(
+        "Mayor Ana Ruiz called the transit plan a disaster for the east end.\n\n"
+        "Councillor Omar Haddad called the mayor on Thursday night.\n\n"
+        "The union called for a recount of the ballots.\n"
+    )
+    check_offsets(article)
+    named = quote_starting(article, "the transit plan")
+    assert named.text == "the transit plan a disaster for the east end" and named.confidence >= 0.6
+    assert named.speaker.text == "Mayor Ana Ruiz"
+    assert not [q for q in article.quotes if q.text.startswith("the mayor")]
+    assert all(q.confidence < 0.6 for q in article.quotes if "recount" in q.text)
+
+
+def test_a_reported_clause_ends_before_the_writers_relative_clause_on_someone_named() -> None:
+    article = annotate(
+        "Ortiz said she would vote for Dana Price, who has never held public office.\n\n"
+        "Mayor Ana Ruiz criticized Harbour Energy, which signed the ferry deal in May.\n\n"
+        "Lee said the two bids are very close, which made the choice even harder.\n"
+    )
+    check_offsets(article)
+    assert quote_starting(article, "she would vote").text == "she would vote for Dana Price"
+    assert quote_starting(article, "Harbour Energy").text == "Harbour Energy"
+    # "which" on the whole clause is the speaker's own comment, and stays
+    assert quote_starting(article, "the two bids").text == "the two bids are very close, which made the choice even harder"
+
+
+def test_a_time_or_condition_clause_opening_what_is_reported_is_no_embedded_question() -> None:
+    article = annotate(
+        "When the training is tailored to each patient, it can cut readmissions by half, according to "
+        "Dana Roe, head of the Harbour Care Institute.\n\n"
+        "Ruiz wondered how the town would pay for the new bridge.\n"
+    )
+    check_offsets(article)
+    claim = quote_starting(article, "When the training")
+    assert claim.speaker_name == "Dana Roe" and claim.confidence >= 0.6
+    assert quote_starting(article, "how the town").confidence < 0.6  # a question someone asks is no claim
+
+
+def test_a_passive_judgement_is_the_agents_and_judges_its_subject() -> None:
+    article = annotate(
+        "The surgeon has been called a charlatan by fellow doctors.\n\n"
+        "Ruiz has been harshly criticized for the ferry contract.\n"
+    )
+    check_offsets(article)
+    named = quote_starting(article, "The surgeon")
+    assert named.text == "The surgeon has been called a charlatan" and named.speaker.text == "fellow doctors"
+    # no agent: no one is named as judging, and the one judged is never the speaker
+    assert not [q for q in article.quotes if q.speaker is not None and q.speaker.text == "Ruiz"]
+
+
+def test_a_judgement_ends_before_the_conjunction_that_joins_the_next_report() -> None:
+    article = annotate('The senator called the mayor "reckless" and demanded an apology.\n')
+    check_offsets(article)
+    assert quote_starting(article, "the mayor").text == 'the mayor "reckless"'

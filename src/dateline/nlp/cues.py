@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from .. import lang
 from ..lang import LanguageDataError
 
-CLASSES = ("speech", "thought", "finding", "intent")
-CONTENTS = ("clause", "object", "governed", "addressee")
+CLASSES = ("speech", "stance", "thought", "finding", "intent")
+CONTENTS = ("clause", "object", "governed", "addressee", "naming")
 
 
 @dataclass(frozen=True)

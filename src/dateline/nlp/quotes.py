@@ -83,6 +83,7 @@ _BASE = {
     # in the wide sense (PolNeAR counts them), seldom "who said what" (news quote sets do not)
     "speech-object": 0.45, "thought-clause": 0.45, "finding-clause": 0.5, "intent-object": 0.4,
     "intent-clause": 0.4, "noun": 0.5,
+    "stance-object": 0.65,
     # "Pence: Trump Was Mocking the Clinton Camp": a headline that gives its claim to someone named
     "heading-colon": 0.7,
 }
@@ -200,7 +201,7 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
         if speaker is None or not first_word:
             continue  # a clause with no one saying it
         cand = Candidate(start, end, "indirect", _cue_span(doc, cue), speaker, None, content.evidence,
-                         first_word[0].lower() in _QUESTION_WORDS)
+                         _embedded_question(doc, start, first_word[0]))
         cand.negated = any(c.dep_ == "neg" for c in cue.children)
         k = bisect.bisect_left(marked_starts, start)
         cand.marked = k < len(marked) and marked[k].end <= end + 1
@@ -209,6 +210,19 @@ def extract_quotes(doc, article: Article, entities: list[Entity]) -> list[Quote]
     candidates.sort(key=lambda c: c.start)
     _mark_nested(candidates)
     return _attribute(doc, article, candidates, entities, marked, para_starts)
+
+
+def _embedded_question(doc, start: int, first_word: str) -> bool:
+    """Does what is reported open with a question ("asked *whether* the plan would work")? A wh-word
+    that opens an adverbial clause inside it ("*When* the training is tailored, it works", "*if* it
+    rains, the match is off") starts no question: the clause it opens is a condition or a time."""
+    if first_word.lower() not in _QUESTION_WORDS:
+        return False
+    span = doc.char_span(start, start + len(first_word), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    head = span[0].head
+    return not (head.dep_ == "advcl" and head.head.i >= span[0].i)
 
 
 def _mark_nested(candidates: list[Candidate]) -> None:
@@ -352,9 +366,24 @@ def _cue_of(tok) -> CueVerb | str | None:
         return None  # "higher than the city says": a comparison, not a report
     if verb.content == "governed" and not any(c.dep_ == "ccomp" for c in tok.children):
         return None
+    if verb.content == "naming" and not _names_object(tok):
+        return None  # "called the mayor", "called for talks": no judgement of anything is stated
     if verb.cls == "intent" and tok.dep_ in ("amod", "acl") and tok.head.pos_ == "NOUN":
         return None  # "the planned cuts"
     return verb
+
+
+def _names_object(verb) -> bool:
+    """Does a verb of naming give its object a name or a quality ("called the plan *a disaster*",
+    "called it *"outrageous"*", "called the move *reckless*")? A predicative complement, or an adjective
+    or an apposition the parse hung on the object after it."""
+    if any(c.dep_ in ("oprd", "ccomp") and c.i > verb.i for c in verb.children):
+        return True
+    for obj in verb.rights:
+        if obj.dep_ == "dobj":
+            return any(c.i > obj.i and (c.dep_ in ("appos", "oprd") or c.dep_ == "amod" and c.pos_ == "ADJ")
+                       for c in obj.children)
+    return False
 
 
 def _is_cue(tok) -> bool:
@@ -409,6 +438,18 @@ def _content_span(doc, cue, sents: Sentences) -> Content | None:
     if kind == "noun":
         return _noun_content(doc, cue)
     assert isinstance(kind, CueVerb)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and kind.content in ("object", "naming"):
+        # "The plan was praised by the mayor", "Oz has been called a charlatan": what is judged is the
+        # subject, and with a verb of naming, the name given after the verb
+        ends = [passive.right_edge.i] + [c.right_edge.i for c in cue.rights if c.dep_ == "oprd"]
+        lo, hi = passive.left_edge.i, max(ends) + 1
+        if kind.content == "naming" and hi <= cue.i:
+            return None
+        return Content(*_char_span(doc, lo, hi), f"{kind.cls}-object") if hi - lo >= 1 else None
+    if kind.content == "naming":
+        span = _naming_content(doc, cue)
+        return Content(*span, f"{kind.cls}-object") if span else None
     comps = [c for c in cue.children if c.dep_ == "ccomp"] or [
         # "said *having* him back was a boost": a clause with a gerund subject, which the parse hung
         # on the verb as its open complement
@@ -606,7 +647,12 @@ def _before_aside(doc, lo: int, hi: int) -> int:
             continue
         if head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
             return k
+        if head.dep_ == "relcl" and head.head.pos_ == "PROPN" and doc[k + 1].lower_ in _ASIDE_RELATIVES:
+            return k  # "... to Scott, who has never faced a race": the writer's note on someone just named
     return hi
+
+
+_ASIDE_RELATIVES = frozenset(("who", "whose", "which"))
 
 
 def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
@@ -633,11 +679,34 @@ def _object_content(doc, cue, sents: Sentences) -> tuple[int, int] | None:
         hi = child.right_edge.i + 1
     if lo is None or hi is None or hi <= lo:
         return None
-    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS:
-        hi -= 1
+    hi = _before_aside(doc, lo, hi)
+    hi = _without_loose_end(doc, lo, hi)
     if hi <= lo or all(t.pos_ in ("PRON", "DET") for t in doc[lo:hi]):
         return None
     return _char_span(doc, lo, hi)
+
+
+def _naming_content(doc, cue) -> tuple[int, int] | None:
+    """ "called *her vote in favour of the war a mistake*": what is named and the name given, from the
+    object to the end of the predicative complement (a phrase the parse hung on the verb between the
+    two is part of the object)."""
+    parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "ccomp")]
+    if not parts:
+        return None
+    lo, hi = parts[0].left_edge.i, max(c.right_edge.i for c in parts) + 1
+    for child in cue.rights:
+        if child.i > parts[-1].i and child.dep_ in ("cc", "conj") and child.pos_ != "VERB":
+            hi = max(hi, child.right_edge.i + 1)  # "called it "bold" and "reckless""
+    hi = _without_loose_end(doc, lo, hi)
+    return _char_span(doc, lo, hi) if hi - lo >= 2 else None
+
+
+def _without_loose_end(doc, lo: int, hi: int) -> int:
+    """The end of reported words without the punctuation and the conjunction that only join them to
+    what follows ("called her "disgusting" *and* referred to ...": the second verb is another report)."""
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in _MARK_CHARS or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    return hi
 
 
 def _parenthetical_content(doc, cue, sents: Sentences, addressee: bool = False) -> tuple[int, int] | None:
@@ -872,6 +941,11 @@ def _subject(cue):
             # "said the reservoirs were empty, *saying* ...": the one who said it, not the subject
             # of the reported clause the second cue hangs on
             verb = verb.head
+        if verb is cue and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            # "Oz has been called a charlatan", "he was criticized for ...": the subject of a passive cue
+            # is who or what is judged; the one who judges is its agent ("by fellow doctors"), if named
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         # a quote mark the parse took for a subject ("“...,’’ says the founder") is none
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         if subjects:
