@@ -13,12 +13,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import date, datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
 import pyarrow as pa
 
+from .engine.executor import chunks
 from .model import Actor, Article, Event, Failure
 from .store.tables import EXPORT_TABLES, export_schemas
 from .store.values import parse_date, parse_timestamp
@@ -122,12 +122,6 @@ def _gdelt_actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
 BATCH = 500
 
 
-def batches(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 @contextmanager
 def atomic_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
     """Temporary paths to write ``paths`` under: renamed to the final paths once the block ends
@@ -174,7 +168,7 @@ def write_csv_table(results: Iterable[Article | Failure], table: str, out: TextI
     writer = csv.DictWriter(out, columns, lineterminator="\n")
     writer.writeheader()
     n = 0
-    for chunk in batches(results):
+    for chunk in chunks(results, BATCH):
         for row in record_tables(chunk)[table].to_pylist():
             writer.writerow({k: _csv_cell(v) for k, v in row.items()})
             n += 1
@@ -199,7 +193,7 @@ def write_csv_folder(results: Iterable[Article | Failure], folder: Path) -> dict
             fh = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
             writers[name] = csv.DictWriter(fh, EXPORT_SCHEMAS[name].names, lineterminator="\n")
             writers[name].writeheader()
-        for chunk in batches(results):
+        for chunk in chunks(results, BATCH):
             for name, table in record_tables(chunk).items():
                 for row in table.to_pylist():
                     writers[name].writerow({k: _csv_cell(v) for k, v in row.items()})
@@ -223,7 +217,7 @@ def write_parquet_tables(results: Iterable[Article | Failure], sink: Callable[[s
     counts = dict.fromkeys(TABLES, 0)
     writers = {name: pq.ParquetWriter(sink(name), EXPORT_SCHEMAS[name]) for name in TABLES}
     try:
-        for chunk in batches(results):
+        for chunk in chunks(results, BATCH):
             for name, table in record_tables(chunk).items():
                 if table.num_rows:
                     writers[name].write_table(table)

@@ -131,7 +131,7 @@ def ingest(
     return IngestReport(run_id=run_id, seconds=round(time.perf_counter() - started, 3), status=status, **counts)
 
 
-def _task(item: RawDoc | Article, fingerprint: str = "") -> _Task:
+def _task(item: RawDoc | Article, fingerprint: str) -> _Task:
     """What identifies an input (its source, and the URL when one source holds many pages), and the hash of
     its content and of the pipeline (``fingerprint``, PipelineSpec.fingerprint) that annotates it."""
     if isinstance(item, Article):
@@ -145,7 +145,7 @@ def _task(item: RawDoc | Article, fingerprint: str = "") -> _Task:
 
 
 def _hash(data: bytes, fingerprint: str) -> str:
-    return hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest() if fingerprint else hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
 
 
 def count_inputs(inputs: Sequence[str]) -> int | None:

@@ -937,11 +937,11 @@ def _subject(cue):
         return _according_object(cue.doc, cue)
     verb = cue
     for _ in range(4):
-        if verb is not cue and verb.dep_ == "ccomp" and verb.head is not verb and _is_cue(verb.head):
+        if verb != cue and verb.dep_ == "ccomp" and verb.head != verb and _is_cue(verb.head):
             # "said the reservoirs were empty, *saying* ...": the one who said it, not the subject
             # of the reported clause the second cue hangs on
             verb = verb.head
-        if verb is cue and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        if verb == cue and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             # "Oz has been called a charlatan", "he was criticized for ...": the subject of a passive cue
             # is who or what is judged; the one who judges is its agent ("by fellow doctors"), if named
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -958,7 +958,7 @@ def _subject(cue):
             objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
             if objects:
                 return objects[0]
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj") and verb.head != verb:
             verb = verb.head
         else:
             return None

@@ -577,11 +577,6 @@ def _points(by_day: list[tuple[str, int]], every_day: list[tuple[str, int]], fre
 _IDS_PER_STATEMENT = 10_000  # ids bound in one statement, within SQLite's number of bound values
 
 
-def _chunks(values: list[Any], size: int) -> Iterator[list[Any]]:
-    for first in range(0, len(values), size):
-        yield values[first : first + size]
-
-
 @_budgeted
 def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) -> dict[str, list[list[Any]]]:
     """The entities and countries named most in the matching articles (clusters, with ``collapse``):
@@ -598,7 +593,7 @@ def entity_facets(conn: sqlite3.Connection, query: ArticleQuery, top: int = 10) 
     by_country: dict[str, set[str]] = {}
     rows = itertools.chain.from_iterable(conn.execute(
         f"SELECT {group_key_sql('g')}, g.name, g.country, g.article_id FROM entities g WHERE g.article_id IN "
-        f"({', '.join('?' * len(chunk))})", chunk) for chunk in _chunks(ids, _IDS_PER_STATEMENT))
+        f"({', '.join('?' * len(chunk))})", chunk) for chunk in (ids[i:i + _IDS_PER_STATEMENT] for i in range(0, len(ids), _IDS_PER_STATEMENT)))
     for key, name, country, article_id in rows:
         cluster = of_article[article_id] if query.collapse else article_id
         clusters.setdefault(key, set()).add(cluster)
