@@ -138,7 +138,7 @@ def test_a_killed_job_resumes_and_skips_the_finished_inputs(tmp_path: Path, loca
 
 
 def test_a_large_file_split_into_parts_gives_the_same_tables(tmp_path: Path, local_ray: str):
-    large = str(crawl(tmp_path / "large.warc.gz", "big.example.org", copies=12))  # 36 pages: 3 blocks of records
+    large = str(crawl(tmp_path / "large.warc.gz", "big.example.org", copies=12))  # 36 pages
     size = Path(large).stat().st_size
     report = run_scale([large], str(tmp_path / "out"), workers=2, split_bytes=size // 3 + 1)
     assert [(r.part, r.parts) for r in report.done] == [(0, 3), (1, 3), (2, 3)]
@@ -149,6 +149,39 @@ def test_a_large_file_split_into_parts_gives_the_same_tables(tmp_path: Path, loc
         assert got[name].equals(want[name]), name
     assert Output(str(tmp_path / "out")).finished() == {large}
     assert run_scale([large], str(tmp_path / "out"), workers=2, split_bytes=size // 3 + 1).skipped == 1
+
+
+def test_a_small_job_spreads_its_files_over_the_workers_and_resumes_with_the_same_split(tmp_path: Path,
+                                                                                      local_ray: str):
+    from dateline.scale.job import UNITS_PER_WORKER
+
+    crawls = [str(crawl(tmp_path / f"c{n}.warc.gz", f"c{n}.example.org", copies=4)) for n in range(2)]  # 12 pages each
+    html = tmp_path / "one.html"
+    html.write_bytes(page("council.html") * 40)  # as large as the crawls, but one document: never split
+    inputs = [*crawls, str(html)]
+    size = min(Path(c).stat().st_size for c in crawls)
+    out = tmp_path / "out"
+    first = run_scale(inputs[:1], str(out), workers=2, min_part_bytes=size // 4)  # fewer inputs than workers
+    spread = UNITS_PER_WORKER * 2
+    assert [(r.part, r.parts) for r in first.done] == [(k, 4) for k in range(4)]  # no part under min_part_bytes
+    assert [r.articles for r in first.done] == [3, 3, 3, 3]  # records dealt round
+    # The other two inputs: the crawl is split (ceil(spread / 2) parts), the HTML file is not.
+    second = run_scale(inputs, str(out), workers=2, min_part_bytes=1)
+    assert second.skipped == 1
+    assert [(r.input, r.part, r.parts) for r in second.done] == (
+        [(crawls[1], k, spread // 2) for k in range(spread // 2)] + [(str(html), 0, 1)])
+    assert sum(r.articles for r in second.done) == 13
+    got = tables(out)
+    want = expected(inputs)
+    for name in TABLES:
+        assert got[name].equals(want[name]), name
+    # A rerun after a part was lost keeps the split the input had, whatever it would be now.
+    marker = next((out / "_done").glob("c1*part-002*.json"))
+    marker.unlink()
+    third = run_scale(inputs, str(out), workers=2, min_part_bytes=1, split_bytes=None)
+    assert [(r.input, r.part, r.parts) for r in third.done] == [(crawls[1], 1, spread // 2)]
+    for name in TABLES:
+        assert tables(out)[name].equals(want[name]), name
 
 
 def test_each_file_appears_whole_and_a_killed_writer_leaves_nothing_a_reader_takes(tmp_path: Path):

@@ -24,8 +24,9 @@ from .options import MAX_BYTES_RANGE, quiet_option, spec_from_options
 @click.option("--max-bytes", type=MAX_BYTES_RANGE, default=None, metavar="N",
               help="Largest single page read as one document, in bytes (WARC files are streamed).")
 @click.option("--split-bytes", type=click.IntRange(min=0), default=None, metavar="N",
-              help="Split a file larger than N bytes into parts of its records, so that it spreads over the "
-                   "workers (default: 64 MiB; 0: never).")
+              help="Split a WARC or JSONL file larger than N bytes into parts of its records, so that it "
+                   "spreads over the workers (default: 64 MiB; a job of fewer files than 4 per worker splits "
+                   "them too; 0: never split).")
 @click.option("--stage", "stage", multiple=True, metavar="[MODULE:]NAME",
               help="Run a registered stage after the built-in ones (repeatable); see `dateline process --help`.")
 @quiet_option

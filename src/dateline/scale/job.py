@@ -19,6 +19,7 @@ from functools import partial
 from ..engine import PipelineSpec
 from ..engine.executor import Ray
 from ..errors import ConfigError
+from ..sources import holds_records
 from .inputs import absolute, expand_inputs, open_filesystem
 from .output import InputReport, Output
 from .worker import Part, lost_part, process_part
@@ -66,6 +67,8 @@ def start_ray(*, workers: int | None, address: str | None) -> None:
 
 
 SPLIT_BYTES = 64 * 1024 * 1024  # a file larger than this is split into parts of its records
+UNITS_PER_WORKER = 4  # a job of fewer inputs than this per worker splits them, so that no worker idles at the end
+MIN_PART_BYTES = 256 * 1024  # ... but not into parts smaller than this (a few dozen pages of gzip WARC)
 
 
 def run_scale(
@@ -80,11 +83,17 @@ def run_scale(
     progress: Callable[[InputReport, int, int], None] | None = None,
     spec: PipelineSpec | None = None,
     split_bytes: int | None = SPLIT_BYTES,
+    min_part_bytes: int = MIN_PART_BYTES,
 ) -> ScaleReport:
     """Process every input not yet finished in ``output``; ``progress(report, n_done, n_todo)`` after each
-    input or part. The run is ``spec``, else the one ``nlp``, ``model`` and ``max_bytes`` describe. A file
-    over ``split_bytes`` (None: never) is split into about that many bytes' worth of parts of its records,
-    each a unit of work of its own."""
+    input or part. The run is ``spec``, else the one ``nlp``, ``model`` and ``max_bytes`` describe.
+
+    A file of records (WARC, JSON lines) is split into parts, each a unit of work of its own: a file over
+    ``split_bytes`` into about that many bytes' worth; and when there are fewer inputs than
+    UNITS_PER_WORKER per worker, each into as many parts as that asks for, none under ``min_part_bytes``,
+    so that the last file of a small job does not run on one worker while the others wait.
+    ``split_bytes`` None: never split. An input resumed after some of its parts finished keeps the
+    split it had."""
     started = time.perf_counter()
     spec = spec or PipelineSpec.default(nlp=nlp, model=model, max_bytes=max_bytes)
     items = expand_inputs(inputs)
@@ -92,16 +101,18 @@ def run_scale(
     out.prepare()
     done_parts = out.finished_parts()
     finished = out.finished()
-    units = [unit for item in items if item not in finished for unit in _parts(item, split_bytes)
-             if unit.part not in done_parts.get(item, {})]
-    report = ScaleReport(inputs=len(items), skipped=len(finished & set(items)))
-    if not units:
+    todo = [item for item in items if item not in finished]
+    report = ScaleReport(inputs=len(items), skipped=len(items) - len(todo))
+    if not todo:
         report.seconds = time.perf_counter() - started
         return report
 
     start_ray(workers=workers, address=address)
     ray = _ray()
     pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    spread = -(-UNITS_PER_WORKER * pool // len(todo)) if split_bytes else 1
+    units = [unit for item in todo for unit in _parts(item, split_bytes, spread, min_part_bytes, done_parts.get(item))
+             if unit.part not in done_parts.get(item, {})]
     executor = Ray(spec, min(pool, len(units)))
     for done in executor.map(partial(process_part, output=absolute(output)), units, lost_part):
         report.done.append(done)
@@ -111,10 +122,20 @@ def run_scale(
     return report
 
 
-def _parts(item: str, split_bytes: int | None) -> list[Part]:
+def _parts(item: str, split_bytes: int | None, spread: int, min_part_bytes: int,
+           finished: dict[int, int] | None) -> list[Part]:
+    """The units of one input: its parts as an earlier run of the job split it (``finished``: {part: parts}
+    of the parts it finished), else as run_scale says."""
     location = absolute(item)
-    parts = 1
-    if split_bytes:
+    if finished:
+        parts = max(finished.values())
+    elif split_bytes:
         filesystem, path = open_filesystem(location)
-        parts = max(1, -(-(filesystem.get_file_info(path).size or 0) // split_bytes))
+        size = filesystem.get_file_info(path).size or 0
+        parts = max(-(-size // split_bytes), min(spread, size // min_part_bytes), 1)
+        if parts > 1:
+            with filesystem.open_input_stream(path) as stream:
+                parts = parts if holds_records(stream) else 1
+    else:
+        parts = 1
     return [Part(item, location, k, parts) for k in range(parts)]

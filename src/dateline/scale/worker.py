@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from ..engine.executor import CHUNK
 from ..model import Failure
 from ..sources import SourceReader
 from .inputs import open_filesystem
@@ -17,8 +16,9 @@ from .output import InputReport, Output
 
 @dataclass(frozen=True)
 class Part:
-    """Records of one input: all of them (``parts`` 1), or every ``parts``-th block of CHUNK records
-    from block ``part`` on, so that one large WARC file spreads over the workers."""
+    """Records of one input: all of them (``parts`` 1), or every ``parts``-th record from record ``part``
+    on, so that one large WARC file spreads over the workers in parts of about equal work (records dealt
+    round, not cut into runs: the pages of one crawl differ in cost along the file)."""
 
     item: str  # as the caller named it
     location: str  # where a worker opens it
@@ -26,14 +26,7 @@ class Part:
     parts: int = 1
 
     def take(self, records: Iterator) -> Iterator:
-        if self.parts == 1:
-            yield from records
-            return
-        block = 0
-        while chunk := list(islice(records, CHUNK)):
-            if block % self.parts == self.part:
-                yield from chunk
-            block += 1
+        yield from records if self.parts == 1 else islice(records, self.part, None, self.parts)
 
 
 def process_part(pipeline, unit: Part, output: str) -> InputReport:

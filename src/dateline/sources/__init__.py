@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .base import RawDoc
-from .reader import DEFAULT_MAX_BYTES, SourceOptions, SourceReader, iter_inputs
+from .reader import DEFAULT_MAX_BYTES, SourceOptions, SourceReader, holds_records, iter_inputs
 
 if TYPE_CHECKING:
     from .netguard import BlockedAddress
@@ -36,6 +36,7 @@ __all__ = [
     "RawDoc",
     "SourceOptions",
     "SourceReader",
+    "holds_records",
     "iter_inputs",
     "user_agent",
 ]

@@ -166,6 +166,14 @@ class SourceReader:
             yield raw
 
 
+def holds_records(stream: BinaryIO) -> bool:
+    """Whether the file ``stream`` opens (plain or gzip) is a stream of many records, WARC or JSON lines,
+    whose records a job can share out in parts; anything else is read as one document."""
+    head = stream.read(_HEAD)
+    plain = _gunzip_head(head) if head.startswith(_GZIP) else head
+    return is_warc(plain) or is_jsonl(plain)
+
+
 def _guarded(source: str, items: Iterator[Source]) -> Iterator[Source]:
     """The items of one input; an error in reading it becomes its last item, a Failure."""
     try:
