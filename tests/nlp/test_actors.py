@@ -73,3 +73,19 @@ def test_actor_code(name: str, type_: str, descriptors: list[str], expected: tup
 def test_a_large_city_is_meant_before_a_small_region_of_its_name_elsewhere():
     assert place_country("Charlotte") == "USA"  # not a parish of Saint Vincent and the Grenadines
     assert place_country("Ontario") == "CAN"  # the province, not the Californian city
+
+
+def test_no_sector_code_is_a_country_code():
+    """A code of a sector alone (an actor no country is known for) must not read as a country: the store's
+    actor filter and every reader of CAMEO codes take a code's first three letters for its country."""
+    import pycountry
+
+    from dateline.nlp.actors import _SECTOR_ROWS
+    from dateline.nlp.events import actors_in_sentence, coder, confidence
+
+    sectors = {row["sector"] for row in _SECTOR_ROWS if row["sector"] != "-"}
+    sectors |= set(actors_in_sentence._DOMESTIC_SECTORS) | set(confidence.POLITICAL_SECTORS)
+    sectors |= set(coder._STATE_SECTORS) | set(coder._FORCE_SECTORS) | set(coder._UNARMED_SECTORS)
+    assert "GOV" in sectors and "ETN" in sectors
+    countries = {c.alpha_3 for c in pycountry.countries}
+    assert sorted(sectors & countries) == []

@@ -346,7 +346,7 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_with_the_state_its_name_rec
     assert side(ev.source) == "MKD"
     [strike] = [e for e in kept("Hundreds of ethnic Turks began a hunger strike in Sofia on Monday.")
                 if e.plover == "PROTEST"]
-    assert strike.source.code.endswith("ETH") and side(strike.source) != "TUR"
+    assert strike.source.code.endswith("ETN") and side(strike.source) != "TUR"
 
 
 def test_a_that_clause_after_a_demand_noun_is_the_demand_even_when_the_parser_hangs_it_on_the_verb():

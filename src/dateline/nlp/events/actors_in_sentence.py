@@ -196,7 +196,7 @@ def _main_pair(weight: Counter[str]) -> tuple[Actor, Actor] | None:
 
 # sectors of actors that belong to a country even when the text does not name it
 _DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "OPP", "REB", "LEG", "PTY", "CVL", "BUS", "LAB", "EDU",
-                               "HLH", "REL", "MED", "SPY", "ETH"})
+                               "HLH", "REL", "MED", "SPY", "ETN"})
 
 
 _INTERNATIONAL = re.compile(r"\b(international|world|global|united nations|transnational)\b", re.I)
@@ -336,7 +336,7 @@ class PhraseResolver:
             sector = "CVL"  # "the American", "the 48-year-old Australian": one person of that nationality
         if _ethnic(head) or (ent is not None and ent.type == "NORP" and any(_ethnic(t) for t in tokens)):
             # "ethnic Albanians", "ethnic Albanian guerrillas": a people, placed where it lives or acts
-            ent, sector = None, sector or "ETH"
+            ent, sector = None, sector or "ETN"
         if ent is not None and not ent.country and (home := alias_country(ent.name)):
             sector = ent.code if ent.code in _DOMESTIC_SECTORS else sector
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=home + (sector or ""), country=home)]
@@ -392,7 +392,7 @@ class PhraseResolver:
                     return named
         if ent is not None:
             return [Actor(text=text, start=start, end=end, entity=ent.id, code=ent.code or sector, country=None)]
-        if sector == "ETH" and head.pos_ in ("NOUN", "PROPN"):  # "ethnic Turks": a people the text does not place
+        if sector == "ETN" and head.pos_ in ("NOUN", "PROPN"):  # "ethnic Turks": a people the text does not place
             return [Actor(text=text, start=start, end=end, code=sector)]
         role = _sector(head.text)
         if role:  # "opposition leader": the head is a role, its modifiers may refine it
